@@ -1,0 +1,185 @@
+/** Public types of the gavel language: diagnostics, results, compiled rules. */
+
+/** A position range in a source file; lines and columns are 1-based, offsets 0-based (UTF-16). */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  endOffset: number;
+}
+
+export type Severity = "error" | "warning";
+
+/** A compile-time problem: always a value, never an exception. */
+export interface Diagnostic {
+  severity: Severity;
+  code: string;
+  message: string;
+  span: Span;
+  /** The file the span refers to, when the host gave one. */
+  file?: string;
+}
+
+/** An exact number in JSON: a plain integer, or a fraction with a rounded decimal for reading only. */
+export type ExactJson = number | { num: string; den: string; decimal: string };
+
+export type JsonValue = ExactJson | boolean | string;
+
+export type VoteOutcome = "passed" | "rejected" | "no_quorum";
+
+/** One step of an explanation: which clause, its source text, the values substituted, its result. */
+export interface ExplanationStep {
+  clause: string;
+  text: string;
+  detail: string;
+  result: JsonValue;
+  span: { line: number; column: number };
+}
+
+export interface VoteFacts {
+  entitled: number;
+  present: number;
+  yes: number;
+  no: number;
+  abstain: number;
+  cast: number;
+}
+
+export interface VoteResult {
+  rule: string;
+  label: string;
+  kind: "vote";
+  outcome: VoteOutcome;
+  facts: VoteFacts;
+  values: Record<string, JsonValue>;
+  explanation: ExplanationStep[];
+}
+
+export interface CriterionResult {
+  name: string;
+  label: string;
+  points: ExactJson;
+  max: ExactJson;
+  reason: string;
+}
+
+export interface ScorecardResult {
+  rule: string;
+  label: string;
+  kind: "scorecard";
+  score: ExactJson;
+  max: ExactJson;
+  grade: string | null;
+  criteria: CriterionResult[];
+  values: Record<string, JsonValue>;
+  explanation: ExplanationStep[];
+}
+
+export type RuleResult = VoteResult | ScorecardResult;
+
+/** An evaluation failure (bad input, division by zero, ...): names the expression and its values. */
+export interface EvalError {
+  code: string;
+  message: string;
+  span?: Span;
+  details?: Record<string, unknown>;
+}
+
+export type EvalOutcome = { ok: true; result: RuleResult } | { ok: false; error: EvalError };
+
+export type InputType = "count" | "number" | "ratio" | "boolean" | "text";
+
+/** A declared input of a rule (for a vote: its built-in facts). */
+export interface InputInfo {
+  name: string;
+  type: InputType;
+  label: string;
+  min?: ExactJson;
+  max?: ExactJson;
+  /** Allowed values for a text input, when declared with `one of`. */
+  options?: string[];
+  span: Span;
+}
+
+/** A JSON Schema (draft 2020-12 subset) object. */
+export type JsonSchema = { [key: string]: unknown };
+
+/** A compiled rule: evaluate many times after compiling once. */
+export interface CompiledRule {
+  name: string;
+  label: string;
+  kind: "vote" | "scorecard";
+  inputs: InputInfo[];
+  /** JSON Schema of the input object, generated from the declared inputs. */
+  inputSchema: JsonSchema;
+  span: Span;
+  /** Full evaluation: the result JSON with its explanation. */
+  evaluate(input: Record<string, unknown>): EvalOutcome;
+  /**
+   * Decision only, no explanation: vote → outcome; scorecard → { score, grade } with score exact.
+   * The fast path used for throughput; same answers as evaluate().
+   */
+  decide(input: Record<string, unknown>): DecideOutcome;
+}
+
+export type Decision =
+  | { kind: "vote"; outcome: VoteOutcome }
+  | { kind: "scorecard"; score: ExactJson; grade: string | null };
+
+export type DecideOutcome = { ok: true; decision: Decision } | { ok: false; error: EvalError };
+
+/** One expectation of a test block. */
+export interface ExpectationResult {
+  text: string;
+  passed: boolean;
+  expected: string;
+  actual: string;
+  span: Span;
+}
+
+/** The result of running one `test` block. */
+export interface TestResult {
+  name: string;
+  file?: string;
+  rule: string;
+  passed: boolean;
+  expectations: ExpectationResult[];
+  /** Set when the evaluation failed and the test did not expect an error. */
+  error?: EvalError;
+  /** The result the rule produced (for showing the explanation on failure). */
+  result?: RuleResult;
+  span: Span;
+}
+
+/** Reads an imported file: returns its source, or undefined when it does not exist. */
+export type ImportResolver = (path: string, fromFile: string | undefined) => { file: string; source: string } | undefined;
+
+export interface CompileOptions {
+  file?: string;
+  resolveImport?: ImportResolver;
+}
+
+/** What compiling a source file gives: rules, tests and every diagnostic. */
+export interface CompiledModule {
+  file?: string;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** Rules defined in this file (in source order). */
+  rules: CompiledRule[];
+  /** Rules visible to this file: its own and imported ones, by name. */
+  scope: Map<string, CompiledRule>;
+  /** Names of the test blocks, in source order. */
+  tests: { name: string; rule: string; span: Span }[];
+  /** Clause, criterion and band identifiers exercised by tests (filled by runTests) for coverage. */
+  coverageUnits: CoverageUnit[];
+}
+
+/** A piece of a rule that tests should exercise: a clause outcome, a criterion band, a grade band. */
+export interface CoverageUnit {
+  id: string;
+  rule: string;
+  description: string;
+  span: Span;
+}
