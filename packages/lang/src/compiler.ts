@@ -1,0 +1,140 @@
+/** compile(): source → parse → imports → check → compiled rules with exact and fast evaluators. */
+
+import type * as A from "./ast";
+import { checkRule, checkTests, type RuleInfo } from "./checker";
+import { evaluateExact } from "./evaluator";
+import { buildDecider } from "./fastpath";
+import { parse } from "./parser";
+import { inputSchema, ruleInputs } from "./schema";
+import type { CompiledModule, CompiledRule, CompileOptions, CoverageUnit, Diagnostic } from "./types";
+
+/** What the compiler keeps beside a module for the test runner and the language service. */
+export interface ModuleInternals {
+  program: A.Program;
+  infos: Map<string, RuleInfo>;
+  tests: A.TestDecl[];
+}
+
+const internals = new WeakMap<CompiledModule, ModuleInternals>();
+
+/** The AST and checked rules behind a compiled module. */
+export function moduleInternals(m: CompiledModule): ModuleInternals | undefined {
+  return internals.get(m);
+}
+
+function coverageUnitsOf(info: RuleInfo): CoverageUnit[] {
+  const d = info.decl;
+  const units: CoverageUnit[] = [];
+  if (d.kind === "vote") {
+    for (const outcome of ["passed", "rejected", "no_quorum"]) {
+      units.push({ id: `${d.name}:outcome:${outcome}`, rule: d.name, description: `outcome ${outcome}`, span: d.nameSpan });
+    }
+    for (const m of d.members) {
+      if (m.kind !== "clause") continue;
+      for (const v of [true, false]) units.push({ id: `${d.name}:${m.name}:${v}`, rule: d.name, description: `${m.name} ${v}`, span: m.span });
+    }
+    return units;
+  }
+  for (const m of d.members) {
+    if (m.kind === "criterion") {
+      m.bands.forEach((b, i) => units.push({ id: `${d.name}:${m.name}:${i}`, rule: d.name, description: `criterion ${m.name}, band ${i + 1}`, span: b.span }));
+    } else if (m.kind === "grade") {
+      m.bands.forEach((b, i) => units.push({ id: `${d.name}:grade:${i}`, rule: d.name, description: `grade "${b.label}"`, span: b.span }));
+    }
+  }
+  return units;
+}
+
+function compiledRule(info: RuleInfo): CompiledRule {
+  const d = info.decl;
+  const decide = buildDecider(info);
+  return {
+    name: d.name,
+    label: d.label ?? d.name,
+    kind: d.kind,
+    inputs: ruleInputs(d),
+    inputSchema: inputSchema(d),
+    span: d.span,
+    evaluate: (input) => evaluateExact(info, input),
+    decide,
+  };
+}
+
+interface ImportContext {
+  options: CompileOptions;
+  /** Files being compiled, to break import cycles. */
+  visiting: Set<string>;
+  cache: Map<string, CompiledModule>;
+}
+
+function compileWith(source: string, file: string | undefined, ctx: ImportContext): CompiledModule {
+  const diagnostics: Diagnostic[] = [];
+  const { program, diagnostics: syntax } = parse(source);
+  diagnostics.push(...syntax);
+  const scope = new Map<string, CompiledRule>();
+  const infos = new Map<string, RuleInfo>();
+  const key = file ?? "<source>";
+  ctx.visiting.add(key);
+  for (const item of program.items) {
+    if (item.kind !== "import") continue;
+    const resolved = ctx.options.resolveImport?.(item.path, file);
+    if (!resolved) {
+      diagnostics.push({ severity: "error", code: "IMPORT_NOT_FOUND", message: `Cannot find the imported file "${item.path}".`, span: item.span });
+      continue;
+    }
+    if (ctx.visiting.has(resolved.file)) continue;
+    let imported = ctx.cache.get(resolved.file);
+    if (!imported) {
+      imported = compileWith(resolved.source, resolved.file, ctx);
+      ctx.cache.set(resolved.file, imported);
+    }
+    if (!imported.ok) {
+      diagnostics.push({ severity: "error", code: "IMPORT_HAS_ERRORS", message: `The imported file "${item.path}" has errors; fix them first.`, span: item.span });
+    }
+    const importedInternals = internals.get(imported);
+    for (const rule of imported.rules) {
+      scope.set(rule.name, rule);
+      const info = importedInternals?.infos.get(rule.name);
+      if (info) infos.set(rule.name, info);
+    }
+  }
+  const rules: CompiledRule[] = [];
+  const coverageUnits: CoverageUnit[] = [];
+  for (const item of program.items) {
+    if (item.kind !== "vote" && item.kind !== "scorecard") continue;
+    const before = diagnostics.length;
+    const info = checkRule(item, diagnostics);
+    if (infos.has(item.name) || rules.some((r) => r.name === item.name)) {
+      diagnostics.push({ severity: "error", code: "DUPLICATE_RULE", message: `A rule named '${item.name}' already exists in this file or its imports.`, span: item.nameSpan });
+      continue;
+    }
+    infos.set(item.name, info);
+    const hasErrors = diagnostics.slice(before).some((d) => d.severity === "error");
+    if (hasErrors) continue;
+    const rule = compiledRule(info);
+    rules.push(rule);
+    scope.set(rule.name, rule);
+    coverageUnits.push(...coverageUnitsOf(info));
+  }
+  const tests = program.items.filter((i): i is A.TestDecl => i.kind === "test");
+  checkTests(tests, infos, diagnostics);
+  ctx.visiting.delete(key);
+  for (const d of diagnostics) if (file !== undefined && d.file === undefined) d.file = file;
+  diagnostics.sort((a, b) => a.span.offset - b.span.offset);
+  const module: CompiledModule = {
+    file,
+    ok: !diagnostics.some((d) => d.severity === "error"),
+    diagnostics,
+    rules,
+    scope,
+    tests: tests.map((t) => ({ name: t.name, rule: t.rule, span: t.span })),
+    coverageUnits,
+  };
+  internals.set(module, { program, infos, tests });
+  return module;
+}
+
+/** Compiles a source file (and its imports) once; evaluate its rules many times. Never throws. */
+export function compile(source: string, options: CompileOptions = {}): CompiledModule {
+  return compileWith(source, options.file, { options, visiting: new Set(), cache: new Map() });
+}

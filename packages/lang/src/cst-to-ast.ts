@@ -1,0 +1,362 @@
+/** Turns the Chevrotain CST into the AST, dropping pieces that error recovery left incomplete. */
+
+import type { CstElement, CstNode, IToken } from "chevrotain";
+import type * as A from "./ast";
+import { Rational } from "./rational";
+import { unquote } from "./lexer";
+import { joinSpans, spanOfToken } from "./span";
+import type { Span } from "./types";
+
+/** Thrown inside the builder when recovery left a required piece out; the enclosing member is dropped. */
+class Incomplete extends Error {}
+
+type Children = Record<string, CstElement[] | undefined>;
+
+function isToken(e: CstElement): e is IToken {
+  return (e as IToken).image !== undefined;
+}
+
+function realToken(t: IToken | undefined): t is IToken {
+  return t !== undefined && !Number.isNaN(t.startOffset) && t.isInsertedInRecovery !== true;
+}
+
+function tok(c: Children, key: string, i = 0): IToken | undefined {
+  const e = c[key]?.[i];
+  return e && isToken(e) && realToken(e) ? e : undefined;
+}
+
+function needTok(c: Children, key: string, i = 0): IToken {
+  const t = tok(c, key, i);
+  if (!t) throw new Incomplete(key);
+  return t;
+}
+
+function node(c: Children, key: string, i = 0): CstNode | undefined {
+  const e = c[key]?.[i];
+  return e && !isToken(e) ? e : undefined;
+}
+
+function needNode(c: Children, key: string, i = 0): CstNode {
+  const n = node(c, key, i);
+  if (!n) throw new Incomplete(key);
+  return n;
+}
+
+function nodes(c: Children, key: string): CstNode[] {
+  return (c[key] ?? []).filter((e): e is CstNode => !isToken(e));
+}
+
+function tokensOf(c: Children, key: string): IToken[] {
+  return (c[key] ?? []).filter((e): e is IToken => isToken(e) && realToken(e));
+}
+
+/** The span from the first to the last real token under a node. */
+function nodeSpan(n: CstNode): Span {
+  let first: IToken | undefined;
+  let last: IToken | undefined;
+  const visit = (x: CstNode): void => {
+    for (const list of Object.values(x.children)) {
+      for (const e of list) {
+        if (isToken(e)) {
+          if (!realToken(e)) continue;
+          if (!first || e.startOffset < first.startOffset) first = e;
+          if (!last || e.startOffset > last.startOffset) last = e;
+        } else visit(e);
+      }
+    }
+  };
+  visit(n);
+  if (!first || !last) throw new Incomplete(n.name);
+  return joinSpans(spanOfToken(first), spanOfToken(last));
+}
+
+function optString(c: Children, key: string): string | undefined {
+  const t = tok(c, key);
+  return t ? unquote(t.image) : undefined;
+}
+
+function numberFromToken(t: IToken): A.Expr {
+  const text = t.image;
+  const span = spanOfToken(t);
+  if (text.endsWith("%")) {
+    const v = Rational.parseDecimal(text.slice(0, -1))!;
+    return { kind: "number", value: v.div(Rational.fromInt(100)), text, span };
+  }
+  return { kind: "number", value: Rational.parseDecimal(text)!, text, span };
+}
+
+function numberLiteral(n: CstNode): A.Expr {
+  const c = n.children;
+  const t = tok(c, "Integer") ?? tok(c, "Decimal") ?? tok(c, "Percent");
+  if (!t) throw new Incomplete("number");
+  return numberFromToken(t);
+}
+
+function signedNumber(n: CstNode): A.Expr {
+  const c = n.children;
+  const num = numberLiteral(needNode(c, "numberLiteral"));
+  const minus = tok(c, "Minus");
+  if (!minus) return num;
+  return { kind: "neg", operand: num, span: joinSpans(spanOfToken(minus), num.span) };
+}
+
+function literal(n: CstNode): A.Expr {
+  const c = n.children;
+  const sn = node(c, "signedNumber");
+  if (sn) return signedNumber(sn);
+  const s = tok(c, "StringLiteral");
+  if (s) return { kind: "string", value: unquote(s.image), span: spanOfToken(s) };
+  const t = tok(c, "True") ?? tok(c, "False");
+  if (t) return { kind: "bool", value: t.image === "true", span: spanOfToken(t) };
+  const id = needTok(c, "Identifier");
+  return { kind: "name", name: id.image, span: spanOfToken(id) };
+}
+
+function compareOp(n: CstNode): A.CompareOp {
+  const c = n.children;
+  const t = tok(c, "GreaterEq") ?? tok(c, "LessEq") ?? tok(c, "NotEq") ?? tok(c, "Greater") ?? tok(c, "Less") ?? tok(c, "Equals");
+  if (!t) throw new Incomplete("compareOp");
+  const map: Record<string, A.CompareOp> = { ">=": ">=", "≥": ">=", "<=": "<=", "≤": "<=", "!=": "!=", "≠": "!=", ">": ">", "<": "<", "=": "=" };
+  return map[t.image]!;
+}
+
+function expr(n: CstNode): A.Expr {
+  switch (n.name) {
+    case "expr":
+    case "andExpr": {
+      const operands = nodes(n.children, "operand").map(expr);
+      if (operands.length === 0) throw new Incomplete(n.name);
+      const op = n.name === "expr" ? "or" : "and";
+      return operands.reduce((left, right) => ({ kind: "logic", op, left, right, span: joinSpans(left.span, right.span) }));
+    }
+    case "notExpr": {
+      const inner = node(n.children, "notExpr");
+      if (inner) {
+        const not = needTok(n.children, "Not");
+        const operand = expr(inner);
+        return { kind: "not", operand, span: joinSpans(spanOfToken(not), operand.span) };
+      }
+      return expr(needNode(n.children, "comparison"));
+    }
+    case "comparison": {
+      const operands = nodes(n.children, "operand").map(expr);
+      const opNode = node(n.children, "compareOp");
+      if (operands.length === 1 && !opNode) return operands[0]!;
+      if (operands.length !== 2 || !opNode) throw new Incomplete("comparison");
+      const [left, right] = operands as [A.Expr, A.Expr];
+      return { kind: "compare", op: compareOp(opNode), left, right, span: joinSpans(left.span, right.span) };
+    }
+    case "additive":
+    case "multiplicative": {
+      const operands = nodes(n.children, "operand").map(expr);
+      const ops = tokensOf(n.children, "op").sort((a, b) => a.startOffset - b.startOffset);
+      if (operands.length === 0 || ops.length !== operands.length - 1) throw new Incomplete(n.name);
+      let acc = operands[0]!;
+      for (let i = 0; i < ops.length; i++) {
+        const right = operands[i + 1]!;
+        const image = ops[i]!.image;
+        const op: A.ArithOp = image === "×" ? "*" : (image as A.ArithOp);
+        acc = { kind: "arith", op, left: acc, right, span: joinSpans(acc.span, right.span) };
+      }
+      return acc;
+    }
+    case "unary": {
+      const inner = node(n.children, "unary");
+      if (inner) {
+        const minus = needTok(n.children, "Minus");
+        const operand = expr(inner);
+        return { kind: "neg", operand, span: joinSpans(spanOfToken(minus), operand.span) };
+      }
+      return expr(needNode(n.children, "primary"));
+    }
+    case "primary":
+      return primary(n);
+    default:
+      throw new Incomplete(n.name);
+  }
+}
+
+function primary(n: CstNode): A.Expr {
+  const c = n.children;
+  const num = node(c, "numberLiteral");
+  if (num) return numberLiteral(num);
+  const s = tok(c, "StringLiteral");
+  if (s) return { kind: "string", value: unquote(s.image), span: spanOfToken(s) };
+  const b = tok(c, "True") ?? tok(c, "False");
+  if (b) return { kind: "bool", value: b.image === "true", span: spanOfToken(b) };
+  const inner = node(c, "inner");
+  if (inner) return { kind: "paren", expr: expr(inner), span: nodeSpan(n) };
+  const id = needTok(c, "Identifier");
+  if (c["LParen"]) {
+    const args = nodes(c, "arg").map(expr);
+    return { kind: "call", callee: id.image, calleeSpan: spanOfToken(id), args, span: nodeSpan(n) };
+  }
+  return { kind: "name", name: id.image, span: spanOfToken(id) };
+}
+
+function letDecl(n: CstNode): A.LetDecl {
+  const c = n.children;
+  const name = needTok(c, "name");
+  return { kind: "let", name: name.image, nameSpan: spanOfToken(name), expr: expr(needNode(c, "expr")), label: optString(c, "label"), span: nodeSpan(n) };
+}
+
+function clauseDecl(n: CstNode): A.ClauseDecl {
+  const c = n.children;
+  const name = needTok(c, "clause");
+  return {
+    kind: "clause",
+    name: name.image as "quorum" | "passes",
+    nameSpan: spanOfToken(name),
+    expr: expr(needNode(c, "expr")),
+    reason: optString(c, "reason"),
+    span: nodeSpan(n),
+  };
+}
+
+function voteDecl(n: CstNode): A.VoteDecl {
+  const c = n.children;
+  const name = needTok(c, "name");
+  const members: (A.LetDecl | A.ClauseDecl)[] = [];
+  for (const m of nodes(c, "voteMember")) {
+    tryMember(() => {
+      const l = node(m.children, "letDecl");
+      members.push(l ? letDecl(l) : clauseDecl(needNode(m.children, "clauseDecl")));
+    });
+  }
+  return { kind: "vote", name: name.image, nameSpan: spanOfToken(name), label: optString(c, "label"), members, span: nodeSpan(n) };
+}
+
+function inputDecl(n: CstNode): A.InputDecl {
+  const c = n.children;
+  const name = needTok(c, "name");
+  const type = needTok(c, "type");
+  const decl: A.InputDecl = { kind: "input", name: name.image, nameSpan: spanOfToken(name), type: type.image, typeSpan: spanOfToken(type), label: optString(c, "label"), span: nodeSpan(n) };
+  for (const k of nodes(c, "constraint")) {
+    const kc = k.children;
+    const min = node(kc, "min");
+    const max = node(kc, "max");
+    if (min) decl.min = signedNumber(min);
+    else if (max) decl.max = signedNumber(max);
+    else decl.options = [...(decl.options ?? []), ...tokensOf(kc, "option").map((t) => unquote(t.image))];
+  }
+  return decl;
+}
+
+function band(n: CstNode): A.Band {
+  const c = n.children;
+  const cond = node(c, "condition");
+  if (!cond && !tok(c, "Otherwise")) throw new Incomplete("band");
+  return { points: expr(needNode(c, "points")), when: cond ? expr(cond) : undefined, reason: optString(c, "reason"), span: nodeSpan(n) };
+}
+
+function criterionDecl(n: CstNode): A.CriterionDecl {
+  const c = n.children;
+  const name = needTok(c, "name");
+  const bands: A.Band[] = [];
+  for (const b of nodes(c, "band")) tryMember(() => bands.push(band(b)));
+  return {
+    kind: "criterion",
+    name: name.image,
+    nameSpan: spanOfToken(name),
+    label: optString(c, "label"),
+    max: signedNumber(needNode(c, "max")),
+    bands,
+    span: nodeSpan(n),
+  };
+}
+
+function gradeDecl(n: CstNode): A.GradeDecl {
+  const bands: A.GradeBand[] = [];
+  for (const b of nodes(n.children, "gradeBand")) {
+    tryMember(() => {
+      const c = b.children;
+      const cond = node(c, "condition");
+      if (!cond && !tok(c, "Otherwise")) throw new Incomplete("gradeBand");
+      bands.push({ label: unquote(needTok(c, "label").image), when: cond ? expr(cond) : undefined, span: nodeSpan(b) });
+    });
+  }
+  return { kind: "grade", bands, span: nodeSpan(n) };
+}
+
+function scorecardDecl(n: CstNode): A.ScorecardDecl {
+  const c = n.children;
+  const name = needTok(c, "name");
+  const members: A.ScorecardMember[] = [];
+  for (const m of nodes(c, "scorecardMember")) {
+    tryMember(() => {
+      const mc = m.children;
+      const i = node(mc, "inputDecl");
+      const l = node(mc, "letDecl");
+      const cr = node(mc, "criterionDecl");
+      const g = node(mc, "gradeDecl");
+      if (i) members.push(inputDecl(i));
+      else if (l) members.push(letDecl(l));
+      else if (cr) members.push(criterionDecl(cr));
+      else if (g) members.push(gradeDecl(g));
+    });
+  }
+  return { kind: "scorecard", name: name.image, nameSpan: spanOfToken(name), label: optString(c, "label"), members, span: nodeSpan(n) };
+}
+
+function testDecl(n: CstNode): A.TestDecl {
+  const c = n.children;
+  const rule = needTok(c, "rule");
+  const args: A.TestArg[] = [];
+  for (const a of nodes(c, "testArg")) {
+    tryMember(() => {
+      const name = needTok(a.children, "name");
+      args.push({ name: name.image, nameSpan: spanOfToken(name), value: literal(needNode(a.children, "literal")) });
+    });
+  }
+  const expects: A.Expectation[] = [];
+  for (const e of nodes(c, "expectation")) {
+    tryMember(() => {
+      const ec = e.children;
+      const target = tok(ec, "target");
+      if (target) {
+        expects.push({ kind: "value", target: target.image, targetSpan: spanOfToken(target), op: compareOp(needNode(ec, "compareOp")), value: literal(needNode(ec, "literal")), span: nodeSpan(e) });
+      } else {
+        needTok(ec, "Error");
+        expects.push({ kind: "error", code: optString(ec, "code"), span: nodeSpan(e) });
+      }
+    });
+  }
+  return { kind: "test", name: unquote(needTok(c, "name").image), rule: rule.image, ruleSpan: spanOfToken(rule), args, expects, span: nodeSpan(n) };
+}
+
+function tryMember(build: () => void): void {
+  try {
+    build();
+  } catch (e) {
+    if (!(e instanceof Incomplete)) throw e;
+  }
+}
+
+/** Builds the AST of one `file` CST node. */
+export function buildProgram(file: CstNode): A.Program {
+  const items: A.Item[] = [];
+  const c = file.children;
+  const all: CstNode[] = [...nodes(c, "importDecl"), ...nodes(c, "voteDecl"), ...nodes(c, "scorecardDecl"), ...nodes(c, "testDecl")];
+  for (const n of all) {
+    tryMember(() => {
+      switch (n.name) {
+        case "importDecl": {
+          const s = needTok(n.children, "StringLiteral");
+          items.push({ kind: "import", path: unquote(s.image), span: nodeSpan(n) });
+          break;
+        }
+        case "voteDecl":
+          items.push(voteDecl(n));
+          break;
+        case "scorecardDecl":
+          items.push(scorecardDecl(n));
+          break;
+        case "testDecl":
+          items.push(testDecl(n));
+          break;
+      }
+    });
+  }
+  items.sort((a, b) => a.span.offset - b.span.offset);
+  return { items };
+}

@@ -1,0 +1,379 @@
+/** The exact evaluator: validates input, evaluates a checked rule in rationals, explains every step. */
+
+import type * as A from "./ast";
+import type { RuleInfo } from "./checker";
+import { constantValue } from "./checker";
+import { printExpr } from "./print";
+import { Rational } from "./rational";
+import type { CriterionResult, EvalError, EvalOutcome, ExplanationStep, JsonValue, ScorecardResult, Span, VoteOutcome, VoteResult } from "./types";
+
+export type Value = Rational | boolean | string;
+
+/** An evaluation failure; caught at the rule boundary and returned as a value. */
+export class EvalFailure extends Error {
+  constructor(readonly error: EvalError) {
+    super(error.message);
+  }
+}
+
+function fail(code: string, message: string, span?: Span, details?: Record<string, unknown>): never {
+  throw new EvalFailure({ code, message, span, details });
+}
+
+/** Renders a value for an explanation. */
+export function showValue(v: Value): string {
+  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v === "boolean") return String(v);
+  return v.toString();
+}
+
+/** The JSON form of a value in a result. */
+export function jsonValue(v: Value): JsonValue {
+  return v instanceof Rational ? v.toJSON() : v;
+}
+
+const VOTE_INPUTS = ["entitled", "present", "yes", "no", "abstain"] as const;
+
+function readCount(input: Record<string, unknown>, name: string): Rational {
+  if (!Object.prototype.hasOwnProperty.call(input, name) || input[name] === undefined || input[name] === null) {
+    fail("MISSING_INPUT", `The input '${name}' is missing.`, undefined, { input: name });
+  }
+  const v = input[name];
+  if (typeof v !== "number" || !Number.isFinite(v)) fail("INVALID_INPUT", `'${name}' must be a number, but is ${JSON.stringify(v)}.`, undefined, { input: name, value: v });
+  if (!Number.isSafeInteger(v)) fail("INVALID_INPUT", `'${name}' is a count and must be a whole number, but is ${v}.`, undefined, { input: name, value: v });
+  if (v < 0) fail("NEGATIVE_COUNT", `'${name}' is a count and cannot be negative, but is ${v}.`, undefined, { input: name, value: v });
+  return Rational.fromInt(v);
+}
+
+function rejectUnknown(input: Record<string, unknown>, known: Set<string>): void {
+  for (const k of Object.keys(input)) {
+    if (!known.has(k)) fail("UNKNOWN_INPUT", `'${k}' is not an input of this rule; the inputs are ${[...known].join(", ")}.`, undefined, { input: k });
+  }
+}
+
+function checkObject(input: unknown): Record<string, unknown> {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) fail("INVALID_INPUT", "The input must be an object of named values.");
+  return input as Record<string, unknown>;
+}
+
+/** Validates a vote's counts and derives `cast`. */
+export function readVoteFacts(raw: unknown): Map<string, Value> {
+  const input = checkObject(raw);
+  rejectUnknown(input, new Set(VOTE_INPUTS));
+  const env = new Map<string, Value>();
+  for (const f of VOTE_INPUTS) env.set(f, readCount(input, f));
+  const n = (k: string) => (env.get(k) as Rational).n;
+  if (n("present") > n("entitled")) fail("INCONSISTENT_COUNTS", `present (${n("present")}) cannot exceed entitled (${n("entitled")}): only members on the roster can be present.`, undefined, { present: n("present").toString(), entitled: n("entitled").toString() });
+  const cast = n("yes") + n("no") + n("abstain");
+  if (cast > n("present")) fail("INCONSISTENT_COUNTS", `yes + no + abstain = ${cast} votes, more than the ${n("present")} members present: only present members vote, once each.`, undefined, { cast: cast.toString(), present: n("present").toString() });
+  env.set("cast", Rational.fromInt(cast));
+  return env;
+}
+
+/** Validates a scorecard's inputs against their declared types and constraints. */
+export function readScorecardInputs(info: RuleInfo, raw: unknown): Map<string, Value> {
+  const input = checkObject(raw);
+  const decls = (info.decl as A.ScorecardDecl).members.filter((m): m is A.InputDecl => m.kind === "input");
+  rejectUnknown(input, new Set(decls.map((d) => d.name)));
+  const env = new Map<string, Value>();
+  for (const d of decls) {
+    const v = input[d.name];
+    if (!Object.prototype.hasOwnProperty.call(input, d.name) || v === undefined || v === null) fail("MISSING_INPUT", `The input '${d.name}'${d.label ? ` (${d.label})` : ""} is missing.`, d.span, { input: d.name });
+    switch (d.type) {
+      case "boolean":
+        if (typeof v !== "boolean") fail("INVALID_INPUT", `'${d.name}' must be true or false, but is ${JSON.stringify(v)}.`, d.span, { input: d.name, value: v });
+        env.set(d.name, v);
+        break;
+      case "text":
+        if (typeof v !== "string") fail("INVALID_INPUT", `'${d.name}' must be a text, but is ${JSON.stringify(v)}.`, d.span, { input: d.name, value: v });
+        if (d.options && !d.options.includes(v)) fail("INVALID_INPUT", `'${d.name}' must be one of ${d.options.map((o) => JSON.stringify(o)).join(", ")}, but is ${JSON.stringify(v)}.`, d.span, { input: d.name, value: v });
+        env.set(d.name, v);
+        break;
+      default: {
+        let r: Rational;
+        if (d.type === "count") r = readCount(input, d.name);
+        else {
+          if (typeof v !== "number" || !Number.isFinite(v)) fail("INVALID_INPUT", `'${d.name}' must be a number, but is ${JSON.stringify(v)}.`, d.span, { input: d.name, value: v });
+          r = Rational.fromNumber(v)!;
+        }
+        const lo = d.min ? constantValue(d.min) : d.type === "ratio" ? Rational.ZERO : undefined;
+        const hi = d.max ? constantValue(d.max) : d.type === "ratio" ? Rational.ONE : undefined;
+        if (lo && r.cmp(lo) < 0) fail("OUT_OF_RANGE", `'${d.name}' is ${r} but must be at least ${lo}.`, d.span, { input: d.name, value: v, min: lo.toString() });
+        if (hi && r.cmp(hi) > 0) fail("OUT_OF_RANGE", `'${d.name}' is ${r} but must be at most ${hi}.`, d.span, { input: d.name, value: v, max: hi.toString() });
+        env.set(d.name, r);
+      }
+    }
+  }
+  return env;
+}
+
+/** Evaluates expressions of one rule against an environment of names. */
+class Interpreter {
+  constructor(readonly env: Map<string, Value>) {}
+
+  value(e: A.Expr): Value {
+    switch (e.kind) {
+      case "number":
+        return e.value;
+      case "string":
+        return e.value;
+      case "bool":
+        return e.value;
+      case "paren":
+        return this.value(e.expr);
+      case "name": {
+        const v = this.env.get(e.name);
+        if (v === undefined) fail("MISSING_INPUT", `'${e.name}' has no value.`, e.span);
+        return v;
+      }
+      case "neg":
+        return this.num(e.operand).neg();
+      case "not":
+        return !this.bool(e.operand);
+      case "logic":
+        // Both sides are evaluated so the explanation never depends on short-circuit order.
+        return e.op === "and" ? this.bool(e.left) && this.bool(e.right) : this.bool(e.left) || this.bool(e.right);
+      case "compare": {
+        const l = this.value(e.left);
+        const r = this.value(e.right);
+        if (l instanceof Rational && r instanceof Rational) {
+          const c = l.cmp(r);
+          switch (e.op) {
+            case ">": return c > 0;
+            case ">=": return c >= 0;
+            case "<": return c < 0;
+            case "<=": return c <= 0;
+            case "=": return c === 0;
+            case "!=": return c !== 0;
+          }
+        }
+        return e.op === "=" ? l === r : e.op === "!=" ? l !== r : fail("TYPE_MISMATCH", `Cannot order ${showValue(l)} and ${showValue(r)}.`, e.span);
+      }
+      case "arith": {
+        const l = this.num(e.left);
+        const r = this.num(e.right);
+        switch (e.op) {
+          case "+": return l.add(r);
+          case "-": return l.sub(r);
+          case "*":
+          case "of": return l.mul(r);
+          case "/":
+            if (r.isZero()) {
+              fail("DIVISION_BY_ZERO", `${printExpr(e)} divides by zero: ${printExpr(e.right)} = 0${this.substitutions(e)}.`, e.span, { expression: printExpr(e), values: this.valuesOf(e) });
+            }
+            return l.div(r);
+        }
+      }
+      case "call": {
+        const args = e.args.map((a) => this.num(a));
+        return args.reduce((a, b) => ((e.callee === "min" ? a.cmp(b) <= 0 : a.cmp(b) >= 0) ? a : b));
+      }
+    }
+  }
+
+  num(e: A.Expr): Rational {
+    const v = this.value(e);
+    if (!(v instanceof Rational)) fail("TYPE_MISMATCH", `${printExpr(e)} should be a number but is ${showValue(v)}.`, e.span);
+    return v;
+  }
+
+  bool(e: A.Expr): boolean {
+    const v = this.value(e);
+    if (typeof v !== "boolean") fail("TYPE_MISMATCH", `${printExpr(e)} should be a condition but is ${showValue(v)}.`, e.span);
+    return v;
+  }
+
+  valuesOf(e: A.Expr): Record<string, string> {
+    const out: Record<string, string> = {};
+    const visit = (x: A.Expr): void => {
+      if (x.kind === "name") {
+        const v = this.env.get(x.name);
+        if (v !== undefined) out[x.name] = showValue(v);
+      } else if (x.kind === "paren") visit(x.expr);
+      else if (x.kind === "neg" || x.kind === "not") visit(x.operand);
+      else if (x.kind === "arith" || x.kind === "logic" || x.kind === "compare") {
+        visit(x.left);
+        visit(x.right);
+      } else if (x.kind === "call") x.args.forEach(visit);
+    };
+    visit(e);
+    return out;
+  }
+
+  private substitutions(e: A.Expr): string {
+    const vals = Object.entries(this.valuesOf(e));
+    return vals.length ? ` (${vals.map(([k, v]) => `${k} = ${v}`).join(", ")})` : "";
+  }
+
+  /** The expression with every name replaced by its value: "2/3 of entitled" → "2/3 × 30". */
+  substituted(e: A.Expr): string {
+    switch (e.kind) {
+      case "name": {
+        const v = this.env.get(e.name);
+        return v === undefined ? e.name : showValue(v);
+      }
+      case "paren":
+        return `(${this.substituted(e.expr)})`;
+      case "neg":
+        return `-${this.substituted(e.operand)}`;
+      case "not":
+        return `not ${this.substituted(e.operand)}`;
+      case "call":
+        return `${e.callee}(${e.args.map((a) => this.substituted(a)).join(", ")})`;
+      case "arith":
+        if (e.op === "/" && e.left.kind === "number" && e.right.kind === "number") return `${e.left.text}/${e.right.text}`;
+        return `${this.substituted(e.left)} ${e.op === "of" || e.op === "*" ? "×" : e.op} ${this.substituted(e.right)}`;
+      case "logic":
+      case "compare":
+        return `${this.substituted(e.left)} ${e.op} ${this.substituted(e.right)}`;
+      default:
+        return printExpr(e);
+    }
+  }
+
+  /** One side of a comparison, shown with its value when it is computed: "2/3 × 30 = 20". */
+  side(e: A.Expr): string {
+    const text = this.substituted(e);
+    if (e.kind === "name" || e.kind === "number" || e.kind === "string" || e.kind === "bool") return text;
+    if (constantValue(e) && e.kind === "arith" && e.op === "/") return text;
+    return `${text} = ${showValue(this.value(e))}`;
+  }
+
+  /** The detail text of a condition: "20 > 2/3 × 30 = 20 → false". */
+  detail(e: A.Expr): string {
+    const result = this.value(e);
+    if (e.kind === "paren") return this.detail(e.expr);
+    if (e.kind === "compare") return `${this.side(e.left)} ${e.op} ${this.side(e.right)} → ${showValue(result)}`;
+    if (e.kind === "logic") return `(${this.detail(e.left)}) ${e.op} (${this.detail(e.right)}) → ${showValue(result)}`;
+    if (e.kind === "not") return `not (${this.detail(e.operand)}) → ${showValue(result)}`;
+    return `${this.side(e)}${e.kind === "name" ? ` → ${showValue(result)}` : ""}`;
+  }
+}
+
+function at(span: Span): { line: number; column: number } {
+  return { line: span.line, column: span.column };
+}
+
+function letStep(it: Interpreter, m: A.LetDecl): ExplanationStep {
+  const v = it.value(m.expr);
+  it.env.set(m.name, v);
+  const text = printExpr(m.expr);
+  const sub = it.substituted(m.expr);
+  const detail = sub === showValue(v) ? sub : `${sub} = ${showValue(v)}`;
+  return { clause: m.name, text: `${m.name} = ${text}`, detail, result: jsonValue(v), span: at(m.span) };
+}
+
+/** Evaluates a vote: quorum and passes, outcome, explanation. */
+export function evaluateVote(info: RuleInfo, input: unknown): VoteResult {
+  const decl = info.decl as A.VoteDecl;
+  const env = readVoteFacts(input);
+  const it = new Interpreter(env);
+  const explanation: ExplanationStep[] = [];
+  const values: Record<string, JsonValue> = {};
+  const clauses: Record<string, boolean> = {};
+  for (const m of decl.members) {
+    if (m.kind === "let") {
+      const step = letStep(it, m);
+      explanation.push(step);
+      values[m.name] = step.result;
+    } else {
+      const result = it.bool(m.expr);
+      clauses[m.name] = result;
+      values[m.name] = result;
+      explanation.push({ clause: m.name, text: printExpr(m.expr), detail: it.detail(m.expr), result, span: at(m.span) });
+    }
+  }
+  const outcome: VoteOutcome = !clauses["quorum"] ? "no_quorum" : clauses["passes"] ? "passed" : "rejected";
+  const fact = (k: string) => Number((env.get(k) as Rational).n);
+  return {
+    rule: decl.name,
+    label: decl.label ?? decl.name,
+    kind: "vote",
+    outcome,
+    facts: { entitled: fact("entitled"), present: fact("present"), yes: fact("yes"), no: fact("no"), abstain: fact("abstain"), cast: fact("cast") },
+    values,
+    explanation,
+  };
+}
+
+/** Evaluates a scorecard: criteria by first matching band, total, grade, reasons. */
+export function evaluateScorecard(info: RuleInfo, input: unknown): ScorecardResult {
+  const decl = info.decl as A.ScorecardDecl;
+  const env = readScorecardInputs(info, input);
+  const it = new Interpreter(env);
+  const explanation: ExplanationStep[] = [];
+  const values: Record<string, JsonValue> = {};
+  const criteria: CriterionResult[] = [];
+  let score = Rational.ZERO;
+  let max = Rational.ZERO;
+  const criterionPoints = new Map<string, Rational>();
+  for (const m of decl.members) {
+    if (m.kind === "let") {
+      const step = letStep(it, m);
+      explanation.push(step);
+      values[m.name] = step.result;
+    } else if (m.kind === "criterion") {
+      const cmax = constantValue(m.max)!;
+      const tried: string[] = [];
+      let chosen: A.Band | undefined;
+      let detail = "";
+      for (const b of m.bands) {
+        if (!b.when) {
+          chosen = b;
+          detail = tried.length ? `${tried.join("; ")}; otherwise` : "otherwise";
+          break;
+        }
+        const d = it.detail(b.when);
+        if (it.bool(b.when)) {
+          chosen = b;
+          detail = d;
+          break;
+        }
+        tried.push(d);
+      }
+      if (!chosen) fail("NO_BAND", `No band of '${m.name}' matched.`, m.span);
+      const points = it.num(chosen.points);
+      if (points.cmp(cmax) > 0) fail("POINTS_EXCEED_MAX", `'${m.name}' would get ${points} points, more than its maximum ${cmax}.`, chosen.points.span, { criterion: m.name, points: points.toString(), max: cmax.toString() });
+      const reason = chosen.reason ?? (chosen.when ? `${printExpr(chosen.when)} (${it.substituted(chosen.when)})` : `no band matched: ${tried.join("; ")}`);
+      criterionPoints.set(m.name, points);
+      score = score.add(points);
+      max = max.add(cmax);
+      criteria.push({ name: m.name, label: m.label ?? m.name, points: points.toJSON(), max: cmax.toJSON(), reason });
+      const bandText = `${printExpr(chosen.points)} ${chosen.when ? `when ${printExpr(chosen.when)}` : "otherwise"}`;
+      explanation.push({ clause: m.name, text: bandText, detail: `${detail} → ${points} points`, result: points.toJSON(), span: at(chosen.span) });
+    }
+  }
+  env.set("score", score);
+  for (const [k, v] of criterionPoints) env.set(k, v);
+  let grade: string | null = null;
+  const gradeDecl = decl.members.find((m): m is A.GradeDecl => m.kind === "grade");
+  if (gradeDecl) {
+    const tried: string[] = [];
+    for (const b of gradeDecl.bands) {
+      if (!b.when) {
+        grade = b.label;
+        explanation.push({ clause: "grade", text: `"${b.label}" otherwise`, detail: tried.length ? `${tried.join("; ")}; otherwise` : "otherwise", result: b.label, span: at(b.span) });
+        break;
+      }
+      const d = it.detail(b.when);
+      if (it.bool(b.when)) {
+        grade = b.label;
+        explanation.push({ clause: "grade", text: `"${b.label}" when ${printExpr(b.when)}`, detail: d, result: b.label, span: at(b.span) });
+        break;
+      }
+      tried.push(d);
+    }
+  }
+  return { rule: decl.name, label: decl.label ?? decl.name, kind: "scorecard", score: score.toJSON(), max: max.toJSON(), grade, criteria, values, explanation };
+}
+
+/** Evaluates any rule; never throws for bad input: failures come back as values. */
+export function evaluateExact(info: RuleInfo, input: unknown): EvalOutcome {
+  try {
+    const result = info.decl.kind === "vote" ? evaluateVote(info, input) : evaluateScorecard(info, input);
+    return { ok: true, result };
+  } catch (e) {
+    if (e instanceof EvalFailure) return { ok: false, error: e.error };
+    throw e;
+  }
+}

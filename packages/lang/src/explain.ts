@@ -1,0 +1,25 @@
+/** Readable text of a result and its explanation (for terminals and logs). */
+
+import type { ExactJson, RuleResult } from "./types";
+
+function exact(v: ExactJson): string {
+  return typeof v === "number" ? String(v) : `${v.num}/${v.den} (≈${v.decimal})`;
+}
+
+/** A multi-line explanation: the outcome first, then every clause with its values. */
+export function explainText(result: RuleResult): string {
+  const lines: string[] = [];
+  if (result.kind === "vote") {
+    const f = result.facts;
+    lines.push(`${result.label} (${result.rule}): ${result.outcome}`);
+    lines.push(`  entitled ${f.entitled}, present ${f.present}, yes ${f.yes}, no ${f.no}, abstain ${f.abstain}, cast ${f.cast}`);
+  } else {
+    lines.push(`${result.label} (${result.rule}): score ${exact(result.score)} of ${exact(result.max)}${result.grade !== null ? `, grade ${result.grade}` : ""}`);
+    for (const c of result.criteria) lines.push(`  ${c.label}: ${exact(c.points)} / ${exact(c.max)} — ${c.reason}`);
+  }
+  for (const step of result.explanation) {
+    lines.push(`  [${step.clause}] ${step.text}`);
+    lines.push(`      ${step.detail}`);
+  }
+  return lines.join("\n");
+}

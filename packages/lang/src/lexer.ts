@@ -1,0 +1,137 @@
+/** Tokens of the gavel language and the lexer that produces them. */
+
+import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
+import type { Diagnostic } from "./types";
+import { spanOfOffsets } from "./span";
+
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u3000\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const Comment = createToken({ name: "Comment", pattern: /#[^\n\r]*/, group: "comments" });
+
+const IDENTIFIER = /[\p{L}_][\p{L}\p{N}_]*/uy;
+
+/** Chevrotain drops a pattern's `u` flag, so Unicode names (满意票) are matched by a custom matcher. */
+function matchIdentifier(text: string, offset: number): RegExpExecArray | null {
+  IDENTIFIER.lastIndex = offset;
+  return IDENTIFIER.exec(text);
+}
+
+export const Identifier = createToken({ name: "Identifier", pattern: { exec: matchIdentifier }, line_breaks: false });
+
+function keyword(word: string, soft = false): TokenType {
+  return createToken({
+    name: word[0]!.toUpperCase() + word.slice(1),
+    pattern: new RegExp(word),
+    longer_alt: Identifier,
+    // Soft keywords are also names: `max` is a criterion keyword and a function, `quorum` a clause and an expectation.
+    categories: soft ? [Identifier] : [],
+  });
+}
+
+export const Import = keyword("import");
+export const Vote = keyword("vote");
+export const Scorecard = keyword("scorecard");
+export const Input = keyword("input");
+export const Let = keyword("let");
+export const Criterion = keyword("criterion");
+export const When = keyword("when");
+export const Otherwise = keyword("otherwise");
+export const Grade = keyword("grade", true);
+export const Test = keyword("test");
+export const Expect = keyword("expect");
+export const Of = keyword("of");
+export const And = keyword("and");
+export const Or = keyword("or");
+export const Not = keyword("not");
+export const True = keyword("true");
+export const False = keyword("false");
+export const Quorum = keyword("quorum", true);
+export const Passes = keyword("passes", true);
+export const Max = keyword("max", true);
+export const Min = keyword("min", true);
+export const One = keyword("one", true);
+export const ErrorKw = keyword("error", true);
+
+export const Percent = createToken({ name: "Percent", pattern: /\d+(?:\.\d+)?%/ });
+export const Decimal = createToken({ name: "Decimal", pattern: /\d+\.\d+/ });
+export const Integer = createToken({ name: "Integer", pattern: /\d+/ });
+export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\n\r]|\\.)*"/ });
+
+export const GreaterEq = createToken({ name: "GreaterEq", pattern: />=|≥/ });
+export const LessEq = createToken({ name: "LessEq", pattern: /<=|≤/ });
+export const NotEq = createToken({ name: "NotEq", pattern: /!=|≠/ });
+export const Greater = createToken({ name: "Greater", pattern: />/ });
+export const Less = createToken({ name: "Less", pattern: /</ });
+export const Equals = createToken({ name: "Equals", pattern: /=/ });
+export const Plus = createToken({ name: "Plus", pattern: /\+/ });
+export const Minus = createToken({ name: "Minus", pattern: /-/ });
+export const Star = createToken({ name: "Star", pattern: /\*|×/ });
+export const Slash = createToken({ name: "Slash", pattern: /\// });
+export const LParen = createToken({ name: "LParen", pattern: /\(/ });
+export const RParen = createToken({ name: "RParen", pattern: /\)/ });
+export const LCurly = createToken({ name: "LCurly", pattern: /\{/ });
+export const RCurly = createToken({ name: "RCurly", pattern: /\}/ });
+export const Comma = createToken({ name: "Comma", pattern: /,/ });
+export const Colon = createToken({ name: "Colon", pattern: /:/ });
+
+export const keywordTokens: TokenType[] = [
+  Import, Vote, Scorecard, Input, Let, Criterion, When, Otherwise, Grade, Test, Expect,
+  Of, And, Or, Not, True, False, Quorum, Passes, Max, Min, One, ErrorKw,
+];
+
+export const allTokens: TokenType[] = [
+  WhiteSpace, Comment,
+  ...keywordTokens,
+  Identifier,
+  Percent, Decimal, Integer, StringLiteral,
+  GreaterEq, LessEq, NotEq, Greater, Less, Equals, Plus, Minus, Star, Slash,
+  LParen, RParen, LCurly, RCurly, Comma, Colon,
+];
+
+export const gavelLexer = new Lexer(allTokens, {
+  positionTracking: "full",
+  ensureOptimizations: false,
+  skipValidations: true,
+});
+
+/** Full-width punctuation a Chinese keyboard produces, with the character gavel expects instead. */
+const FULL_WIDTH: Record<string, string> = {
+  "：": ":", "，": ",", "（": "(", "）": ")", "｛": "{", "｝": "}", "“": '"', "”": '"', "＝": "=",
+  "＞": ">", "＜": "<", "％": "%", "＋": "+", "－": "-", "／": "/",
+};
+
+export interface LexResult {
+  tokens: IToken[];
+  comments: IToken[];
+  diagnostics: Diagnostic[];
+}
+
+/** Splits source text into tokens; unknown characters become diagnostics, never exceptions. */
+export function tokenize(source: string): LexResult {
+  const result = gavelLexer.tokenize(source);
+  const diagnostics: Diagnostic[] = result.errors.map((e) => {
+    const ch = source.slice(e.offset, e.offset + e.length);
+    const first = [...ch][0] ?? "";
+    let message: string;
+    if (first === '"') message = "This text is missing its closing quote \" on the same line.";
+    else if (FULL_WIDTH[first]) message = `The full-width character '${first}' is not allowed here; type '${FULL_WIDTH[first]}' instead.`;
+    else message = `The character '${first}' is not part of the gavel language.`;
+    return {
+      severity: "error",
+      code: first === '"' ? "UNTERMINATED_STRING" : "UNKNOWN_CHARACTER",
+      message,
+      span: spanOfOffsets(source, e.offset, e.offset + Math.max(1, first.length)),
+    };
+  });
+  return { tokens: result.tokens, comments: (result.groups["comments"] ?? []) as IToken[], diagnostics };
+}
+
+/** Decodes a string literal's text (with quotes) into its value. */
+export function unquote(image: string): string {
+  const body = image.slice(1, image.endsWith('"') && image.length > 1 ? -1 : undefined);
+  return body.replace(/\\(.)/g, (_m, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
+}
+
+/** Encodes a value as a string literal. */
+export function quote(value: string): string {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\t/g, "\\t")}"`;
+}

@@ -1,0 +1,490 @@
+/** The Chevrotain parser (source → CST) with error recovery, and the public parse() (→ AST). */
+
+import { CstParser, EOF, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import * as T from "./lexer";
+import { tokenize } from "./lexer";
+import { buildProgram } from "./cst-to-ast";
+import type { Program } from "./ast";
+import type { Diagnostic } from "./types";
+import { spanOfToken } from "./span";
+
+/** Words a policy officer understands for each token kind. */
+const TOKEN_WORDS: Record<string, string> = {
+  Identifier: "a name",
+  Integer: "a whole number",
+  Decimal: "a number",
+  Percent: "a percentage",
+  StringLiteral: 'a text in quotes ("…")',
+  LCurly: "'{'",
+  RCurly: "'}'",
+  LParen: "'('",
+  RParen: "')'",
+  Colon: "':'",
+  Comma: "','",
+  Equals: "'='",
+  EOF: "the end of the file",
+};
+
+function describe(t: TokenType): string {
+  return TOKEN_WORDS[t.name] ?? `'${t.name.toLowerCase()}'`;
+}
+
+function shown(token: IToken): string {
+  return token.tokenType === EOF ? "the end of the file" : `'${token.image}'`;
+}
+
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual }) {
+    return `Expected ${describe(expected)} here, but found ${shown(actual)}.`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `Unexpected ${shown(firstRedundant)}: expected 'vote', 'scorecard', 'test' or 'import'.`;
+  },
+  buildNoViableAltMessage({ actual, ruleName }) {
+    const first = actual[0];
+    const what = RULE_WORDS[ruleName] ?? "something else";
+    return `Expected ${what} here, but found ${first ? shown(first) : "nothing"}.`;
+  },
+  buildEarlyExitMessage({ actual, ruleName }) {
+    const first = actual[0];
+    const what = RULE_WORDS[ruleName] ?? "at least one entry";
+    return `Expected ${what} here, but found ${first ? shown(first) : "nothing"}.`;
+  },
+};
+
+const RULE_WORDS: Record<string, string> = {
+  primary: "a number, a name, a text or '('",
+  unary: "a number, a name, a text or '('",
+  notExpr: "a number, a name, a text or '('",
+  numberLiteral: "a number",
+  signedNumber: "a number",
+  expectation: "'error' or a name to check, such as 'outcome'",
+  band: "'when' or 'otherwise'",
+  gradeBand: "'when' or 'otherwise'",
+  clauseDecl: "'quorum' or 'passes'",
+  file: "'vote', 'scorecard', 'test' or 'import'",
+  literal: "a value (a number, a text, true, false or a name)",
+  voteMember: "'quorum:', 'passes:' or 'let'",
+  scorecardMember: "'input', 'let', 'criterion' or 'grade'",
+  criterionDecl: "at least one band such as '10 when x >= 15'",
+  gradeDecl: "at least one grade band such as '\"优秀\" when score >= 90'",
+  compareOp: "a comparison (>, >=, <, <=, =, !=)",
+  constraint: "'min', 'max' or 'one of'",
+};
+
+class GavelParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages });
+    this.performSelfAnalysis();
+  }
+
+  file = this.RULE("file", () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.importDecl) },
+        { ALT: () => this.SUBRULE(this.voteDecl) },
+        { ALT: () => this.SUBRULE(this.scorecardDecl) },
+        { ALT: () => this.SUBRULE(this.testDecl) },
+      ]);
+    });
+  });
+
+  importDecl = this.RULE("importDecl", () => {
+    this.CONSUME(T.Import);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  voteDecl = this.RULE("voteDecl", () => {
+    this.CONSUME(T.Vote);
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.voteMember));
+    this.CONSUME(T.RCurly);
+  });
+
+  voteMember = this.RULE("voteMember", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.letDecl) },
+      { ALT: () => this.SUBRULE(this.clauseDecl) },
+    ]);
+  });
+
+  clauseDecl = this.RULE("clauseDecl", () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Quorum, { LABEL: "clause" }) }, { ALT: () => this.CONSUME(T.Passes, { LABEL: "clause" }) }]);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.expr);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
+  });
+
+  letDecl = this.RULE("letDecl", () => {
+    this.CONSUME(T.Let);
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+  });
+
+  scorecardDecl = this.RULE("scorecardDecl", () => {
+    this.CONSUME(T.Scorecard);
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.scorecardMember));
+    this.CONSUME(T.RCurly);
+  });
+
+  scorecardMember = this.RULE("scorecardMember", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.inputDecl) },
+      { ALT: () => this.SUBRULE(this.letDecl) },
+      { ALT: () => this.SUBRULE(this.criterionDecl) },
+      { ALT: () => this.SUBRULE(this.gradeDecl) },
+    ]);
+  });
+
+  inputDecl = this.RULE("inputDecl", () => {
+    this.CONSUME(T.Input);
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.CONSUME(T.Colon);
+    this.CONSUME2(T.Identifier, { LABEL: "type" });
+    this.MANY(() => this.SUBRULE(this.constraint));
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+  });
+
+  constraint = this.RULE("constraint", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Min);
+          this.SUBRULE(this.signedNumber, { LABEL: "min" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Max);
+          this.SUBRULE2(this.signedNumber, { LABEL: "max" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.One);
+          this.CONSUME(T.Of);
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.StringLiteral, { LABEL: "option" }) });
+        },
+      },
+    ]);
+  });
+
+  signedNumber = this.RULE("signedNumber", () => {
+    this.OPTION(() => this.CONSUME(T.Minus));
+    this.SUBRULE(this.numberLiteral);
+  });
+
+  numberLiteral = this.RULE("numberLiteral", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Integer) },
+      { ALT: () => this.CONSUME(T.Decimal) },
+      { ALT: () => this.CONSUME(T.Percent) },
+    ]);
+  });
+
+  criterionDecl = this.RULE("criterionDecl", () => {
+    this.CONSUME(T.Criterion);
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+    this.CONSUME(T.Max);
+    this.SUBRULE(this.signedNumber, { LABEL: "max" });
+    this.CONSUME(T.LCurly);
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.band));
+    this.CONSUME(T.RCurly);
+  });
+
+  band = this.RULE("band", () => {
+    this.SUBRULE(this.additive, { LABEL: "points" });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.When);
+          this.SUBRULE(this.expr, { LABEL: "condition" });
+        },
+      },
+      { ALT: () => this.CONSUME(T.Otherwise) },
+    ]);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
+  });
+
+  gradeDecl = this.RULE("gradeDecl", () => {
+    this.CONSUME(T.Grade);
+    this.CONSUME(T.LCurly);
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.gradeBand));
+    this.CONSUME(T.RCurly);
+  });
+
+  gradeBand = this.RULE("gradeBand", () => {
+    this.CONSUME(T.StringLiteral, { LABEL: "label" });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.When);
+          this.SUBRULE(this.expr, { LABEL: "condition" });
+        },
+      },
+      { ALT: () => this.CONSUME(T.Otherwise) },
+    ]);
+  });
+
+  testDecl = this.RULE("testDecl", () => {
+    this.CONSUME(T.Test);
+    this.CONSUME(T.StringLiteral, { LABEL: "name" });
+    this.CONSUME(T.LCurly);
+    this.CONSUME(T.Identifier, { LABEL: "rule" });
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.testArg) });
+    this.CONSUME(T.RParen);
+    this.MANY(() => this.SUBRULE(this.expectation));
+    this.CONSUME(T.RCurly);
+  });
+
+  testArg = this.RULE("testArg", () => {
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.literal);
+  });
+
+  expectation = this.RULE("expectation", () => {
+    this.CONSUME(T.Expect);
+    this.OR([
+      {
+        GATE: () => this.LA(1).tokenType === T.ErrorKw && this.LA(2).tokenType !== T.Equals && !isCompare(this.LA(2).tokenType),
+        ALT: () => {
+          this.CONSUME(T.ErrorKw);
+          this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "code" }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Identifier, { LABEL: "target" });
+          this.SUBRULE(this.compareOp);
+          this.SUBRULE(this.literal);
+        },
+      },
+    ]);
+  });
+
+  literal = this.RULE("literal", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.signedNumber) },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.CONSUME(T.True) },
+      { ALT: () => this.CONSUME(T.False) },
+      { ALT: () => this.CONSUME(T.Identifier) },
+    ]);
+  });
+
+  compareOp = this.RULE("compareOp", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.GreaterEq) },
+      { ALT: () => this.CONSUME(T.LessEq) },
+      { ALT: () => this.CONSUME(T.NotEq) },
+      { ALT: () => this.CONSUME(T.Greater) },
+      { ALT: () => this.CONSUME(T.Less) },
+      { ALT: () => this.CONSUME(T.Equals) },
+    ]);
+  });
+
+  expr = this.RULE("expr", () => {
+    this.SUBRULE(this.andExpr, { LABEL: "operand" });
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.SUBRULE2(this.andExpr, { LABEL: "operand" });
+    });
+  });
+
+  andExpr = this.RULE("andExpr", () => {
+    this.SUBRULE(this.notExpr, { LABEL: "operand" });
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      this.SUBRULE2(this.notExpr, { LABEL: "operand" });
+    });
+  });
+
+  notExpr = this.RULE("notExpr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.SUBRULE(this.notExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison) },
+    ]);
+  });
+
+  comparison = this.RULE("comparison", () => {
+    this.SUBRULE(this.additive, { LABEL: "operand" });
+    this.OPTION(() => {
+      this.SUBRULE(this.compareOp);
+      this.SUBRULE2(this.additive, { LABEL: "operand" });
+    });
+  });
+
+  additive = this.RULE("additive", () => {
+    this.SUBRULE(this.multiplicative, { LABEL: "operand" });
+    this.MANY({
+      // A '+' or '-' that starts a new line begins the next band (e.g. "-5 when …"), not a subtraction.
+      GATE: () => this.LA(1).startLine === this.LA(0).endLine,
+      DEF: () => {
+        this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: "op" }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: "op" }) }]);
+        this.SUBRULE2(this.multiplicative, { LABEL: "operand" });
+      },
+    });
+  });
+
+  multiplicative = this.RULE("multiplicative", () => {
+    this.SUBRULE(this.unary, { LABEL: "operand" });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Star, { LABEL: "op" }) },
+        { ALT: () => this.CONSUME(T.Slash, { LABEL: "op" }) },
+        { ALT: () => this.CONSUME(T.Of, { LABEL: "op" }) },
+      ]);
+      this.SUBRULE2(this.unary, { LABEL: "operand" });
+    });
+  });
+
+  unary = this.RULE("unary", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus);
+          this.SUBRULE(this.unary);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.primary) },
+    ]);
+  });
+
+  primary = this.RULE("primary", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.numberLiteral) },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.CONSUME(T.True) },
+      { ALT: () => this.CONSUME(T.False) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Identifier);
+          this.OPTION({
+            GATE: () => this.LA(1).startLine === this.LA(0).endLine,
+            DEF: () => {
+              this.CONSUME(T.LParen);
+              this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expr, { LABEL: "arg" }) });
+              this.CONSUME(T.RParen);
+            },
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.LParen);
+          this.SUBRULE2(this.expr, { LABEL: "inner" });
+          this.CONSUME2(T.RParen);
+        },
+      },
+    ]);
+  });
+}
+
+function isCompare(t: TokenType): boolean {
+  return t === T.GreaterEq || t === T.LessEq || t === T.NotEq || t === T.Greater || t === T.Less || t === T.Equals;
+}
+
+/** One parser instance is reused: Chevrotain parsers are expensive to build and cheap to reset. */
+let shared: GavelParser | undefined;
+function parserInstance(): GavelParser {
+  shared ??= new GavelParser();
+  return shared;
+}
+
+/** Deeper nesting than this is refused before parsing, so no input can overflow the stack. */
+export const MAX_NESTING = 64;
+
+const TOP_LEVEL = new Set<TokenType>([T.Import, T.Vote, T.Scorecard, T.Test]);
+
+export interface ParseResult {
+  program: Program;
+  diagnostics: Diagnostic[];
+  tokens: IToken[];
+  comments: IToken[];
+}
+
+function nestingDiagnostic(tokens: IToken[]): Diagnostic | undefined {
+  let depth = 0;
+  let prefixRun = 0;
+  for (const t of tokens) {
+    const type = t.tokenType;
+    if (type === T.LParen || type === T.LCurly) depth++;
+    else if (type === T.RParen || type === T.RCurly) depth = Math.max(0, depth - 1);
+    prefixRun = type === T.Not || type === T.Minus || type === T.LParen ? prefixRun + 1 : 0;
+    if (depth > MAX_NESTING || prefixRun > MAX_NESTING) {
+      return {
+        severity: "error",
+        code: "NESTING_TOO_DEEP",
+        message: `This expression is nested more than ${MAX_NESTING} levels deep; split it into 'let' definitions.`,
+        span: spanOfToken(t),
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Parses source text into an AST; never throws: every problem is a diagnostic. */
+export function parse(source: string): ParseResult {
+  const lexed = tokenize(source);
+  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const tooDeep = nestingDiagnostic(lexed.tokens);
+  if (tooDeep) {
+    diagnostics.push(tooDeep);
+    return { program: { items: [] }, diagnostics, tokens: lexed.tokens, comments: lexed.comments };
+  }
+  const parser = parserInstance();
+  const csts: CstNode[] = [];
+  let tokens = lexed.tokens;
+  // Parse item by item: after a fatal error, skip to the next top-level keyword so every item's mistakes are reported.
+  for (let guard = 0; tokens.length > 0 && guard < 100_000; guard++) {
+    parser.input = tokens;
+    const cst = parser.file();
+    csts.push(cst);
+    for (const e of parser.errors) {
+      diagnostics.push({ severity: "error", code: "SYNTAX", message: e.message, span: spanOfToken(e.token.tokenType === EOF ? (tokens[tokens.length - 1] ?? e.token) : e.token) });
+    }
+    const consumed = consumedCount(parser);
+    if (consumed >= tokens.length) break;
+    const rest = tokens.slice(Math.max(consumed, 0));
+    const first = rest[0]!;
+    if (!parser.errors.length) {
+      diagnostics.push({ severity: "error", code: "SYNTAX", message: `Unexpected '${first.image}': expected 'vote', 'scorecard', 'test' or 'import'.`, span: spanOfToken(first) });
+    }
+    const next = rest.findIndex((t, i) => i > 0 && TOP_LEVEL.has(t.tokenType));
+    if (next < 0) break;
+    tokens = rest.slice(next);
+  }
+  const program: Program = { items: csts.flatMap((c) => buildProgram(c).items) };
+  return { program, diagnostics: dedupe(diagnostics), tokens: lexed.tokens, comments: lexed.comments };
+}
+
+function consumedCount(parser: GavelParser): number {
+  // Chevrotain keeps the index of the last consumed token; it is not in the public typings.
+  const idx = (parser as unknown as { currIdx: number }).currIdx;
+  return typeof idx === "number" ? idx + 1 : Number.MAX_SAFE_INTEGER;
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const key = `${d.span.offset}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

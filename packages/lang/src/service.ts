@@ -1,0 +1,198 @@
+/** Language-service queries for editors: completion, hover, document symbols, go to definition. */
+
+import type * as A from "./ast";
+import { FACT_LABELS, FUNCTIONS, INPUT_TYPES, VOTE_FACTS, VOTE_OUTCOMES, type RuleInfo } from "./checker";
+import { compile, moduleInternals } from "./compiler";
+import { parse } from "./parser";
+import { spanContains } from "./span";
+import type { CompileOptions, Span } from "./types";
+
+export interface Completion {
+  label: string;
+  kind: "keyword" | "input" | "let" | "criterion" | "rule" | "fact" | "function" | "outcome" | "type";
+  detail?: string;
+  insertText?: string;
+}
+
+export interface Hover {
+  contents: string;
+  span: Span;
+}
+
+export interface DocumentSymbol {
+  name: string;
+  kind: "vote" | "scorecard" | "input" | "let" | "criterion" | "clause" | "grade" | "test";
+  label?: string;
+  span: Span;
+  selectionSpan: Span;
+  children: DocumentSymbol[];
+}
+
+const KEYWORD_DOCS: Record<string, string> = {
+  vote: "**vote** NAME \"label\" { quorum: … passes: … } — a voting rule. Facts: entitled, present, yes, no, abstain, cast.",
+  scorecard: "**scorecard** NAME \"label\" { input … let … criterion … grade … } — a scoring rule.",
+  quorum: "**quorum:** the condition for a valid vote. Without quorum the outcome is `no_quorum`.",
+  passes: "**passes:** the condition for the matter to pass (given quorum).",
+  of: "**of** — a share of an amount: `2/3 of entitled` = 2/3 × entitled, exactly.",
+  when: "**when** — a band applies when its condition holds; the first matching band wins.",
+  otherwise: "**otherwise** — the band that applies when no earlier band matched; always last.",
+  criterion: "**criterion** NAME \"label\" max N { POINTS when CONDITION \"reason\" … POINTS otherwise }",
+  grade: "**grade** { \"label\" when CONDITION … \"label\" otherwise } — uses `score` and criterion points.",
+  input: "**input** NAME: count | number | ratio | boolean | text [min N] [max N] [one of \"a\", \"b\"] \"label\"",
+  let: "**let** NAME = EXPRESSION — a named intermediate value, shown in every explanation.",
+  test: "**test** \"name\" { rule(input: value, …) expect outcome = passed }",
+  expect: "**expect** TARGET = VALUE, or **expect error** — what a test checks.",
+  import: "**import** \"file.gavel\" — use the rules of another file (\"std/…\" is the standard library).",
+};
+
+function ruleSymbols(decl: A.RuleDecl): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  for (const m of decl.members) {
+    switch (m.kind) {
+      case "input":
+        out.push({ name: m.name, kind: "input", label: m.label, span: m.span, selectionSpan: m.nameSpan, children: [] });
+        break;
+      case "let":
+        out.push({ name: m.name, kind: "let", label: m.label, span: m.span, selectionSpan: m.nameSpan, children: [] });
+        break;
+      case "clause":
+        out.push({ name: m.name, kind: "clause", label: m.reason, span: m.span, selectionSpan: m.nameSpan, children: [] });
+        break;
+      case "criterion":
+        out.push({ name: m.name, kind: "criterion", label: m.label, span: m.span, selectionSpan: m.nameSpan, children: [] });
+        break;
+      case "grade":
+        out.push({ name: "grade", kind: "grade", span: m.span, selectionSpan: m.span, children: [] });
+        break;
+    }
+  }
+  return out;
+}
+
+/** The outline of a file: rules with their members, and tests. */
+export function getDocumentSymbols(source: string): DocumentSymbol[] {
+  const { program } = parse(source);
+  const out: DocumentSymbol[] = [];
+  for (const item of program.items) {
+    if (item.kind === "vote" || item.kind === "scorecard") {
+      out.push({ name: item.name, kind: item.kind, label: item.label, span: item.span, selectionSpan: item.nameSpan, children: ruleSymbols(item) });
+    } else if (item.kind === "test") {
+      out.push({ name: item.name, kind: "test", span: item.span, selectionSpan: item.span, children: [] });
+    }
+  }
+  return out;
+}
+
+function enclosingItem(program: A.Program, offset: number): A.Item | undefined {
+  let last: A.Item | undefined;
+  for (const item of program.items) {
+    if (spanContains(item.span, offset)) return item;
+    if (item.span.offset <= offset) last = item;
+  }
+  // While typing, the item under the cursor may not be closed yet: the nearest one before it is the best guess.
+  return last && last.span.endOffset >= offset - 1 ? last : undefined;
+}
+
+function textBefore(source: string, offset: number): string {
+  const lineStart = source.lastIndexOf("\n", offset - 1) + 1;
+  return source.slice(lineStart, offset);
+}
+
+/** Completions at a cursor offset: keywords for the place, names in scope, rules in tests. */
+export function getCompletions(source: string, offset: number, options: CompileOptions = {}): Completion[] {
+  const module = compile(source, options);
+  const internals = moduleInternals(module)!;
+  const before = textBefore(source, offset);
+  const out: Completion[] = [];
+  const kw = (words: string[]) => words.forEach((w) => out.push({ label: w, kind: "keyword", detail: KEYWORD_DOCS[w]?.replace(/\*\*/g, "") }));
+  if (/input\s+[\p{L}_][\p{L}\p{N}_]*\s*:\s*[\p{L}]*$/u.test(before)) {
+    return INPUT_TYPES.map((t) => ({ label: t, kind: "type" as const }));
+  }
+  if (/expect\s+outcome\s*(=|!=)\s*[\p{L}_]*$/u.test(before)) {
+    return VOTE_OUTCOMES.map((o) => ({ label: o, kind: "outcome" as const }));
+  }
+  const item = enclosingItem(internals.program, offset);
+  if (!item || item.kind === "import") {
+    kw(["vote", "scorecard", "test", "import"]);
+    return out;
+  }
+  if (item.kind === "test") {
+    for (const [name, rule] of module.scope) out.push({ label: name, kind: "rule", detail: rule.label });
+    const info = internals.infos.get(item.rule);
+    if (info) {
+      const params = info.decl.kind === "vote" ? VOTE_FACTS.filter((f) => f !== "cast") : [...info.symbols.values()].filter((s) => s.kind === "input").map((s) => s.name);
+      for (const p of params) out.push({ label: p, kind: "input", insertText: `${p}: ` });
+      for (const t of info.decl.kind === "vote" ? ["outcome", "quorum", "passes"] : ["score", "grade"]) out.push({ label: t, kind: "keyword", detail: "expectation" });
+    }
+    kw(["expect", "error"]);
+    return out;
+  }
+  const info = internals.infos.get(item.name);
+  if (item.kind === "vote") {
+    kw(["quorum", "passes", "let", "of", "and", "or", "not", "true", "false"]);
+    for (const f of VOTE_FACTS) out.push({ label: f, kind: "fact", detail: FACT_LABELS[f] });
+  } else {
+    kw(["input", "let", "criterion", "grade", "when", "otherwise", "max", "min", "of", "and", "or", "not", "true", "false"]);
+  }
+  const decl = info?.decl ?? item;
+  for (const m of decl.members) {
+    if (m.kind === "input" || m.kind === "let" || m.kind === "criterion") out.push({ label: m.name, kind: m.kind, detail: m.label });
+  }
+  if (item.kind === "scorecard") out.push({ label: "score", kind: "let", detail: "总分 / total score (in grade)" });
+  for (const f of FUNCTIONS) out.push({ label: f, kind: "function", detail: `${f}(a, b, …)` });
+  return out;
+}
+
+function ruleInfoAt(source: string, offset: number, options: CompileOptions): { info?: RuleInfo; program: A.Program; module: ReturnType<typeof compile> } {
+  const module = compile(source, options);
+  const internals = moduleInternals(module)!;
+  const item = enclosingItem(internals.program, offset);
+  const name = item && (item.kind === "vote" || item.kind === "scorecard") ? item.name : item?.kind === "test" ? item.rule : undefined;
+  return { info: name ? internals.infos.get(name) : undefined, program: internals.program, module };
+}
+
+/** Hover text for the name or keyword under the cursor. */
+export function getHover(source: string, offset: number, options: CompileOptions = {}): Hover | undefined {
+  const { info, program, module } = ruleInfoAt(source, offset, options);
+  if (info) {
+    const ref = info.references.find((r) => spanContains(r.span, offset));
+    if (ref) {
+      const s = ref.symbol;
+      return { contents: `**${s.name}** — ${s.kind}, ${s.type}${s.label ? `\n\n${s.label}` : ""}`, span: ref.span };
+    }
+  }
+  for (const item of program.items) {
+    if (item.kind === "test" && spanContains(item.ruleSpan, offset)) {
+      const rule = module.scope.get(item.rule);
+      if (rule) return { contents: `**${rule.name}** — ${rule.kind}\n\n${rule.label}\n\nInputs: ${rule.inputs.map((i) => `${i.name} (${i.type})`).join(", ")}`, span: item.ruleSpan };
+    }
+    if ((item.kind === "vote" || item.kind === "scorecard") && spanContains(item.nameSpan, offset)) {
+      return { contents: `**${item.name}** — ${item.kind}${item.label ? `\n\n${item.label}` : ""}`, span: item.nameSpan };
+    }
+  }
+  const { tokens } = parse(source);
+  const tok = tokens.find((t) => t.startOffset <= offset && offset <= (t.endOffset ?? t.startOffset) + 1);
+  if (tok && KEYWORD_DOCS[tok.image]) {
+    const span = { line: tok.startLine ?? 1, column: tok.startColumn ?? 1, endLine: tok.endLine ?? 1, endColumn: (tok.endColumn ?? 0) + 1, offset: tok.startOffset, endOffset: (tok.endOffset ?? tok.startOffset) + 1 };
+    return { contents: KEYWORD_DOCS[tok.image]!, span };
+  }
+  return undefined;
+}
+
+/** Where the name under the cursor is defined (a rule may be in an imported file). */
+export function getDefinition(source: string, offset: number, options: CompileOptions = {}): { span: Span; file?: string } | undefined {
+  const { info, program, module } = ruleInfoAt(source, offset, options);
+  const ref = info?.references.find((r) => spanContains(r.span, offset));
+  if (ref?.symbol.span) return { span: ref.symbol.span, file: module.rules.some((r) => r.name === info!.decl.name) ? options.file : undefined };
+  for (const item of program.items) {
+    if (item.kind === "test" && spanContains(item.ruleSpan, offset)) {
+      const local = program.items.find((i): i is A.RuleDecl => (i.kind === "vote" || i.kind === "scorecard") && i.name === item.rule);
+      if (local) return { span: local.nameSpan, file: options.file };
+      const internals = moduleInternals(module)!;
+      const imported = internals.infos.get(item.rule);
+      const rule = module.scope.get(item.rule);
+      if (imported && rule) return { span: imported.decl.nameSpan, file: undefined };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,133 @@
+/** Runs the `test` blocks of a compiled module and records which rule pieces they exercised. */
+
+import type * as A from "./ast";
+import { moduleInternals } from "./compiler";
+import { constantValue } from "./checker";
+import { printExpr } from "./print";
+import { Rational } from "./rational";
+import type { CompiledModule, ExactJson, ExpectationResult, JsonValue, RuleResult, TestResult } from "./types";
+
+export interface TestRun {
+  results: TestResult[];
+  passed: number;
+  failed: number;
+  /** Ids of coverage units (see CompiledModule.coverageUnits) that some test exercised. */
+  covered: Set<string>;
+}
+
+type Actual = Rational | boolean | string | null;
+
+function fromJson(v: JsonValue | null | undefined): Actual {
+  if (v === undefined) return null;
+  if (v === null || typeof v === "boolean" || typeof v === "string") return v;
+  if (typeof v === "number") return Rational.fromNumber(v) ?? null;
+  return Rational.of(BigInt(v.num), BigInt(v.den));
+}
+
+function literalValue(e: A.Expr): Actual {
+  const c = constantValue(e);
+  if (c) return c;
+  if (e.kind === "string") return e.value;
+  if (e.kind === "bool") return e.value;
+  if (e.kind === "name") return e.name;
+  return null;
+}
+
+function argValue(e: A.Expr): unknown {
+  const c = constantValue(e);
+  if (c) return c.isInteger() ? Number(c.n) : Number(c.toDecimal(15));
+  if (e.kind === "string") return e.value;
+  if (e.kind === "bool") return e.value;
+  if (e.kind === "name") return e.name;
+  return undefined;
+}
+
+function show(v: Actual): string {
+  if (v === null) return "nothing";
+  if (typeof v === "string") return v;
+  return String(v);
+}
+
+function actualOf(result: RuleResult, target: string): Actual {
+  if (result.kind === "vote") {
+    if (target === "outcome") return result.outcome;
+    if (target in result.facts) return Rational.fromInt(result.facts[target as keyof typeof result.facts]);
+  } else {
+    if (target === "score") return fromJson(result.score);
+    if (target === "grade") return result.grade;
+    const c = result.criteria.find((x) => x.name === target);
+    if (c) return fromJson(c.points);
+  }
+  return fromJson(result.values[target]);
+}
+
+function holds(actual: Actual, op: A.CompareOp, expected: Actual): boolean {
+  if (actual instanceof Rational && expected instanceof Rational) {
+    const c = actual.cmp(expected);
+    return op === "=" ? c === 0 : op === "!=" ? c !== 0 : op === ">" ? c > 0 : op === ">=" ? c >= 0 : op === "<" ? c < 0 : c <= 0;
+  }
+  if (op === "=") return actual === expected;
+  if (op === "!=") return actual !== expected;
+  return false;
+}
+
+function markCovered(result: RuleResult, covered: Set<string>, module: CompiledModule): void {
+  if (result.kind === "vote") {
+    covered.add(`${result.rule}:outcome:${result.outcome}`);
+    for (const k of ["quorum", "passes"]) if (typeof result.values[k] === "boolean") covered.add(`${result.rule}:${k}:${result.values[k]}`);
+    return;
+  }
+  // A chosen band is identified by the span its explanation step points at.
+  const units = module.coverageUnits.filter((u) => u.rule === result.rule);
+  for (const step of result.explanation) {
+    const u = units.find((x) => x.span.line === step.span.line && x.span.column === step.span.column && (x.id.startsWith(`${result.rule}:${step.clause}:`)));
+    if (u) covered.add(u.id);
+  }
+}
+
+/** Runs every test block (optionally only those whose name contains `filter`). */
+export function runTests(module: CompiledModule, options: { filter?: string } = {}): TestRun {
+  const internals = moduleInternals(module);
+  const results: TestResult[] = [];
+  const covered = new Set<string>();
+  for (const t of internals?.tests ?? []) {
+    if (options.filter && !t.name.includes(options.filter)) continue;
+    const base = { name: t.name, file: module.file, rule: t.rule, span: t.span };
+    const rule = module.scope.get(t.rule);
+    if (!rule) {
+      results.push({ ...base, passed: false, expectations: [], error: { code: "RULE_NOT_COMPILED", message: `The rule '${t.rule}' does not exist or has errors.` } });
+      continue;
+    }
+    const input: Record<string, unknown> = {};
+    for (const a of t.args) input[a.name] = argValue(a.value);
+    const outcome = rule.evaluate(input);
+    const expectations: ExpectationResult[] = [];
+    const expectsError = t.expects.find((e): e is Extract<A.Expectation, { kind: "error" }> => e.kind === "error");
+    if (!outcome.ok) {
+      const codeOk = !expectsError?.code || expectsError.code === outcome.error.code;
+      for (const e of t.expects) {
+        const text = e.kind === "error" ? `expect error${e.code ? ` "${e.code}"` : ""}` : `expect ${e.target} ${e.op} ${printExpr(e.value)}`;
+        const passed = e.kind === "error" && codeOk;
+        expectations.push({ text, passed, expected: e.kind === "error" ? `an error${e.code ? ` ${e.code}` : ""}` : `${e.op} ${printExpr(e.value)}`, actual: `error ${outcome.error.code}: ${outcome.error.message}`, span: e.span });
+      }
+      const passed = expectsError !== undefined && expectations.every((x) => x.passed);
+      results.push({ ...base, passed, expectations, ...(passed ? {} : { error: outcome.error }) });
+      continue;
+    }
+    markCovered(outcome.result, covered, module);
+    for (const e of t.expects) {
+      if (e.kind === "error") {
+        expectations.push({ text: `expect error${e.code ? ` "${e.code}"` : ""}`, passed: false, expected: "an error", actual: "no error", span: e.span });
+        continue;
+      }
+      const actual = actualOf(outcome.result, e.target);
+      const expected = literalValue(e.value);
+      expectations.push({ text: `expect ${e.target} ${e.op} ${printExpr(e.value)}`, passed: holds(actual, e.op, expected), expected: `${e.op === "=" ? "" : `${e.op} `}${show(expected)}`, actual: show(actual), span: e.span });
+    }
+    results.push({ ...base, passed: expectations.every((x) => x.passed), expectations, result: outcome.result });
+  }
+  const passed = results.filter((r) => r.passed).length;
+  return { results, passed, failed: results.length - passed, covered };
+}
+
+export type { ExactJson };
