@@ -1,0 +1,160 @@
+/**
+ * Every rule file in dsl/std and examples/ compiles without errors and its own
+ * `test` blocks pass; the std votes agree with an independent integer oracle.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { compile, runTests } from "@gavel/lang";
+import type { CompiledModule, CompiledRule, ImportResolver } from "@gavel/lang";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const stdDir = join(repoRoot, "dsl/std");
+const examplesDir = join(repoRoot, "examples");
+
+/** Resolves `std/NAME.gavel` to dsl/std and any other path relative to the importing file. */
+const resolveImport: ImportResolver = (path, fromFile) => {
+  const file = path.startsWith("std/")
+    ? join(stdDir, path.slice("std/".length))
+    : resolve(fromFile ? dirname(fromFile) : repoRoot, path);
+  try {
+    return { file, source: readFileSync(file, "utf8") };
+  } catch {
+    return undefined;
+  }
+};
+
+function gavelFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".gavel"))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+function compileFile(file: string): CompiledModule {
+  return compile(readFileSync(file, "utf8"), { file, resolveImport });
+}
+
+const ruleFiles = [...gavelFiles(stdDir), ...gavelFiles(examplesDir)];
+
+describe("rule files compile and their tests pass", () => {
+  it("finds the std library and the examples", () => {
+    const names = ruleFiles.map((file) => relative(repoRoot, file));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "dsl/std/major-matter.gavel",
+        "dsl/std/villagers-assembly.gavel",
+        "dsl/std/simple-majority.gavel",
+        "dsl/std/two-thirds.gavel",
+        "examples/democratic-evaluation.gavel",
+        "examples/cadre-review.gavel",
+        "examples/case-resolution.gavel",
+        "examples/star-community.gavel",
+      ]),
+    );
+  });
+
+  for (const file of ruleFiles) {
+    const name = relative(repoRoot, file);
+    it(name, () => {
+      const module = compileFile(file);
+      const errors = module.diagnostics.filter((d) => d.severity === "error");
+      expect(errors.map((d) => `${d.span.line}:${d.span.column} ${d.code} ${d.message}`)).toEqual([]);
+      expect(module.ok).toBe(true);
+
+      const run = runTests(module);
+      const failures = run.results
+        .filter((t) => !t.passed)
+        .map((t) => ({
+          test: t.name,
+          error: t.error?.message,
+          failed: t.expectations.filter((e) => !e.passed).map((e) => `${e.text}: expected ${e.expected}, got ${e.actual}`),
+        }));
+      expect(failures).toEqual([]);
+      expect(run.failed).toBe(0);
+      expect(run.passed).toBeGreaterThan(0);
+      expect(run.passed).toBe(module.tests.length);
+    });
+  }
+});
+
+type Outcome = "passed" | "rejected" | "no_quorum";
+
+interface Tally {
+  entitled: number;
+  present: number;
+  yes: number;
+  no: number;
+  abstain: number;
+}
+
+/** An independent statement of each std vote in integer arithmetic: [quorum, passes]. */
+const oracles: Record<string, (t: { e: bigint; p: bigint; y: bigint; n: bigint; a: bigint }) => [boolean, boolean]> = {
+  // 超过三分之二 / 超过一半, both of the roster
+  major_matter: ({ e, p, y }) => [p * 3n > e * 2n, y * 2n > e],
+  // 三分之二以上 of the roster / 过半数 of those present
+  villagers_assembly: ({ e, p, y }) => [p * 3n >= e * 2n, y * 2n > p],
+  simple_majority: ({ e, p, y, n, a }) => [p * 2n > e, y * 2n > y + n + a],
+  simple_majority_yes_no: ({ e, p, y, n }) => [p * 2n > e, y > n],
+  two_thirds: ({ e, p, y, n, a }) => [p * 2n > e, y * 3n >= (y + n + a) * 2n && y > 0n],
+  two_thirds_yes_no: ({ e, p, y, n }) => [p * 2n > e, y * 3n >= (y + n) * 2n && y > 0n],
+};
+
+/** Every tally with entitled ≤ max, present ≤ entitled and yes + no + abstain ≤ present. */
+function* allTallies(maxEntitled: number): Generator<Tally> {
+  for (let entitled = 0; entitled <= maxEntitled; entitled++)
+    for (let present = 0; present <= entitled; present++)
+      for (let yes = 0; yes <= present; yes++)
+        for (let no = 0; yes + no <= present; no++)
+          for (let abstain = 0; yes + no + abstain <= present; abstain++)
+            yield { entitled, present, yes, no, abstain };
+}
+
+function stdRules(): Map<string, CompiledRule> {
+  const rules = new Map<string, CompiledRule>();
+  for (const file of gavelFiles(stdDir)) for (const rule of compileFile(file).rules) rules.set(rule.name, rule);
+  return rules;
+}
+
+describe("std votes agree with exact integer arithmetic on every small tally", () => {
+  const rules = stdRules();
+  for (const [name, oracle] of Object.entries(oracles)) {
+    it(`${name}, every roster up to 12`, () => {
+      const rule = rules.get(name);
+      expect(rule, `rule ${name} in dsl/std`).toBeDefined();
+      if (!rule) return;
+      const mismatches: string[] = [];
+      let checked = 0;
+      for (const tally of allTallies(12)) {
+        const [quorum, passes] = oracle({
+          e: BigInt(tally.entitled),
+          p: BigInt(tally.present),
+          y: BigInt(tally.yes),
+          n: BigInt(tally.no),
+          a: BigInt(tally.abstain),
+        });
+        const expected: Outcome = !quorum ? "no_quorum" : passes ? "passed" : "rejected";
+        const evaluated = rule.evaluate({ ...tally });
+        const decided = rule.decide({ ...tally });
+        checked++;
+        if (!evaluated.ok || evaluated.result.kind !== "vote") {
+          mismatches.push(`${JSON.stringify(tally)}: evaluate failed ${evaluated.ok ? "" : evaluated.error.message}`);
+          continue;
+        }
+        const got = evaluated.result;
+        const decision = decided.ok && decided.decision.kind === "vote" ? decided.decision.outcome : "error";
+        if (got.outcome !== expected || got.values.quorum !== quorum || got.values.passes !== passes || decision !== expected) {
+          mismatches.push(
+            `${JSON.stringify(tally)}: expected ${expected} (quorum ${quorum}, passes ${passes}), ` +
+              `evaluate ${got.outcome} (quorum ${String(got.values.quorum)}, passes ${String(got.values.passes)}), decide ${decision}`,
+          );
+        }
+        if (mismatches.length >= 20) break;
+      }
+      expect(mismatches).toEqual([]);
+      // C(17, 5) = 6188 tallies for rosters 0..12
+      expect(checked).toBe(6188);
+    });
+  }
+});
