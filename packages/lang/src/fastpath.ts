@@ -1,15 +1,337 @@
-/** The decision-only evaluator (no explanation), used for throughput. */
+/**
+ * The decision-only fast path: a rule compiled to JavaScript that computes every value as an
+ * integer numerator/denominator pair in doubles. Static bounds prove each intermediate stays
+ * below 2^53 (so it is exact) when every numeric input is an integer of at most INPUT_BOUND;
+ * any other input, and any division by zero, falls back to the exact bigint evaluator, so
+ * decide() always answers exactly what evaluate() answers. The generated code holds no user
+ * text: names become slot indexes and texts are passed in a constants array.
+ */
 
-import type { RuleInfo } from "./checker";
+import type * as A from "./ast";
+import { constantValue, type RuleInfo } from "./checker";
 import { evaluateExact } from "./evaluator";
-import type { DecideOutcome } from "./types";
+import type { DecideOutcome, Decision, ExactJson, VoteOutcome } from "./types";
+import { Rational as R } from "./rational";
 
-/** Builds decide(input) for a checked rule. */
-export function buildDecider(info: RuleInfo): (input: Record<string, unknown>) => DecideOutcome {
+/** Largest numeric input the fast path takes (about a million: any roster or count in practice). */
+export const INPUT_BOUND = 2 ** 20;
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+class NotFastPathable extends Error {}
+
+/** A numeric value in generated code: expressions for numerator and denominator, with static bounds. */
+interface Num {
+  n: string;
+  d: string;
+  /** Upper bound of |numerator| and of the denominator over all accepted inputs. */
+  bn: number;
+  bd: number;
+}
+
+class Emitter {
+  readonly lines: string[] = [];
+  readonly consts: unknown[] = [];
+  private temp = 0;
+  readonly nums = new Map<string, Num>();
+  readonly others = new Map<string, string>();
+
+  fresh(): string {
+    return `t${this.temp++}`;
+  }
+
+  constant(v: unknown): string {
+    this.consts.push(v);
+    return `k[${this.consts.length - 1}]`;
+  }
+
+  bound(...xs: number[]): void {
+    for (const x of xs) if (!(x <= SAFE)) throw new NotFastPathable();
+  }
+
+  literal(r: R): Num {
+    if (r.n > BigInt(SAFE) || -r.n > BigInt(SAFE) || r.d > BigInt(SAFE)) throw new NotFastPathable();
+    const n = Number(r.n);
+    return { n: n < 0 ? `(${n})` : String(n), d: String(r.d), bn: Math.abs(n), bd: Number(r.d) };
+  }
+
+  /** Emits statements computing e into temporaries; returns the pair. */
+  num(e: A.Expr): Num {
+    const c = constantValue(e);
+    if (c) return this.literal(c);
+    switch (e.kind) {
+      case "paren":
+        return this.num(e.expr);
+      case "name": {
+        const v = this.nums.get(e.name);
+        if (!v) throw new NotFastPathable();
+        return v;
+      }
+      case "neg": {
+        const v = this.num(e.operand);
+        return { ...v, n: `(-${v.n})` };
+      }
+      case "call": {
+        let acc = this.num(e.args[0]!);
+        for (const a of e.args.slice(1)) {
+          const b = this.num(a);
+          this.bound(acc.bn * b.bd, b.bn * acc.bd);
+          const c = this.fresh();
+          const n = this.fresh();
+          const d = this.fresh();
+          this.lines.push(`const ${c} = ${acc.n} * ${b.d} ${e.callee === "min" ? "<=" : ">="} ${b.n} * ${acc.d};`);
+          this.lines.push(`const ${n} = ${c} ? ${acc.n} : ${b.n}; const ${d} = ${c} ? ${acc.d} : ${b.d};`);
+          acc = { n, d, bn: Math.max(acc.bn, b.bn), bd: Math.max(acc.bd, b.bd) };
+        }
+        return acc;
+      }
+      case "arith": {
+        const a = this.num(e.left);
+        const b = this.num(e.right);
+        const n = this.fresh();
+        const d = this.fresh();
+        switch (e.op) {
+          case "+":
+          case "-":
+            if (a.d === "1" && b.d === "1") {
+              this.bound(a.bn + b.bn);
+              this.lines.push(`const ${n} = ${a.n} ${e.op} ${b.n};`);
+              return { n, d: "1", bn: a.bn + b.bn, bd: 1 };
+            }
+            this.bound(a.bn * b.bd, b.bn * a.bd, a.bn * b.bd + b.bn * a.bd, a.bd * b.bd);
+            this.lines.push(`const ${n} = ${a.n} * ${b.d} ${e.op} ${b.n} * ${a.d}; const ${d} = ${a.d} * ${b.d};`);
+            return { n, d, bn: a.bn * b.bd + b.bn * a.bd, bd: a.bd * b.bd };
+          case "*":
+          case "of":
+            this.bound(a.bn * b.bn, a.bd * b.bd);
+            this.lines.push(`const ${n} = ${a.n} * ${b.n};${a.d === "1" && b.d === "1" ? "" : ` const ${d} = ${a.d} * ${b.d};`}`);
+            return { n, d: a.d === "1" && b.d === "1" ? "1" : d, bn: a.bn * b.bn, bd: a.bd * b.bd };
+          case "/":
+            this.bound(a.bn * b.bd, a.bd * b.bn);
+            // A zero divisor goes to the exact evaluator, which names the expression in its error.
+            this.lines.push(`if (${b.n} === 0) return FALLBACK;`);
+            this.lines.push(`let ${n} = ${a.n} * ${b.d}; let ${d} = ${a.d} * ${b.n}; if (${d} < 0) { ${n} = -${n}; ${d} = -${d}; }`);
+            return { n, d, bn: a.bn * b.bd, bd: a.bd * b.bn };
+        }
+      }
+      // falls through
+      default:
+        throw new NotFastPathable();
+    }
+  }
+
+  /** A JavaScript expression for a condition or text value. */
+  value(e: A.Expr): string {
+    switch (e.kind) {
+      case "paren":
+        return this.value(e.expr);
+      case "bool":
+        return e.value ? "true" : "false";
+      case "string":
+        return this.constant(e.value);
+      case "name": {
+        const v = this.others.get(e.name);
+        if (v) return v;
+        throw new NotFastPathable();
+      }
+      case "not":
+        return `(!${this.value(e.operand)})`;
+      case "logic": {
+        // Both sides into temporaries first, as the exact evaluator evaluates both.
+        const l = this.fresh();
+        const r = this.fresh();
+        this.lines.push(`const ${l} = ${this.value(e.left)};`);
+        this.lines.push(`const ${r} = ${this.value(e.right)};`);
+        return `(${l} ${e.op === "and" ? "&&" : "||"} ${r})`;
+      }
+      case "compare": {
+        const lt = this.isText(e.left) || this.isText(e.right);
+        if (lt) return `(${this.value(e.left)} ${e.op === "=" ? "===" : "!=="} ${this.value(e.right)})`;
+        const a = this.num(e.left);
+        const b = this.num(e.right);
+        this.bound(a.bn * b.bd, b.bn * a.bd);
+        const op = e.op === "=" ? "===" : e.op === "!=" ? "!==" : e.op;
+        const t = this.fresh();
+        // a.n/a.d OP b.n/b.d  ⟺  a.n·b.d OP b.n·a.d, as both denominators are positive.
+        this.lines.push(`const ${t} = ${a.n}${b.d === "1" ? "" : ` * ${b.d}`} ${op} ${b.n}${a.d === "1" ? "" : ` * ${a.d}`};`);
+        return t;
+      }
+      default:
+        throw new NotFastPathable();
+    }
+  }
+
+  private isText(e: A.Expr): boolean {
+    if (e.kind === "string") return true;
+    if (e.kind === "paren") return this.isText(e.expr);
+    return e.kind === "name" && this.others.has(e.name) && !this.nums.has(e.name);
+  }
+}
+
+type Generated = (x: unknown[], k: unknown[], out: number[]) => number;
+
+const FALLBACK = -1;
+
+function generate(em: Emitter): Generated {
+  const body = `"use strict";\nconst FALLBACK = ${FALLBACK};\n${em.lines.join("\n")}`;
+  // The body is built only from slot indexes, numbers and fixed operators: no user text reaches it.
+  return new Function("x", "k", "out", body) as Generated;
+}
+
+function scoreJson(n: number, d: number): ExactJson {
+  return d === 1 ? n : R.of(BigInt(n), BigInt(d)).toJSON();
+}
+
+function exactDecision(info: RuleInfo, input: Record<string, unknown>): DecideOutcome {
+  const r = evaluateExact(info, input);
+  if (!r.ok) return r;
+  const res = r.result;
+  return { ok: true, decision: res.kind === "vote" ? { kind: "vote", outcome: res.outcome } : { kind: "scorecard", score: res.score, grade: res.grade } };
+}
+
+const OUTCOMES: VoteOutcome[] = ["passed", "rejected", "no_quorum"];
+
+function voteDecider(info: RuleInfo): (input: Record<string, unknown>) => DecideOutcome {
+  const decl = info.decl as A.VoteDecl;
+  const em = new Emitter();
+  const facts = ["entitled", "present", "yes", "no", "abstain", "cast"];
+  facts.forEach((f, i) => em.nums.set(f, { n: `x[${i}]`, d: "1", bn: f === "cast" ? 3 * INPUT_BOUND : INPUT_BOUND, bd: 1 }));
+  let quorum = "false";
+  let passes = "false";
+  for (const m of decl.members) {
+    if (m.kind === "let") {
+      const isBool = info.types.get(m.expr) === "boolean";
+      if (isBool) {
+        const t = em.fresh();
+        em.lines.push(`const ${t} = ${em.value(m.expr)};`);
+        em.others.set(m.name, t);
+      } else em.nums.set(m.name, em.num(m.expr));
+    } else if (m.name === "quorum") quorum = em.value(m.expr);
+    else passes = em.value(m.expr);
+  }
+  em.lines.push(`return ${quorum} ? (${passes} ? 0 : 1) : 2;`);
+  const fn = generate(em);
+  const k = em.consts;
+  const slots = new Map(facts.slice(0, 5).map((f, i) => [f, i]));
+  const decisions: Decision[] = OUTCOMES.map((outcome) => ({ kind: "vote", outcome }));
+  const out: number[] = [];
   return (input) => {
-    const r = evaluateExact(info, input);
-    if (!r.ok) return r;
-    const res = r.result;
-    return { ok: true, decision: res.kind === "vote" ? { kind: "vote", outcome: res.outcome } : { kind: "scorecard", score: res.score, grade: res.grade } };
+    if (typeof input !== "object" || input === null) return exactDecision(info, input);
+    const keys = Object.keys(input);
+    if (keys.length !== 5) return exactDecision(info, input);
+    const x: unknown[] = [0, 0, 0, 0, 0, 0];
+    for (const key of keys) {
+      const i = slots.get(key);
+      const v = input[key];
+      if (i === undefined || typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > INPUT_BOUND) return exactDecision(info, input);
+      x[i] = v;
+    }
+    const [entitled, present, yes, no, abstain] = x as number[];
+    const cast = yes! + no! + abstain!;
+    if (present! > entitled! || cast > present!) return exactDecision(info, input);
+    x[5] = cast;
+    const r = fn(x, k, out);
+    return r === FALLBACK ? exactDecision(info, input) : { ok: true, decision: decisions[r]! };
   };
+}
+
+/** An input's declared bound as the integer an integer input must reach (inputs here are integers). */
+function integerBound(e: A.Expr | undefined, dir: "ceil" | "floor"): number {
+  const r = e && constantValue(e);
+  if (!r) return dir === "ceil" ? -Infinity : Infinity;
+  let q = r.n / r.d;
+  if (dir === "ceil" && q * r.d < r.n) q += 1n;
+  if (dir === "floor" && q * r.d > r.n) q -= 1n;
+  return Number(q);
+}
+
+function scorecardDecider(info: RuleInfo): (input: Record<string, unknown>) => DecideOutcome {
+  const decl = info.decl as A.ScorecardDecl;
+  const em = new Emitter();
+  const inputs = decl.members.filter((m): m is A.InputDecl => m.kind === "input");
+  inputs.forEach((inp, i) => {
+    if (inp.type === "count" || inp.type === "number") em.nums.set(inp.name, { n: `x[${i}]`, d: "1", bn: INPUT_BOUND, bd: 1 });
+    else if (inp.type === "text" || inp.type === "boolean") em.others.set(inp.name, `x[${i}]`);
+    else throw new NotFastPathable();
+  });
+  em.lines.push("let sn = 0; let sd = 1;");
+  let scoreBn = 0;
+  let scoreBd = 1;
+  for (const m of decl.members) {
+    if (m.kind === "let") {
+      if (info.types.get(m.expr) === "boolean" || info.types.get(m.expr) === "text") {
+        const t = em.fresh();
+        em.lines.push(`const ${t} = ${em.value(m.expr)};`);
+        em.others.set(m.name, t);
+      } else em.nums.set(m.name, em.num(m.expr));
+    } else if (m.kind === "criterion") {
+      const max = em.literal(constantValue(m.max)!);
+      const points = m.bands.map((b) => em.num(b.points));
+      const conds = m.bands.map((b) => (b.when ? em.value(b.when) : "true"));
+      const pn = em.fresh();
+      const pd = em.fresh();
+      const allInt = points.every((p) => p.d === "1");
+      em.lines.push(`let ${pn}; let ${pd};`);
+      em.lines.push(conds.map((c, i) => `if (${c}) { ${pn} = ${points[i]!.n}; ${pd} = ${points[i]!.d}; }`).join(" else ") + " else return FALLBACK;");
+      const bn = Math.max(...points.map((p) => p.bn));
+      const bd = Math.max(...points.map((p) => p.bd));
+      em.bound(bn * max.bd, max.bn * bd);
+      em.lines.push(`if (${pn} * ${max.d} > ${max.n} * ${pd}) return FALLBACK;`);
+      if (allInt && scoreBd === 1) {
+        em.lines.push(`sn += ${pn};`);
+        scoreBn += bn;
+      } else {
+        em.bound(scoreBn * bd + bn * scoreBd, scoreBd * bd);
+        em.lines.push(`sn = sn * ${pd} + ${pn} * sd; sd = sd * ${pd};`);
+        scoreBn = scoreBn * bd + bn * scoreBd;
+        scoreBd *= bd;
+      }
+      em.bound(scoreBn, scoreBd);
+      em.nums.set(m.name, { n: pn, d: pd, bn, bd });
+    }
+  }
+  em.nums.set("score", { n: "sn", d: "sd", bn: scoreBn, bd: scoreBd });
+  em.lines.push("out[0] = sn; out[1] = sd;");
+  const grade = decl.members.find((m): m is A.GradeDecl => m.kind === "grade");
+  const labels = grade ? grade.bands.map((b) => b.label) : [];
+  if (grade) {
+    const conds = grade.bands.map((b) => (b.when ? em.value(b.when) : "true"));
+    em.lines.push(conds.map((c, i) => `if (${c}) return ${i};`).join(" ") + " return FALLBACK;");
+  } else em.lines.push("return 0;");
+  const fn = generate(em);
+  const k = em.consts;
+  const slots = new Map(inputs.map((inp, i) => [inp.name, i]));
+  const bounds = inputs.map((inp) => ({ lo: integerBound(inp.min, "ceil"), hi: integerBound(inp.max, "floor"), type: inp.type, options: inp.options }));
+  const out: number[] = [0, 1];
+  return (input) => {
+    if (typeof input !== "object" || input === null) return exactDecision(info, input);
+    const keys = Object.keys(input);
+    if (keys.length !== inputs.length) return exactDecision(info, input);
+    const x: unknown[] = new Array(inputs.length);
+    for (const key of keys) {
+      const i = slots.get(key);
+      if (i === undefined) return exactDecision(info, input);
+      const v = input[key];
+      const b = bounds[i]!;
+      if (b.type === "count" || b.type === "number") {
+        if (typeof v !== "number" || !Number.isInteger(v) || v > INPUT_BOUND || v < -INPUT_BOUND || (b.type === "count" && v < 0)) return exactDecision(info, input);
+        if (v < b.lo || v > b.hi) return exactDecision(info, input);
+      } else if (b.type === "boolean") {
+        if (typeof v !== "boolean") return exactDecision(info, input);
+      } else if (typeof v !== "string" || (b.options && !b.options.includes(v))) return exactDecision(info, input);
+      x[i] = v;
+    }
+    const r = fn(x, k, out);
+    if (r === FALLBACK) return exactDecision(info, input);
+    return { ok: true, decision: { kind: "scorecard", score: scoreJson(out[0]!, out[1]!), grade: grade ? labels[r]! : null } };
+  };
+}
+
+/** Builds decide(input) for a checked rule: generated code when bounds allow, the exact evaluator otherwise. */
+export function buildDecider(info: RuleInfo): (input: Record<string, unknown>) => DecideOutcome {
+  try {
+    return info.decl.kind === "vote" ? voteDecider(info) : scorecardDecider(info);
+  } catch (e) {
+    if (!(e instanceof NotFastPathable)) throw e;
+    return (input) => exactDecision(info, input);
+  }
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { compile } from "./compiler";
+
+function codes(src: string): string[] {
+  return compile(src).diagnostics.map((d) => `${d.severity}:${d.code}`);
+}
+
+const card = (body: string) => `scorecard s {\n input x: count\n input y: count\n ${body}\n}`;
+
+describe("checker", () => {
+  it.each([
+    ["undefined name with a hint", `vote v { quorum: presnt > 1/2 of entitled passes: true }`, "error:UNDEFINED_NAME"],
+    ["missing passes clause", `vote v { quorum: true }`, "error:MISSING_CLAUSE"],
+    ["duplicate clause", `vote v { quorum: true quorum: true passes: true }`, "error:DUPLICATE_CLAUSE"],
+    ["a clause that is not a condition", `vote v { quorum: present passes: true }`, "error:TYPE_MISMATCH"],
+    ["a ratio compared with a count", `vote v { quorum: true passes: yes / cast > entitled }`, "error:UNIT_MISMATCH"],
+    ["'of' with an amount on its left", `vote v { quorum: true passes: yes > present of entitled }`, "error:UNIT_MISMATCH"],
+    ["90 where 90% was meant", `vote v { quorum: true passes: yes / cast >= 90 }`, "warning:RATIO_SCALE"],
+    ["a let shadowing a fact", `vote v { let yes = 1 quorum: true passes: true }`, "error:RESERVED_NAME"],
+    ["duplicate input", card(`input x: count criterion c max 1 { 1 when x > 0 0 otherwise }`), "error:DUPLICATE_NAME"],
+    ["unknown type", `scorecard s { input x: cuont criterion c max 1 { 1 otherwise } }`, "error:UNKNOWN_TYPE"],
+    ["missing otherwise", card(`criterion c max 10 { 10 when x >= 15 6 when x >= 10 }`), "error:MISSING_OTHERWISE"],
+    ["unreachable band", card(`criterion c max 10 { 6 when x >= 10 10 when x >= 15 0 otherwise }`), "error:UNREACHABLE_BAND"],
+    ["band after otherwise", card(`criterion c max 10 { 0 otherwise 10 when x >= 15 }`), "error:UNREACHABLE_BAND"],
+    ["empty range band", card(`criterion c max 10 { 10 when x > 5 and x < 3 0 otherwise }`), "error:UNREACHABLE_BAND"],
+    ["range covered by two earlier bands", card(`criterion c max 10 { 10 when x >= 10 5 when x < 10 1 when x = 3 0 otherwise }`), "error:UNREACHABLE_BAND"],
+    ["points above max", card(`criterion c max 10 { 12 when x >= 10 0 otherwise }`), "error:POINTS_EXCEED_MAX"],
+    ["unused input", `scorecard s { input x: count input y: count criterion c max 1 { 1 when x > 0 0 otherwise } }`, "warning:UNUSED_INPUT"],
+    ["unknown function", card(`criterion c max 10 { avg(x, y) otherwise }`), "error:UNKNOWN_FUNCTION"],
+    ["grade unreachable", card(`criterion c max 10 { 10 when x + y > 3 0 otherwise } grade { "a" when score >= 5 "b" when score >= 8 "c" otherwise }`), "error:UNREACHABLE_BAND"],
+    ["unknown rule in a test", `test "t" { nothing(a: 1) expect outcome = passed }`, "error:UNDEFINED_RULE"],
+    ["unknown outcome", `vote v { quorum: true passes: true } test "t" { v(entitled: 1, present: 1, yes: 1, no: 0, abstain: 0) expect outcome = pass }`, "error:UNKNOWN_OUTCOME"],
+    ["missing argument", `vote v { quorum: true passes: true } test "t" { v(entitled: 1) expect outcome = passed }`, "error:MISSING_ARGUMENT"],
+    ["constant division by zero", card(`criterion c max 10 { x / 0 otherwise }`), "error:DIVISION_BY_ZERO"],
+    ["import not found", `import "nowhere.gavel"`, "error:IMPORT_NOT_FOUND"],
+  ])("%s", (_name, src, code) => {
+    expect(codes(src)).toContain(code);
+  });
+
+  it.each([
+    ["the major-matter vote", `vote m { quorum: present > 2/3 of entitled passes: yes > 1/2 of entitled }`],
+    ["a range band after a threshold", card(`criterion c max 10 { 10 when x >= 15 6 when x >= 10 and x < 15 0 otherwise } let z = y grade { "a" when c >= 10 and z > 0 "b" otherwise }`)],
+    ["percent bands on a ratio", `scorecard s { input a: count input b: count let r = a / (a + b) criterion c max 40 { 40 when r >= 90% 25 when r >= 75% 0 otherwise } }`],
+    ["text inputs with options", `scorecard s { input k: text one of "即办件", "承诺件" criterion c max 5 { 5 when k = "即办件" 0 otherwise } }`],
+  ])("accepts %s without errors or warnings", (_name, src) => {
+    expect(codes(src)).toEqual([]);
+  });
+
+  it("suggests the name that was meant", () => {
+    const d = compile(`vote v { quorum: presnt > 1/2 of entitled passes: true }`).diagnostics[0]!;
+    expect(d.message).toContain("did you mean 'present'?");
+    expect(d.span).toMatchObject({ line: 1, column: 18 });
+  });
+});
