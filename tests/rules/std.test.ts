@@ -75,6 +75,11 @@ describe("rule files compile and their tests pass", () => {
       expect(run.failed).toBe(0);
       expect(run.passed).toBeGreaterThan(0);
       expect(run.passed).toBe(module.tests.length);
+
+      // Every outcome, clause value, band and grade of the file's own rules is exercised by a test.
+      const ownRules = new Set(module.rules.map((rule) => rule.name));
+      const uncovered = module.coverageUnits.filter((unit) => ownRules.has(unit.rule) && !run.covered.has(unit.id));
+      expect(uncovered.map((unit) => `${unit.rule}: ${unit.description}`)).toEqual([]);
     });
   }
 });
