@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compile, runTests } from "@gavel/lang";
 import type { CompiledModule, CompiledRule, ImportResolver } from "@gavel/lang";
@@ -160,6 +161,60 @@ describe("std votes agree with exact integer arithmetic on every small tally", (
       expect(mismatches).toEqual([]);
       // C(17, 5) = 6188 tallies for rosters 0..12
       expect(checked).toBe(6188);
+    });
+  }
+});
+
+/** A share that often sits exactly on a statutory threshold. */
+const shareArb = fc.oneof(fc.constantFrom(1 / 2, 2 / 3), fc.double({ min: 0, max: 1, noNaN: true }));
+
+/** Near `whole × share`, a few either side, within 0..whole. */
+function near(whole: number, share: number, offset: number): number {
+  return Math.min(whole, Math.max(0, Math.floor(whole * share) + offset));
+}
+
+/** A random consistent tally (present ≤ entitled, yes + no + abstain ≤ present), mostly near thresholds. */
+const tallyArb = fc
+  .record({
+    entitled: fc.integer({ min: 0, max: 1_000_000 }),
+    presentShare: shareArb,
+    presentOffset: fc.integer({ min: -2, max: 2 }),
+    yesShare: shareArb,
+    yesOffset: fc.integer({ min: -2, max: 2 }),
+    noShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    abstainShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  })
+  .map((r): Tally => {
+    const present = near(r.entitled, r.presentShare, r.presentOffset);
+    const yes = near(present, r.yesShare, r.yesOffset);
+    const no = near(present - yes, r.noShare, 0);
+    const abstain = near(present - yes - no, r.abstainShare, 0);
+    return { entitled: r.entitled, present, yes, no, abstain };
+  });
+
+describe("std votes agree with exact integer arithmetic on large rosters", () => {
+  const rules = stdRules();
+  for (const [name, oracle] of Object.entries(oracles)) {
+    it(`${name}, random rosters up to 1,000,000`, () => {
+      const rule = rules.get(name);
+      expect(rule).toBeDefined();
+      fc.assert(
+        fc.property(tallyArb, (tally) => {
+          const [quorum, passes] = oracle({
+            e: BigInt(tally.entitled),
+            p: BigInt(tally.present),
+            y: BigInt(tally.yes),
+            n: BigInt(tally.no),
+            a: BigInt(tally.abstain),
+          });
+          const expected: Outcome = !quorum ? "no_quorum" : passes ? "passed" : "rejected";
+          const evaluated = rule!.evaluate({ ...tally });
+          const decided = rule!.decide({ ...tally });
+          expect(evaluated.ok && evaluated.result.kind === "vote" ? evaluated.result.outcome : "error").toBe(expected);
+          expect(decided.ok && decided.decision.kind === "vote" ? decided.decision.outcome : "error").toBe(expected);
+        }),
+        { numRuns: 300 },
+      );
     });
   }
 });
