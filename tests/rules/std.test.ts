@@ -26,6 +26,7 @@ const resolveImport: ImportResolver = (path, fromFile) => {
   }
 };
 
+/** The .gavel files directly in dir, sorted. */
 function gavelFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith(".gavel"))
@@ -33,6 +34,7 @@ function gavelFiles(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
+/** Compiles a rule file from disk with std and relative imports resolved. */
 function compileFile(file: string): CompiledModule {
   return compile(readFileSync(file, "utf8"), { file, resolveImport });
 }
@@ -117,6 +119,7 @@ function* allTallies(maxEntitled: number): Generator<Tally> {
             yield { entitled, present, yes, no, abstain };
 }
 
+/** Every rule of dsl/std by name. */
 function stdRules(): Map<string, CompiledRule> {
   const rules = new Map<string, CompiledRule>();
   for (const file of gavelFiles(stdDir)) for (const rule of compileFile(file).rules) rules.set(rule.name, rule);
