@@ -1,0 +1,493 @@
+/**
+ * The workbench: owns the open rule files and wires the explorer, tabs, Monaco, the bottom panel and the status bar
+ * together. Light DOM, so the Monaco host below it sits in the document and gets Monaco's global CSS.
+ */
+
+import type { DocumentSymbol, Span } from "@gavel/lang";
+import { LitElement, html, nothing } from "lit";
+import { customElement, query, state } from "lit/decorators.js";
+import type * as Monaco from "monaco-editor/editor";
+import { getLocale, setLocale, t, onLocaleChange } from "../i18n";
+import { languageClient } from "../language/language-client";
+import type { DocumentAnalyzer } from "../language/document-analyzer";
+import type { Analysis, TestRunSummary, VoteLines } from "../language/protocol";
+import { getTheme, setTheme } from "../preferences";
+import { newRuleFileSource } from "../rule-templates";
+import { ApiError, getRule, listRules, putRule } from "../rules-api";
+import type { SidebarView } from "./activity-bar";
+import type { PanelView } from "./bottom-panel";
+import type { CodeEditor } from "./code-editor";
+import type { ExplorerFile, ExplorerView } from "./explorer-view";
+import type { SettingsDialog } from "./settings-dialog";
+import type { TryView } from "./try-view";
+import "./activity-bar";
+import "./bottom-panel";
+import "./code-editor";
+import "./editor-tabs";
+import "./explorer-view";
+import "./history-view";
+import "./outline-view";
+import "./problems-view";
+import "./settings-dialog";
+import "./status-bar";
+import "./tests-view";
+import "./try-view";
+
+type MonacoSetup = typeof import("../monaco-setup");
+
+/** A rule file open in a tab. */
+interface OpenDocument {
+  name: string;
+  model: Monaco.editor.ITextModel;
+  /** The registry version this text was loaded from or saved as; null when never stored. */
+  savedVersion: number | null;
+  /** Monaco's alternative version id at the last load or save: equal to the current one means "not modified". */
+  savedAltId: number;
+}
+
+const HIDDEN_KEY = "gavel.hiddenRules";
+
+@customElement("gavel-workbench")
+export class GavelWorkbench extends LitElement {
+  @state() private registry = new Map<string, number>();
+  @state() private offline = false;
+  @state() private hiddenRules = new Set<string>(JSON.parse(localStorage.getItem(HIDDEN_KEY) ?? "[]") as string[]);
+  @state() private docs: OpenDocument[] = [];
+  @state() private activeName: string | null = null;
+  @state() private sidebar: SidebarView | null = "explorer";
+  @state() private panel: PanelView = "problems";
+  @state() private panelVisible = true;
+  @state() private analysis: Analysis | null = null;
+  @state() private testRun: TestRunSummary | null = null;
+  @state() private testsRunning = false;
+  @state() private cursor = { line: 1, column: 1 };
+  @state() private message = "";
+  @state() private comparing: number | null = null;
+  /** Bumped on every edit so tabs and the status bar re-render their unsaved markers. */
+  @state() private editTick = 0;
+
+  @query("gavel-code-editor") private codeEditor!: CodeEditor;
+  @query("gavel-settings-dialog") private settingsDialog!: SettingsDialog;
+  @query("gavel-explorer") private explorer?: ExplorerView;
+  @query("gavel-try") private tryView?: TryView;
+
+  private monacoSetup: MonacoSetup | null = null;
+  private readonly monacoReady: Promise<MonacoSetup> = import("../monaco-setup").then((setup) => {
+    this.monacoSetup = setup;
+    setup.analyzer.onAnalysis((model, analysis) => this.onAnalysis(setup.analyzer, model, analysis));
+    this.requestUpdate();
+    return setup;
+  });
+  private actions: Monaco.IDisposable[] = [];
+  private messageTimer: ReturnType<typeof setTimeout> | undefined;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.dataset["theme"] = getTheme();
+    document.documentElement.lang = getLocale();
+    window.addEventListener("keydown", this.onGlobalKey, true);
+    this.addEventListener("reveal-span", (e) => this.revealSpan((e as CustomEvent<Span>).detail));
+    this.addEventListener("reveal-position", (e) => this.revealSpan((e as CustomEvent<Span>).detail));
+    onLocaleChange(() => {
+      this.requestUpdate();
+      if (this.codeEditor?.editor) this.registerActions(this.codeEditor.editor);
+    });
+    void this.refreshRegistry().then(() => {
+      const wanted = decodeURIComponent(location.hash.replace(/^#/, ""));
+      if (wanted) void this.openFile(wanted);
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener("keydown", this.onGlobalKey, true);
+  }
+
+  // ---- documents -------------------------------------------------------------------------------------------
+
+  private get activeDoc(): OpenDocument | undefined {
+    return this.docs.find((d) => d.name === this.activeName);
+  }
+
+  private isDirty(doc: OpenDocument): boolean {
+    return doc.model.getAlternativeVersionId() !== doc.savedAltId;
+  }
+
+  /** Reloads the list of rule files from the registry. */
+  async refreshRegistry(): Promise<void> {
+    try {
+      const rules = await listRules();
+      this.registry = new Map(rules.map((r) => [r.name, r.version]));
+      this.offline = false;
+    } catch (error) {
+      this.offline = !(error instanceof ApiError);
+      if (error instanceof ApiError) this.flash(t("save.failed", { message: error.message }));
+    }
+  }
+
+  private explorerFiles(): ExplorerFile[] {
+    const files = new Map<string, ExplorerFile>();
+    for (const [name, version] of this.registry) {
+      if (!this.hiddenRules.has(name)) files.set(name, { name, version, dirty: false });
+    }
+    for (const doc of this.docs) {
+      files.set(doc.name, { name: doc.name, version: doc.savedVersion ?? this.registry.get(doc.name) ?? null, dirty: this.isDirty(doc) });
+    }
+    return [...files.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private createDocument(setup: MonacoSetup, name: string, source: string, savedVersion: number | null): OpenDocument {
+    const { monaco } = setup;
+    const { ruleUri } = modelFiles(setup);
+    monaco.editor.getModel(ruleUri(name))?.dispose();
+    const model = monaco.editor.createModel(source, "gavel", ruleUri(name));
+    model.updateOptions({ tabSize: 2, insertSpaces: true });
+    const doc: OpenDocument = { name, model, savedVersion, savedAltId: savedVersion === null ? -1 : model.getAlternativeVersionId() };
+    model.onDidChangeContent(() => {
+      this.editTick++;
+      if (doc.name === this.activeName) this.testRun = null;
+    });
+    return doc;
+  }
+
+  /** Opens a rule file from the registry in a tab (or switches to its tab). */
+  async openFile(name: string): Promise<void> {
+    if (!this.docs.some((d) => d.name === name)) {
+      const setup = await this.monacoReady;
+      try {
+        const stored = await getRule(name);
+        if (this.docs.some((d) => d.name === name)) return this.activate(name);
+        this.docs = [...this.docs, this.createDocument(setup, name, stored.source, stored.version)];
+        this.syncWorkerFiles();
+      } catch (error) {
+        this.flash(t("save.failed", { message: error instanceof Error ? error.message : String(error) }));
+        return;
+      }
+    }
+    this.activate(name);
+  }
+
+  private activate(name: string | null): void {
+    this.activeName = name;
+    this.testRun = null;
+    this.comparing = null;
+    const doc = this.activeDoc;
+    this.analysis = doc && this.monacoSetup ? (this.monacoSetup.analyzer.analysisOf(doc.model) ?? null) : null;
+    void this.updateComplete.then(() => this.codeEditor.setModel(doc?.model ?? null));
+    if (name) history.replaceState(null, "", `#${encodeURIComponent(name)}`);
+  }
+
+  private async newFile(name: string): Promise<void> {
+    if (this.docs.some((d) => d.name === name) || this.registry.has(name)) return void this.openFile(name);
+    const setup = await this.monacoReady;
+    this.docs = [...this.docs, this.createDocument(setup, name, newRuleFileSource(name), null)];
+    this.activate(name);
+  }
+
+  private closeTab(name: string): void {
+    const doc = this.docs.find((d) => d.name === name);
+    if (!doc) return;
+    if (this.isDirty(doc) && !confirm(t("confirm.closeDirty", { name: `${name}.gavel` }))) return;
+    const index = this.docs.indexOf(doc);
+    this.docs = this.docs.filter((d) => d !== doc);
+    if (this.activeName === name) this.activate(this.docs[Math.min(index, this.docs.length - 1)]?.name ?? null);
+    doc.model.dispose();
+  }
+
+  /** Renames a file. The registry has no rename: a stored file is copied under the new name (saved on Ctrl+S) and hidden here. */
+  private async renameFile(from: string, to: string): Promise<void> {
+    const setup = await this.monacoReady;
+    const existing = this.docs.find((d) => d.name === from);
+    const source = existing ? existing.model.getValue() : (await getRule(from)).source;
+    const copy = this.createDocument(setup, to, source, null);
+    if (this.registry.has(from)) {
+      this.hideStored(from);
+      this.flash(t("explorer.localOnly"));
+    }
+    this.docs = [...this.docs.filter((d) => d !== existing), copy];
+    existing?.model.dispose();
+    this.activate(to);
+  }
+
+  /** Removes a file from the list. The registry keeps every version (no DELETE), so a stored file is only hidden here. */
+  private deleteFile(name: string): void {
+    if (!confirm(t("confirm.delete", { name: `${name}.gavel` }))) return;
+    const doc = this.docs.find((d) => d.name === name);
+    if (doc) {
+      doc.savedAltId = doc.model.getAlternativeVersionId();
+      this.closeTab(name);
+    }
+    if (this.registry.has(name)) {
+      this.hideStored(name);
+      this.flash(t("explorer.localOnly"));
+    }
+  }
+
+  private hideStored(name: string): void {
+    this.hiddenRules = new Set([...this.hiddenRules, name]);
+    localStorage.setItem(HIDDEN_KEY, JSON.stringify([...this.hiddenRules]));
+  }
+
+  /** Saves the active file as a new version in the registry (Ctrl/Cmd+S). */
+  async save(): Promise<void> {
+    const doc = this.activeDoc;
+    if (!doc) return;
+    const altId = doc.model.getAlternativeVersionId();
+    try {
+      const stored = await putRule(doc.name, doc.model.getValue());
+      doc.savedVersion = stored.version;
+      doc.savedAltId = altId;
+      this.registry = new Map(this.registry).set(doc.name, stored.version);
+      if (this.hiddenRules.has(doc.name)) {
+        this.hiddenRules = new Set([...this.hiddenRules].filter((n) => n !== doc.name));
+        localStorage.setItem(HIDDEN_KEY, JSON.stringify([...this.hiddenRules]));
+      }
+      this.syncWorkerFiles();
+      this.flash(t("save.ok", { name: `${doc.name}.gavel`, v: stored.version }));
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+        this.flash(t("save.needToken"));
+        void this.settingsDialog.open();
+      } else if (error instanceof ApiError && error.status === 422) {
+        this.flash(t("save.invalid"));
+        this.showPanel("problems");
+      } else {
+        this.flash(t("save.failed", { message: error instanceof Error ? error.message : String(error) }));
+      }
+    }
+  }
+
+  /** Gives the worker the open files' text so `import "other.gavel"` resolves to what the user sees. */
+  private syncWorkerFiles(): void {
+    const files = Object.fromEntries(this.docs.map((d) => [`${d.name}.gavel`, d.model.getValue()]));
+    void languageClient.request("setFiles", { files });
+  }
+
+  // ---- language results --------------------------------------------------------------------------------------
+
+  private onAnalysis(_analyzer: DocumentAnalyzer, model: Monaco.editor.ITextModel, analysis: Analysis): void {
+    if (this.activeDoc?.model === model) this.analysis = analysis;
+  }
+
+  private get errorCount(): number {
+    return this.analysis?.diagnostics.filter((d) => d.severity === "error").length ?? 0;
+  }
+
+  private async runTests(): Promise<void> {
+    const doc = this.activeDoc;
+    if (!doc) return;
+    this.showPanel("tests");
+    this.testsRunning = true;
+    try {
+      this.testRun = await languageClient.request("runTests", { file: `${doc.name}.gavel`, source: doc.model.getValue() });
+    } finally {
+      this.testsRunning = false;
+    }
+  }
+
+  private readonly evaluator = (rule: string, input: Record<string, unknown>) => {
+    const doc = this.activeDoc!;
+    return languageClient.request("evaluate", { file: `${doc.name}.gavel`, source: doc.model.getValue(), rule, input });
+  };
+
+  private readonly lineFinder = (rule: string, input: Record<string, unknown>): Promise<VoteLines> => {
+    const doc = this.activeDoc!;
+    return languageClient.request("voteLines", { file: `${doc.name}.gavel`, source: doc.model.getValue(), rule, input });
+  };
+
+  /** Moves the cursor to a span of the active file and focuses the editor. */
+  private revealSpan(span: Pick<Span, "line" | "column"> & Partial<Span>): void {
+    const editor = this.codeEditor?.editor;
+    const model = this.activeDoc?.model;
+    if (!editor || !model) return;
+    this.codeEditor.closeDiff();
+    const position = span.offset !== undefined ? model.getPositionAt(span.offset) : { lineNumber: span.line, column: span.column };
+    editor.setPosition(position);
+    editor.revealPositionInCenter(position);
+    editor.focus();
+  }
+
+  // ---- history -----------------------------------------------------------------------------------------------
+
+  private async compareVersion(version: number): Promise<void> {
+    const doc = this.activeDoc;
+    if (!doc) return;
+    const stored = await getRule(doc.name, version);
+    this.comparing = version;
+    this.codeEditor.showDiff(stored.source, doc.model, t("history.diffTitle", { name: `${doc.name}.gavel`, v: version }));
+  }
+
+  // ---- chrome ------------------------------------------------------------------------------------------------
+
+  private flash(message: string): void {
+    this.message = message;
+    clearTimeout(this.messageTimer);
+    this.messageTimer = setTimeout(() => (this.message = ""), 8000);
+  }
+
+  private showPanel(view: PanelView): void {
+    this.panel = view;
+    this.panelVisible = true;
+  }
+
+  private selectView(view: SidebarView | "settings"): void {
+    if (view === "settings") return void this.settingsDialog.open();
+    this.sidebar = this.sidebar === view ? null : view;
+  }
+
+  private toggleTheme(): void {
+    setTheme(getTheme() === "dark" ? "light" : "dark");
+  }
+
+  private toggleLocale(): void {
+    setLocale(getLocale() === "en" ? "zh-CN" : "en");
+  }
+
+  private readonly onGlobalKey = (event: KeyboardEvent): void => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && !event.shiftKey && event.key.toLowerCase() === "s") {
+      event.preventDefault();
+      event.stopPropagation();
+      void this.save();
+    } else if (mod && event.shiftKey && event.key.toLowerCase() === "p") {
+      event.preventDefault();
+      event.stopPropagation();
+      this.openCommandPalette();
+    } else if (mod && event.key === "`") {
+      event.preventDefault();
+      this.panelVisible = !this.panelVisible;
+    }
+  };
+
+  private openCommandPalette(): void {
+    const editor = this.codeEditor?.editor;
+    if (!editor) return;
+    editor.focus();
+    editor.trigger("workbench", "editor.action.quickCommand", null);
+  }
+
+  /** Workbench commands in Monaco's command palette (F1), re-registered when the UI language changes. */
+  private registerActions(editor: Monaco.editor.IStandaloneCodeEditor): void {
+    const setup = this.monacoSetup;
+    if (!setup) return;
+    const { KeyMod, KeyCode } = setup.monaco;
+    for (const action of this.actions) action.dispose();
+    const command = (id: string, label: string, run: () => void, keybindings?: number[]) =>
+      editor.addAction({ id: `gavel.${id}`, label, run, ...(keybindings ? { keybindings } : {}) });
+    this.actions = [
+      command("save", t("cmd.save"), () => void this.save(), [KeyMod.CtrlCmd | KeyCode.KeyS]),
+      command("runTests", t("cmd.runTests"), () => void this.runTests()),
+      command("try", t("cmd.try"), () => this.showPanel("try")),
+      command("problems", t("cmd.problems"), () => this.showPanel("problems"), [KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyM]),
+      command("new", t("cmd.new"), () => {
+        this.sidebar = "explorer";
+        void this.updateComplete.then(() => this.explorer?.startNewFile());
+      }),
+      command("history", t("cmd.history"), () => (this.sidebar = "history")),
+      command("theme", t("cmd.theme"), () => this.toggleTheme()),
+      command("locale", t("cmd.locale"), () => this.toggleLocale()),
+      command("settings", t("cmd.settings"), () => void this.settingsDialog.open()),
+      command("togglePanel", t("cmd.togglePanel"), () => (this.panelVisible = !this.panelVisible)),
+    ];
+  }
+
+  private sidebarContent() {
+    const doc = this.activeDoc;
+    switch (this.sidebar) {
+      case "explorer":
+        return html`<gavel-explorer
+          .files=${this.explorerFiles()}
+          .activeName=${this.activeName}
+          ?offline=${this.offline}
+          @open-file=${(e: CustomEvent<string>) => void this.openFile(e.detail)}
+          @new-file=${(e: CustomEvent<string>) => void this.newFile(e.detail)}
+          @rename-file=${(e: CustomEvent<{ from: string; to: string }>) => void this.renameFile(e.detail.from, e.detail.to)}
+          @delete-file=${(e: CustomEvent<string>) => this.deleteFile(e.detail)}
+          @refresh=${() => void this.refreshRegistry()}
+        ></gavel-explorer>`;
+      case "outline":
+        return html`<gavel-outline .symbols=${(this.analysis?.symbols ?? []) as DocumentSymbol[]}></gavel-outline>`;
+      case "history":
+        return html`<gavel-history
+          .name=${doc?.name ?? null}
+          .latest=${doc ? (this.registry.get(doc.name) ?? doc.savedVersion) : null}
+          .comparing=${this.comparing}
+          @compare-version=${(e: CustomEvent<number>) => void this.compareVersion(e.detail)}
+        ></gavel-history>`;
+      default:
+        return nothing;
+    }
+  }
+
+  private panelContent() {
+    const doc = this.activeDoc;
+    const diagnostics = this.analysis?.diagnostics ?? [];
+    switch (this.panel) {
+      case "problems":
+        return html`<gavel-problems .diagnostics=${diagnostics} .file=${doc ? `${doc.name}.gavel` : ""}></gavel-problems>`;
+      case "tests":
+        return html`<gavel-tests .run=${this.testRun} .count=${this.analysis?.tests.length ?? 0} ?blocked=${this.errorCount > 0}
+          ?running=${this.testsRunning} @run-tests=${() => void this.runTests()}></gavel-tests>`;
+      case "try":
+        return html`<gavel-try .rules=${this.analysis?.rules ?? []} ?blocked=${this.errorCount > 0}
+          .evaluator=${this.evaluator} .lineFinder=${this.lineFinder}></gavel-try>`;
+    }
+  }
+
+  protected override updated(): void {
+    this.classList.toggle("sidebar-hidden", this.sidebar === null);
+  }
+
+  override render() {
+    void this.editTick;
+    const doc = this.activeDoc;
+    const diagnostics = this.analysis?.diagnostics ?? [];
+    const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+    return html`
+      <gavel-activity-bar .active=${this.sidebar} @select-view=${(e: CustomEvent<SidebarView | "settings">) => this.selectView(e.detail)}></gavel-activity-bar>
+      <aside class="sidebar" aria-label=${this.sidebar ? t(`activity.${this.sidebar}`) : ""}>${this.sidebarContent()}</aside>
+      <main class="main ${this.panelVisible ? "" : "panel-hidden"} ${this.docs.length ? "" : "no-tabs"}">
+        <gavel-tabs
+          .tabs=${this.docs.map((d) => ({ name: d.name, dirty: this.isDirty(d) }))}
+          .active=${this.activeName}
+          @activate-tab=${(e: CustomEvent<string>) => this.activate(e.detail)}
+          @close-tab=${(e: CustomEvent<string>) => this.closeTab(e.detail)}
+        ></gavel-tabs>
+        <gavel-code-editor
+          .monaco=${this.monacoSetup?.monaco ?? null}
+          @cursor-change=${(e: CustomEvent<{ line: number; column: number }>) => (this.cursor = e.detail)}
+          @editor-ready=${(e: CustomEvent<Monaco.editor.IStandaloneCodeEditor>) => this.registerActions(e.detail)}
+          @diff-closed=${() => (this.comparing = null)}
+        ></gavel-code-editor>
+        <gavel-bottom-panel
+          .active=${this.panel}
+          .problemCount=${diagnostics.length}
+          @select-panel=${(e: CustomEvent<PanelView>) => (this.panel = e.detail)}
+        >${this.panelVisible ? this.panelContent() : nothing}</gavel-bottom-panel>
+      </main>
+      <gavel-status-bar
+        ?hasFile=${doc !== undefined}
+        .line=${this.cursor.line}
+        .column=${this.cursor.column}
+        .errors=${this.errorCount}
+        .warnings=${warnings}
+        .savedVersion=${doc ? doc.savedVersion : null}
+        ?dirty=${doc ? this.isDirty(doc) : false}
+        .message=${this.message}
+        @show-problems=${() => this.showPanel("problems")}
+        @toggle-locale=${() => this.toggleLocale()}
+        @toggle-theme=${() => this.toggleTheme()}
+      ></gavel-status-bar>
+      <gavel-settings-dialog></gavel-settings-dialog>
+    `;
+  }
+}
+
+/** The model-file helpers travel with the lazily loaded Monaco chunk. */
+function modelFiles(setup: MonacoSetup) {
+  return setup.modelFiles;
+}

@@ -1,0 +1,52 @@
+/** Version history of the active rule file: every stored version, each comparable with the editor in a diff. */
+
+import { LitElement, css, html } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import { t } from "../i18n";
+import { LocaleController } from "./locale-controller";
+import { sharedStyles } from "./shared-styles";
+
+@customElement("gavel-history")
+export class HistoryView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; }
+      li { display: flex; align-items: center; gap: 8px; height: 26px; padding: 0 8px 0 20px; }
+      li:hover { background: var(--hover-bg); }
+      li .v { flex: 1; }
+      li[aria-current="true"] { background: var(--selection-bg); }
+      .tag { font-size: 11px; color: var(--muted); }
+      .note { padding: 6px 20px; }
+    `,
+  ];
+
+  /** The active rule file, or null. */
+  @property() name: string | null = null;
+  /** Its latest stored version (0 or null: never saved). */
+  @property({ type: Number }) latest: number | null = null;
+  /** The version shown in the diff editor, if any. */
+  @property({ type: Number }) comparing: number | null = null;
+
+  private readonly locale = new LocaleController(this);
+
+  private compare(version: number): void {
+    this.dispatchEvent(new CustomEvent("compare-version", { detail: version, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const versions = this.latest ? Array.from({ length: this.latest }, (_, i) => this.latest! - i) : [];
+    return html`<div class="section-title">${t("history.title")}${this.name ? html`: ${this.name}` : ""}</div>
+      ${versions.length === 0
+        ? html`<div class="note muted">${t("history.none")}</div>`
+        : html`<ul>
+            ${versions.map(
+              (v) => html`<li aria-current=${String(v === this.comparing)}>
+                <span class="v">${t("history.version", { v })}
+                  ${v === this.latest ? html`<span class="tag">(${t("history.latest")})</span>` : ""}</span>
+                <button data-version=${v} @click=${() => this.compare(v)} title=${t("history.compare")}>⇄ ${t("history.compare")}</button>
+              </li>`,
+            )}
+          </ul>`}`;
+  }
+}

@@ -1,0 +1,42 @@
+/** A scorecard at a glance: each criterion's points against its maximum, and the total. */
+
+import type { ScorecardResult } from "@gavel/lang";
+import { LitElement, css, html, svg } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import { approximate, valueText } from "../exact-display";
+import { t } from "../i18n";
+import { LocaleController } from "./locale-controller";
+import { sharedStyles } from "./shared-styles";
+
+const WIDTH = 560;
+const LABEL = 170;
+const ROW = 26;
+
+@customElement("gavel-scorecard-chart")
+export class ScorecardChart extends LitElement {
+  static override styles = [sharedStyles, css`:host { display: block; } svg { max-width: 100%; } text { fill: var(--fg); font: 12px var(--ui-font); }`];
+
+  @property({ attribute: false }) result: ScorecardResult | null = null;
+  private readonly locale = new LocaleController(this);
+
+  override render() {
+    const result = this.result;
+    if (!result) return html``;
+    const track = WIDTH - LABEL - 90;
+    const rows = [...result.criteria.map((c) => ({ label: c.label || c.name, points: c.points, max: c.max })),
+      { label: `Σ ${t("try.score")}`, points: result.score, max: result.max }];
+    const height = rows.length * ROW + 4;
+    return html`<svg role="img" aria-label=${t("try.score")} viewBox="0 0 ${WIDTH} ${height}" width=${WIDTH} height=${height}>
+      ${rows.map((row, i) => {
+        const y = i * ROW + 4;
+        const max = Math.max(approximate(row.max), 1e-9);
+        const w = Math.max(0, Math.min(1, approximate(row.points) / max)) * track;
+        const label = row.label.length > 14 ? `${row.label.slice(0, 13)}…` : row.label;
+        return svg`<text x="0" y=${y + 13}>${label}<title>${row.label}</title></text>
+          <rect x=${LABEL} y=${y} width=${track} height="16" rx="2" fill="var(--bar-track)"></rect>
+          <rect class="bar" x=${LABEL} y=${y} width=${w} height="16" rx="2" fill=${i === rows.length - 1 ? "var(--accent)" : "var(--bar-yes)"}></rect>
+          <text x=${LABEL + track + 8} y=${y + 13}>${valueText(row.points)} / ${valueText(row.max)} ${t("try.points")}</text>`;
+      })}
+    </svg>`;
+  }
+}

@@ -1,0 +1,57 @@
+/** The status bar: cursor position, error and warning counts, language, saved version, UI language and theme. */
+
+import { LitElement, css, html, nothing } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import { t } from "../i18n";
+import { LocaleController } from "./locale-controller";
+import { sharedStyles } from "./shared-styles";
+
+@customElement("gavel-status-bar")
+export class StatusBar extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: flex; align-items: stretch; background: var(--status-bg); color: var(--status-fg); font-size: 12px; padding: 0 6px; }
+      button, span.item { color: var(--status-fg); border-radius: 0; padding: 0 8px; display: flex; align-items: center; gap: 4px; height: 22px; white-space: nowrap; }
+      button:hover { background: rgba(255, 255, 255, 0.12); }
+      .grow { flex: 1; }
+      .message { overflow: hidden; text-overflow: ellipsis; }
+    `,
+  ];
+
+  @property({ type: Boolean }) hasFile = false;
+  @property({ type: Number }) line = 1;
+  @property({ type: Number }) column = 1;
+  @property({ type: Number }) errors = 0;
+  @property({ type: Number }) warnings = 0;
+  @property({ type: Number }) savedVersion: number | null = null;
+  @property({ type: Boolean }) dirty = false;
+  @property() message = "";
+  private readonly locale = new LocaleController(this);
+
+  private emit(type: string): void {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const saved = this.savedVersion
+      ? this.dirty ? t("status.modified", { v: this.savedVersion }) : t("status.saved", { v: this.savedVersion })
+      : t("status.unsaved");
+    return html`
+      <button data-status="problems" title=${t("panel.problems")} @click=${() => this.emit("show-problems")}
+        aria-label="${t("status.errors", { n: this.errors })}, ${t("status.warnings", { n: this.warnings })}">
+        ⊗ <span data-count="errors">${this.errors}</span> ⚠ <span data-count="warnings">${this.warnings}</span>
+      </button>
+      <span class="item message" role="status" aria-live="polite">${this.message}</span>
+      <span class="grow"></span>
+      ${this.hasFile
+        ? html`<span class="item" data-status="cursor">${t("status.ln", { line: this.line, column: this.column })}</span>
+            <span class="item">UTF-8</span>
+            <span class="item" data-status="language">gavel</span>
+            <span class="item" data-status="version">${saved}</span>`
+        : nothing}
+      <button data-status="locale" title=${t("cmd.locale")} @click=${() => this.emit("toggle-locale")}>${t("status.locale")}</button>
+      <button data-status="theme" title=${t("status.theme")} aria-label=${t("status.theme")} @click=${() => this.emit("toggle-theme")}>◐</button>
+    `;
+  }
+}

@@ -1,0 +1,80 @@
+/** The Tests panel: runs the file's `test` blocks in the browser; each pass/fail with expected vs actual. */
+
+import type { Span } from "@gavel/lang";
+import { LitElement, css, html, nothing } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import { t } from "../i18n";
+import type { TestRunSummary } from "../language/protocol";
+import { LocaleController } from "./locale-controller";
+import { sharedStyles } from "./shared-styles";
+
+@customElement("gavel-tests")
+export class TestsView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; padding: 4px 0; }
+      .toolbar { display: flex; gap: 12px; align-items: center; padding: 4px 16px 8px; }
+      .test { padding: 2px 16px; cursor: pointer; }
+      .test:hover { background: var(--hover-bg); }
+      .head { display: flex; gap: 8px; align-items: baseline; }
+      .rule { color: var(--muted); font-size: 12px; }
+      .expectations { margin: 2px 0 4px 22px; font-size: 12px; }
+      .expectations td { padding: 0 10px 0 0; font-family: var(--mono-font); }
+      .summary.failed { color: var(--error); }
+      .summary.passed { color: var(--ok); }
+      .note { padding: 4px 16px; }
+    `,
+  ];
+
+  @property({ attribute: false }) run: TestRunSummary | null = null;
+  /** Number of test blocks in the file (known before running). */
+  @property({ type: Number }) count = 0;
+  @property({ type: Boolean }) blocked = false;
+  @property({ type: Boolean }) running = false;
+  private readonly locale = new LocaleController(this);
+
+  private reveal(span: Span): void {
+    this.dispatchEvent(new CustomEvent("reveal-span", { detail: span, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const run = this.run;
+    return html`
+      <div class="toolbar">
+        <button class="primary" data-action="run-tests" ?disabled=${this.blocked || this.running}
+          @click=${() => this.dispatchEvent(new CustomEvent("run-tests", { bubbles: true, composed: true }))}>▶ ${t("tests.run")}</button>
+        ${run ? html`<span class="summary ${run.failed ? "failed" : "passed"}" role="status">${t("tests.summary", { passed: run.passed, failed: run.failed })}</span>` : nothing}
+      </div>
+      ${this.blocked ? html`<div class="note error">${t("tests.cannotRun")}</div>` : nothing}
+      ${this.count === 0 && !run ? html`<div class="note muted">${t("tests.none")}</div>` : nothing}
+      ${!run && this.count > 0 && !this.blocked ? html`<div class="note muted">${t("tests.notRun")}</div>` : nothing}
+      ${run
+        ? html`<ul role="list">
+            ${run.results.map(
+              (r) => html`<li class="test" data-passed=${String(r.passed)} tabindex="0"
+                  @click=${() => this.reveal(r.span)} @keydown=${(e: KeyboardEvent) => e.key === "Enter" && this.reveal(r.span)}>
+                <div class="head">
+                  <span class=${r.passed ? "ok" : "error"} aria-label=${r.passed ? "passed" : "failed"}>${r.passed ? "✓" : "✗"}</span>
+                  <span class="name">${r.name}</span>
+                  <span class="rule">${r.rule}</span>
+                </div>
+                ${r.passed
+                  ? nothing
+                  : html`<table class="expectations">
+                      ${r.error ? html`<tr><td class="error" colspan="3">${r.error.code}: ${r.error.message}</td></tr>` : nothing}
+                      ${r.expectations.filter((e) => !e.passed).map(
+                        (e) => html`<tr class="expectation">
+                          <td>${e.text}</td>
+                          <td>${t("tests.expected")}: <span class="expected">${e.expected}</span></td>
+                          <td>${t("tests.actual")}: <span class="actual error">${e.actual}</span></td>
+                        </tr>`,
+                      )}
+                    </table>`}
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+    `;
+  }
+}

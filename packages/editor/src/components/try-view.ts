@@ -1,0 +1,178 @@
+/** Try it: a form generated from a rule's inputs, the result with every clause explained, and a picture. */
+
+import type { EvalOutcome, InputInfo, RuleResult, Span } from "@gavel/lang";
+import { LitElement, css, html, nothing } from "lit";
+import { customElement, property, state } from "lit/decorators.js";
+import { valueText } from "../exact-display";
+import { t, type MessageKey } from "../i18n";
+import type { RuleInfo } from "../language/protocol";
+import { LocaleController } from "./locale-controller";
+import { sharedStyles } from "./shared-styles";
+import type { VoteLines } from "../language/protocol";
+import "./vote-chart";
+import "./scorecard-chart";
+
+/** Evaluates a rule of the open file (in the language worker). */
+export type RuleEvaluator = (rule: string, input: Record<string, unknown>) => Promise<EvalOutcome>;
+/** Finds the quorum and pass lines of a vote for the entered counts. */
+export type VoteLineFinder = (rule: string, input: Record<string, unknown>) => Promise<VoteLines>;
+
+/** A worked example from the major-matter vote (roster 30), so a first "Evaluate" shows something meaningful. */
+const VOTE_EXAMPLE: Record<string, string> = { entitled: "30", present: "21", yes: "16", no: "5", abstain: "0" };
+
+@customElement("gavel-try")
+export class TryView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: grid; grid-template-columns: minmax(220px, 300px) minmax(0, 1fr); gap: 16px; padding: 8px 16px; }
+      form { display: grid; grid-template-columns: auto 1fr; gap: 6px 10px; align-items: center; align-content: start; }
+      form label { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 150px; }
+      form input[type="number"], form input[type="text"], form select { width: 100%; }
+      .actions { grid-column: 1 / -1; display: flex; gap: 8px; }
+      .outcome { font-size: 16px; font-weight: 600; margin: 0 0 6px; display: flex; gap: 10px; align-items: baseline; }
+      .badge { padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 13px; }
+      .badge.passed { background: #2e7d32; }
+      .badge.rejected { background: #c62828; }
+      .badge.no_quorum { background: #8d6e00; }
+      .badge.grade { background: var(--accent); }
+      table { border-collapse: collapse; margin-top: 8px; font-size: 12px; }
+      td, th { text-align: left; padding: 2px 10px 2px 0; vertical-align: top; }
+      th { color: var(--muted); font-weight: normal; }
+      td.detail, td.text { font-family: var(--mono-font); }
+      tr.step { cursor: pointer; }
+      tr.step:hover { background: var(--hover-bg); }
+      .note { padding: 2px 0; }
+    `,
+  ];
+
+  @property({ attribute: false }) rules: RuleInfo[] = [];
+  @property({ type: Boolean }) blocked = false;
+  @property({ attribute: false }) evaluator: RuleEvaluator | null = null;
+  @property({ attribute: false }) lineFinder: VoteLineFinder | null = null;
+  @state() private selected: string | null = null;
+  @state() private values: Record<string, string> = {};
+  @state() private result: RuleResult | null = null;
+  @state() private error: string | null = null;
+  @state() private lines: VoteLines = { quorum: null, passes: null };
+  private readonly locale = new LocaleController(this);
+
+  private get rule(): RuleInfo | undefined {
+    return this.rules.find((r) => r.name === this.selected) ?? this.rules[0];
+  }
+
+  protected override willUpdate(): void {
+    const rule = this.rule;
+    if (rule && rule.name !== this.selected) {
+      this.selected = rule.name;
+      this.values = Object.fromEntries(rule.inputs.map((i) => [i.name, this.defaultValue(rule, i)]));
+      this.result = null;
+      this.error = null;
+    }
+  }
+
+  private defaultValue(rule: RuleInfo, input: InputInfo): string {
+    if (rule.kind === "vote") return VOTE_EXAMPLE[input.name] ?? "0";
+    if (input.type === "boolean") return "false";
+    if (input.type === "text") return input.options?.[0] ?? "";
+    return "0";
+  }
+
+  private inputObject(rule: RuleInfo): Record<string, unknown> {
+    const input: Record<string, unknown> = {};
+    for (const info of rule.inputs) {
+      const raw = (this.values[info.name] ?? "").trim();
+      if (info.type === "boolean") input[info.name] = raw === "true";
+      else if (info.type === "text") input[info.name] = raw;
+      else if (raw !== "") input[info.name] = Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    }
+    return input;
+  }
+
+  /** Evaluates the selected rule with the form's values. */
+  async evaluate(): Promise<void> {
+    const rule = this.rule;
+    if (!rule || !this.evaluator) return;
+    const input = this.inputObject(rule);
+    const outcome = await this.evaluator(rule.name, input);
+    if (!outcome.ok) {
+      this.result = null;
+      this.error = `${outcome.error.code}: ${outcome.error.message}`;
+      return;
+    }
+    this.error = null;
+    this.result = outcome.result;
+    if (outcome.result.kind === "vote" && this.lineFinder) this.lines = await this.lineFinder(rule.name, input);
+  }
+
+  private reveal(span: { line: number; column: number }): void {
+    const detail: Partial<Span> = { line: span.line, column: span.column };
+    this.dispatchEvent(new CustomEvent("reveal-position", { detail, bubbles: true, composed: true }));
+  }
+
+  private field(info: InputInfo) {
+    const id = `input-${info.name}`;
+    const value = this.values[info.name] ?? "";
+    const set = (v: string) => (this.values = { ...this.values, [info.name]: v });
+    const label = html`<label for=${id} title=${info.label || info.name}>${info.label && info.label !== info.name ? `${info.label} (${info.name})` : info.name}</label>`;
+    if (info.type === "boolean") {
+      return html`${label}<input id=${id} name=${info.name} type="checkbox" .checked=${value === "true"}
+        @change=${(e: Event) => set(String((e.target as HTMLInputElement).checked))} />`;
+    }
+    if (info.type === "text" && info.options?.length) {
+      return html`${label}<select id=${id} name=${info.name} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
+        ${info.options.map((o) => html`<option ?selected=${o === value}>${o}</option>`)}</select>`;
+    }
+    return html`${label}<input id=${id} name=${info.name} type=${info.type === "text" ? "text" : "number"}
+      min=${info.type === "count" ? "0" : nothing} step=${info.type === "count" ? "1" : "any"}
+      .value=${value} @input=${(e: Event) => set((e.target as HTMLInputElement).value)} />`;
+  }
+
+  private renderResult(result: RuleResult) {
+    return html`
+      <div class="outcome" role="status" data-outcome=${result.kind === "vote" ? result.outcome : String(result.grade)}>
+        ${result.kind === "vote"
+          ? html`${t("try.outcome")}: <span class="badge ${result.outcome}">${t(`outcome.${result.outcome}` as MessageKey)}</span>`
+          : html`${t("try.score")}: <span class="score">${valueText(result.score)} / ${valueText(result.max)}</span>
+              ${result.grade === null ? nothing : html`${t("try.grade")}: <span class="badge grade">${result.grade}</span>`}`}
+        <span class="muted">${result.label}</span>
+      </div>
+      ${result.kind === "vote"
+        ? html`<gavel-vote-chart .entitled=${result.facts.entitled} .present=${result.facts.present} .yes=${result.facts.yes} .lines=${this.lines}></gavel-vote-chart>`
+        : html`<gavel-scorecard-chart .result=${result}></gavel-scorecard-chart>`}
+      <table aria-label=${t("try.explanation")}>
+        <tr><th></th><th>${t("try.explanation")}</th><th></th><th></th></tr>
+        ${result.explanation.map(
+          (step) => html`<tr class="step" tabindex="0" @click=${() => this.reveal(step.span)}
+              @keydown=${(e: KeyboardEvent) => e.key === "Enter" && this.reveal(step.span)}>
+            <td>${step.clause}</td>
+            <td class="text">${step.text}</td>
+            <td class="detail">${step.detail}</td>
+            <td class=${step.result === true ? "ok" : step.result === false ? "error" : ""}>${valueText(step.result)}</td>
+          </tr>`,
+        )}
+        ${result.kind === "scorecard"
+          ? result.criteria.map((c) => html`<tr><td>${c.label || c.name}</td><td colspan="2">${c.reason}</td><td>${valueText(c.points)}</td></tr>`)
+          : nothing}
+      </table>`;
+  }
+
+  override render() {
+    if (this.blocked) return html`<div class="note error">${t("try.cannot")}</div>`;
+    const rule = this.rule;
+    if (!rule) return html`<div class="note muted">${t("try.noRules")}</div>`;
+    return html`
+      <form @submit=${(e: Event) => { e.preventDefault(); void this.evaluate(); }} aria-label=${t("panel.try")}>
+        <label for="rule-select">${t("try.rule")}</label>
+        <select id="rule-select" @change=${(e: Event) => (this.selected = (e.target as HTMLSelectElement).value)}>
+          ${this.rules.map((r) => html`<option value=${r.name} ?selected=${r.name === rule.name}>${r.name}</option>`)}
+        </select>
+        ${rule.inputs.map((info) => this.field(info))}
+        <div class="actions"><button class="primary" type="submit" data-action="evaluate">${t("try.evaluate")}</button></div>
+      </form>
+      <section aria-live="polite">
+        ${this.error ? html`<div class="note error" role="alert"><strong>${t("try.error")}</strong>: ${this.error}</div>` : nothing}
+        ${this.result ? this.renderResult(this.result) : nothing}
+      </section>`;
+  }
+}

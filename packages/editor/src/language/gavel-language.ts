@@ -1,0 +1,131 @@
+/** Registers the gavel language with Monaco: highlighting, configuration and the language-service providers. */
+
+import type { Completion, DocumentSymbol } from "@gavel/lang";
+import { editor, languages, Uri, type IRange } from "monaco-editor/editor";
+import { DocumentAnalyzer } from "./document-analyzer";
+import { GAVEL_LANGUAGE_ID, gavelLanguageConfiguration, gavelMonarch } from "./gavel-monarch";
+import { languageClient } from "./language-client";
+import { fileOfModel, rangeOfSpan, ruleUri } from "./model-files";
+
+const completionKinds: Record<Completion["kind"], languages.CompletionItemKind> = {
+  keyword: languages.CompletionItemKind.Keyword,
+  input: languages.CompletionItemKind.Field,
+  let: languages.CompletionItemKind.Variable,
+  criterion: languages.CompletionItemKind.Property,
+  rule: languages.CompletionItemKind.Function,
+  fact: languages.CompletionItemKind.Constant,
+  function: languages.CompletionItemKind.Function,
+  outcome: languages.CompletionItemKind.EnumMember,
+  type: languages.CompletionItemKind.TypeParameter,
+};
+
+const symbolKinds: Record<DocumentSymbol["kind"], languages.SymbolKind> = {
+  vote: languages.SymbolKind.Class,
+  scorecard: languages.SymbolKind.Class,
+  input: languages.SymbolKind.Field,
+  let: languages.SymbolKind.Variable,
+  criterion: languages.SymbolKind.Property,
+  clause: languages.SymbolKind.Boolean,
+  grade: languages.SymbolKind.Enum,
+  test: languages.SymbolKind.Event,
+};
+
+function toMonacoSymbol(model: editor.ITextModel, symbol: DocumentSymbol): languages.DocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.label ?? "",
+    kind: symbolKinds[symbol.kind],
+    tags: [],
+    range: rangeOfSpan(model, symbol.span),
+    selectionRange: rangeOfSpan(model, symbol.selectionSpan),
+    children: symbol.children.map((child) => toMonacoSymbol(model, child)),
+  };
+}
+
+/** Registers gavel once and starts live checking; returns the analyzer that publishes diagnostics. */
+export function registerGavelLanguage(): DocumentAnalyzer {
+  languages.register({ id: GAVEL_LANGUAGE_ID, extensions: [".gavel"], aliases: ["gavel", "Gavel"] });
+  languages.setMonarchTokensProvider(GAVEL_LANGUAGE_ID, gavelMonarch);
+  languages.setLanguageConfiguration(GAVEL_LANGUAGE_ID, gavelLanguageConfiguration);
+
+  languages.registerCompletionItemProvider(GAVEL_LANGUAGE_ID, {
+    triggerCharacters: ["(", ",", " ", "."],
+    async provideCompletionItems(model, position) {
+      const items = await languageClient.request("complete", {
+        file: fileOfModel(model),
+        source: model.getValue(),
+        offset: model.getOffsetAt(position),
+      });
+      const word = model.getWordUntilPosition(position);
+      const range: IRange = {
+        startLineNumber: position.lineNumber,
+        endLineNumber: position.lineNumber,
+        startColumn: word.startColumn,
+        endColumn: word.endColumn,
+      };
+      return {
+        suggestions: items.map((item, index) => ({
+          label: item.label,
+          kind: completionKinds[item.kind] ?? languages.CompletionItemKind.Text,
+          detail: item.detail ?? item.kind,
+          insertText: item.insertText ?? item.label,
+          insertTextRules: item.insertText?.includes("$") ? languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
+          sortText: String(index).padStart(4, "0"),
+          range,
+        })),
+      };
+    },
+  });
+
+  languages.registerHoverProvider(GAVEL_LANGUAGE_ID, {
+    async provideHover(model, position) {
+      const hover = await languageClient.request("hover", {
+        file: fileOfModel(model),
+        source: model.getValue(),
+        offset: model.getOffsetAt(position),
+      });
+      if (!hover) return null;
+      return { contents: [{ value: hover.contents }], range: rangeOfSpan(model, hover.span) };
+    },
+  });
+
+  languages.registerDefinitionProvider(GAVEL_LANGUAGE_ID, {
+    async provideDefinition(model, position) {
+      const definition = await languageClient.request("definition", {
+        file: fileOfModel(model),
+        source: model.getValue(),
+        offset: model.getOffsetAt(position),
+      });
+      if (!definition) return null;
+      const own = definition.file === undefined || definition.file === fileOfModel(model);
+      const target = own ? model : editor.getModel(definitionUri(definition.file!));
+      if (!target) return null;
+      return { uri: target.uri, range: rangeOfSpan(target, definition.span) };
+    },
+  });
+
+  languages.registerDocumentSymbolProvider(GAVEL_LANGUAGE_ID, {
+    displayName: "gavel",
+    async provideDocumentSymbols(model) {
+      const analysis = await languageClient.request("analyze", { file: fileOfModel(model), source: model.getValue(), version: model.getVersionId() });
+      return analysis.symbols.map((symbol) => toMonacoSymbol(model, symbol));
+    },
+  });
+
+  languages.registerDocumentFormattingEditProvider(GAVEL_LANGUAGE_ID, {
+    displayName: "gavel fmt",
+    async provideDocumentFormattingEdits(model) {
+      const formatted = await languageClient.request("format", { source: model.getValue() });
+      if (!formatted.ok || formatted.text === model.getValue()) return [];
+      return [{ range: model.getFullModelRange(), text: formatted.text }];
+    },
+  });
+
+  return new DocumentAnalyzer();
+}
+
+/** Files imported from std/ open read-only under the gavel-std scheme; others are rule files. */
+function definitionUri(file: string): Uri {
+  if (file.startsWith("std/")) return Uri.from({ scheme: "gavel-std", path: `/${file}` });
+  return ruleUri(file.replace(/\.gavel$/, ""));
+}

@@ -1,0 +1,116 @@
+/// <reference lib="webworker" />
+/** The gavel language worker: runs the real compiler, test runner and language service off the main thread. */
+
+import {
+  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, runTests,
+  type CompiledModule, type CompileOptions,
+} from "@gavel/lang";
+import { createImportResolver } from "./import-resolver";
+import type { Analysis, MethodName, TestRunSummary, WorkerMethods, WorkerRequest, WorkerResponse } from "./protocol";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const files = new Map<string, string>();
+const resolveImport = createImportResolver(files);
+
+/** The last compiled module, reused while the source is unchanged (Try it and Tests after a check). */
+let cached: { file: string; source: string; module: CompiledModule } | undefined;
+
+function options(file: string): CompileOptions {
+  return { file, resolveImport };
+}
+
+function compileCached(file: string, source: string): CompiledModule {
+  if (cached && cached.file === file && cached.source === source) return cached.module;
+  const module = compile(source, options(file));
+  cached = { file, source, module };
+  return module;
+}
+
+type Handlers = { [M in MethodName]: (params: WorkerMethods[M]["params"]) => WorkerMethods[M]["result"] };
+
+const handlers: Handlers = {
+  setFiles({ files: next }) {
+    files.clear();
+    for (const [name, source] of Object.entries(next)) files.set(name, source);
+    cached = undefined;
+    return null;
+  },
+  analyze({ file, source, version }): Analysis {
+    const module = compileCached(file, source);
+    return {
+      version,
+      // Problems inside imported files are reported at the import, by the compiler; show only this file's.
+      diagnostics: module.diagnostics.filter((d) => d.file === undefined || d.file === file),
+      symbols: getDocumentSymbols(source),
+      rules: module.rules.map(({ name, label, kind, inputs, span }) => ({ name, label, kind, inputs, span })),
+      tests: module.tests,
+    };
+  },
+  complete({ file, source, offset }) {
+    return getCompletions(source, offset, options(file));
+  },
+  hover({ file, source, offset }) {
+    return getHover(source, offset, options(file)) ?? null;
+  },
+  definition({ file, source, offset }) {
+    return getDefinition(source, offset, options(file)) ?? null;
+  },
+  format({ source }) {
+    return format(source);
+  },
+  runTests({ file, source }): TestRunSummary {
+    const module = compileCached(file, source);
+    const run = runTests(module);
+    return {
+      results: run.results,
+      passed: run.passed,
+      failed: run.failed,
+      uncovered: module.coverageUnits
+        .filter((unit) => !run.covered.has(unit.id))
+        .map(({ id, description, span }) => ({ id, description, span })),
+    };
+  },
+  evaluate({ file, source, rule, input }) {
+    const module = compileCached(file, source);
+    const compiled = module.scope.get(rule) ?? module.rules.find((r) => r.name === rule);
+    if (!compiled) return { ok: false, error: { code: "UNKNOWN_RULE", message: `No rule named ${rule} in this file.` } };
+    return compiled.evaluate(input);
+  },
+  voteLines({ file, source, rule, input }) {
+    const compiled = compileCached(file, source).scope.get(rule);
+    const count = (name: string) => (typeof input[name] === "number" ? (input[name] as number) : 0);
+    const entitled = count("entitled");
+    if (!compiled || compiled.kind !== "vote" || !Number.isInteger(entitled) || entitled > MAX_LINE_SCAN) return { quorum: null, passes: null };
+    const holds = (clause: string, counts: Record<string, number>) => {
+      const outcome = compiled.evaluate({ ...input, ...counts });
+      return outcome.ok && outcome.result.values[clause] === true;
+    };
+    // The rule is the only authority on where its lines are: ask it, count by count, instead of re-deriving 2/3 here.
+    let quorum: number | null = null;
+    for (let present = 0; present <= entitled && quorum === null; present++) {
+      if (holds("quorum", { present, yes: 0, no: 0, abstain: 0 })) quorum = present;
+    }
+    let passes: number | null = null;
+    const room = count("present") - count("no") - count("abstain");
+    for (let yes = 0; yes <= room && passes === null; yes++) {
+      if (holds("passes", { yes })) passes = yes;
+    }
+    return { quorum, passes };
+  },
+};
+
+/** Rosters larger than this get no lines drawn (the scan is linear in the roster). */
+const MAX_LINE_SCAN = 5000;
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const { id, method, params } = event.data;
+  let response: WorkerResponse;
+  try {
+    const handler = handlers[method] as (p: typeof params) => unknown;
+    response = { id, ok: true, result: handler(params) };
+  } catch (error) {
+    response = { id, ok: false, message: error instanceof Error ? `${error.message}` : String(error) };
+  }
+  self.postMessage(response);
+};

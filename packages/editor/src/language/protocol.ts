@@ -1,0 +1,65 @@
+/** Messages between the main thread and the gavel language worker (structured-clone safe: no functions, no Sets). */
+
+import type {
+  Completion, Diagnostic, DocumentSymbol, EvalOutcome, Hover, InputInfo, Span, TestResult,
+} from "@gavel/lang";
+
+/** What the editor needs to know about a rule of the open file (no evaluator: that stays in the worker). */
+export interface RuleInfo {
+  name: string;
+  label: string;
+  kind: "vote" | "scorecard";
+  inputs: InputInfo[];
+  span: Span;
+}
+
+/** The result of checking a document: what the Problems panel, the outline and Try it show. */
+export interface Analysis {
+  version: number;
+  diagnostics: Diagnostic[];
+  symbols: DocumentSymbol[];
+  rules: RuleInfo[];
+  tests: { name: string; rule: string; span: Span }[];
+}
+
+/** The result of running a file's test blocks. */
+export interface TestRunSummary {
+  results: TestResult[];
+  passed: number;
+  failed: number;
+  /** Coverage units no test exercised. */
+  uncovered: { id: string; description: string; span: Span }[];
+}
+
+export type FormatOutcome = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Every request the worker answers, with its parameters and result type. */
+export interface WorkerMethods {
+  setFiles: { params: { files: Record<string, string> }; result: null };
+  analyze: { params: { file: string; source: string; version: number }; result: Analysis };
+  complete: { params: { file: string; source: string; offset: number }; result: Completion[] };
+  hover: { params: { file: string; source: string; offset: number }; result: Hover | null };
+  definition: { params: { file: string; source: string; offset: number }; result: { span: Span; file?: string } | null };
+  format: { params: { source: string }; result: FormatOutcome };
+  runTests: { params: { file: string; source: string }; result: TestRunSummary };
+  evaluate: { params: { file: string; source: string; rule: string; input: Record<string, unknown> }; result: EvalOutcome };
+  voteLines: { params: { file: string; source: string; rule: string; input: Record<string, unknown> }; result: VoteLines };
+}
+
+/** The smallest present count giving a quorum and the smallest yes count passing, the other counts as entered. */
+export interface VoteLines {
+  quorum: number | null;
+  passes: number | null;
+}
+
+export type MethodName = keyof WorkerMethods;
+
+export interface WorkerRequest<M extends MethodName = MethodName> {
+  id: number;
+  method: M;
+  params: WorkerMethods[M]["params"];
+}
+
+export type WorkerResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; message: string };

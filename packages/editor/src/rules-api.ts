@@ -1,0 +1,87 @@
+/** Client of the service's rule registry (DESIGN.md section 5): list, read (any version), store a new version. */
+
+import type { Diagnostic } from "@gavel/lang";
+import { getToken } from "./preferences";
+
+/** One rule file in the registry listing. */
+export interface RuleSummary {
+  name: string;
+  version: number;
+}
+
+/** One stored version of a rule file. */
+export interface RuleVersion {
+  name: string;
+  version: number;
+  source: string;
+}
+
+/** An error answered by the service: `{ error: { code, message, details } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown,
+  ) {
+    super(message);
+  }
+
+  /** Compile diagnostics when the service refused a file that does not compile (422). */
+  get diagnostics(): Diagnostic[] {
+    const details = this.details as { diagnostics?: Diagnostic[] } | Diagnostic[] | undefined;
+    if (Array.isArray(details)) return details;
+    return details?.diagnostics ?? [];
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  const token = getToken();
+  if (token) headers["authorization"] = `Bearer ${token}`;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const json: unknown = text ? safeParse(text) : undefined;
+  if (!response.ok) {
+    const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText, error?.details);
+  }
+  return json as T;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+type RawRule = { name?: string; version?: number; latestVersion?: number; source?: string };
+
+function toVersion(raw: RawRule, name: string): RuleVersion {
+  return { name: raw.name ?? name, version: raw.version ?? raw.latestVersion ?? 0, source: raw.source ?? "" };
+}
+
+/** Every rule file in the registry with its latest version number. */
+export async function listRules(): Promise<RuleSummary[]> {
+  const json = await request<RawRule[] | { rules?: RawRule[]; items?: RawRule[] }>("GET", "/v1/rules");
+  const rows = Array.isArray(json) ? json : (json.rules ?? json.items ?? []);
+  return rows
+    .filter((row): row is RawRule & { name: string } => typeof row.name === "string")
+    .map((row) => ({ name: row.name, version: row.version ?? row.latestVersion ?? 0 }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The source of a rule file: the latest version, or the given one. */
+export async function getRule(name: string, version?: number): Promise<RuleVersion> {
+  const query = version === undefined ? "" : `?version=${version}`;
+  return toVersion(await request<RawRule>("GET", `/v1/rules/${encodeURIComponent(name)}${query}`), name);
+}
+
+/** Stores `source` as a new version of `name`; the service answers 422 with diagnostics when it does not compile. */
+export async function putRule(name: string, source: string): Promise<RuleVersion> {
+  const raw = await request<RawRule>("PUT", `/v1/rules/${encodeURIComponent(name)}`, { source });
+  return { ...toVersion(raw, name), source };
+}
