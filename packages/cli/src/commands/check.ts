@@ -1,0 +1,34 @@
+/** `gavel check`: every diagnostic of every rule file, one per line; exit 1 on any error. */
+import type { CommandContext } from "../context";
+import { ExitCode } from "../context";
+import { formatDiagnostic } from "../diagnostics";
+import { compileRuleFile, readRuleFile } from "../rule-file";
+import { findRuleFiles } from "./rule-files";
+
+/** Checks the rule files under `paths`; diagnostics go to stdout, the summary to stderr. */
+export function runCheck(paths: readonly string[], ctx: CommandContext): number {
+  const { io, style, messages } = ctx;
+  const { files, missingPaths } = findRuleFiles(paths, ctx);
+  let errors = 0;
+  let warnings = 0;
+  for (const path of files) {
+    const read = readRuleFile(path, io.cwd);
+    if (!read.ok) {
+      errors += 1;
+      io.stdout(`${read.display}:1:1: error READ_ERROR ${messages.cannotRead(read.display, read.error)}\n`);
+      continue;
+    }
+    const module = compileRuleFile(read.file, ctx.resolveImport);
+    for (const diagnostic of module.diagnostics) {
+      if (diagnostic.severity === "error") errors += 1;
+      else warnings += 1;
+      io.stdout(`${formatDiagnostic(diagnostic, read.file.display, style)}\n`);
+    }
+  }
+  if (files.length > 0) {
+    const summary = messages.checkSummary(files.length, errors, warnings);
+    io.stderr(`${errors > 0 ? style.red(summary) : style.green(summary)}\n`);
+  }
+  if (missingPaths) return ExitCode.usage;
+  return errors > 0 || files.length === 0 ? ExitCode.failure : ExitCode.ok;
+}

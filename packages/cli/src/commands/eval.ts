@@ -1,0 +1,77 @@
+/**
+ * `gavel eval`: one rule, one input, the result JSON (or a readable explanation).
+ * Exit 2 when the invocation is wrong (file or rule not found, input not JSON or not
+ * matching the rule's inputs); exit 1 when the file does not compile or the evaluation
+ * itself fails (e.g. division by zero, present > entitled).
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { explainText } from "@gavel/lang";
+import type { CommandContext } from "../context";
+import { ExitCode } from "../context";
+import { formatDiagnostic } from "../diagnostics";
+import { inputProblems } from "../input-validation";
+import { compileRuleFile, readRuleFile } from "../rule-file";
+
+export interface EvalOptions {
+  rule?: string;
+  /** JSON text, or `@FILE` naming a JSON file. */
+  input: string;
+  format?: "json" | "text";
+}
+
+type ParsedInput = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
+
+function parseInput(input: string, ctx: CommandContext): ParsedInput {
+  let text = input;
+  if (input.startsWith("@")) {
+    const file = input.slice(1);
+    try {
+      text = readFileSync(resolve(ctx.io.cwd, file), "utf8");
+    } catch {
+      return { ok: false, message: ctx.messages.inputFileNotFound(file) };
+    }
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: ctx.messages.inputNotJson(error instanceof Error ? error.message : String(error)) };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, message: ctx.messages.inputNotObject };
+  return { ok: true, value: value as Record<string, unknown> };
+}
+
+/** Evaluates one rule of `file` on the given input and prints the result. */
+export function runEval(file: string, options: EvalOptions, ctx: CommandContext): number {
+  const { io, style, messages } = ctx;
+  const fail = (message: string, code: number): number => {
+    io.stderr(`${style.red(message)}\n`);
+    return code;
+  };
+  const read = readRuleFile(resolve(io.cwd, file), io.cwd);
+  if (!read.ok) return fail(messages.pathNotFound(file), ExitCode.usage);
+  const module = compileRuleFile(read.file, ctx.resolveImport);
+  if (!module.ok) {
+    for (const d of module.diagnostics) io.stderr(`${formatDiagnostic(d, read.file.display, style)}\n`);
+    return fail(messages.fileHasErrors(read.file.display), ExitCode.failure);
+  }
+  const available = [...module.scope.keys()];
+  let ruleName = options.rule;
+  if (ruleName === undefined) {
+    if (module.rules.length !== 1) return fail(messages.ruleRequired(available), ExitCode.usage);
+    ruleName = module.rules[0]?.name ?? "";
+  }
+  const rule = module.scope.get(ruleName);
+  if (!rule) return fail(messages.ruleNotFound(ruleName, available), ExitCode.usage);
+
+  const input = parseInput(options.input, ctx);
+  if (!input.ok) return fail(input.message, ExitCode.usage);
+  const problems = inputProblems(rule.inputSchema, input.value);
+  if (problems.length > 0) return fail([messages.inputInvalid(rule.name), ...problems.map((p) => `  - ${p}`)].join("\n"), ExitCode.usage);
+
+  const outcome = rule.evaluate(input.value);
+  if (!outcome.ok) return fail(messages.evaluationFailed(outcome.error.code, outcome.error.message), ExitCode.failure);
+  io.stdout(options.format === "text" ? `${explainText(outcome.result)}\n` : `${JSON.stringify(outcome.result, null, 2)}\n`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,85 @@
+/** `gavel test`: runs every test block of every rule file and reports for people and for CI. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { runTests, type Diagnostic } from "@gavel/lang";
+import type { CommandContext } from "../context";
+import { ExitCode } from "../context";
+import { jsonReport } from "../reporters/json";
+import { junitReport } from "../reporters/junit";
+import { tapReport } from "../reporters/tap";
+import { textReport } from "../reporters/text";
+import { compileRuleFile, readRuleFile } from "../rule-file";
+import { countOutcomes, type FileTestReport, type TestReport, type UncoveredUnit } from "../test-report";
+import { findRuleFiles } from "./rule-files";
+
+export const reporters = { junit: junitReport, json: jsonReport, tap: tapReport } as const;
+export type ReporterName = keyof typeof reporters;
+
+export interface TestOptions {
+  /** Machine-readable report; written to stdout, or to `output` with the readable report on stdout. */
+  reporter?: ReporterName;
+  /** File for the report (JUnit when no reporter is named). */
+  output?: string;
+  filter?: string;
+  coverage?: boolean;
+}
+
+const readErrorSpan = { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
+
+/** Compiles and tests each file; the report of the whole run. */
+export function testFiles(files: readonly string[], options: TestOptions, ctx: CommandContext): TestReport {
+  const started = performance.now();
+  const reports: FileTestReport[] = [];
+  const covered = new Set<string>();
+  const units = new Map<string, UncoveredUnit>();
+  for (const path of files) {
+    const fileStarted = performance.now();
+    const read = readRuleFile(path, ctx.io.cwd);
+    if (!read.ok) {
+      const diagnostic: Diagnostic = { severity: "error", code: "READ_ERROR", message: ctx.messages.cannotRead(read.display, read.error), span: readErrorSpan };
+      reports.push({ file: read.display, compileErrors: [diagnostic], results: [], durationMs: performance.now() - fileStarted });
+      continue;
+    }
+    const module = compileRuleFile(read.file, ctx.resolveImport);
+    if (!module.ok) {
+      const errors = module.diagnostics.filter((d) => d.severity === "error");
+      reports.push({ file: read.file.display, compileErrors: errors, results: [], durationMs: performance.now() - fileStarted });
+      continue;
+    }
+    const run = runTests(module, options.filter === undefined ? {} : { filter: options.filter });
+    for (const id of run.covered) covered.add(id);
+    for (const unit of module.coverageUnits) units.set(`${read.file.path}\0${unit.id}`, { ...unit, file: read.file.display });
+    reports.push({ file: read.file.display, compileErrors: [], results: run.results, durationMs: performance.now() - fileStarted });
+  }
+  // A rule's units may be exercised by tests in another file that imports it, so coverage is judged over the whole run.
+  const uncovered = [...units.values()].filter((u) => !covered.has(u.id));
+  return {
+    files: reports,
+    ...countOutcomes(reports),
+    durationMs: performance.now() - started,
+    ...(options.coverage ? { coverage: { units: units.size, uncovered } } : {}),
+  };
+}
+
+/** Runs `gavel test` on `paths` (default: the current folder); exit 1 when any test fails or no rule file is found. */
+export function runTest(paths: readonly string[], options: TestOptions, ctx: CommandContext): number {
+  const { io, style, messages } = ctx;
+  const given = paths.length > 0 ? paths : ["."];
+  const { files, missingPaths } = findRuleFiles(given, ctx);
+  const report = testFiles(files, options, ctx);
+  const reporterName = options.reporter ?? (options.output !== undefined ? "junit" : undefined);
+  if (reporterName !== undefined && options.output === undefined) {
+    io.stdout(reporters[reporterName](report));
+  } else {
+    if (reporterName !== undefined && options.output !== undefined) {
+      const target = resolve(io.cwd, options.output);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, reporters[reporterName](report));
+      io.stderr(`${messages.reportWritten(reporterName, options.output)}\n`);
+    }
+    io.stdout(textReport(report, style, messages));
+  }
+  if (missingPaths) return ExitCode.usage;
+  return report.failed > 0 || files.length === 0 ? ExitCode.failure : ExitCode.ok;
+}

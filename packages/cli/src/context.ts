@@ -1,0 +1,21 @@
+/** What every command needs: where to write, how to colour, which language, how imports resolve. */
+import type { ImportResolver } from "@gavel/lang";
+import { createImportResolver } from "./imports";
+import type { CliIo } from "./io";
+import { messagesFor, type Language, type Messages } from "./messages";
+import { createStyle, type Style } from "./style";
+
+export interface CommandContext {
+  io: CliIo;
+  style: Style;
+  messages: Messages;
+  resolveImport: ImportResolver;
+}
+
+/** The context for a run in this io and language. */
+export function createContext(io: CliIo, language: Language): CommandContext {
+  return { io, style: createStyle(io), messages: messagesFor(language), resolveImport: createImportResolver({ cwd: io.cwd }) };
+}
+
+/** Exit codes: 0 success; 1 the rules are at fault (errors, failures); 2 the invocation is at fault (usage, paths, input). */
+export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;

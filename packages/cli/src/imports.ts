@@ -1,0 +1,34 @@
+/** Where `import "..."` in a rule file points: std/NAME.gavel → dsl/std, anything else relative to the importing file. */
+import { readFileSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ImportResolver } from "@gavel/lang";
+
+/** The repository's standard library folder (dsl/std), found relative to this package. */
+export const defaultStdDir = fileURLToPath(new URL("../../../dsl/std/", import.meta.url));
+
+/** The absolute path an import refers to, or undefined when it would leave the std folder. */
+export function importPath(path: string, fromFile: string | undefined, stdDir: string, cwd: string): string | undefined {
+  if (path.startsWith("std/")) {
+    const file = resolve(stdDir, path.slice("std/".length));
+    const inside = relative(stdDir, file);
+    return inside.startsWith("..") || inside.startsWith(sep) ? undefined : file;
+  }
+  return resolve(fromFile ? dirname(fromFile) : cwd, path);
+}
+
+/** An import resolver reading files from disk (undefined for a file that cannot be read). */
+export function createImportResolver(options: { stdDir?: string; cwd?: string } = {}): ImportResolver {
+  const stdDir = options.stdDir ?? defaultStdDir;
+  const cwd = options.cwd ?? process.cwd();
+  return (path, fromFile) => {
+    const file = importPath(path, fromFile, stdDir, cwd);
+    if (file === undefined) return undefined;
+    try {
+      return { file, source: readFileSync(file, "utf8") };
+    } catch {
+      return undefined;
+    }
+  };
+}
+

@@ -1,0 +1,13 @@
+/** The process entry of `gavel`: runs the CLI on the real argv and streams, and sets the exit code. */
+import { processIo } from "./io";
+import { messagesFor, chooseLanguage } from "./messages";
+import { runCli } from "./program";
+
+const argv = process.argv.slice(2);
+try {
+  process.exitCode = await runCli(argv, processIo());
+} catch (error) {
+  const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`${messagesFor(chooseLanguage(argv, process.env)).internalError(reason)}\n`);
+  process.exitCode = 1;
+}

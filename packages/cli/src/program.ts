@@ -1,0 +1,96 @@
+/** The `gavel` command line: commander wiring of check, test, fmt, eval and serve. */
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { createContext, ExitCode, type CommandContext } from "./context";
+import type { CliIo } from "./io";
+import { chooseLanguage } from "./messages";
+
+/** The CLI version, from this package's package.json. */
+export const version: string = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+/** Builds the program; each action stores its exit code through `setExitCode`. */
+export function createProgram(ctx: CommandContext, setExitCode: (code: number) => void): Command {
+  const { io, style, messages: m } = ctx;
+  const program = new Command("gavel")
+    .description(m.programDescription)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(style.red(s)) })
+    .version(version, "-V, --version", m.versionOption)
+    .helpOption("-h, --help", m.helpOption)
+    .helpCommand("help [command]", m.helpCommand)
+    .addOption(new Option("--lang <language>", m.langOption).choices(["en", "zh"]));
+
+  program
+    .command("check")
+    .description(m.checkDescription)
+    .argument("<paths...>", m.checkPathsArgument)
+    .action(async (paths: string[]) => {
+      const { runCheck } = await import("./commands/check");
+      setExitCode(runCheck(paths, ctx));
+    });
+
+  program
+    .command("test")
+    .description(m.testDescription)
+    .argument("[paths...]", m.testPathsArgument)
+    .addOption(new Option("--reporter <name>", m.reporterOption).choices(["junit", "json", "tap"]))
+    .option("--output <file>", m.outputOption)
+    .option("--filter <pattern>", m.filterOption)
+    .option("--coverage", m.coverageOption)
+    .action(async (paths: string[], options: { reporter?: "junit" | "json" | "tap"; output?: string; filter?: string; coverage?: boolean }) => {
+      const { runTest } = await import("./commands/test");
+      setExitCode(runTest(paths, options, ctx));
+    });
+
+  program
+    .command("fmt")
+    .description(m.fmtDescription)
+    .argument("<paths...>", m.fmtPathsArgument)
+    .option("--check", m.fmtCheckOption)
+    .action(async (paths: string[], options: { check?: boolean }) => {
+      const { runFmt } = await import("./commands/fmt");
+      setExitCode(runFmt(paths, options, ctx));
+    });
+
+  program
+    .command("eval")
+    .description(m.evalDescription)
+    .addHelpText("after", `\n${m.evalExitCodes}`)
+    .argument("<file>", m.evalFileArgument)
+    .option("--rule <name>", m.ruleOption)
+    .requiredOption("--input <json|@file>", m.inputOption)
+    .addOption(new Option("--format <format>", m.formatOption).choices(["json", "text"]).default("json"))
+    .action(async (file: string, options: { rule?: string; input: string; format: "json" | "text" }) => {
+      const { runEval } = await import("./commands/eval");
+      setExitCode(runEval(file, options, ctx));
+    });
+
+  program
+    .command("serve")
+    .description(m.serveDescription)
+    .option("--port <port>", m.portOption)
+    .option("--data <dir>", m.dataOption)
+    .action(async (options: { port?: string; data?: string }) => {
+      const { runServe } = await import("./commands/serve");
+      setExitCode(await runServe(options, ctx));
+    });
+
+  return program;
+}
+
+/** Runs the CLI on `argv` (without `node` and the script path) against `io`; resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const ctx = createContext(io, chooseLanguage(argv, io.env));
+  let exitCode: number = ExitCode.ok;
+  const program = createProgram(ctx, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // Help and version asked for are successes; every other commander error is a usage error.
+    return error.code === "commander.helpDisplayed" || error.code === "commander.version" ? ExitCode.ok : ExitCode.usage;
+  }
+  return exitCode;
+}

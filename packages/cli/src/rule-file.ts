@@ -1,0 +1,35 @@
+/** A rule file read from disk and compiled, with the path people see. */
+import { readFileSync } from "node:fs";
+import { isAbsolute, relative } from "node:path";
+import { compile, type CompiledModule, type ImportResolver } from "@gavel/lang";
+
+export interface RuleFile {
+  /** Absolute path. */
+  path: string;
+  /** The path shown in output: relative to the working folder when inside it. */
+  display: string;
+  source: string;
+}
+
+/** The path to show for a file: relative to cwd when inside it, else absolute. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}
+
+export type ReadOutcome = { ok: true; file: RuleFile } | { ok: false; display: string; error: string };
+
+/** Reads a rule file; gives the reason when it cannot be read. */
+export function readRuleFile(path: string, cwd: string): ReadOutcome {
+  const display = displayPath(path, cwd);
+  try {
+    return { ok: true, file: { path, display, source: readFileSync(path, "utf8") } };
+  } catch (error) {
+    return { ok: false, display, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Compiles a rule file with imports resolved from disk. */
+export function compileRuleFile(file: RuleFile, resolveImport: ImportResolver): CompiledModule {
+  return compile(file.source, { file: file.path, resolveImport });
+}
