@@ -1,0 +1,163 @@
+/** Language benchmarks: compile time by file size, evaluations per second against hand-written TypeScript. */
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { compile, type CompiledRule } from "@gavel/lang";
+import { ROOT, resolveImport } from "../tests/lang/rule-files";
+
+/** A small seeded generator so every run measures the same records. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function scorecardBlock(i: number): string {
+  return `scorecard card_${i} "考核 ${i}" {
+  input days_${i}: number "天数"
+  input yes_${i}: count
+  input no_${i}: count
+  let total_${i} = yes_${i} + no_${i}
+  let rate_${i} = yes_${i} / total_${i}
+  criterion c_${i} "标准" max 10 {
+    10 when days_${i} >= 15 and rate_${i} >= 90%
+    6 when days_${i} >= 10
+    0 otherwise "不足"
+  }
+}
+`;
+}
+
+/** A generated rule file of about `lines` lines. */
+export function generatedSource(lines: number): string {
+  const blocks: string[] = [];
+  let count = 0;
+  for (let i = 0; count < lines; i++) {
+    const b = scorecardBlock(i);
+    blocks.push(b);
+    count += b.split("\n").length;
+  }
+  return blocks.join("\n");
+}
+
+function bestOf<T>(runs: number, fn: () => T): number {
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+type Vote = { entitled: number; present: number; yes: number; no: number; abstain: number };
+type Cadre = Record<"training_days" | "talk_half_years" | "leader_visit_months" | "rep_visit_quarters" | "satisfied" | "basically" | "unsatisfied", number>;
+
+function votes(n: number): Vote[] {
+  const rnd = mulberry32(1);
+  const out: Vote[] = [];
+  for (let i = 0; i < n; i++) {
+    const entitled = Math.floor(rnd() * 200);
+    const present = Math.floor(rnd() * (entitled + 1));
+    const yes = Math.floor(rnd() * (present + 1));
+    const no = Math.floor(rnd() * (present - yes + 1));
+    const abstain = Math.floor(rnd() * (present - yes - no + 1));
+    out.push({ entitled, present, yes, no, abstain });
+  }
+  return out;
+}
+
+function cadres(n: number): Cadre[] {
+  const rnd = mulberry32(2);
+  const int = (k: number) => Math.floor(rnd() * k);
+  const out: Cadre[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push({ training_days: int(25), talk_half_years: int(3), leader_visit_months: int(13), rep_visit_quarters: int(5), satisfied: int(60) + 1, basically: int(20), unsatisfied: int(20) });
+  }
+  return out;
+}
+
+/** The major-matter vote as a developer would write it by hand: integer cross-multiplication. */
+export function majorMatterByHand(v: Vote): "passed" | "rejected" | "no_quorum" {
+  if (!(v.present * 3 > v.entitled * 2)) return "no_quorum";
+  return v.yes * 2 > v.entitled ? "passed" : "rejected";
+}
+
+/** The annual cadre review (examples/cadre-review.gavel) written by hand. */
+export function cadreReviewByHand(c: Cadre): { score: number; grade: string } {
+  const ballots = c.satisfied + c.basically + c.unsatisfied;
+  if (ballots === 0) throw new Error("no ballots");
+  const approved = c.satisfied + c.basically;
+  const training = c.training_days >= 15 ? 10 : c.training_days >= 10 ? 6 : 0;
+  const talks = c.talk_half_years === 2 ? 10 : c.talk_half_years === 1 ? 5 : 0;
+  const leader = c.leader_visit_months === 12 ? 20 : c.leader_visit_months >= 9 ? 10 : 0;
+  const reps = c.rep_visit_quarters === 4 ? 20 : c.rep_visit_quarters === 3 ? 10 : 0;
+  const evaluation = approved * 10 >= ballots * 9 ? 40 : approved * 4 >= ballots * 3 ? 25 : 0;
+  const score = training + talks + leader + reps + evaluation;
+  const grade = evaluation === 0 ? "不称职" : score >= 90 ? "优秀" : score >= 60 ? "称职" : "不称职";
+  return { score, grade };
+}
+
+function rulesFrom(file: string): CompiledRule[] {
+  const m = compile(readFileSync(join(ROOT, file), "utf8"), { file: join(ROOT, file), resolveImport });
+  if (!m.ok) throw new Error(`${file} does not compile`);
+  return m.rules;
+}
+
+function throughput(records: unknown[], fn: (r: never) => unknown): number {
+  let sink = 0;
+  const ms = bestOf(5, () => {
+    for (const r of records) if (fn(r as never)) sink++;
+  });
+  if (sink < 0) throw new Error("unreachable");
+  return records.length / (ms / 1000);
+}
+
+const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
+
+/** Runs the language benchmarks and returns them as markdown. */
+export async function runLangBench(): Promise<string> {
+  const out: string[] = ["## Language: compile time", "", "| file | lines | compile (best of 3) | per line |", "|---|---:|---:|---:|"];
+  compile(generatedSource(200));
+  for (const lines of [1_000, 10_000]) {
+    const src = generatedSource(lines);
+    const n = src.split("\n").length;
+    const ms = bestOf(3, () => {
+      const m = compile(src);
+      if (!m.ok) throw new Error("generated file does not compile");
+    });
+    out.push(`| generated scorecards | ${fmt(n)} | ${ms.toFixed(1)} ms | ${((ms * 1000) / n).toFixed(1)} µs |`);
+  }
+
+  const major = rulesFrom("dsl/std/major-matter.gavel").find((r) => r.name === "major_matter")!;
+  const cadre = rulesFrom("examples/cadre-review.gavel").find((r) => r.name === "cadre_review")!;
+  const vs = votes(100_000);
+  const cs = cadres(100_000);
+  // Same answers first: a fast wrong engine is no benchmark.
+  for (const v of vs) {
+    const d = major.decide(v);
+    if (!d.ok || d.decision.kind !== "vote" || d.decision.outcome !== majorMatterByHand(v)) throw new Error(`major_matter disagrees on ${JSON.stringify(v)}`);
+  }
+  for (const c of cs) {
+    const d = cadre.decide(c);
+    const h = cadreReviewByHand(c);
+    if (!d.ok || d.decision.kind !== "scorecard" || d.decision.score !== h.score || d.decision.grade !== h.grade) throw new Error(`cadre_review disagrees on ${JSON.stringify(c)}`);
+  }
+  out.push("", "## Language: evaluations per second (100,000 records, best of 5, one process)", "", "| workload | hand-written TS | gavel decide() | ratio | gavel evaluate() with explanation |", "|---|---:|---:|---:|---:|");
+  const rows: [string, unknown[], (r: never) => unknown, CompiledRule][] = [
+    ["major-matter vote", vs, majorMatterByHand as (r: never) => unknown, major],
+    ["annual cadre review", cs, cadreReviewByHand as (r: never) => unknown, cadre],
+  ];
+  for (const [name, records, byHand, rule] of rows) {
+    const hand = throughput(records, byHand);
+    const fast = throughput(records, (r) => rule.decide(r).ok);
+    const full = throughput(records, (r) => rule.evaluate(r).ok);
+    out.push(`| ${name} | ${fmt(hand)} | ${fmt(fast)} | ${(fast / hand).toFixed(2)}× | ${fmt(full)} |`);
+  }
+  return out.join("\n");
+}
