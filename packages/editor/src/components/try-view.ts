@@ -42,7 +42,7 @@ export class TryView extends LitElement {
       td.detail, td.text { font-family: var(--mono-font); }
       tr.step { cursor: pointer; }
       tr.step:hover { background: var(--hover-bg); }
-      .note { padding: 2px 0; }
+      .note { padding: 2px 0; grid-column: 1 / -1; }
     `,
   ];
 
