@@ -167,14 +167,38 @@ class Emitter {
   }
 }
 
-type Generated = (x: unknown[], k: unknown[], out: number[]) => number;
+type Generated = (input: Record<string, unknown>, k: unknown[], out: number[]) => number;
 
 const FALLBACK = -1;
 
-function generate(em: Emitter): Generated {
-  const body = `"use strict";\nconst FALLBACK = ${FALLBACK};\n${em.lines.join("\n")}`;
-  // The body is built only from slot indexes, numbers and fixed operators: no user text reaches it.
-  return new Function("x", "k", "out", body) as Generated;
+function generate(em: Emitter, prologue: string[]): Generated {
+  const body = ["\"use strict\";", `const FALLBACK = ${FALLBACK};`, ...prologue, ...em.lines].join("\n");
+  // Built from slot numbers, numbers and fixed operators; input names enter only as JSON string literals.
+  return new Function("input", "k", "out", body) as Generated;
+}
+
+/**
+ * Statements that read and check every input straight from the object; anything the fast path
+ * does not take (a missing, extra, non-integer, out-of-range or unlisted value) returns FALLBACK
+ * and the exact evaluator answers, with its precise error.
+ */
+function inputPrologue(inputs: { name: string; type: string; lo?: number; hi?: number; options?: string[] }[], em: Emitter): string[] {
+  const lines = [`if (typeof input !== "object" || input === null) return FALLBACK;`, `let keys = 0; for (const key in input) keys++;`, `if (keys !== ${inputs.length}) return FALLBACK;`];
+  inputs.forEach((inp, i) => {
+    const v = `x${i}`;
+    lines.push(`const ${v} = input[${JSON.stringify(inp.name)}];`);
+    if (inp.type === "count" || inp.type === "number") {
+      const lo = Math.max(inp.type === "count" ? 0 : -INPUT_BOUND, inp.lo ?? -Infinity);
+      const hi = Math.min(INPUT_BOUND, inp.hi ?? Infinity);
+      lines.push(`if (typeof ${v} !== "number" || !(${v} >= ${lo} && ${v} <= ${hi}) || !Number.isInteger(${v})) return FALLBACK;`);
+    } else if (inp.type === "boolean") {
+      lines.push(`if (typeof ${v} !== "boolean") return FALLBACK;`);
+    } else {
+      lines.push(`if (typeof ${v} !== "string") return FALLBACK;`);
+      if (inp.options) lines.push(`if (!${em.constant(inp.options)}.includes(${v})) return FALLBACK;`);
+    }
+  });
+  return lines;
 }
 
 function scoreJson(n: number, d: number): ExactJson {
@@ -193,14 +217,15 @@ const OUTCOMES: VoteOutcome[] = ["passed", "rejected", "no_quorum"];
 function voteDecider(info: RuleInfo): (input: Record<string, unknown>) => DecideOutcome {
   const decl = info.decl as A.VoteDecl;
   const em = new Emitter();
-  const facts = ["entitled", "present", "yes", "no", "abstain", "cast"];
-  facts.forEach((f, i) => em.nums.set(f, { n: `x[${i}]`, d: "1", bn: f === "cast" ? 3 * INPUT_BOUND : INPUT_BOUND, bd: 1 }));
+  const facts = ["entitled", "present", "yes", "no", "abstain"];
+  const prologue = inputPrologue(facts.map((name) => ({ name, type: "count" })), em);
+  prologue.push("const x5 = x2 + x3 + x4;", "if (x1 > x0 || x5 > x1) return FALLBACK;");
+  [...facts, "cast"].forEach((f, i) => em.nums.set(f, { n: `x${i}`, d: "1", bn: f === "cast" ? 3 * INPUT_BOUND : INPUT_BOUND, bd: 1 }));
   let quorum = "false";
   let passes = "false";
   for (const m of decl.members) {
     if (m.kind === "let") {
-      const isBool = info.types.get(m.expr) === "boolean";
-      if (isBool) {
+      if (info.types.get(m.expr) === "boolean") {
         const t = em.fresh();
         em.lines.push(`const ${t} = ${em.value(m.expr)};`);
         em.others.set(m.name, t);
@@ -209,35 +234,20 @@ function voteDecider(info: RuleInfo): (input: Record<string, unknown>) => Decide
     else passes = em.value(m.expr);
   }
   em.lines.push(`return ${quorum} ? (${passes} ? 0 : 1) : 2;`);
-  const fn = generate(em);
+  const fn = generate(em, prologue);
   const k = em.consts;
-  const slots = new Map(facts.slice(0, 5).map((f, i) => [f, i]));
-  const decisions: Decision[] = OUTCOMES.map((outcome) => ({ kind: "vote", outcome }));
+  const answers: DecideOutcome[] = OUTCOMES.map((outcome) => Object.freeze({ ok: true as const, decision: Object.freeze({ kind: "vote" as const, outcome }) }));
   const out: number[] = [];
   return (input) => {
-    if (typeof input !== "object" || input === null) return exactDecision(info, input);
-    const keys = Object.keys(input);
-    if (keys.length !== 5) return exactDecision(info, input);
-    const x: unknown[] = [0, 0, 0, 0, 0, 0];
-    for (const key of keys) {
-      const i = slots.get(key);
-      const v = input[key];
-      if (i === undefined || typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > INPUT_BOUND) return exactDecision(info, input);
-      x[i] = v;
-    }
-    const [entitled, present, yes, no, abstain] = x as number[];
-    const cast = yes! + no! + abstain!;
-    if (present! > entitled! || cast > present!) return exactDecision(info, input);
-    x[5] = cast;
-    const r = fn(x, k, out);
-    return r === FALLBACK ? exactDecision(info, input) : { ok: true, decision: decisions[r]! };
+    const r = fn(input, k, out);
+    return r === FALLBACK ? exactDecision(info, input) : answers[r]!;
   };
 }
 
 /** An input's declared bound as the integer an integer input must reach (inputs here are integers). */
-function integerBound(e: A.Expr | undefined, dir: "ceil" | "floor"): number {
+function integerBound(e: A.Expr | undefined, dir: "ceil" | "floor"): number | undefined {
   const r = e && constantValue(e);
-  if (!r) return dir === "ceil" ? -Infinity : Infinity;
+  if (!r) return undefined;
   let q = r.n / r.d;
   if (dir === "ceil" && q * r.d < r.n) q += 1n;
   if (dir === "floor" && q * r.d > r.n) q -= 1n;
@@ -249,10 +259,11 @@ function scorecardDecider(info: RuleInfo): (input: Record<string, unknown>) => D
   const em = new Emitter();
   const inputs = decl.members.filter((m): m is A.InputDecl => m.kind === "input");
   inputs.forEach((inp, i) => {
-    if (inp.type === "count" || inp.type === "number") em.nums.set(inp.name, { n: `x[${i}]`, d: "1", bn: INPUT_BOUND, bd: 1 });
-    else if (inp.type === "text" || inp.type === "boolean") em.others.set(inp.name, `x[${i}]`);
+    if (inp.type === "count" || inp.type === "number") em.nums.set(inp.name, { n: `x${i}`, d: "1", bn: INPUT_BOUND, bd: 1 });
+    else if (inp.type === "text" || inp.type === "boolean") em.others.set(inp.name, `x${i}`);
     else throw new NotFastPathable();
   });
+  const prologue = inputPrologue(inputs.map((inp) => ({ name: inp.name, type: inp.type, lo: integerBound(inp.min, "ceil"), hi: integerBound(inp.max, "floor"), options: inp.options })), em);
   em.lines.push("let sn = 0; let sd = 1;");
   let scoreBn = 0;
   let scoreBd = 1;
@@ -297,30 +308,11 @@ function scorecardDecider(info: RuleInfo): (input: Record<string, unknown>) => D
     const conds = grade.bands.map((b) => (b.when ? em.value(b.when) : "true"));
     em.lines.push(conds.map((c, i) => `if (${c}) return ${i};`).join(" ") + " return FALLBACK;");
   } else em.lines.push("return 0;");
-  const fn = generate(em);
+  const fn = generate(em, prologue);
   const k = em.consts;
-  const slots = new Map(inputs.map((inp, i) => [inp.name, i]));
-  const bounds = inputs.map((inp) => ({ lo: integerBound(inp.min, "ceil"), hi: integerBound(inp.max, "floor"), type: inp.type, options: inp.options }));
   const out: number[] = [0, 1];
   return (input) => {
-    if (typeof input !== "object" || input === null) return exactDecision(info, input);
-    const keys = Object.keys(input);
-    if (keys.length !== inputs.length) return exactDecision(info, input);
-    const x: unknown[] = new Array(inputs.length);
-    for (const key of keys) {
-      const i = slots.get(key);
-      if (i === undefined) return exactDecision(info, input);
-      const v = input[key];
-      const b = bounds[i]!;
-      if (b.type === "count" || b.type === "number") {
-        if (typeof v !== "number" || !Number.isInteger(v) || v > INPUT_BOUND || v < -INPUT_BOUND || (b.type === "count" && v < 0)) return exactDecision(info, input);
-        if (v < b.lo || v > b.hi) return exactDecision(info, input);
-      } else if (b.type === "boolean") {
-        if (typeof v !== "boolean") return exactDecision(info, input);
-      } else if (typeof v !== "string" || (b.options && !b.options.includes(v))) return exactDecision(info, input);
-      x[i] = v;
-    }
-    const r = fn(x, k, out);
+    const r = fn(input, k, out);
     if (r === FALLBACK) return exactDecision(info, input);
     return { ok: true, decision: { kind: "scorecard", score: scoreJson(out[0]!, out[1]!), grade: grade ? labels[r]! : null } };
   };

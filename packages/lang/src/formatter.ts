@@ -1,15 +1,48 @@
-/** The canonical formatter: one layout for every file, comments kept, idempotent. */
+/**
+ * The canonical formatter: one layout for every file, comments kept, idempotent. Members of a
+ * block are aligned in columns (names, `=`, band points, labels and reasons), measured in display
+ * width so Chinese text lines up in a monospace font.
+ */
 
 import type { IToken } from "chevrotain";
 import type * as A from "./ast";
 import { quote } from "./lexer";
 import { parse } from "./parser";
 import { printExpr } from "./print";
-import type { Diagnostic } from "./types";
+import type { Diagnostic, Span } from "./types";
 
 export type FormatResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
 
 const INDENT = "  ";
+
+/** Columns a string takes in a monospace font: East Asian wide and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) || (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+function padEnd(s: string, width: number): string {
+  return s + " ".repeat(Math.max(0, width - displayWidth(s)));
+}
+
+function padStart(s: string, width: number): string {
+  return " ".repeat(Math.max(0, width - displayWidth(s))) + s;
+}
+
+/** One line of an aligned group: its columns, an optional trailing text, and the node it prints. */
+interface Row {
+  cols: string[];
+  trailer?: string;
+  node: { span: Span };
+}
 
 class Printer {
   private readonly lines: string[] = [];
@@ -17,24 +50,37 @@ class Printer {
 
   constructor(private readonly comments: IToken[]) {}
 
-  /** Writes the comments that stand before `offset` on lines of their own. */
-  flushBefore(offset: number, depth: number): void {
+  /** Writes the comments that stand before `offset` on lines of their own, keeping a blank line after one. */
+  flushBefore(offset: number, depth: number, nextLine?: number): void {
     while (this.next < this.comments.length && this.comments[this.next]!.startOffset < offset) {
-      this.lines.push(INDENT.repeat(depth) + this.comments[this.next]!.image.trimEnd());
+      const c = this.comments[this.next]!;
+      this.lines.push(INDENT.repeat(depth) + c.image.trimEnd());
       this.next++;
+      const following = this.comments[this.next];
+      const followingLine = following && following.startOffset < offset ? following.startLine : nextLine;
+      if (followingLine !== undefined && followingLine > (c.endLine ?? 0) + 1) this.blank();
     }
   }
 
   /** Writes a line of code for a node, with the comment that ends the node's last line if any. */
-  line(text: string, depth: number, node?: { span: { offset: number; endLine: number } }): void {
-    if (node) this.flushBefore(node.span.offset, depth);
+  line(text: string, depth: number, node?: { span: Span }): void {
+    if (node) this.flushBefore(node.span.offset, depth, node.span.line);
     let out = INDENT.repeat(depth) + text;
     const c = this.comments[this.next];
     if (node && c && c.startLine === node.span.endLine) {
       out += `  ${c.image.trimEnd()}`;
       this.next++;
     }
-    this.lines.push(out);
+    this.lines.push(out.trimEnd());
+  }
+
+  /** Writes rows with every column padded to the widest, and trailing texts aligned after them. */
+  group(rows: Row[], depth: number, rightAligned: number[] = []): void {
+    const widths: number[] = [];
+    for (const r of rows) r.cols.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(c))));
+    const code = rows.map((r) => r.cols.map((c, i) => (rightAligned.includes(i) ? padStart(c, widths[i]!) : i === r.cols.length - 1 ? c : padEnd(c, widths[i]!))).join(" "));
+    const trailerAt = Math.max(0, ...code.map((c, i) => (rows[i]!.trailer === undefined ? 0 : displayWidth(c))));
+    rows.forEach((r, i) => this.line(r.trailer === undefined ? code[i]! : `${padEnd(code[i]!, trailerAt)}  ${r.trailer}`, depth, r.node));
   }
 
   blank(): void {
@@ -48,31 +94,39 @@ class Printer {
   }
 }
 
-const str = (s: string | undefined): string => (s === undefined ? "" : ` ${quote(s)}`);
+const opt = (s: string | undefined): string | undefined => (s === undefined ? undefined : quote(s));
+const condition = (when: A.Expr | undefined): string => (when ? `when ${printExpr(when)}` : "otherwise");
 
-function band(b: A.Band): string {
-  return `${printExpr(b.points)} ${b.when ? `when ${printExpr(b.when)}` : "otherwise"}${str(b.reason)}`;
+function inputRow(m: A.InputDecl): Row {
+  let type = m.type;
+  if (m.min) type += ` min ${printExpr(m.min)}`;
+  if (m.max) type += ` max ${printExpr(m.max)}`;
+  if (m.options) type += ` one of ${m.options.map(quote).join(", ")}`;
+  return { cols: [`input ${m.name}:`, type], trailer: opt(m.label), node: m };
 }
 
-function input(m: A.InputDecl): string {
-  let s = `input ${m.name}: ${m.type}`;
-  if (m.min) s += ` min ${printExpr(m.min)}`;
-  if (m.max) s += ` max ${printExpr(m.max)}`;
-  if (m.options) s += ` one of ${m.options.map(quote).join(", ")}`;
-  return s + str(m.label);
+function letRow(m: A.LetDecl): Row {
+  return { cols: [`let ${m.name}`, `= ${printExpr(m.expr)}`], trailer: opt(m.label), node: m };
 }
 
-function letLine(m: A.LetDecl): string {
-  return `let ${m.name} = ${printExpr(m.expr)}${str(m.label)}`;
-}
-
-/** Writes a block member that spans several lines: header, body lines, closing brace. */
-function block(p: Printer, header: string, node: { span: A.Band["span"] }, body: { text: string; node: { span: A.Band["span"] } }[], depth: number): void {
-  p.flushBefore(node.span.offset, depth);
+/** Writes a block: header line, aligned body, closing brace; comments inside stay inside. */
+function block(p: Printer, header: string, node: { span: Span }, rows: Row[], depth: number, rightAligned: number[] = []): void {
+  p.flushBefore(node.span.offset, depth, node.span.line);
   p.line(`${header} {`, depth);
-  for (const b of body) p.line(b.text, depth + 1, b.node);
+  p.group(rows, depth + 1, rightAligned);
   p.flushBefore(node.span.endOffset, depth + 1);
   p.line("}", depth);
+}
+
+/** Splits members into runs of the same kind, so each run aligns on its own. */
+function runs<T extends { kind: string }>(members: T[]): T[][] {
+  const out: T[][] = [];
+  for (const m of members) {
+    const last = out[out.length - 1];
+    if (last && last[0]!.kind === m.kind) last.push(m);
+    else out.push([m]);
+  }
+  return out;
 }
 
 function printItem(p: Printer, item: A.Item): void {
@@ -80,41 +134,44 @@ function printItem(p: Printer, item: A.Item): void {
     case "import":
       p.line(`import ${quote(item.path)}`, 0, item);
       return;
-    case "vote":
-      p.flushBefore(item.span.offset, 0);
-      p.line(`vote ${item.name}${str(item.label)} {`, 0);
-      for (const m of item.members) {
-        p.line(m.kind === "let" ? letLine(m) : `${m.name}: ${printExpr(m.expr)}${str(m.reason)}`, 1, m);
-      }
-      p.flushBefore(item.span.endOffset, 1);
-      p.line("}", 0);
+    case "vote": {
+      const rows = item.members.map((m): Row => (m.kind === "let" ? { cols: [`let ${m.name} = ${printExpr(m.expr)}`], trailer: opt(m.label), node: m } : { cols: [`${m.name}: ${printExpr(m.expr)}`], trailer: opt(m.reason), node: m }));
+      block(p, `vote ${item.name}${item.label === undefined ? "" : ` ${quote(item.label)}`}`, item, rows, 0);
       return;
+    }
     case "scorecard": {
-      p.flushBefore(item.span.offset, 0);
-      p.line(`scorecard ${item.name}${str(item.label)} {`, 0);
-      let prev: A.ScorecardMember["kind"] | undefined;
-      for (const m of item.members) {
-        if (prev && (m.kind === "criterion" || m.kind === "grade" || prev !== m.kind)) p.blank();
-        prev = m.kind;
-        if (m.kind === "input") p.line(input(m), 1, m);
-        else if (m.kind === "let") p.line(letLine(m), 1, m);
-        else if (m.kind === "criterion") {
-          block(p, `criterion ${m.name}${str(m.label)} max ${printExpr(m.max)}`, m, m.bands.map((b) => ({ text: band(b), node: b })), 1);
-        } else {
-          block(p, "grade", m, m.bands.map((b) => ({ text: `${quote(b.label)} ${b.when ? `when ${printExpr(b.when)}` : "otherwise"}`, node: b })), 1);
+      p.flushBefore(item.span.offset, 0, item.span.line);
+      p.line(`scorecard ${item.name}${item.label === undefined ? "" : ` ${quote(item.label)}`} {`, 0);
+      runs(item.members).forEach((run, i) => {
+        if (i > 0) p.blank();
+        const first = run[0]!;
+        if (first.kind === "input") p.group((run as A.InputDecl[]).map(inputRow), 1);
+        else if (first.kind === "let") p.group((run as A.LetDecl[]).map(letRow), 1);
+        else {
+          run.forEach((m, j) => {
+            if (j > 0) p.blank();
+            if (m.kind === "criterion") {
+              const rows = m.bands.map((b): Row => ({ cols: [printExpr(b.points), condition(b.when)], trailer: opt(b.reason), node: b }));
+              block(p, `criterion ${m.name}${m.label === undefined ? "" : ` ${quote(m.label)}`} max ${printExpr(m.max)}`, m, rows, 1, [0]);
+            } else if (m.kind === "grade") {
+              block(p, "grade", m, m.bands.map((b): Row => ({ cols: [quote(b.label), condition(b.when)], node: b })), 1);
+            }
+          });
         }
-      }
+      });
       p.flushBefore(item.span.endOffset, 1);
       p.line("}", 0);
       return;
     }
     case "test": {
-      p.flushBefore(item.span.offset, 0);
+      p.flushBefore(item.span.offset, 0, item.span.line);
       p.line(`test ${quote(item.name)} {`, 0);
       const call = `${item.rule}(${item.args.map((a) => `${a.name}: ${printExpr(a.value)}`).join(", ")})`;
-      p.line(call, 1, { span: { offset: item.ruleSpan.offset, endLine: item.args.length ? item.args[item.args.length - 1]!.value.span.endLine : item.ruleSpan.endLine } });
+      const lastArg = item.args[item.args.length - 1];
+      p.line(call, 1, { span: { ...item.ruleSpan, endLine: lastArg ? lastArg.value.span.endLine : item.ruleSpan.endLine } });
       for (const e of item.expects) {
-        p.line(e.kind === "error" ? `expect error${e.code ? ` ${quote(e.code)}` : ""}` : `expect ${e.target} ${e.op} ${printExpr(e.value)}`, 1, e);
+        // Expectations sit under the call they check, as in the design's examples.
+        p.line(e.kind === "error" ? `expect error${e.code ? ` ${quote(e.code)}` : ""}` : `expect ${e.target} ${e.op} ${printExpr(e.value)}`, 2, e);
       }
       p.flushBefore(item.span.endOffset, 1);
       p.line("}", 0);
