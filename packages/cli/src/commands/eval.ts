@@ -10,7 +10,8 @@ import { explainText } from "@gavel/lang";
 import type { CommandContext } from "../context";
 import { ExitCode } from "../context";
 import { formatDiagnostic } from "../diagnostics";
-import { inputProblems } from "../input-validation";
+import { inputProblems, type InputProblem } from "../input-validation";
+import type { Messages } from "../messages";
 import { compileRuleFile, readRuleFile } from "../rule-file";
 
 export interface EvalOptions {
@@ -18,6 +19,12 @@ export interface EvalOptions {
   /** JSON text, or `@FILE` naming a JSON file. */
   input: string;
   format?: "json" | "text";
+}
+
+function describeProblem(problem: InputProblem, messages: Messages): string {
+  if (problem.kind === "missing") return messages.inputMissing(problem.input);
+  if (problem.kind === "unknown") return messages.inputUnknown(problem.input);
+  return messages.inputBadValue(problem.input, problem.message);
 }
 
 type ParsedInput = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
@@ -68,7 +75,7 @@ export function runEval(file: string, options: EvalOptions, ctx: CommandContext)
   const input = parseInput(options.input, ctx);
   if (!input.ok) return fail(input.message, ExitCode.usage);
   const problems = inputProblems(rule.inputSchema, input.value);
-  if (problems.length > 0) return fail([messages.inputInvalid(rule.name), ...problems.map((p) => `  - ${p}`)].join("\n"), ExitCode.usage);
+  if (problems.length > 0) return fail([messages.inputInvalid(rule.name), ...problems.map((p) => `  - ${describeProblem(p, messages)}`)].join("\n"), ExitCode.usage);
 
   const outcome = rule.evaluate(input.value);
   if (!outcome.ok) return fail(messages.evaluationFailed(outcome.error.code, outcome.error.message), ExitCode.failure);
