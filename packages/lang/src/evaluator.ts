@@ -296,6 +296,18 @@ export function evaluateVote(info: RuleInfo, input: unknown): VoteResult {
   };
 }
 
+/** The first band whose condition holds (`otherwise` always does), with the detail of every condition tried. */
+function firstMatch<B extends { when?: A.Expr }>(it: Interpreter, bands: B[]): { band?: B; detail: string; tried: string[] } {
+  const tried: string[] = [];
+  for (const b of bands) {
+    if (!b.when) return { band: b, detail: tried.length ? `${tried.join("; ")}; otherwise` : "otherwise", tried };
+    const d = it.detail(b.when);
+    if (it.bool(b.when)) return { band: b, detail: d, tried };
+    tried.push(d);
+  }
+  return { detail: tried.join("; "), tried };
+}
+
 /** Evaluates a scorecard: criteria by first matching band, total, grade, reasons. */
 export function evaluateScorecard(info: RuleInfo, input: unknown): ScorecardResult {
   const decl = info.decl as A.ScorecardDecl;
@@ -314,23 +326,7 @@ export function evaluateScorecard(info: RuleInfo, input: unknown): ScorecardResu
       values[m.name] = step.result;
     } else if (m.kind === "criterion") {
       const cmax = constantValue(m.max)!;
-      const tried: string[] = [];
-      let chosen: A.Band | undefined;
-      let detail = "";
-      for (const b of m.bands) {
-        if (!b.when) {
-          chosen = b;
-          detail = tried.length ? `${tried.join("; ")}; otherwise` : "otherwise";
-          break;
-        }
-        const d = it.detail(b.when);
-        if (it.bool(b.when)) {
-          chosen = b;
-          detail = d;
-          break;
-        }
-        tried.push(d);
-      }
+      const { band: chosen, detail, tried } = firstMatch(it, m.bands);
       if (!chosen) fail("NO_BAND", `No band of '${m.name}' matched.`, m.span);
       const points = it.num(chosen.points);
       if (points.cmp(cmax) > 0) fail("POINTS_EXCEED_MAX", `'${m.name}' would get ${points} points, more than its maximum ${cmax}.`, chosen.points.span, { criterion: m.name, points: points.toString(), max: cmax.toString() });
@@ -348,20 +344,10 @@ export function evaluateScorecard(info: RuleInfo, input: unknown): ScorecardResu
   let grade: string | null = null;
   const gradeDecl = decl.members.find((m): m is A.GradeDecl => m.kind === "grade");
   if (gradeDecl) {
-    const tried: string[] = [];
-    for (const b of gradeDecl.bands) {
-      if (!b.when) {
-        grade = b.label;
-        explanation.push({ clause: "grade", text: `"${b.label}" otherwise`, detail: tried.length ? `${tried.join("; ")}; otherwise` : "otherwise", result: b.label, span: at(b.span) });
-        break;
-      }
-      const d = it.detail(b.when);
-      if (it.bool(b.when)) {
-        grade = b.label;
-        explanation.push({ clause: "grade", text: `"${b.label}" when ${printExpr(b.when)}`, detail: d, result: b.label, span: at(b.span) });
-        break;
-      }
-      tried.push(d);
+    const { band, detail } = firstMatch(it, gradeDecl.bands);
+    if (band) {
+      grade = band.label;
+      explanation.push({ clause: "grade", text: `"${band.label}" ${band.when ? `when ${printExpr(band.when)}` : "otherwise"}`, detail, result: band.label, span: at(band.span) });
     }
   }
   return { rule: decl.name, label: decl.label ?? decl.name, kind: "scorecard", score: score.toJSON(), max: max.toJSON(), grade, criteria, values, explanation };
