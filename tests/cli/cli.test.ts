@@ -1,0 +1,165 @@
+/**
+ * The real `gavel` command as a subprocess, on real rule files in a temp folder:
+ * passing, failing, broken, unformatted, and Chinese identifiers.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DOMParser, type Element } from "@xmldom/xmldom";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { format } from "@gavel/lang";
+import { broken, chinese, failing, passing, unformatted } from "./rule-fixtures";
+import { gavel } from "./run-gavel";
+
+let root: string;
+const write = (path: string, text: string) => {
+  mkdirSync(join(root, path, ".."), { recursive: true });
+  writeFileSync(join(root, path), text);
+};
+
+function canonical(source: string): string {
+  const result = format(source);
+  if (!result.ok) throw new Error("fixture does not parse");
+  return result.text;
+}
+
+function parseXml(xml: string): Element {
+  const doc = new DOMParser({
+    onError: (level, message) => {
+      throw new Error(`${level}: ${message}`);
+    },
+  }).parseFromString(xml, "application/xml");
+  if (!doc.documentElement) throw new Error("no root element");
+  return doc.documentElement;
+}
+
+const childElements = (parent: Element, tag: string): Element[] =>
+  Array.from(parent.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).tagName === tag);
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), "gavel-cli-e2e-"));
+  write("rules/passing.gavel", passing);
+  write("rules/failing.gavel", failing);
+  write("rules/broken.gavel", broken);
+  write("rules/规则/测评.gavel", chinese);
+  write("rules/node_modules/ignored/never.gavel", broken);
+  write("good/passing.gavel", passing);
+  write("good/测评.gavel", chinese);
+  write("fmt/unformatted.gavel", unformatted);
+  write("fmt/canonical.gavel", canonical(failing));
+  write("input.json", JSON.stringify({ entitled: 30, present: 21, yes: 16, no: 5, abstain: 0 }));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("gavel check", () => {
+  it("prints each diagnostic as file:line:col: error CODE message and exits 1 on an error", async () => {
+    const run = await gavel(["check", "rules"], root);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^rules\/broken\.gavel:2:11: error UNDEFINED_NAME 'attendance' is not defined here.*\n$/);
+    expect(run.stderr).toBe("4 files checked: 1 error, 0 warnings.\n");
+  });
+
+  it("exits 0 on files without errors, in Chinese when asked", async () => {
+    const run = await gavel(["check", "good", "--lang", "zh"], root);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "已检查 2 个文件：0 个错误，0 个警告。\n" });
+  });
+});
+
+describe("gavel test", () => {
+  it("runs every test under the current folder, shows failures with expected, actual and explanation, and exits 1", async () => {
+    const run = await gavel(["test"], join(root, "rules"));
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines.at(-1)).toBe("5 passed, 2 failed");
+    expect(run.stdout).toContain("✗ broken.gavel  does not compile\n  broken.gavel:2:11: error UNDEFINED_NAME");
+    expect(run.stdout).toContain("✗ a 3-3 tie passes (simple) at failing.gavel:11:1\n      expect outcome = passed\n        expected: passed\n        actual:   rejected\n");
+    expect(run.stdout).toContain("[passes] yes > 1/2 of present\n              3 > 1/2 × 6 = 3 → false");
+    expect(run.stdout).toContain("✓ passing.gavel  2 tests");
+    expect(run.stdout).toContain("✓ 规则/测评.gavel  2 tests");
+    expect(run.stdout).not.toContain("never.gavel");
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it("writes a JUnit report whose suites, cases and failures match the run", async () => {
+    const run = await gavel(["test", "rules", "--reporter", "junit", "--output", "reports/junit.xml"], root);
+    expect(run.code).toBe(1);
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("5 passed, 2 failed");
+    expect(run.stderr).toContain("Wrote the junit report to reports/junit.xml.");
+    const suites = parseXml(readFileSync(join(root, "reports/junit.xml"), "utf8"));
+    expect(suites.tagName).toBe("testsuites");
+    expect([suites.getAttribute("tests"), suites.getAttribute("failures")]).toEqual(["7", "2"]);
+    const bySuite = childElements(suites, "testsuite").map((suite) => {
+      const cases = childElements(suite, "testcase");
+      return {
+        name: suite.getAttribute("name"),
+        tests: Number(suite.getAttribute("tests")),
+        failures: Number(suite.getAttribute("failures")),
+        cases: cases.length,
+        failed: cases.filter((c) => childElements(c, "failure").length > 0).map((c) => c.getAttribute("name")),
+      };
+    });
+    expect(bySuite).toEqual([
+      { name: "rules/broken.gavel", tests: 1, failures: 1, cases: 1, failed: ["compile"] },
+      { name: "rules/failing.gavel", tests: 2, failures: 1, cases: 2, failed: ["a 3-3 tie passes"] },
+      { name: "rules/passing.gavel", tests: 2, failures: 0, cases: 2, failed: [] },
+      { name: "rules/规则/测评.gavel", tests: 2, failures: 0, cases: 2, failed: [] },
+    ]);
+  });
+
+  it("exits 0 when every test passes; --filter picks tests by name; --coverage lists unexercised bands", async () => {
+    const run = await gavel(["test", "good", "--filter", "优秀", "--coverage"], root);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines.at(-1)).toBe("1 passed, 0 failed");
+    expect(run.stdout).toContain("✓ good/测评.gavel  1 test");
+    expect(run.stdout).toContain("good/测评.gavel:9:6  民主测评: criterion 认可度, band 2");
+    expect(run.stdout).not.toContain("criterion 认可度, band 1");
+  });
+
+  it("writes TAP to stdout when no output file is named", async () => {
+    const run = await gavel(["test", "rules/failing.gavel", "--reporter", "tap"], root);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split("\n").slice(0, 4)).toEqual(["TAP version 13", "1..2", "ok 1 - rules/failing.gavel › 4 of 6 present say yes: passed", "not ok 2 - rules/failing.gavel › a 3-3 tie passes"]);
+  });
+});
+
+describe("gavel fmt", () => {
+  it("--check lists unformatted files and exits 1; fmt rewrites them; then --check passes", async () => {
+    const check = await gavel(["fmt", "--check", "fmt"], root);
+    expect(check).toMatchObject({ code: 1, stdout: "fmt/unformatted.gavel\n" });
+    const fmt = await gavel(["fmt", "fmt"], root);
+    expect(fmt).toMatchObject({ code: 0, stdout: "formatted fmt/unformatted.gavel\n" });
+    expect(readFileSync(join(root, "fmt/unformatted.gavel"), "utf8")).toBe(canonical(unformatted));
+    expect(await gavel(["fmt", "--check", "fmt"], root)).toMatchObject({ code: 0, stdout: "" });
+  });
+});
+
+describe("gavel eval", () => {
+  it("prints the result JSON of a std rule imported from a file", async () => {
+    const run = await gavel(["eval", "rules/passing.gavel", "--rule", "major_matter", "--input", "@input.json"], root);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as { outcome: string; values: Record<string, unknown>; explanation: { clause: string; detail: string }[] };
+    expect(result.outcome).toBe("passed");
+    expect(result.values).toEqual({ quorum: true, passes: true });
+    expect(result.explanation.map((s) => s.detail)).toEqual(["21 > 2/3 × 30 = 20 → true", "16 > 1/2 × 30 = 15 → true"]);
+  });
+
+  it("exits 2 on input that is not JSON or does not fit the rule", async () => {
+    const notJson = await gavel(["eval", "rules/failing.gavel", "--input", "{entitled: 10"], root);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stdout).toBe("");
+    expect(notJson.stderr).toMatch(/^The input is not valid JSON: /);
+    const invalid = await gavel(["eval", "good/测评.gavel", "--input", '{"满意": -1}'], root, { LANG: "zh_CN.UTF-8" });
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toBe("输入与规则 “民主测评” 的输入项不符：\n  - 缺少输入项 “不满意”\n  - 满意：must be >= 0\n");
+  });
+});
+
+describe("gavel --version and colour", () => {
+  it("prints the version, and colours piped output only when forced", async () => {
+    const version = JSON.parse(readFileSync(new URL("../../packages/cli/package.json", import.meta.url), "utf8")) as { version: string };
+    expect(await gavel(["--version"], root)).toEqual({ code: 0, stdout: `${version.version}\n`, stderr: "" });
+    const coloured = await gavel(["check", "rules/broken.gavel"], root, { FORCE_COLOR: "1" });
+    expect(coloured.stdout).toMatch(/\u001b\[31m/);
+  });
+});
