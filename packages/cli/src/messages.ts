@@ -38,6 +38,7 @@ export interface Messages {
   cannotRead(file: string, reason: string): string;
   checkSummary(files: number, errors: number, warnings: number): string;
   testsInFile(count: number): string;
+  failedInFile(count: number): string;
   doesNotCompile: string;
   expected: string;
   actual: string;
@@ -107,6 +108,7 @@ const en: Messages = {
   checkSummary: (files, errors, warnings) =>
     `${files} ${files === 1 ? "file" : "files"} checked: ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`,
   testsInFile: (count) => `${count} ${count === 1 ? "test" : "tests"}`,
+  failedInFile: (count) => `${count} failed`,
   doesNotCompile: "does not compile",
   expected: "expected",
   actual: "actual",
@@ -170,6 +172,7 @@ const zh: Messages = {
   cannotRead: (file, reason) => `无法读取 ${file}：${reason}`,
   checkSummary: (files, errors, warnings) => `已检查 ${files} 个文件：${errors} 个错误，${warnings} 个警告。`,
   testsInFile: (count) => `${count} 个测试`,
+  failedInFile: (count) => `${count} 个失败`,
   doesNotCompile: "无法编译",
   expected: "期望",
   actual: "实际",

@@ -35,7 +35,7 @@ function fileSection(file: FileTestReport, style: Style, messages: Messages): st
     const mark = file.results.length === 0 ? style.dim("–") : style.green("✓");
     return [`${mark} ${file.file}  ${style.dim(count)}`];
   }
-  return [`${style.red("✗")} ${style.bold(file.file)}  ${style.dim(`${count}, ${failed.length} failed`)}`, ...failed.flatMap((r) => failureDetails(file.file, r, style, messages))];
+  return [`${style.red("✗")} ${style.bold(file.file)}  ${style.dim(`${count}, ${messages.failedInFile(failed.length)}`)}`, ...failed.flatMap((r) => failureDetails(file.file, r, style, messages))];
 }
 
 /** The readable report; its last line is exactly `N passed, N failed`. */
