@@ -1,5 +1,5 @@
 /** The CLI run in-process (runCli with an in-memory io): usage, help, languages, fmt and eval edge cases. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -66,6 +66,22 @@ describe("runCli", () => {
     expect((await run(["eval", "vote.gavel"])).code).toBe(2);
     expect((await run(["check", "no-such-folder"])).err).toContain("No such file or folder: no-such-folder");
     expect((await run(["check", "no-such-folder"])).code).toBe(2);
+  });
+
+  it("exits 1 when a folder holds no rule files, and 2 when a path does not exist", async () => {
+    mkdirSync(join(root, "empty"), { recursive: true });
+    const empty = await run(["test", "empty"]);
+    expect(empty).toMatchObject({ code: 1, err: "No .gavel files found in empty.\n" });
+    expect(empty.out.trimEnd().split("\n").at(-1)).toBe("0 passed, 0 failed");
+    expect((await run(["check", "empty"])).code).toBe(1);
+    expect((await run(["test", "vote.gavel", "missing"])).code).toBe(2);
+  });
+
+  it("writes JUnit when only --output is given, keeping the readable report on stdout", async () => {
+    const result = await run(["test", "vote.gavel", "--output", "out/report.xml"]);
+    expect(result.code).toBe(0);
+    expect(result.out.trimEnd().split("\n").at(-1)).toBe("0 passed, 0 failed");
+    expect(readFileSync(join(root, "out/report.xml"), "utf8")).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="gavel" tests="0" failures="0"/);
   });
 
   it("formats in place, and --check then finds nothing to do", async () => {
