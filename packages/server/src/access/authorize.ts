@@ -1,0 +1,40 @@
+/** Bearer-token checks for routes: who is calling (request.actor) and whether their role allows the route. */
+
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { ApiError } from "../http/api-error";
+import { allows, type Actor, type Permission } from "./roles";
+import type { TokenStore } from "./token-store";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** The bearer secret of a request, if any. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? "";
+}
+
+/** A preHandler that requires a valid token whose role grants `permission`, and sets request.actor. */
+export function authorize(tokens: TokenStore, permission: Permission) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const secret = bearerToken(request);
+    if (secret === undefined) throw new ApiError(401, "UNAUTHORIZED", "This request needs a bearer token (Authorization: Bearer <token>).", { permission });
+    const actor = secret ? await tokens.authenticate(secret) : undefined;
+    if (!actor) throw new ApiError(401, "INVALID_TOKEN", "The bearer token is unknown or revoked.", { permission });
+    if (!allows(actor.role, permission)) {
+      throw new ApiError(403, "FORBIDDEN", `A token with role ${actor.role} may not do this (needs ${permission}).`, { role: actor.role, permission });
+    }
+    request.actor = actor;
+  };
+}
+
+/** The actor set by authorize(); throws if a route forgot to authorize. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Error("route used actorOf() without authorize()");
+  return request.actor;
+}

@@ -1,0 +1,97 @@
+/** Bearer tokens: random secrets shown once, stored only as sha256 hashes, each with a name and a role. */
+
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { conflict, notFound } from "../http/api-error";
+import type { Database } from "../store/database";
+import { isUniqueViolation } from "../store/sql-errors";
+import type { Actor, Role } from "./roles";
+
+/** A token as listed (never with its secret). */
+export interface TokenInfo {
+  id: string;
+  name: string;
+  role: Role;
+  createdBy: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+interface TokenRow {
+  id: string;
+  name: string;
+  role: Role;
+  created_by: string;
+  created_at: Date;
+  revoked_at: Date | null;
+}
+
+const TOKEN_PREFIX = "gvl_";
+
+function infoOf(row: TokenRow): TokenInfo {
+  return { id: row.id, name: row.name, role: row.role, createdBy: row.created_by, createdAt: row.created_at.toISOString(), revokedAt: row.revoked_at?.toISOString() ?? null };
+}
+
+/** The stored form of a secret: tokens carry 256 random bits, so a fast hash is enough (no password stretching). */
+export function hashToken(secret: string): string {
+  return createHash("sha256").update(secret, "utf8").digest("hex");
+}
+
+export class TokenStore {
+  constructor(private readonly db: Database) {}
+
+  /** Creates a token; the secret is in the answer and nowhere else. */
+  async create(name: string, role: Role, createdBy: string): Promise<TokenInfo & { token: string }> {
+    const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+    try {
+      const { rows } = await this.db.query<TokenRow>(
+        "INSERT INTO access_tokens (id, name, role, token_hash, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id, name, role, created_by, created_at, revoked_at",
+        [randomUUID(), name, role, hashToken(token), createdBy],
+      );
+      return { ...infoOf(rows[0]!), token };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict("TOKEN_NAME_TAKEN", `A token named "${name}" already exists.`, { name });
+      throw error;
+    }
+  }
+
+  /** Every token, newest first. */
+  async list(): Promise<TokenInfo[]> {
+    const { rows } = await this.db.query<TokenRow>("SELECT id, name, role, created_by, created_at, revoked_at FROM access_tokens ORDER BY created_at DESC, name");
+    return rows.map(infoOf);
+  }
+
+  /** Revokes a token for good. */
+  async revoke(id: string): Promise<TokenInfo> {
+    const { rows } = await this.db.query<TokenRow>(
+      "UPDATE access_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING id, name, role, created_by, created_at, revoked_at",
+      [id],
+    );
+    if (!rows[0]) throw notFound("TOKEN_NOT_FOUND", `No token with id ${id}.`, { id });
+    return infoOf(rows[0]);
+  }
+
+  /** The actor a secret belongs to, or undefined when unknown or revoked. */
+  async authenticate(secret: string): Promise<Actor | undefined> {
+    if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
+    const { rows } = await this.db.query<{ id: string; name: string; role: Role }>("SELECT id, name, role FROM access_tokens WHERE token_hash = $1 AND revoked_at IS NULL", [hashToken(secret)]);
+    const row = rows[0];
+    return row ? { tokenId: row.id, name: row.name, role: row.role } : undefined;
+  }
+
+  /**
+   * On the first start of an empty store, creates the admin token and returns its secret (once, ever).
+   * A marker row makes this happen exactly once even when several instances start together.
+   */
+  async bootstrapAdmin(): Promise<string | undefined> {
+    const secret = await this.db.transaction(async (tx) => {
+      const { rowCount } = await tx.query("INSERT INTO service_state (key, value) VALUES ('admin_token_issued', now()::text) ON CONFLICT DO NOTHING");
+      if (!rowCount) return undefined;
+      const existing = await tx.query("SELECT 1 FROM access_tokens LIMIT 1");
+      if (existing.rowCount) return undefined;
+      const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+      await tx.query("INSERT INTO access_tokens (id, name, role, token_hash, created_by) VALUES ($1, 'admin', 'admin', $2, 'gavel')", [randomUUID(), hashToken(token)]);
+      return token;
+    });
+    return secret;
+  }
+}

@@ -1,0 +1,78 @@
+/** Reads assessment subjects from CSV: a header row (`id`, optional `name`, then the rule's inputs), values typed by the rule. */
+
+import { parse } from "csv-parse/sync";
+import type { CompiledRule, InputInfo } from "@gavel/lang";
+import { unprocessable } from "../http/api-error";
+
+export interface Subject {
+  id: string;
+  name?: string;
+  input: Record<string, unknown>;
+}
+
+const TRUE_WORDS = new Set(["true", "yes", "y", "1", "是", "有"]);
+const FALSE_WORDS = new Set(["false", "no", "n", "0", "否", "无"]);
+const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
+
+/** One cell as the JSON value the rule's input type expects; undefined when it cannot be read as that type. */
+export function cellValue(text: string, input: InputInfo): unknown {
+  const cell = text.trim();
+  switch (input.type) {
+    case "count":
+      return /^\d+$/.test(cell) && Number.isSafeInteger(Number(cell)) ? Number(cell) : undefined;
+    case "number":
+      return DECIMAL.test(cell) ? Number(cell) : undefined;
+    case "ratio": {
+      const percent = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(cell);
+      if (percent) return Number(percent[1]) / 100;
+      return DECIMAL.test(cell) ? Number(cell) : undefined;
+    }
+    case "boolean": {
+      const word = cell.toLowerCase();
+      return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : undefined;
+    }
+    case "text":
+      return cell;
+  }
+}
+
+/** Parses a CSV upload into subjects for `rule`; 422 CSV_INVALID naming every bad header, row and cell. */
+export function parseSubjectsCsv(text: string, rule: CompiledRule): Subject[] {
+  let rows: string[][];
+  try {
+    rows = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: false, skip_empty_lines: true, trim: false }) as string[][];
+  } catch (error) {
+    throw unprocessable("CSV_INVALID", `The CSV could not be read: ${(error as Error).message}`);
+  }
+  const [header, ...body] = rows;
+  if (!header) throw unprocessable("CSV_INVALID", "The CSV is empty: it needs a header row with an id column and the rule's inputs.");
+  const columns = header.map((h) => h.trim());
+  const inputs = new Map(rule.inputs.map((i) => [i.name, i]));
+  const problems: { row: number; column?: string; message: string }[] = [];
+  if (!columns.includes("id")) problems.push({ row: 1, column: "id", message: "missing the id column" });
+  for (const input of rule.inputs) if (!columns.includes(input.name)) problems.push({ row: 1, column: input.name, message: `missing the column for input ${input.name} (${input.label})` });
+  for (const column of columns) if (column !== "id" && column !== "name" && !inputs.has(column)) problems.push({ row: 1, column, message: `rule ${rule.name} has no input named ${column}` });
+  const subjects: Subject[] = [];
+  body.forEach((cells, index) => {
+    const row = index + 2;
+    const subject: Subject = { id: "", input: {} };
+    cells.forEach((cell, c) => {
+      const column = columns[c]!;
+      if (column === "id") subject.id = cell.trim();
+      else if (column === "name") subject.name = cell.trim();
+      else {
+        const input = inputs.get(column);
+        if (!input) return;
+        const value = cellValue(cell, input);
+        if (value === undefined) problems.push({ row, column, message: `"${cell}" is not a ${input.type}` });
+        else subject.input[column] = value;
+      }
+    });
+    if (!subject.id) problems.push({ row, column: "id", message: "empty id" });
+    subjects.push(subject);
+  });
+  if (problems.length > 0) {
+    throw unprocessable("CSV_INVALID", `The CSV does not fit rule ${rule.name}: ${problems.slice(0, 5).map((p) => `row ${p.row}${p.column ? ` ${p.column}` : ""}: ${p.message}`).join("; ")}`, { problems });
+  }
+  return subjects;
+}

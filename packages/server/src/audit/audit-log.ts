@@ -1,0 +1,61 @@
+/** The append-only audit log of ballots in SQL; callers append inside the transaction that holds the ballot row lock. */
+
+import type { Queryable } from "../store/database";
+import { eventHash, verifyChain, type ChainedEvent, type ChainVerification } from "./hash-chain";
+
+/** Where a ballot's chain ends: its last sequence number and hash (kept on the ballot row). */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+interface AuditRow {
+  ballot_id: string;
+  seq: number;
+  type: string;
+  actor: string;
+  at: string;
+  data: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+function eventOf(row: AuditRow): ChainedEvent {
+  return { ballot: row.ballot_id, seq: row.seq, type: row.type, actor: row.actor, at: row.at, data: row.data, prevHash: row.prev_hash, hash: row.hash };
+}
+
+/**
+ * Appends one event after `head` and returns the new head. The caller must hold the ballot row lock
+ * (SELECT … FOR UPDATE) and store the new head on the ballot in the same transaction, so concurrent writers
+ * can never fork the chain; the (ballot, seq) key refuses a fork even if one tried.
+ */
+export async function appendEvent(tx: Queryable, ballot: string, head: ChainHead, type: string, actor: string, data: unknown): Promise<ChainHead> {
+  const body = { ballot, seq: head.seq + 1, type, actor, at: new Date().toISOString(), data };
+  const hash = eventHash(head.hash, body);
+  await tx.query("INSERT INTO audit_events (ballot_id, seq, type, actor, at, data, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", [
+    ballot,
+    body.seq,
+    type,
+    actor,
+    body.at,
+    JSON.stringify(data),
+    head.hash,
+    hash,
+  ]);
+  return { seq: body.seq, hash };
+}
+
+/** Every event of a ballot, in order. */
+export async function listEvents(db: Queryable, ballot: string): Promise<ChainedEvent[]> {
+  const { rows } = await db.query<AuditRow>("SELECT ballot_id, seq, type, actor, at, data, prev_hash, hash FROM audit_events WHERE ballot_id = $1 ORDER BY seq", [ballot]);
+  return rows.map(eventOf);
+}
+
+/** Verifies a ballot's chain and that it ends at the head recorded on the ballot (so a dropped tail shows). */
+export async function verifyEvents(db: Queryable, ballot: string, recordedHead: ChainHead): Promise<ChainVerification> {
+  const result = verifyChain(await listEvents(db, ballot));
+  if (result.intact && (result.events !== recordedHead.seq || result.head !== recordedHead.hash)) {
+    return { ...result, intact: false, brokenAt: { seq: result.events + 1, problem: `the ballot records ${recordedHead.seq} events ending in ${recordedHead.hash.slice(0, 12)}…, the log ends elsewhere` } };
+  }
+  return result;
+}

@@ -1,0 +1,250 @@
+/**
+ * Ballots end to end: create (rule version pinned) → open → attendance and votes → close (tally evaluated and stored).
+ * Every change runs in one transaction that first locks the ballot row, so changes to one ballot are serialised
+ * and the audit chain cannot fork; the schema's keys are the final guard for one attendance and one vote per member.
+ */
+
+import { randomUUID } from "node:crypto";
+import type { RuleResult } from "@gavel/lang";
+import { appendEvent, listEvents, verifyEvents, type ChainHead } from "../audit/audit-log";
+import { GENESIS_HASH, type ChainedEvent, type ChainVerification } from "../audit/hash-chain";
+import { conflict, notFound, unprocessable } from "../http/api-error";
+import type { RuleRegistry } from "../rules/rule-registry";
+import type { Database, Queryable } from "../store/database";
+import { isUniqueViolation } from "../store/sql-errors";
+import type { BallotState, BallotView, Choice, CreateBallotInput, Tally } from "./ballot-types";
+
+interface BallotRow {
+  id: string;
+  title: string;
+  rule_name: string;
+  rule_version: number;
+  rule_entry: string;
+  secret: boolean;
+  state: BallotState;
+  created_by: string;
+  created_at: Date;
+  opened_at: Date | null;
+  closed_at: Date | null;
+  tally: Tally | null;
+  result: RuleResult | null;
+  audit_seq: number;
+  audit_head: string;
+}
+
+const BALLOT_COLUMNS = "id, title, rule_name, rule_version, rule_entry, secret, state, created_by, created_at, opened_at, closed_at, tally, result, audit_seq, audit_head";
+
+function headOf(row: BallotRow): ChainHead {
+  return { seq: row.audit_seq, hash: row.audit_head };
+}
+
+export class BallotService {
+  constructor(
+    private readonly db: Database,
+    private readonly rules: RuleRegistry,
+  ) {}
+
+  /** Creates a draft ballot pinned to the current (or given) version of a vote rule. */
+  async create(input: CreateBallotInput, actor: string): Promise<BallotView> {
+    if (input.roster.length === 0) throw unprocessable("EMPTY_ROSTER", "A ballot needs at least one member on its roster.");
+    const seen = new Set<string>();
+    const duplicates = new Set<string>();
+    for (const member of input.roster) (seen.has(member.id) ? duplicates : seen).add(member.id);
+    if (duplicates.size > 0) {
+      throw unprocessable("DUPLICATE_MEMBER", `Member ids must be unique on a roster; repeated: ${[...duplicates].join(", ")}.`, { members: [...duplicates] });
+    }
+    const { record, rule } = await this.rules.resolve(input.rule, { version: input.ruleVersion, selector: input.ruleName, kind: "vote" });
+    const id = randomUUID();
+    await this.db.transaction(async (tx) => {
+      await tx.query("INSERT INTO ballots (id, title, rule_name, rule_version, rule_entry, secret, created_by, audit_head) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", [
+        id,
+        input.title,
+        record.name,
+        record.version,
+        rule.name,
+        input.secret ?? false,
+        actor,
+        GENESIS_HASH,
+      ]);
+      await tx.query(
+        `INSERT INTO roster_members (ballot_id, member_id, name, position)
+         SELECT $1, m.id, m.name, m.position FROM jsonb_to_recordset($2::jsonb) AS m(id text, name text, position integer)`,
+        [id, JSON.stringify(input.roster.map((m, position) => ({ id: m.id, name: m.name, position })))],
+      );
+      const data = { title: input.title, rule: { name: record.name, version: record.version, entry: rule.name, sha256: record.sha256 }, secret: input.secret ?? false, roster: input.roster };
+      const head = await appendEvent(tx, id, { seq: 0, hash: GENESIS_HASH }, "ballot.created", actor, data);
+      await tx.query("UPDATE ballots SET audit_seq = $2, audit_head = $3 WHERE id = $1", [id, head.seq, head.hash]);
+    });
+    return this.get(id);
+  }
+
+  /** Opens a draft ballot for voting. */
+  async open(id: string, actor: string): Promise<BallotView> {
+    await this.db.transaction(async (tx) => {
+      const ballot = await this.lock(tx, id);
+      if (ballot.state !== "draft") throw ballot.state === "closed" ? closedError(id) : conflict("BALLOT_ALREADY_OPEN", `Ballot ${id} is already open.`, { ballot: id });
+      const head = await appendEvent(tx, id, headOf(ballot), "ballot.opened", actor, {});
+      await tx.query("UPDATE ballots SET state = 'open', opened_at = now(), audit_seq = $2, audit_head = $3 WHERE id = $1", [id, head.seq, head.hash]);
+    });
+    return this.get(id);
+  }
+
+  /** Records a roster member as present (draft or open); recording twice changes nothing. */
+  async recordAttendance(id: string, member: string, actor: string): Promise<{ ballot: string; member: string; present: true; alreadyPresent: boolean }> {
+    return this.db.transaction(async (tx) => {
+      const ballot = await this.lock(tx, id);
+      if (ballot.state === "closed") throw closedError(id);
+      await this.assertOnRoster(tx, id, member);
+      const { rowCount } = await tx.query("INSERT INTO attendance (ballot_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", [id, member]);
+      if (rowCount) {
+        const head = await appendEvent(tx, id, headOf(ballot), "attendance.recorded", actor, { member });
+        await tx.query("UPDATE ballots SET audit_seq = $2, audit_head = $3 WHERE id = $1", [id, head.seq, head.hash]);
+      }
+      return { ballot: id, member, present: true as const, alreadyPresent: !rowCount };
+    });
+  }
+
+  /** Records one member's vote; refused when the ballot is not open, or the member is not on the roster, not present, or has voted. */
+  async castVote(id: string, member: string, choice: Choice, actor: string): Promise<{ ballot: string; member: string; recorded: true }> {
+    try {
+      return await this.db.transaction(async (tx) => {
+        const ballot = await this.lock(tx, id);
+        if (ballot.state === "closed") throw closedError(id);
+        if (ballot.state === "draft") throw conflict("BALLOT_NOT_OPEN", `Ballot ${id} is not open for voting yet.`, { ballot: id, state: ballot.state });
+        await this.assertOnRoster(tx, id, member);
+        const present = await tx.query("SELECT 1 FROM attendance WHERE ballot_id = $1 AND member_id = $2", [id, member]);
+        if (!present.rowCount) throw conflict("NOT_PRESENT", `Member ${member} is not recorded as present, so cannot vote.`, { ballot: id, member });
+        const voted = await tx.query("SELECT 1 FROM voters WHERE ballot_id = $1 AND member_id = $2", [id, member]);
+        if (voted.rowCount) throw alreadyVoted(id, member);
+        await tx.query("INSERT INTO voters (ballot_id, member_id) VALUES ($1, $2)", [id, member]);
+        if (ballot.secret) await tx.query("INSERT INTO secret_choices (ballot_id, id, choice) VALUES ($1, $2, $3)", [id, randomUUID(), choice]);
+        else await tx.query("INSERT INTO open_choices (ballot_id, member_id, choice) VALUES ($1, $2, $3)", [id, member, choice]);
+        // A secret ballot's log says who voted, never what.
+        const head = await appendEvent(tx, id, headOf(ballot), "vote.cast", actor, ballot.secret ? { member } : { member, choice });
+        await tx.query("UPDATE ballots SET audit_seq = $2, audit_head = $3 WHERE id = $1", [id, head.seq, head.hash]);
+        return { ballot: id, member, recorded: true as const };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw alreadyVoted(id, member);
+      throw error;
+    }
+  }
+
+  /** Closes an open ballot: snapshots attendance and votes, evaluates the pinned rule, stores the result for good. */
+  async close(id: string, actor: string): Promise<RuleResult> {
+    return this.db.transaction(async (tx) => {
+      const ballot = await this.lock(tx, id);
+      if (ballot.state === "closed") throw closedError(id);
+      if (ballot.state === "draft") throw conflict("BALLOT_NOT_OPEN", `Ballot ${id} was never opened.`, { ballot: id, state: ballot.state });
+      const tally = await this.count(tx, ballot);
+      const { rule } = await this.rules.resolve(ballot.rule_name, { version: ballot.rule_version, selector: ballot.rule_entry, kind: "vote", tx });
+      const outcome = rule.evaluate({ ...tally });
+      if (!outcome.ok) throw unprocessable("EVALUATION_ERROR", outcome.error.message, { ...outcome.error, tally });
+      const result = outcome.result;
+      const head = await appendEvent(tx, id, headOf(ballot), "ballot.closed", actor, { tally, outcome: result.kind === "vote" ? result.outcome : null, result });
+      await tx.query("UPDATE ballots SET state = 'closed', closed_at = now(), tally = $2, result = $3, audit_seq = $4, audit_head = $5 WHERE id = $1", [
+        id,
+        JSON.stringify(tally),
+        JSON.stringify(result),
+        head.seq,
+        head.hash,
+      ]);
+      return result;
+    });
+  }
+
+  /** The ballot with its roster, attendance, counts and (once closed) tally and result. */
+  async get(id: string): Promise<BallotView> {
+    const ballot = await this.find(this.db, id);
+    const record = await this.rules.get(ballot.rule_name, ballot.rule_version);
+    const { rows: roster } = await this.db.query<{ member_id: string; name: string; present: boolean; voted: boolean }>(
+      `SELECT r.member_id, r.name, a.member_id IS NOT NULL AS present, v.member_id IS NOT NULL AS voted
+       FROM roster_members r
+       LEFT JOIN attendance a ON a.ballot_id = r.ballot_id AND a.member_id = r.member_id
+       LEFT JOIN voters v ON v.ballot_id = r.ballot_id AND v.member_id = r.member_id
+       WHERE r.ballot_id = $1 ORDER BY r.position`,
+      [id],
+    );
+    let votes: BallotView["votes"] = null;
+    if (ballot.state === "closed" && !ballot.secret) {
+      const { rows } = await this.db.query<{ member_id: string; choice: Choice }>(
+        "SELECT c.member_id, c.choice FROM open_choices c JOIN roster_members r USING (ballot_id, member_id) WHERE c.ballot_id = $1 ORDER BY r.position",
+        [id],
+      );
+      votes = rows.map((row) => ({ member: row.member_id, choice: row.choice }));
+    }
+    return {
+      id: ballot.id,
+      title: ballot.title,
+      rule: { name: ballot.rule_name, version: ballot.rule_version, entry: ballot.rule_entry, sha256: record.sha256 },
+      secret: ballot.secret,
+      state: ballot.state,
+      createdBy: ballot.created_by,
+      createdAt: ballot.created_at.toISOString(),
+      openedAt: ballot.opened_at?.toISOString() ?? null,
+      closedAt: ballot.closed_at?.toISOString() ?? null,
+      roster: roster.map((row) => ({ id: row.member_id, name: row.name, present: row.present, voted: row.voted })),
+      counts: { entitled: roster.length, present: roster.filter((r) => r.present).length, voted: roster.filter((r) => r.voted).length },
+      tally: ballot.tally,
+      result: ballot.result,
+      votes,
+    };
+  }
+
+  /** Every ballot, newest first (summaries). */
+  async list(): Promise<{ id: string; title: string; state: BallotState; rule: string; ruleVersion: number; createdAt: string }[]> {
+    const { rows } = await this.db.query<BallotRow>(`SELECT ${BALLOT_COLUMNS} FROM ballots ORDER BY created_at DESC, id`);
+    return rows.map((row) => ({ id: row.id, title: row.title, state: row.state, rule: row.rule_name, ruleVersion: row.rule_version, createdAt: row.created_at.toISOString() }));
+  }
+
+  /** The ballot's audit events, in order. */
+  async audit(id: string): Promise<ChainedEvent[]> {
+    await this.find(this.db, id);
+    return listEvents(this.db, id);
+  }
+
+  /** Recomputes the ballot's audit chain. */
+  async verifyAudit(id: string): Promise<ChainVerification> {
+    const ballot = await this.find(this.db, id);
+    return verifyEvents(this.db, id, headOf(ballot));
+  }
+
+  private async find(db: Queryable, id: string, forUpdate = false): Promise<BallotRow> {
+    const { rows } = await db.query<BallotRow>(`SELECT ${BALLOT_COLUMNS} FROM ballots WHERE id = $1${forUpdate ? " FOR UPDATE" : ""}`, [id]);
+    if (!rows[0]) throw notFound("BALLOT_NOT_FOUND", `No ballot with id ${id}.`, { ballot: id });
+    return rows[0];
+  }
+
+  /** Locks the ballot row for the rest of the transaction: serialises every change to one ballot. */
+  private lock(tx: Queryable, id: string): Promise<BallotRow> {
+    return this.find(tx, id, true);
+  }
+
+  private async assertOnRoster(tx: Queryable, id: string, member: string): Promise<void> {
+    const { rowCount } = await tx.query("SELECT 1 FROM roster_members WHERE ballot_id = $1 AND member_id = $2", [id, member]);
+    if (!rowCount) throw unprocessable("NOT_ON_ROSTER", `Member ${member} is not on the roster of ballot ${id}.`, { ballot: id, member });
+  }
+
+  private async count(tx: Queryable, ballot: BallotRow): Promise<Tally> {
+    const choices = ballot.secret ? "secret_choices" : "open_choices";
+    const { rows } = await tx.query<{ entitled: string; present: string; yes: string; no: string; abstain: string }>(
+      `SELECT (SELECT COUNT(*) FROM roster_members WHERE ballot_id = $1) AS entitled,
+              (SELECT COUNT(*) FROM attendance WHERE ballot_id = $1) AS present,
+              COUNT(*) FILTER (WHERE choice = 'yes') AS yes,
+              COUNT(*) FILTER (WHERE choice = 'no') AS no,
+              COUNT(*) FILTER (WHERE choice = 'abstain') AS abstain
+       FROM ${choices} WHERE ballot_id = $1`,
+      [ballot.id],
+    );
+    const row = rows[0]!;
+    return { entitled: Number(row.entitled), present: Number(row.present), yes: Number(row.yes), no: Number(row.no), abstain: Number(row.abstain) };
+  }
+}
+
+function closedError(id: string) {
+  return conflict("BALLOT_CLOSED", `Ballot ${id} is closed; its result is final.`, { ballot: id });
+}
+
+function alreadyVoted(id: string, member: string) {
+  return conflict("ALREADY_VOTED", `Member ${member} has already voted on ballot ${id}; a vote counts once.`, { ballot: id, member });
+}

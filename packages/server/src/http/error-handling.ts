@@ -1,0 +1,50 @@
+/** Every error leaves the service as `{ error: { code, message, details } }`: validation, parsing, domain refusals, 404s, and the unexpected. */
+
+import type { FastifyError, FastifyInstance } from "fastify";
+import { ApiError, type ErrorBody } from "./api-error";
+
+// Fastify's own client errors, renamed to stable API codes.
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: "INVALID_JSON",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "INVALID_JSON",
+  FST_ERR_CTP_BODY_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "INVALID_CONTENT_LENGTH",
+  FST_ERR_VALIDATION: "VALIDATION_ERROR",
+};
+
+function body(code: string, message: string, details: unknown = null): ErrorBody {
+  return { error: { code, message, details } };
+}
+
+/** Maps any thrown value to a status and the API error body; a 500 never carries the internal message or stack. */
+export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof ApiError) return { status: error.statusCode, body: error.toBody() };
+  const fastifyError = error as Partial<FastifyError> & { validation?: unknown[]; validationContext?: string };
+  if (fastifyError?.validation) {
+    const problems = fastifyError.validation.map((v) => {
+      const item = v as { instancePath?: string; message?: string; keyword?: string; params?: unknown };
+      return { path: `${fastifyError.validationContext ?? "body"}${item.instancePath ?? ""}`, message: item.message ?? "is invalid", keyword: item.keyword ?? "", params: item.params ?? {} };
+    });
+    return { status: 400, body: body("VALIDATION_ERROR", `The request does not fit the API: ${problems.map((p) => `${p.path} ${p.message}`).join("; ")}`, { problems }) };
+  }
+  const status = typeof fastifyError?.statusCode === "number" ? fastifyError.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    const code = FASTIFY_CODES[fastifyError.code ?? ""] ?? (error instanceof SyntaxError ? "INVALID_JSON" : (fastifyError.code ?? "BAD_REQUEST"));
+    return { status, body: body(code, fastifyError.message ?? "Bad request") };
+  }
+  return { status: 500, body: body("INTERNAL_ERROR", "The service failed to answer this request; the failure has been logged.") };
+}
+
+/** Installs the error and not-found handlers on the app. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body: payload } = toErrorResponse(error);
+    if (status >= 500) request.log.error({ err: error }, "request failed");
+    else request.log.info({ code: payload.error.code, status }, "request refused");
+    return reply.status(status).type("application/json; charset=utf-8").send(payload);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    return reply.status(404).send(body("NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}.`, { method: request.method }));
+  });
+}

@@ -1,0 +1,182 @@
+/** TypeBox schemas of every request and response (validation and the OpenAPI document at /docs). */
+
+import { Type, type TSchema } from "@sinclair/typebox";
+import { ROLES } from "../access/roles";
+import { RULE_NAME_PATTERN } from "../rules/rule-name";
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: "Stable machine-readable code, e.g. NOT_ON_ROSTER" }),
+      message: Type.String(),
+      details: Type.Unknown({ description: "Structured context: diagnostics, schema problems, ids" }),
+    }),
+  },
+  { description: "Every error has this shape" },
+);
+
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
+
+/** A route's responses: its success schemas plus the error shape for 400, 500 and each other status it can answer. */
+export function withErrors<T extends Record<number, TSchema>>(ok: T, ...statuses: ErrorStatus[]): T & Partial<Record<ErrorStatus, typeof ErrorResponse>> {
+  const errors: Partial<Record<ErrorStatus, typeof ErrorResponse>> = {};
+  for (const status of [400, ...statuses, 500] as ErrorStatus[]) errors[status] = ErrorResponse;
+  return { ...errors, ...ok };
+}
+
+const Exact = Type.Unknown({ description: "An exact number: a JSON integer or { num, den, decimal }" });
+const Timestamp = Type.String({ format: "date-time" });
+
+export const RuleNameParam = Type.Object({ name: Type.String({ pattern: RULE_NAME_PATTERN, description: "Rule file name: letters (any script), digits, _ and -" }) });
+export const VersionQuery = Type.Object({ version: Type.Optional(Type.String({ pattern: "^[1-9][0-9]{0,8}$", description: "A stored version number (default: latest)" })) });
+
+export const ExplanationStep = Type.Object(
+  { clause: Type.String(), text: Type.String(), detail: Type.String(), result: Type.Unknown(), span: Type.Object({ line: Type.Integer(), column: Type.Integer() }) },
+  { additionalProperties: true },
+);
+
+export const RuleResult = Type.Object(
+  {
+    rule: Type.String(),
+    label: Type.String(),
+    kind: Type.Union([Type.Literal("vote"), Type.Literal("scorecard")]),
+    outcome: Type.Optional(Type.Union([Type.Literal("passed"), Type.Literal("rejected"), Type.Literal("no_quorum")])),
+    facts: Type.Optional(Type.Object({ entitled: Type.Integer(), present: Type.Integer(), yes: Type.Integer(), no: Type.Integer(), abstain: Type.Integer(), cast: Type.Integer() })),
+    score: Type.Optional(Exact),
+    max: Type.Optional(Exact),
+    grade: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    criteria: Type.Optional(Type.Array(Type.Object({ name: Type.String(), label: Type.String(), points: Exact, max: Exact, reason: Type.String() }, { additionalProperties: true }))),
+    values: Type.Record(Type.String(), Type.Unknown()),
+    explanation: Type.Array(ExplanationStep),
+  },
+  { additionalProperties: true, description: "The result JSON shared by CLI, API and editor (DESIGN.md section 4)" },
+);
+
+const Diagnostic = Type.Object({ severity: Type.String(), code: Type.String(), message: Type.String(), span: Type.Unknown(), file: Type.Optional(Type.String()) }, { additionalProperties: true });
+
+export const RuleVersionInfo = Type.Object({ name: Type.String(), version: Type.Integer(), sha256: Type.String(), author: Type.String(), createdAt: Timestamp });
+
+const RuleSummary = Type.Object({
+  name: Type.String(),
+  label: Type.String(),
+  kind: Type.String(),
+  inputs: Type.Array(Type.Object({ name: Type.String(), type: Type.String(), label: Type.String() }, { additionalProperties: true })),
+  inputSchema: Type.Unknown(),
+});
+
+export const RuleList = Type.Object({ rules: Type.Array(Type.Composite([RuleVersionInfo, Type.Object({ versions: Type.Integer() })])) });
+
+export const StoredRule = Type.Composite([
+  RuleVersionInfo,
+  Type.Object({ rules: Type.Array(RuleSummary, { description: "Rules defined or imported by the file" }), warnings: Type.Array(Diagnostic) }),
+]);
+
+export const RuleDetail = Type.Composite([StoredRule, Type.Object({ source: Type.String(), versions: Type.Array(RuleVersionInfo) })]);
+
+export const PutRuleBody = Type.Union([Type.Object({ source: Type.String() }, { additionalProperties: false }), Type.String({ description: "The rule file as text/plain" })]);
+
+export const EvaluateBody = Type.Object(
+  {
+    rule: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "Which rule of the file (default: the one named like the file, or its only rule)" })),
+    input: Type.Record(Type.String(), Type.Unknown(), { description: "Validated against the rule's input JSON Schema" }),
+  },
+  { additionalProperties: false },
+);
+
+const MemberId = Type.String({ minLength: 1, maxLength: 200 });
+export const Choice = Type.Union([Type.Literal("yes"), Type.Literal("no"), Type.Literal("abstain")]);
+export const BallotState = Type.Union([Type.Literal("draft"), Type.Literal("open"), Type.Literal("closed")]);
+
+export const CreateBallotBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 500 }),
+    rule: Type.String({ pattern: RULE_NAME_PATTERN, description: "Rule file in the registry" }),
+    ruleVersion: Type.Optional(Type.Integer({ minimum: 1, description: "Pin this version (default: the latest at creation)" })),
+    ruleName: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "Which vote rule of the file (default: the one named like the file, or its only vote)" })),
+    roster: Type.Array(Type.Object({ id: MemberId, name: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }), { maxItems: 100_000 }),
+    secret: Type.Optional(Type.Boolean({ description: "Keep who voted apart from what they voted" })),
+  },
+  { additionalProperties: false },
+);
+
+export const BallotIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+export const MemberBody = Type.Object({ member: MemberId }, { additionalProperties: false });
+export const VoteBody = Type.Object({ member: MemberId, choice: Choice }, { additionalProperties: false });
+
+const Tally = Type.Object({ entitled: Type.Integer(), present: Type.Integer(), yes: Type.Integer(), no: Type.Integer(), abstain: Type.Integer() });
+
+export const Ballot = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  rule: Type.Object({ name: Type.String(), version: Type.Integer(), entry: Type.String(), sha256: Type.String() }),
+  secret: Type.Boolean(),
+  state: BallotState,
+  createdBy: Type.String(),
+  createdAt: Timestamp,
+  openedAt: Type.Union([Timestamp, Type.Null()]),
+  closedAt: Type.Union([Timestamp, Type.Null()]),
+  roster: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), present: Type.Boolean(), voted: Type.Boolean() })),
+  counts: Type.Object({ entitled: Type.Integer(), present: Type.Integer(), voted: Type.Integer() }),
+  tally: Type.Union([Tally, Type.Null()]),
+  result: Type.Union([RuleResult, Type.Null()]),
+  votes: Type.Union([Type.Array(Type.Object({ member: Type.String(), choice: Choice })), Type.Null()]),
+});
+
+export const BallotList = Type.Object({
+  ballots: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), state: BallotState, rule: Type.String(), ruleVersion: Type.Integer(), createdAt: Timestamp })),
+});
+
+export const AttendanceReceipt = Type.Object({ ballot: Type.String(), member: Type.String(), present: Type.Literal(true), alreadyPresent: Type.Boolean() });
+export const VoteReceipt = Type.Object({ ballot: Type.String(), member: Type.String(), recorded: Type.Literal(true) });
+
+export const AuditEvent = Type.Object({
+  ballot: Type.String(),
+  seq: Type.Integer(),
+  type: Type.String(),
+  actor: Type.String(),
+  at: Type.String(),
+  data: Type.Unknown(),
+  prevHash: Type.String(),
+  hash: Type.String(),
+});
+export const AuditLog = Type.Object({ ballot: Type.String(), events: Type.Array(AuditEvent) });
+export const AuditVerification = Type.Object({
+  ballot: Type.String(),
+  intact: Type.Boolean(),
+  events: Type.Integer(),
+  head: Type.String(),
+  brokenAt: Type.Optional(Type.Object({ seq: Type.Integer(), problem: Type.String() })),
+});
+
+export const AssessmentBody = Type.Union([
+  Type.Object(
+    {
+      rule: Type.String({ pattern: RULE_NAME_PATTERN }),
+      ruleVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+      ruleName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+      subjects: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), input: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: false }), { maxItems: 10_000 }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.String({ description: "text/csv with a header row: id, then one column per rule input" }),
+]);
+export const AssessmentQuery = Type.Object({
+  rule: Type.Optional(Type.String({ pattern: RULE_NAME_PATTERN, description: "The rule file (required with a CSV body)" })),
+  version: Type.Optional(Type.String({ pattern: "^[1-9][0-9]{0,8}$" })),
+  ruleName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+});
+export const AssessmentResponse = Type.Object({
+  rule: Type.Object({ name: Type.String(), version: Type.Integer(), entry: Type.String() }),
+  count: Type.Integer(),
+  results: Type.Array(
+    Type.Object({ rank: Type.Integer(), id: Type.String(), score: Exact, grade: Type.Union([Type.String(), Type.Null()]), criteria: Type.Array(Type.Unknown()), result: RuleResult }),
+  ),
+});
+
+export const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
+export const TokenInfo = Type.Object({ id: Type.String(), name: Type.String(), role: Role, createdBy: Type.String(), createdAt: Timestamp, revokedAt: Type.Union([Timestamp, Type.Null()]) });
+export const CreatedToken = Type.Composite([TokenInfo, Type.Object({ token: Type.String({ description: "The secret: shown once, stored only as a hash" }) })]);
+export const CreateTokenBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), role: Role }, { additionalProperties: false });
+export const TokenIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+
+export const Health = Type.Object({ status: Type.Literal("ok"), store: Type.Union([Type.Literal("embedded"), Type.Literal("postgres")]) });

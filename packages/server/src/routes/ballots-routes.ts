@@ -1,0 +1,116 @@
+/** Ballot routes: create, open, attendance, votes, close, read, audit. */
+
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { actorOf, authorize } from "../access/authorize";
+import {
+  AttendanceReceipt,
+  AuditLog,
+  AuditVerification,
+  Ballot,
+  BallotIdParam,
+  BallotList,
+  CreateBallotBody,
+  MemberBody,
+  RuleResult,
+  VoteBody,
+  VoteReceipt,
+  withErrors,
+} from "../http/schemas";
+import type { Services } from "./context";
+
+export const ballotsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ballots, tokens }) => {
+  const clerk = authorize(tokens, "write:ballots");
+  const reader = authorize(tokens, "read");
+
+  app.post(
+    "/v1/ballots",
+    {
+      preHandler: clerk,
+      schema: {
+        tags: ["ballots"],
+        summary: "Create a draft ballot; the rule's current (or given) version is pinned",
+        description: "422 EMPTY_ROSTER, DUPLICATE_MEMBER, RULE_NOT_IN_FILE, WRONG_RULE_KIND; 404 RULE_NOT_FOUND. Needs a clerk or admin token.",
+        body: CreateBallotBody,
+        response: withErrors({ 201: Ballot }, 401, 403, 404, 413, 415, 422),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await ballots.create(request.body, actorOf(request).name)),
+  );
+
+  app.get("/v1/ballots", { preHandler: reader, schema: { tags: ["ballots"], summary: "List ballots, newest first", response: withErrors({ 200: BallotList }, 401, 403) } }, async () => ({
+    ballots: await ballots.list(),
+  }));
+
+  app.get(
+    "/v1/ballots/:id",
+    { preHandler: reader, schema: { tags: ["ballots"], summary: "A ballot: roster with attendance, counts, and once closed its tally and result", params: BallotIdParam, response: withErrors({ 200: Ballot }, 401, 403, 404) } },
+    async (request) => ballots.get(request.params.id),
+  );
+
+  app.post(
+    "/v1/ballots/:id/open",
+    { preHandler: clerk, schema: { tags: ["ballots"], summary: "Open a draft ballot for votes (409 BALLOT_ALREADY_OPEN, BALLOT_CLOSED)", params: BallotIdParam, response: withErrors({ 200: Ballot }, 401, 403, 404, 409) } },
+    async (request) => ballots.open(request.params.id, actorOf(request).name),
+  );
+
+  app.post(
+    "/v1/ballots/:id/attendance",
+    {
+      preHandler: clerk,
+      schema: {
+        tags: ["ballots"],
+        summary: "Record a roster member as present (draft or open ballot); idempotent",
+        description: "422 NOT_ON_ROSTER; 409 BALLOT_CLOSED.",
+        params: BallotIdParam,
+        body: MemberBody,
+        response: withErrors({ 200: AttendanceReceipt }, 401, 403, 404, 409, 413, 415, 422),
+      },
+    },
+    async (request) => ballots.recordAttendance(request.params.id, request.body.member, actorOf(request).name),
+  );
+
+  app.post(
+    "/v1/ballots/:id/votes",
+    {
+      preHandler: clerk,
+      schema: {
+        tags: ["ballots"],
+        summary: "Record one member's vote: yes, no or abstain",
+        description: "422 NOT_ON_ROSTER; 409 NOT_PRESENT, ALREADY_VOTED, BALLOT_NOT_OPEN, BALLOT_CLOSED. Answered only after the vote is committed.",
+        params: BallotIdParam,
+        body: VoteBody,
+        response: withErrors({ 201: VoteReceipt }, 401, 403, 404, 409, 413, 415, 422),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await ballots.castVote(request.params.id, request.body.member, request.body.choice, actorOf(request).name)),
+  );
+
+  app.post(
+    "/v1/ballots/:id/close",
+    {
+      preHandler: clerk,
+      schema: {
+        tags: ["ballots"],
+        summary: "Close an open ballot: evaluate the pinned rule on the tally and store the result for good",
+        params: BallotIdParam,
+        response: withErrors({ 200: RuleResult }, 401, 403, 404, 409, 422),
+      },
+    },
+    async (request) => ballots.close(request.params.id, actorOf(request).name),
+  );
+
+  app.get(
+    "/v1/ballots/:id/audit",
+    { preHandler: reader, schema: { tags: ["audit"], summary: "The ballot's append-only, hash-chained event log", params: BallotIdParam, response: withErrors({ 200: AuditLog }, 401, 403, 404) } },
+    async (request) => ({ ballot: request.params.id, events: await ballots.audit(request.params.id) }),
+  );
+
+  app.get(
+    "/v1/ballots/:id/audit/verify",
+    {
+      preHandler: reader,
+      schema: { tags: ["audit"], summary: "Recompute the hash chain and report whether it is intact", params: BallotIdParam, response: withErrors({ 200: AuditVerification }, 401, 403, 404) },
+    },
+    async (request) => ({ ballot: request.params.id, ...(await ballots.verifyAudit(request.params.id)) }),
+  );
+};

@@ -1,0 +1,91 @@
+/** Rule registry routes: store versions, list, read, evaluate. */
+
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { CompiledModule } from "@gavel/lang";
+import { actorOf, authorize } from "../access/authorize";
+import { assertValidInput } from "../rules/input-validator";
+import { assertRuleName, selectRule, warningsOf, type RuleVersionInfo } from "../rules/rule-registry";
+import { unprocessable } from "../http/api-error";
+import { EvaluateBody, PutRuleBody, RuleDetail, RuleList, RuleNameParam, RuleResult, StoredRule, VersionQuery, withErrors } from "../http/schemas";
+import { versionOf, type Services } from "./context";
+
+function describeModule(info: RuleVersionInfo, module: CompiledModule) {
+  const rules = [...module.scope.values()].map((rule) => ({
+    name: rule.name,
+    label: rule.label,
+    kind: rule.kind,
+    inputs: rule.inputs.map(({ span: _span, ...input }) => input),
+    inputSchema: rule.inputSchema,
+  }));
+  return { ...info, rules, warnings: warningsOf(module) };
+}
+
+export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { rules, tokens }) => {
+  app.get("/v1/rules", { schema: { tags: ["rules"], summary: "List rule files with their latest version", response: withErrors({ 200: RuleList }) } }, async () => ({
+    rules: await rules.list(),
+  }));
+
+  app.put(
+    "/v1/rules/:name",
+    {
+      preHandler: authorize(tokens, "write:rules"),
+      schema: {
+        tags: ["rules"],
+        summary: "Store a new immutable version of a rule file (JSON { source } or text/plain)",
+        description: "Refused with 422 RULE_COMPILE_ERROR and the diagnostics when the file does not compile. Needs an admin or author token.",
+        params: RuleNameParam,
+        body: PutRuleBody,
+        response: withErrors({ 201: StoredRule }, 401, 403, 413, 415, 422),
+      },
+    },
+    async (request, reply) => {
+      const source = typeof request.body === "string" ? request.body : request.body.source;
+      const { record, module } = await rules.put(request.params.name, source, actorOf(request).name);
+      const { source: _source, ...info } = record;
+      return reply.status(201).send(describeModule(info, module));
+    },
+  );
+
+  app.get(
+    "/v1/rules/:name",
+    {
+      schema: {
+        tags: ["rules"],
+        summary: "A rule file: the latest version, or ?version=N, with its source, rules and version history",
+        params: RuleNameParam,
+        querystring: VersionQuery,
+        response: withErrors({ 200: RuleDetail }, 404),
+      },
+    },
+    async (request) => {
+      const record = await rules.get(request.params.name, versionOf(request.query));
+      const { source, ...info } = record;
+      return { ...describeModule(info, rules.moduleOf(record)), source, versions: await rules.versions(record.name) };
+    },
+  );
+
+  app.post(
+    "/v1/rules/:name/evaluate",
+    {
+      schema: {
+        tags: ["rules"],
+        summary: "Evaluate a stored rule on one input; returns the result JSON with its explanation",
+        description: "The input is validated against the rule's generated JSON Schema (422 INVALID_INPUT).",
+        params: RuleNameParam,
+        querystring: VersionQuery,
+        body: EvaluateBody,
+        response: withErrors({ 200: RuleResult }, 404, 413, 415, 422),
+      },
+    },
+    async (request) => {
+      assertRuleName(request.params.name);
+      const record = await rules.get(request.params.name, versionOf(request.query));
+      const rule = selectRule(rules.moduleOf(record), record.name, request.body.rule);
+      const input = request.body.input;
+      assertValidInput(rule, input);
+      const outcome = rule.evaluate(input);
+      if (!outcome.ok) throw unprocessable("EVALUATION_ERROR", outcome.error.message, outcome.error);
+      return outcome.result;
+    },
+  );
+};

@@ -1,0 +1,27 @@
+/** Token management (admin only): create, list, revoke. */
+
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import { actorOf, authorize } from "../access/authorize";
+import { CreatedToken, CreateTokenBody, TokenIdParam, TokenInfo, withErrors } from "../http/schemas";
+import type { Services } from "./context";
+
+export const tokensRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { tokens }) => {
+  const admin = authorize(tokens, "manage:tokens");
+
+  app.post(
+    "/v1/tokens",
+    { preHandler: admin, schema: { tags: ["access"], summary: "Create a token; its secret is returned once", body: CreateTokenBody, response: withErrors({ 201: CreatedToken }, 401, 403, 409) } },
+    async (request, reply) => reply.status(201).send(await tokens.create(request.body.name, request.body.role, actorOf(request).name)),
+  );
+
+  app.get("/v1/tokens", { preHandler: admin, schema: { tags: ["access"], summary: "List tokens (never their secrets)", response: withErrors({ 200: Type.Object({ tokens: Type.Array(TokenInfo) }) }, 401, 403) } }, async () => ({
+    tokens: await tokens.list(),
+  }));
+
+  app.delete(
+    "/v1/tokens/:id",
+    { preHandler: admin, schema: { tags: ["access"], summary: "Revoke a token", params: TokenIdParam, response: withErrors({ 200: TokenInfo }, 401, 403, 404) } },
+    async (request) => tokens.revoke(request.params.id),
+  );
+};

@@ -1,0 +1,219 @@
+/** The rule registry: immutable, numbered versions of rule files in SQL, each compiled once and cached. */
+
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { compile, type CompiledModule, type CompiledRule, type Diagnostic, type ImportResolver } from "@gavel/lang";
+import { ApiError, notFound, unprocessable } from "../http/api-error";
+import type { Database, Queryable } from "../store/database";
+import { isUniqueViolation } from "../store/sql-errors";
+import { isValidRuleName } from "./rule-name";
+import { DEFAULT_STD_DIR, stdImportResolver } from "./std-imports";
+
+/** One stored version of a rule file (without its source). */
+export interface RuleVersionInfo {
+  name: string;
+  version: number;
+  sha256: string;
+  author: string;
+  createdAt: string;
+}
+
+export interface RuleVersionRecord extends RuleVersionInfo {
+  source: string;
+}
+
+/** A rule selected from a stored file, with the module it was compiled in. */
+export interface ResolvedRule {
+  record: RuleVersionRecord;
+  module: CompiledModule;
+  rule: CompiledRule;
+}
+
+export type RuleKind = CompiledRule["kind"];
+
+const MAX_CACHED_MODULES = 1000;
+const STD_AUTHOR = "gavel-std";
+
+interface RuleVersionRow {
+  name: string;
+  version: number;
+  sha256: string;
+  author: string;
+  created_at: Date;
+  source?: string;
+}
+
+function infoOf(row: RuleVersionRow): RuleVersionInfo {
+  return { name: row.name, version: row.version, sha256: row.sha256, author: row.author, createdAt: row.created_at.toISOString() };
+}
+
+/** sha256 of a rule file's UTF-8 text, hex. */
+export function contentHash(source: string): string {
+  return createHash("sha256").update(source, "utf8").digest("hex");
+}
+
+/** Throws 400 INVALID_RULE_NAME unless `name` is a valid registry name. */
+export function assertRuleName(name: string): void {
+  if (!isValidRuleName(name)) {
+    throw new ApiError(400, "INVALID_RULE_NAME", `"${name}" is not a valid rule name: use letters, digits, "_" and "-", starting with a letter (at most 100).`, { name });
+  }
+}
+
+export class RuleRegistry {
+  private readonly modules = new Map<string, CompiledModule>();
+  private readonly resolveImport: ImportResolver;
+
+  constructor(
+    private readonly db: Database,
+    private readonly stdDir = DEFAULT_STD_DIR,
+  ) {
+    this.resolveImport = stdImportResolver(stdDir);
+  }
+
+  /** Compiles a source as the registry does (std imports resolved). */
+  compileSource(name: string, source: string): CompiledModule {
+    return compile(source, { file: `${name}.gavel`, resolveImport: this.resolveImport });
+  }
+
+  /** The compiled module of a stored version, compiled at most once per process. */
+  moduleOf(record: RuleVersionRecord): CompiledModule {
+    const key = `${record.name}\u0000${record.version}`;
+    let module = this.modules.get(key);
+    if (!module) {
+      module = this.compileSource(record.name, record.source);
+      if (this.modules.size >= MAX_CACHED_MODULES) this.modules.delete(this.modules.keys().next().value!);
+      this.modules.set(key, module);
+    }
+    return module;
+  }
+
+  /** Stores `source` as the next version of `name`; 422 RULE_COMPILE_ERROR with diagnostics when it does not compile. */
+  async put(name: string, source: string, author: string): Promise<{ record: RuleVersionRecord; module: CompiledModule }> {
+    assertRuleName(name);
+    const module = this.compileSource(name, source);
+    if (!module.ok) {
+      const errors = module.diagnostics.filter((d) => d.severity === "error");
+      throw unprocessable("RULE_COMPILE_ERROR", `${name} does not compile: ${errors.length} error(s), first: ${errors[0]?.message ?? "unknown"}`, { diagnostics: module.diagnostics });
+    }
+    if (module.scope.size === 0) {
+      throw unprocessable("NO_RULES", `${name} defines and imports no rule.`, { diagnostics: module.diagnostics });
+    }
+    const sha256 = contentHash(source);
+    // Two authors saving at once may pick the same next number; the primary key refuses one, which retries.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { rows } = await this.db.query<RuleVersionRow>(
+          `INSERT INTO rule_versions (name, version, source, sha256, author)
+           SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4 FROM rule_versions WHERE name = $1
+           RETURNING name, version, sha256, author, created_at`,
+          [name, source, sha256, author],
+        );
+        const record = { ...infoOf(rows[0]!), source };
+        this.modules.set(`${name}\u0000${record.version}`, module);
+        return { record, module };
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  /** Every rule file with its latest version. */
+  async list(): Promise<(RuleVersionInfo & { versions: number })[]> {
+    const { rows } = await this.db.query<RuleVersionRow & { versions: string }>(
+      `SELECT DISTINCT ON (name) name, version, sha256, author, created_at, COUNT(*) OVER (PARTITION BY name) AS versions
+       FROM rule_versions ORDER BY name, version DESC`,
+    );
+    return rows.map((row) => ({ ...infoOf(row), versions: Number(row.versions) }));
+  }
+
+  /** Every version of one rule file, oldest first. */
+  async versions(name: string): Promise<RuleVersionInfo[]> {
+    const { rows } = await this.db.query<RuleVersionRow>("SELECT name, version, sha256, author, created_at FROM rule_versions WHERE name = $1 ORDER BY version", [name]);
+    return rows.map(infoOf);
+  }
+
+  /** One stored version (the latest when `version` is undefined); 404 RULE_NOT_FOUND when absent. */
+  async get(name: string, version?: number, tx: Queryable = this.db): Promise<RuleVersionRecord> {
+    assertRuleName(name);
+    const { rows } =
+      version === undefined
+        ? await tx.query<RuleVersionRow>("SELECT name, version, sha256, author, created_at, source FROM rule_versions WHERE name = $1 ORDER BY version DESC LIMIT 1", [name])
+        : await tx.query<RuleVersionRow>("SELECT name, version, sha256, author, created_at, source FROM rule_versions WHERE name = $1 AND version = $2", [name, version]);
+    const row = rows[0];
+    if (!row) {
+      throw version === undefined
+        ? notFound("RULE_NOT_FOUND", `No rule file named "${name}".`, { name })
+        : notFound("RULE_VERSION_NOT_FOUND", `Rule file "${name}" has no version ${version}.`, { name, version });
+    }
+    return { ...infoOf(row), source: row.source ?? "" };
+  }
+
+  /**
+   * The rule to run from a stored file: `selector` when given, else the rule named like the file, else the file's
+   * only rule (of `kind`, when given). 422 when there is no such rule or the choice is ambiguous.
+   */
+  async resolve(name: string, options: { version?: number; selector?: string; kind?: RuleKind; tx?: Queryable } = {}): Promise<ResolvedRule> {
+    const record = await this.get(name, options.version, options.tx);
+    const module = this.moduleOf(record);
+    const rule = selectRule(module, name, options.selector, options.kind);
+    return { record, module, rule };
+  }
+
+  /** Stores each standard-library rule under its own name as version 1, unless that name is already taken. */
+  async seedStandardLibrary(): Promise<string[]> {
+    const seeded: string[] = [];
+    let files: string[] = [];
+    try {
+      files = readdirSync(this.stdDir).filter((f) => f.endsWith(".gavel")).sort();
+    } catch {
+      return seeded;
+    }
+    for (const file of files) {
+      const source = readFileSync(join(this.stdDir, file), "utf8");
+      const module = this.compileSource(file.replace(/\.gavel$/, ""), source);
+      if (!module.ok) continue;
+      for (const rule of module.rules) {
+        if (!isValidRuleName(rule.name)) continue;
+        const { rowCount } = await this.db.query(
+          `INSERT INTO rule_versions (name, version, source, sha256, author)
+           SELECT $1, 1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM rule_versions WHERE name = $1)
+           ON CONFLICT DO NOTHING`,
+          [rule.name, source, contentHash(source), STD_AUTHOR],
+        );
+        if (rowCount) seeded.push(rule.name);
+      }
+    }
+    return seeded;
+  }
+}
+
+function describe(rules: Iterable<CompiledRule>): { name: string; kind: RuleKind }[] {
+  return [...rules].map((r) => ({ name: r.name, kind: r.kind }));
+}
+
+/** Picks one rule of a compiled file (see RuleRegistry.resolve). */
+export function selectRule(module: CompiledModule, fileName: string, selector?: string, kind?: RuleKind): CompiledRule {
+  const fits = (rule: CompiledRule | undefined): rule is CompiledRule => rule !== undefined && (kind === undefined || rule.kind === kind);
+  if (selector !== undefined) {
+    const rule = module.scope.get(selector);
+    if (!rule) throw unprocessable("RULE_NOT_IN_FILE", `Rule file "${fileName}" has no rule "${selector}".`, { available: describe(module.scope.values()) });
+    if (kind !== undefined && rule.kind !== kind) throw unprocessable("WRONG_RULE_KIND", `Rule "${selector}" is a ${rule.kind}, not a ${kind}.`, { rule: selector, kind: rule.kind });
+    return rule;
+  }
+  const named = module.scope.get(fileName);
+  if (fits(named)) return named;
+  for (const candidates of [module.rules, [...module.scope.values()]]) {
+    const matching = candidates.filter(fits);
+    if (matching.length === 1) return matching[0]!;
+    if (matching.length > 1) {
+      throw unprocessable("AMBIGUOUS_RULE", `Rule file "${fileName}" has ${matching.length} ${kind ?? "rule"}s: name the one to use.`, { available: describe(matching) });
+    }
+  }
+  throw unprocessable(kind ? "WRONG_RULE_KIND" : "RULE_NOT_IN_FILE", `Rule file "${fileName}" has no ${kind ?? "rule"}.`, { available: describe(module.scope.values()) });
+}
+
+/** Compile diagnostics that are only warnings (returned with a stored version). */
+export function warningsOf(module: CompiledModule): Diagnostic[] {
+  return module.diagnostics.filter((d) => d.severity === "warning");
+}
