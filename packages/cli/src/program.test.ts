@@ -84,6 +84,17 @@ describe("runCli", () => {
     expect(readFileSync(join(root, "out/report.xml"), "utf8")).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="gavel" tests="0" failures="0"/);
   });
 
+  it("shows the source line under each diagnostic on a terminal only", async () => {
+    writeFileSync(join(root, "typo.gavel"), 'vote typo "t" {\n  quorum: presnt > 1/2 of entitled\n  passes: yes > 1/2 of present\n}\n');
+    const piped = await run(["check", "typo.gavel"]);
+    expect(piped.code).toBe(1);
+    expect(piped.out).toMatch(/^typo\.gavel:2:11: error UNDEFINED_NAME [^\n]*\n$/);
+    const io = memoryIo({ cwd: root, isTTY: true, env: { NO_COLOR: "1" } });
+    expect(await runCli(["check", "typo.gavel"], io)).toBe(1);
+    expect(io.out.split("\n").slice(1, 3)).toEqual(["  2 |   quorum: presnt > 1/2 of entitled", "    |           ^^^^^^"]);
+    rmSync(join(root, "typo.gavel"));
+  });
+
   it("formats in place, and --check then finds nothing to do", async () => {
     const ugly = 'vote  ugly "u" {\nquorum: present > 1/2 of entitled\n      passes: yes > 1/2 of present\n}\n';
     writeFileSync(join(root, "ugly.gavel"), ugly);

@@ -1,6 +1,7 @@
 /** `gavel check`: every diagnostic of every rule file, one per line; exit 1 on any error. */
 import type { CommandContext } from "../context";
 import { ExitCode } from "../context";
+import { codeFrame } from "../code-frame";
 import { formatDiagnostic } from "../diagnostics";
 import { compileRuleFile, readRuleFile } from "../rule-file";
 import { findRuleFiles } from "./rule-files";
@@ -23,6 +24,8 @@ export function runCheck(paths: readonly string[], ctx: CommandContext): number 
       if (diagnostic.severity === "error") errors += 1;
       else warnings += 1;
       io.stdout(`${formatDiagnostic(diagnostic, read.file.display, style)}\n`);
+      // The source line helps a person; piped output stays one parseable line per diagnostic.
+      if (io.isTTY) for (const line of codeFrame(read.file.source, diagnostic.span, style)) io.stdout(`  ${line}\n`);
     }
   }
   if (files.length > 0) {
