@@ -99,7 +99,7 @@ const en: Messages = {
   inputOption: "the input as JSON, or @FILE to read it from a JSON file",
   formatOption: "json (the result JSON) or text (a readable explanation)",
   serveDescription: "Start the HTTP service and the editor on one port.",
-  portOption: "port to listen on (default: $PORT or 3000)",
+  portOption: "port to listen on (default: $PORT or 3000; 0 picks a free one); HOST sets the address",
   dataOption: "folder for the embedded database (default: $GAVEL_DATA or .gavel-data); DATABASE_URL selects PostgreSQL",
 
   pathNotFound: (path) => `No such file or folder: ${path}`,
@@ -164,7 +164,7 @@ const zh: Messages = {
   inputOption: "JSON 格式的输入，或用 @FILE 从 JSON 文件读取",
   formatOption: "json（结果 JSON）或 text（可读的解释）",
   serveDescription: "在同一端口启动 HTTP 服务和编辑器。",
-  portOption: "监听端口（默认：$PORT 或 3000）",
+  portOption: "监听端口（默认：$PORT 或 3000；0 表示任选空闲端口）；HOST 设置监听地址",
   dataOption: "内置数据库的文件夹（默认：$GAVEL_DATA 或 .gavel-data）；设置 DATABASE_URL 则使用 PostgreSQL",
 
   pathNotFound: (path) => `找不到文件或文件夹：${path}`,

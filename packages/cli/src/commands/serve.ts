@@ -8,8 +8,10 @@ export interface ServeOptions {
   data?: string;
 }
 
+/** What `gavel serve` passes to @gavel/server's startServer. */
 export interface ServerOptions {
   port: number;
+  host?: string;
   dataDir: string;
   databaseUrl?: string;
 }
@@ -36,7 +38,7 @@ async function loadStartServer(): Promise<StartServer | undefined> {
   }
 }
 
-/** The port to listen on: --port, else $PORT, else 3000; undefined when not a valid port. */
+/** The port to listen on: the given text, else 3000; undefined when not a valid port. */
 export function parsePort(value: string | undefined): number | undefined {
   const text = value ?? "3000";
   if (!/^\d+$/.test(text)) return undefined;
@@ -47,6 +49,20 @@ export function parsePort(value: string | undefined): number | undefined {
 function urlOf(started: unknown, port: number): string {
   const url = (started as { url?: unknown } | null)?.url;
   return typeof url === "string" ? url : `http://localhost:${port}`;
+}
+
+/** Closes the server on SIGINT/SIGTERM (releasing the data folder's lock) before the process ends. */
+function closeOnSignals(started: unknown): void {
+  const close = (started as { close?: unknown } | null)?.close;
+  if (typeof close !== "function") return;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      (close as () => Promise<void>).call(started).then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
 }
 
 /** Starts the service; resolves once it listens (the process then stays up), or returns 1 when it cannot start. */
@@ -63,9 +79,15 @@ export async function runServe(options: ServeOptions, ctx: CommandContext): Prom
     io.stderr(`${style.red(messages.serverUnavailable)}\n`);
     return ExitCode.failure;
   }
-  const databaseUrl = io.env.DATABASE_URL;
+  const { DATABASE_URL: databaseUrl, HOST: host } = io.env;
   try {
-    const started = await startServer({ port, dataDir: resolve(io.cwd, options.data ?? io.env.GAVEL_DATA ?? ".gavel-data"), ...(databaseUrl ? { databaseUrl } : {}) });
+    const started = await startServer({
+      port,
+      dataDir: resolve(io.cwd, options.data ?? io.env.GAVEL_DATA ?? ".gavel-data"),
+      ...(databaseUrl ? { databaseUrl } : {}),
+      ...(host ? { host } : {}),
+    });
+    closeOnSignals(started);
     io.stderr(`${messages.serverListening(urlOf(started, port))}\n`);
     return ExitCode.ok;
   } catch (error) {
