@@ -115,12 +115,6 @@ describe("gavel test", () => {
     expect(run.stdout).toContain("good/测评.gavel:9:6  民主测评: criterion 认可度, band 2");
     expect(run.stdout).not.toContain("criterion 认可度, band 1");
   });
-
-  it("writes TAP to stdout when no output file is named", async () => {
-    const run = await gavel(["test", "rules/failing.gavel", "--reporter", "tap"], root);
-    expect(run.code).toBe(1);
-    expect(run.stdout.split("\n").slice(0, 4)).toEqual(["TAP version 13", "1..2", "ok 1 - rules/failing.gavel › 4 of 6 present say yes: passed", "not ok 2 - rules/failing.gavel › a 3-3 tie passes"]);
-  });
 });
 
 describe("gavel fmt", () => {
@@ -144,13 +138,10 @@ describe("gavel eval", () => {
     expect(result.explanation.map((s) => s.detail)).toEqual(["21 > 2/3 × 30 = 20 → true", "16 > 1/2 × 30 = 15 → true"]);
   });
 
-  it("exits 2 on input that is not JSON or does not fit the rule", async () => {
-    const notJson = await gavel(["eval", "rules/failing.gavel", "--input", "{entitled: 10"], root);
-    expect(notJson.code).toBe(2);
-    expect(notJson.stdout).toBe("");
-    expect(notJson.stderr).toMatch(/^The input is not valid JSON: /);
+  it("exits 2 on input that does not fit the rule, saying what is wrong in the user's language", async () => {
     const invalid = await gavel(["eval", "good/测评.gavel", "--input", '{"满意": -1}'], root, { LANG: "zh_CN.UTF-8" });
     expect(invalid.code).toBe(2);
+    expect(invalid.stdout).toBe("");
     expect(invalid.stderr).toBe("输入与规则 “民主测评” 的输入项不符：\n  - 缺少输入项 “不满意”\n  - 满意：must be >= 0\n");
   });
 });
