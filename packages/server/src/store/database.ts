@@ -1,16 +1,27 @@
-/** The SQL database behind the service: PGlite in a local folder by default, PostgreSQL when a URL is given; one `pg` API for both. */
+/**
+ * The SQL database behind the service: PGlite in a local folder by default, PostgreSQL when a URL is given.
+ * Both run the same SQL through one small interface (query, transaction).
+ */
 
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { createPgConfig } from "@electric-sql/pglite/node-postgres";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
 import pg from "pg";
-import { lockDataDir, type DataDirLock } from "./data-dir-lock";
+import { lockDataDir } from "./data-dir-lock";
 import { migrate } from "./migrations";
 
-/** Anything that runs a parameterised query: the pool, or one client inside a transaction. */
+/** A result row: column name to value. */
+export type Row = object;
+
+/** What a query gives back: the rows, and how many rows it returned or changed. */
+export interface QueryResult<R extends Row = Record<string, unknown>> {
+  rows: R[];
+  rowCount: number;
+}
+
+/** Anything that runs a parameterised query: the database, or one transaction. Without values, text may hold several statements. */
 export interface Queryable {
-  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+  query<R extends Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
 }
 
 export type DatabaseKind = "embedded" | "postgres";
@@ -18,7 +29,7 @@ export type DatabaseKind = "embedded" | "postgres";
 /** An open, migrated database. */
 export interface Database extends Queryable {
   readonly kind: DatabaseKind;
-  /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -28,26 +39,37 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** The embedded store's folder (default `./.gavel-data`). */
   dataDir?: string;
-  /** Connections to PostgreSQL per service instance. */
+  /** Connections to PostgreSQL per service instance (default 10). */
   poolSize?: number;
 }
 
-class PoolDatabase implements Database {
-  constructor(
-    readonly kind: DatabaseKind,
-    private readonly pool: pg.Pool,
-    private readonly onClose: () => Promise<void>,
-  ) {}
+/** PostgreSQL through a `pg` pool: each transaction on its own pooled connection. */
+class PostgresDatabase implements Database {
+  readonly kind = "postgres";
+  private readonly pool: pg.Pool;
 
-  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
-    return this.pool.query<R>(text, values);
+  constructor(databaseUrl: string, poolSize: number) {
+    this.pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    this.pool.on("error", () => undefined);
+  }
+
+  async query<R extends Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<R>> {
+    const result = await this.pool.query<R>(text, values);
+    return { rows: result.rows, rowCount: result.rowCount ?? 0 };
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    const tx: Queryable = {
+      async query<R extends Row = Record<string, unknown>>(text: string, values?: unknown[]) {
+        const result = await client.query<R>(text, values);
+        return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+      },
+    };
     try {
       await client.query("BEGIN");
-      const result = await work(client);
+      const result = await work(tx);
       await client.query("COMMIT");
       return result;
     } catch (error) {
@@ -60,38 +82,70 @@ class PoolDatabase implements Database {
 
   async close(): Promise<void> {
     await this.pool.end();
-    await this.onClose();
+  }
+}
+
+type PGliteRunner = Pick<PGlite | Transaction, "query" | "exec">;
+
+async function runOnPGlite<R extends Row>(runner: PGliteRunner, text: string, values?: unknown[]): Promise<QueryResult<R>> {
+  if (!values || values.length === 0) {
+    // The simple protocol: allows several statements (migrations); the last statement's result is returned.
+    const results = await runner.exec(text);
+    const last = results.at(-1);
+    return { rows: (last?.rows ?? []) as R[], rowCount: last ? (last.rows.length || (last.affectedRows ?? 0)) : 0 };
+  }
+  const result = await runner.query<R>(text, values);
+  return { rows: result.rows, rowCount: result.rows.length || (result.affectedRows ?? 0) };
+}
+
+/**
+ * PGlite (Postgres in WASM) in a local folder, called through its own API. Not through `pg` with
+ * createPgConfig: measured here, any SQL error (a unique violation, a trigger refusal) desynchronises that
+ * adapter's protocol and the next queries fail with "Connection terminated unexpectedly".
+ * PGlite runs one statement at a time, so transactions are serialised.
+ */
+class EmbeddedDatabase implements Database {
+  readonly kind = "embedded";
+
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly release: () => void,
+  ) {}
+
+  query<R extends Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<R>> {
+    return runOnPGlite<R>(this.pglite, text, values);
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.pglite.transaction((tx) => work({ query: (text, values) => runOnPGlite(tx, text, values) }));
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.pglite.close();
+    } finally {
+      this.release();
+    }
   }
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {
   const folder = resolve(dataDir);
   mkdirSync(folder, { recursive: true });
-  const lock: DataDirLock = lockDataDir(folder);
+  const lock = lockDataDir(folder);
   try {
     // PGlite's files live in a subfolder so initdb sees an empty directory next to our lock file.
     const pglite = await PGlite.create(join(folder, "pgdata"));
-    const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
-    return new PoolDatabase("embedded", pool, async () => {
-      await pglite.close();
-      lock.release();
-    });
+    return new EmbeddedDatabase(pglite, () => lock.release());
   } catch (error) {
     lock.release();
     throw error;
   }
 }
 
-function openPostgres(databaseUrl: string, poolSize: number): Database {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on("error", () => undefined);
-  return new PoolDatabase("postgres", pool, async () => undefined);
-}
-
 /** Opens the store (PostgreSQL when `databaseUrl` is set, else PGlite in `dataDir`) and applies pending migrations. */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  const db = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : await openEmbedded(options.dataDir ?? ".gavel-data");
+  const db = options.databaseUrl ? new PostgresDatabase(options.databaseUrl, options.poolSize ?? 10) : await openEmbedded(options.dataDir ?? ".gavel-data");
   try {
     await migrate(db);
   } catch (error) {
