@@ -18,6 +18,7 @@ export class HistoryView extends LitElement {
       li[aria-current="true"] { background: var(--selection-bg); }
       .tag { font-size: 11px; color: var(--muted); }
       .note { padding: 6px 20px; }
+      .file { text-transform: none; letter-spacing: 0; }
     `,
   ];
 
@@ -36,7 +37,7 @@ export class HistoryView extends LitElement {
 
   override render() {
     const versions = this.latest ? Array.from({ length: this.latest }, (_, i) => this.latest! - i) : [];
-    return html`<div class="section-title">${t("history.title")}${this.name ? html`: ${this.name}` : ""}</div>
+    return html`<div class="section-title">${t("history.title")}${this.name ? html`: <span class="file">${this.name}.gavel</span>` : ""}</div>
       ${versions.length === 0
         ? html`<div class="note muted">${t("history.none")}</div>`
         : html`<ul>

@@ -13,8 +13,8 @@ export class TestsView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; padding: 4px 0; }
-      .toolbar { display: flex; gap: 12px; align-items: center; padding: 4px 16px 8px; }
+      :host { display: block; padding: 0 0 4px; }
+      .toolbar { display: flex; gap: 12px; align-items: center; padding: 4px 16px 8px; position: sticky; top: 0; background: var(--panel-bg); z-index: 1; }
       .test { padding: 2px 16px; cursor: pointer; }
       .test:hover { background: var(--hover-bg); }
       .head { display: flex; gap: 8px; align-items: baseline; }
@@ -51,7 +51,7 @@ export class TestsView extends LitElement {
       ${!run && this.count > 0 && !this.blocked ? html`<div class="note muted">${t("tests.notRun")}</div>` : nothing}
       ${run
         ? html`<ul role="list">
-            ${run.results.map(
+            ${[...run.results].sort((a, b) => Number(a.passed) - Number(b.passed)).map(
               (r) => html`<li class="test" data-passed=${String(r.passed)} tabindex="0"
                   @click=${() => this.reveal(r.span)} @keydown=${(e: KeyboardEvent) => e.key === "Enter" && this.reveal(r.span)}>
                 <div class="head">

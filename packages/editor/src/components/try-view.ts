@@ -25,9 +25,10 @@ export class TryView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: grid; grid-template-columns: minmax(220px, 300px) minmax(0, 1fr); gap: 16px; padding: 8px 16px; }
-      form { display: grid; grid-template-columns: auto 1fr; gap: 6px 10px; align-items: center; align-content: start; }
-      form label { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 150px; }
+      :host { display: grid; grid-template-columns: minmax(240px, 320px) minmax(0, 1fr); gap: 20px; padding: 8px 16px; }
+      form { display: grid; grid-template-columns: minmax(0, 1fr) 150px; gap: 6px 10px; align-items: center; align-content: start; }
+      form label { font-size: 12px; line-height: 1.25; }
+      form label .name { color: var(--muted); font-family: var(--mono-font); }
       form input[type="number"], form input[type="text"], form select { width: 100%; }
       .actions { grid-column: 1 / -1; display: flex; gap: 8px; }
       .outcome { font-size: 16px; font-weight: 600; margin: 0 0 6px; display: flex; gap: 10px; align-items: baseline; }
@@ -43,6 +44,7 @@ export class TryView extends LitElement {
       tr.step { cursor: pointer; }
       tr.step:hover { background: var(--hover-bg); }
       .note { padding: 2px 0; grid-column: 1 / -1; }
+      .explanation-title { font-size: 11px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); font-weight: normal; margin: 10px 0 0; }
     `,
   ];
 
@@ -114,7 +116,7 @@ export class TryView extends LitElement {
     const id = `input-${info.name}`;
     const value = this.values[info.name] ?? "";
     const set = (v: string) => (this.values = { ...this.values, [info.name]: v });
-    const label = html`<label for=${id} title=${info.label || info.name}>${info.label && info.label !== info.name ? `${info.label} (${info.name})` : info.name}</label>`;
+    const label = html`<label for=${id}>${info.label && info.label !== info.name ? html`${info.label} <span class="name">${info.name}</span>` : info.name}</label>`;
     if (info.type === "boolean") {
       return html`${label}<input id=${id} name=${info.name} type="checkbox" .checked=${value === "true"}
         @change=${(e: Event) => set(String((e.target as HTMLInputElement).checked))} />`;
@@ -140,8 +142,8 @@ export class TryView extends LitElement {
       ${result.kind === "vote"
         ? html`<gavel-vote-chart .entitled=${result.facts.entitled} .present=${result.facts.present} .yes=${result.facts.yes} .lines=${this.lines}></gavel-vote-chart>`
         : html`<gavel-scorecard-chart .result=${result}></gavel-scorecard-chart>`}
+      <h3 class="explanation-title">${t("try.explanation")}</h3>
       <table aria-label=${t("try.explanation")}>
-        <tr><th></th><th>${t("try.explanation")}</th><th></th><th></th></tr>
         ${result.explanation.map(
           (step) => html`<tr class="step" tabindex="0" @click=${() => this.reveal(step.span)}
               @keydown=${(e: KeyboardEvent) => e.key === "Enter" && this.reveal(step.span)}>

@@ -1,0 +1,40 @@
+/** Debian's Chromium driven by playwright-core, with a fresh profile per launch (STACK.md: launch() refuses --user-data-dir). */
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Errors thrown in the page (uncaught exceptions), for asserting that none happened. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Starts headless Chromium at 1280×800 with a fresh profile. */
+export async function launchBrowser(): Promise<BrowserSession> {
+  const profile = mkdtempSync(join(tmpdir(), "gavel-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  return {
+    context,
+    page,
+    pageErrors,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

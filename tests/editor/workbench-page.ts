@@ -1,0 +1,88 @@
+/** Drives the gavel workbench in a page: open files, type into Monaco, read panels (Playwright CSS pierces shadow DOM). */
+
+import type { Page } from "playwright-core";
+
+/** A handle on the editor page with the operations a policy author performs. */
+export class WorkbenchPage {
+  constructor(readonly page: Page, readonly baseUrl: string) {}
+
+  /** Loads the workbench, optionally opening a rule file by name, and waits for Monaco to render it. */
+  async open(ruleName?: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/${ruleName ? `#${encodeURIComponent(ruleName)}` : ""}`);
+    await this.page.waitForSelector("gavel-workbench gavel-activity-bar");
+    if (ruleName) await this.page.waitForSelector(".monaco-editor .view-lines .view-line");
+  }
+
+  /** The full text of the editor's model. */
+  editorText(): Promise<string> {
+    return this.page.evaluate(() => {
+      const host = document.querySelector("gavel-code-editor") as unknown as { editor: { getValue(): string } | null };
+      return host.editor?.getValue() ?? "";
+    });
+  }
+
+  /** Clicks into the editor and moves the cursor to the end of the file. */
+  async focusEnd(): Promise<void> {
+    await this.page.click(".monaco-editor .view-lines");
+    await this.page.keyboard.press("Control+End");
+  }
+
+  /** Moves the cursor to a 1-based line and column through Monaco's own API (like clicking there). */
+  async moveCursor(lineNumber: number, column: number): Promise<void> {
+    await this.page.evaluate(({ lineNumber, column }) => {
+      const host = document.querySelector("gavel-code-editor") as unknown as {
+        editor: { setPosition(p: { lineNumber: number; column: number }): void; revealLine(n: number): void; focus(): void };
+      };
+      host.editor.setPosition({ lineNumber, column });
+      host.editor.revealLine(lineNumber);
+      host.editor.focus();
+    }, { lineNumber, column });
+  }
+
+  /** Inserts text at the end of the file in one edit, like a paste (no auto-indent or auto-closing). */
+  async appendText(text: string): Promise<void> {
+    await this.page.evaluate((text) => {
+      const host = document.querySelector("gavel-code-editor") as unknown as {
+        editor: {
+          getModel(): { getFullModelRange(): { endLineNumber: number; endColumn: number } };
+          executeEdits(source: string, edits: { range: object; text: string }[]): void;
+          focus(): void;
+        };
+      };
+      const end = host.editor.getModel().getFullModelRange();
+      const at = { startLineNumber: end.endLineNumber, startColumn: end.endColumn, endLineNumber: end.endLineNumber, endColumn: end.endColumn };
+      host.editor.executeEdits("paste", [{ range: at, text }]);
+      host.editor.focus();
+    }, text);
+  }
+
+  /** Types text as keystrokes (auto-closing brackets and quotes apply, as for a person). */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  /** Opens a bottom-panel tab: "problems", "tests" or "try". */
+  async showPanel(view: "problems" | "tests" | "try"): Promise<void> {
+    await this.page.click(`gavel-bottom-panel [data-panel=${view}]`);
+  }
+
+  /** The rows of the Problems panel as "CODE message" lines. */
+  async problems(): Promise<string[]> {
+    await this.showPanel("problems");
+    return this.page.locator("gavel-problems li.problem").evaluateAll((rows) =>
+      rows.map((row) => `${row.getAttribute("data-code")} ${row.querySelector(".message")?.textContent ?? ""}`),
+    );
+  }
+
+  /** The status bar's error and warning counts. */
+  async statusCounts(): Promise<{ errors: number; warnings: number }> {
+    const errors = await this.page.textContent("gavel-status-bar [data-count=errors]");
+    const warnings = await this.page.textContent("gavel-status-bar [data-count=warnings]");
+    return { errors: Number(errors), warnings: Number(warnings) };
+  }
+
+  /** Saves a screenshot of the whole window. */
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path });
+  }
+}
