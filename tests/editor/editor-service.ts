@@ -1,0 +1,51 @@
+/** The real gavel service (embedded store in a fresh folder) serving the built editor, for e2e tests and the benchmark. */
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createServer } from "@gavel/server";
+
+export interface EditorService {
+  baseUrl: string;
+  /** The admin token the service created on its first start. */
+  token: string;
+  putRule(name: string, source: string): Promise<{ version: number }>;
+  getRule(name: string): Promise<{ version: number; source: string }>;
+  close(): Promise<void>;
+}
+
+const EDITOR_DIST = join(import.meta.dirname, "../../packages/editor/dist");
+
+/** Starts the service on a free loopback port with a new data folder; the std rules are seeded as on a first start. */
+export async function startEditorService(): Promise<EditorService> {
+  const dataDir = mkdtempSync(join(tmpdir(), "gavel-editor-e2e-"));
+  const server = await createServer({ dataDir, editorDir: EDITOR_DIST, logger: false });
+  const address = await server.app.listen({ port: 0, host: "127.0.0.1" });
+  const token = server.adminToken;
+  if (!token) throw new Error("a fresh store should have issued an admin token");
+  const api = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${address}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<{ version: number; source: string }>;
+  };
+  return {
+    baseUrl: address,
+    token,
+    async putRule(name, source) {
+      const stored = await api("PUT", `/v1/rules/${encodeURIComponent(name)}`, { source });
+      return { version: stored.version };
+    },
+    async getRule(name) {
+      const stored = await api("GET", `/v1/rules/${encodeURIComponent(name)}`);
+      return { version: stored.version, source: stored.source };
+    },
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

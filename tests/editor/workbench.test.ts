@@ -1,0 +1,242 @@
+/**
+ * The editor end to end: the built workbench (packages/editor/dist) served by the real service, driven in Debian's
+ * Chromium. A policy author opens a rule, breaks and fixes it, completes a name, formats, saves a version, runs the
+ * tests, tries inputs and compares versions. Screenshots of each main view go to docs/screenshots/.
+ */
+
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { compile, format, runTests } from "@gavel/lang";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, type BrowserSession } from "./browser";
+import { startEditorService, type EditorService } from "./editor-service";
+import { WorkbenchPage } from "./workbench-page";
+
+const ROOT = join(import.meta.dirname, "../..");
+const SCREENSHOTS = join(ROOT, "docs/screenshots");
+const RULE = "major_matter";
+const source = readFileSync(join(ROOT, "dsl/std/major-matter.gavel"), "utf8");
+const lines = source.split("\n");
+/** 1-based line of the quorum clause, and the column just after its `present`. */
+const quorumLine = lines.findIndex((l) => l.includes("quorum: present")) + 1;
+const afterPresent = lines[quorumLine - 1]!.indexOf("present") + "present".length + 1;
+
+let service: EditorService;
+let browser: BrowserSession;
+let wb: WorkbenchPage;
+
+async function shot(name: string): Promise<void> {
+  await wb.page.waitForTimeout(150); // let Monaco finish its next animation frame before the picture
+  await wb.screenshot(join(SCREENSHOTS, `${name}.png`));
+}
+
+async function setLook(locale: "en" | "zh-CN", theme: "light" | "dark"): Promise<void> {
+  const current = await wb.page.evaluate(() => ({ lang: document.documentElement.lang, theme: document.documentElement.dataset["theme"] }));
+  if (current.lang !== locale) await wb.page.click("gavel-status-bar [data-status=locale]");
+  if (current.theme !== theme) await wb.page.click("gavel-status-bar [data-status=theme]");
+  await wb.page.waitForFunction(
+    ([l, t]) => document.documentElement.lang === l && document.documentElement.dataset["theme"] === t,
+    [locale, theme] as const,
+  );
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // A first start: the service seeds the standard library, so major_matter is version 1 of dsl/std/major-matter.gavel.
+  service = await startEditorService();
+  browser = await launchBrowser();
+  wb = new WorkbenchPage(browser.page, service.baseUrl);
+  // A first-time visitor: English, light theme, no token yet.
+  await browser.page.goto(`${service.baseUrl}/`);
+  await browser.page.evaluate(() => {
+    localStorage.setItem("gavel.locale", "en");
+    localStorage.setItem("gavel.theme", "light");
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+});
+
+describe("the editor workbench against the real service", () => {
+  it("lists the registry's rule files and opens one in a tab, with its saved version", async () => {
+    await wb.open();
+    await wb.page.waitForSelector(`gavel-explorer li[data-name=${RULE}]`);
+    await wb.page.click(`gavel-explorer li[data-name=${RULE}]`);
+    await wb.page.waitForSelector(".monaco-editor .view-lines .view-line");
+    expect(await wb.editorText()).toBe(source);
+    expect(await wb.page.textContent(`gavel-tabs [role=tab][data-name=${RULE}]`)).toContain(`${RULE}.gavel`);
+    expect(await wb.page.getAttribute(`gavel-tabs [role=tab][data-name=${RULE}]`, "data-dirty")).toBe("false");
+    await wb.page.waitForFunction(() => document.querySelector("gavel-status-bar")?.shadowRoot?.textContent?.includes("saved v1"));
+    // Highlighting: keywords and the vote's facts get their own token colours.
+    expect(await wb.page.locator(".monaco-editor .view-line span.mtk1").count()).toBeGreaterThan(0);
+    expect(await wb.statusCounts()).toEqual({ errors: 0, warnings: 0 });
+    await shot("workbench-en-light");
+  });
+
+  it("shows a squiggle and a Problems entry for an error typed in, and clears both when it is fixed", async () => {
+    await wb.moveCursor(quorumLine, afterPresent);
+    await wb.page.keyboard.press("Backspace"); // present → presen: an undefined name
+    await wb.page.waitForSelector(".monaco-editor .squiggly-error");
+    await wb.page.waitForSelector("gavel-problems li.problem");
+    const problems = await wb.problems();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^UNDEFINED_NAME .*presen/);
+    expect(await wb.statusCounts()).toEqual({ errors: 1, warnings: 0 });
+    expect(await wb.page.getAttribute(`gavel-tabs [role=tab][data-name=${RULE}]`, "data-dirty")).toBe("true");
+    await shot("problems-en-light");
+
+    await wb.moveCursor(quorumLine, afterPresent - 1); // the Problems tab took the focus
+    await wb.page.keyboard.type("t");
+    await wb.page.waitForSelector(".monaco-editor .squiggly-error", { state: "detached" });
+    await wb.page.waitForSelector("gavel-problems li.problem", { state: "detached" });
+    expect(await wb.statusCounts()).toEqual({ errors: 0, warnings: 0 });
+    expect(await wb.editorText()).toBe(source);
+  });
+
+  it("completes a name from the language service", async () => {
+    await wb.moveCursor(quorumLine, afterPresent);
+    for (let i = 0; i < "sent".length; i++) await wb.page.keyboard.press("Backspace");
+    await wb.page.keyboard.press("Control+Space");
+    const row = wb.page.locator(".suggest-widget .monaco-list-row", { hasText: "present" }).first();
+    await row.waitFor();
+    await row.click();
+    await wb.page.waitForFunction(
+      (expected) => (document.querySelector("gavel-code-editor") as unknown as { editor: { getValue(): string } }).editor.getValue() === expected,
+      source,
+    );
+  });
+
+  it("formats the document with the same formatter as the CLI", async () => {
+    await wb.moveCursor(quorumLine, 1);
+    await wb.page.keyboard.insertText("      ");
+    const messy = await wb.editorText();
+    const expected = format(messy);
+    expect(expected.ok).toBe(true);
+    expect(messy).not.toBe(expected.ok ? expected.text : "");
+    await wb.page.keyboard.press("Control+Shift+KeyI"); // Format Document on Linux, as in VS Code
+    await wb.page.waitForFunction(
+      (text) => (document.querySelector("gavel-code-editor") as unknown as { editor: { getValue(): string } }).editor.getValue() === text,
+      expected.ok ? expected.text : "",
+    );
+  });
+
+  it("saves a new version with Ctrl+S using the token pasted into Settings", async () => {
+    await wb.page.click("gavel-activity-bar [data-view=settings]");
+    await wb.page.fill("gavel-settings-dialog #token", service.token);
+    await wb.page.click("gavel-settings-dialog [data-action=save-settings]");
+    expect(await wb.page.evaluate(() => localStorage.getItem("gavel.token"))).toBe(service.token);
+
+    // One visible edit, so the new version differs from the first.
+    await wb.moveCursor(1, 1);
+    await wb.page.keyboard.insertText("# edited in the workbench\n");
+    const text = await wb.editorText();
+    await wb.page.keyboard.press("Control+s");
+    await wb.page.waitForFunction(() => document.querySelector("gavel-status-bar")?.shadowRoot?.textContent?.includes("saved v2"));
+    expect(await wb.page.getAttribute(`gavel-tabs [role=tab][data-name=${RULE}]`, "data-dirty")).toBe("false");
+    const stored = await service.getRule(RULE);
+    expect(stored).toEqual({ version: 2, source: text });
+  });
+
+  it("runs the file's tests in the browser, shows a failure with expected vs actual, and jumps to it", async () => {
+    const text = await wb.editorText();
+    const expected = runTests(compile(text, { file: `${RULE}.gavel` }));
+    await wb.showPanel("tests");
+    await wb.page.click("gavel-tests [data-action=run-tests]");
+    await wb.page.waitForSelector("gavel-tests .summary");
+    expect(await wb.page.textContent("gavel-tests .summary")).toBe(`${expected.passed} passed, 0 failed`);
+    expect(await wb.page.locator("gavel-tests li.test[data-passed=true]").count()).toBe(expected.results.length);
+    await setLook("en", "dark");
+    await shot("tests-en-dark");
+
+    // A wrong expectation: exactly two-thirds present is no quorum, not a pass.
+    const wrong = `\ntest "deliberately wrong" {\n  ${RULE}(entitled: 30, present: 20, yes: 20, no: 0, abstain: 0)\n    expect outcome = passed\n}\n`;
+    await wb.appendText(wrong);
+    const testLine = (await wb.editorText()).split("\n").indexOf('test "deliberately wrong" {') + 1;
+    await wb.page.click("gavel-tests [data-action=run-tests]");
+    const failed = wb.page.locator("gavel-tests li.test[data-passed=false]");
+    await failed.waitFor();
+    expect(await failed.count()).toBe(1);
+    expect(await failed.locator(".name").textContent()).toBe("deliberately wrong");
+    expect(await failed.locator(".expected").textContent()).toBe("passed");
+    expect(await failed.locator(".actual").textContent()).toBe("no_quorum");
+    expect(await wb.page.textContent("gavel-tests .summary")).toBe(`${expected.passed} passed, 1 failed`);
+    await wb.moveCursor(1, 1);
+    await failed.click();
+    const position = await wb.page.evaluate(
+      () => (document.querySelector("gavel-code-editor") as unknown as { editor: { getPosition(): { lineNumber: number } } }).editor.getPosition().lineNumber,
+    );
+    expect(position).toBe(testLine);
+    await shot("tests-failure-en-dark");
+  });
+
+  it("tries inputs and explains every clause, with bars against the quorum and pass lines", async () => {
+    await setLook("zh-CN", "light");
+    await wb.showPanel("try");
+    await wb.page.fill("gavel-try input[name=entitled]", "30");
+    await wb.page.fill("gavel-try input[name=present]", "20");
+    await wb.page.fill("gavel-try input[name=yes]", "20");
+    await wb.page.fill("gavel-try input[name=no]", "0");
+    await wb.page.fill("gavel-try input[name=abstain]", "0");
+    await wb.page.click("gavel-try [data-action=evaluate]");
+    await wb.page.waitForSelector("gavel-try .outcome");
+    expect(await wb.page.getAttribute("gavel-try .outcome", "data-outcome")).toBe("no_quorum");
+    expect(await wb.page.textContent("gavel-try .badge")).toBe("未达法定人数");
+
+    const rule = compile(await wb.editorText()).scope.get(RULE)!;
+    const outcome = rule.evaluate({ entitled: 30, present: 20, yes: 20, no: 0, abstain: 0 });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const details = await wb.page.locator("gavel-try tr.step td.detail").allTextContents();
+    expect(details).toEqual(outcome.result.explanation.map((step) => step.detail));
+
+    // Roster 30: the quorum needs 21 present (20 is exactly two-thirds), approval 16 yes.
+    await wb.page.waitForSelector("gavel-vote-chart line.threshold", { state: "attached" });
+    const lines = await wb.page.locator("gavel-vote-chart line.threshold").evaluateAll((els) => els.map((e) => e.getAttribute("data-value")));
+    expect(lines).toEqual(["21", "16"]);
+    await shot("try-zh-CN-light");
+    await setLook("zh-CN", "dark");
+    await shot("try-zh-CN-dark");
+
+    await wb.page.fill("gavel-try input[name=present]", "21");
+    await wb.page.fill("gavel-try input[name=yes]", "16");
+    await wb.page.fill("gavel-try input[name=no]", "5");
+    await wb.page.click("gavel-try [data-action=evaluate]");
+    await wb.page.waitForSelector("gavel-try .outcome[data-outcome=passed]");
+    await setLook("en", "light");
+    await shot("try-en-light");
+    await setLook("en", "dark");
+    await shot("try-en-dark");
+  });
+
+  it("compares a stored version with the editor in a diff view", async () => {
+    await setLook("zh-CN", "light");
+    await wb.page.click("gavel-activity-bar [data-view=history]");
+    await wb.page.waitForSelector("gavel-history [data-version='1']");
+    expect(await wb.page.locator("gavel-history [data-version]").count()).toBe(2);
+    await wb.page.click("gavel-history [data-version='1']");
+    await wb.page.waitForSelector(".monaco-diff-editor");
+    await wb.page.waitForSelector(".monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert");
+    await shot("history-diff-zh-CN-light");
+    await wb.page.click("gavel-code-editor [data-action=close-diff]");
+    await wb.page.waitForSelector(".monaco-diff-editor", { state: "detached" });
+    await wb.page.click("gavel-activity-bar [data-view=explorer]");
+  });
+
+  it("shows hover help and the Problems panel in Chinese", async () => {
+    await setLook("zh-CN", "dark");
+    await wb.showPanel("problems");
+    await wb.moveCursor(quorumLine + 1, 1); // the quorum line moved down by the comment added before saving
+    await wb.page.keyboard.press("End");
+    await wb.page.keyboard.type(" +");
+    await wb.page.waitForSelector("gavel-problems li.problem");
+    expect(await wb.page.textContent("gavel-status-bar [data-count=errors]")).not.toBe("0");
+    const word = wb.page.locator(".monaco-editor .view-line span", { hasText: /^entitled$/ }).first();
+    await word.hover();
+    const hover = wb.page.locator(".monaco-hover-content").first();
+    await hover.waitFor();
+    expect(await hover.textContent()).toContain("entitled");
+    await shot("problems-hover-zh-CN-dark");
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
