@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "./api-error";
+import { toErrorResponse } from "./error-handling";
+
+describe("error responses", () => {
+  it("keeps a domain refusal's status, code and details", () => {
+    expect(toErrorResponse(new ApiError(409, "ALREADY_VOTED", "twice", { member: "R1" }))).toEqual({ status: 409, body: { error: { code: "ALREADY_VOTED", message: "twice", details: { member: "R1" } } } });
+  });
+
+  it("turns an unexpected failure into a 500 that reveals nothing internal", () => {
+    const response = toErrorResponse(new Error("password authentication failed for user postgres at /srv/db.ts:12"));
+    expect(response.status).toBe(500);
+    expect(response.body.error.code).toBe("INTERNAL_ERROR");
+    expect(JSON.stringify(response.body)).not.toContain("postgres");
+  });
+
+  it("renames Fastify's client errors to stable codes", () => {
+    const tooLarge = Object.assign(new Error("Request body is too large"), { statusCode: 413, code: "FST_ERR_CTP_BODY_TOO_LARGE" });
+    expect(toErrorResponse(tooLarge).body.error.code).toBe("PAYLOAD_TOO_LARGE");
+    const validation = Object.assign(new Error("body/member must be string"), { statusCode: 400, validation: [{ instancePath: "/member", message: "must be string", keyword: "type", params: {} }], validationContext: "body" });
+    expect(toErrorResponse(validation)).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_ERROR", details: { problems: [{ path: "body/member" }] } } } });
+  });
+});
