@@ -58,6 +58,8 @@ export class GavelWorkbench extends LitElement {
   @state() private panel: PanelView = "problems";
   @state() private panelVisible = true;
   @state() private analysis: Analysis | null = null;
+  /** The outline of the active file, fetched only while the Outline view is open. */
+  @state() private symbols: DocumentSymbol[] = [];
   @state() private testRun: TestRunSummary | null = null;
   @state() private testsRunning = false;
   @state() private cursor = { line: 1, column: 1 };
@@ -177,6 +179,7 @@ export class GavelWorkbench extends LitElement {
     this.comparing = null;
     const doc = this.activeDoc;
     this.analysis = doc && this.monacoSetup ? (this.monacoSetup.analyzer.analysisOf(doc.model) ?? null) : null;
+    if (this.sidebar === "outline") void this.refreshSymbols();
     void this.updateComplete.then(() => this.codeEditor.setModel(doc?.model ?? null));
     if (name) history.replaceState(null, "", `#${encodeURIComponent(name)}`);
   }
@@ -270,7 +273,16 @@ export class GavelWorkbench extends LitElement {
   // ---- language results --------------------------------------------------------------------------------------
 
   private onAnalysis(_analyzer: DocumentAnalyzer, model: Monaco.editor.ITextModel, analysis: Analysis): void {
-    if (this.activeDoc?.model === model) this.analysis = analysis;
+    if (this.activeDoc?.model !== model) return;
+    this.analysis = analysis;
+    if (this.sidebar === "outline") void this.refreshSymbols();
+  }
+
+  private async refreshSymbols(): Promise<void> {
+    const doc = this.activeDoc;
+    if (!doc) return void (this.symbols = []);
+    const symbols = await languageClient.request("symbols", { source: doc.model.getValue() });
+    if (doc === this.activeDoc) this.symbols = symbols;
   }
 
   private get errorCount(): number {
@@ -337,6 +349,7 @@ export class GavelWorkbench extends LitElement {
   private selectView(view: SidebarView | "settings"): void {
     if (view === "settings") return void this.settingsDialog.open();
     this.sidebar = this.sidebar === view ? null : view;
+    if (this.sidebar === "outline") void this.refreshSymbols();
   }
 
   private toggleTheme(): void {
@@ -410,7 +423,7 @@ export class GavelWorkbench extends LitElement {
           @refresh=${() => void this.refreshRegistry()}
         ></gavel-explorer>`;
       case "outline":
-        return html`<gavel-outline .symbols=${(this.analysis?.symbols ?? []) as DocumentSymbol[]}></gavel-outline>`;
+        return html`<gavel-outline .symbols=${this.symbols}></gavel-outline>`;
       case "history":
         return html`<gavel-history
           .name=${doc?.name ?? null}

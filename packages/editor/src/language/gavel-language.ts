@@ -107,8 +107,8 @@ export function registerGavelLanguage(): DocumentAnalyzer {
   languages.registerDocumentSymbolProvider(GAVEL_LANGUAGE_ID, {
     displayName: "gavel",
     async provideDocumentSymbols(model) {
-      const analysis = await languageClient.request("analyze", { file: fileOfModel(model), source: model.getValue(), version: model.getVersionId() });
-      return analysis.symbols.map((symbol) => toMonacoSymbol(model, symbol));
+      const symbols = await languageClient.request("symbols", { source: model.getValue() });
+      return symbols.map((symbol) => toMonacoSymbol(model, symbol));
     },
   });
 

@@ -3,7 +3,7 @@
 
 import {
   compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, runTests,
-  type CompiledModule, type CompileOptions,
+  type CompiledModule, type CompileOptions, type DocumentSymbol,
 } from "@gavel/lang";
 import { createImportResolver } from "./import-resolver";
 import type { Analysis, MethodName, TestRunSummary, WorkerMethods, WorkerRequest, WorkerResponse } from "./protocol";
@@ -27,6 +27,8 @@ function compileCached(file: string, source: string): CompiledModule {
   return module;
 }
 
+let symbolsCache: { source: string; symbols: DocumentSymbol[] } | undefined;
+
 type Handlers = { [M in MethodName]: (params: WorkerMethods[M]["params"]) => WorkerMethods[M]["result"] };
 
 const handlers: Handlers = {
@@ -42,10 +44,13 @@ const handlers: Handlers = {
       version,
       // Problems inside imported files are reported at the import, by the compiler; show only this file's.
       diagnostics: module.diagnostics.filter((d) => d.file === undefined || d.file === file),
-      symbols: getDocumentSymbols(source),
       rules: module.rules.map(({ name, label, kind, inputs, span }) => ({ name, label, kind, inputs, span })),
       tests: module.tests,
     };
+  },
+  symbols({ source }) {
+    if (symbolsCache?.source !== source) symbolsCache = { source, symbols: getDocumentSymbols(source) };
+    return symbolsCache.symbols;
   },
   complete({ file, source, offset }) {
     return getCompletions(source, offset, options(file));

@@ -13,11 +13,10 @@ export interface RuleInfo {
   span: Span;
 }
 
-/** The result of checking a document: what the Problems panel, the outline and Try it show. */
+/** The result of checking a document: what the Problems panel, the status bar, Tests and Try it show. */
 export interface Analysis {
   version: number;
   diagnostics: Diagnostic[];
-  symbols: DocumentSymbol[];
   rules: RuleInfo[];
   tests: { name: string; rule: string; span: Span }[];
 }
@@ -37,6 +36,8 @@ export type FormatOutcome = { ok: true; text: string } | { ok: false; diagnostic
 export interface WorkerMethods {
   setFiles: { params: { files: Record<string, string> }; result: null };
   analyze: { params: { file: string; source: string; version: number }; result: Analysis };
+  /** The outline, asked for separately: it costs a second parse, which live diagnostics should not wait for. */
+  symbols: { params: { source: string }; result: DocumentSymbol[] };
   complete: { params: { file: string; source: string; offset: number }; result: Completion[] };
   hover: { params: { file: string; source: string; offset: number }; result: Hover | null };
   definition: { params: { file: string; source: string; offset: number }; result: { span: Span; file?: string } | null };
