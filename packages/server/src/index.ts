@@ -59,17 +59,16 @@ export async function createServer(options: ServerOptions = {}): Promise<GavelSe
     if (options.seedStandardLibrary ?? true) await rules.seedStandardLibrary();
     const adminToken = await tokens.bootstrapAdmin();
     const app = await buildApp(services, { logger: options.logger, editorDir: options.editorDir ?? DEFAULT_EDITOR_DIR, bodyLimit: options.bodyLimit });
-    let closed = false;
+    // Every caller (signal handlers, tests) waits for the same single shutdown.
+    let closing: Promise<void> | undefined;
     return {
       app,
       db,
       services,
       adminToken,
-      async close() {
-        if (closed) return;
-        closed = true;
-        await app.close();
-        await db.close();
+      close() {
+        closing ??= app.close().then(() => db.close());
+        return closing;
       },
     };
   } catch (error) {
@@ -83,6 +82,8 @@ export interface StartOptions extends ServerOptions {
   host?: string;
   /** Where the one-time admin token notice goes (default stdout). */
   print?: (line: string) => void;
+  /** Close cleanly (store, lock) on SIGINT and SIGTERM, then exit (default true). */
+  handleSignals?: boolean;
 }
 
 /** Creates the server and listens; prints the first admin token once, with the editor URL. */
@@ -99,6 +100,16 @@ export async function startServer(options: StartOptions = {}): Promise<GavelServ
       print(`  GAVEL_ADMIN_TOKEN=${server.adminToken}`);
       print(`Editor: ${url}/  (paste the token under Settings)   API docs: ${url}/docs`);
       print("");
+    }
+    if (options.handleSignals ?? true) {
+      for (const signal of ["SIGINT", "SIGTERM"] as const) {
+        process.once(signal, () => {
+          server.close().then(
+            () => process.exit(0),
+            () => process.exit(1),
+          );
+        });
+      }
     }
     return { ...server, url, port };
   } catch (error) {

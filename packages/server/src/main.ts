@@ -11,11 +11,3 @@ const server = await startServer({
 });
 process.stderr.write(`gavel listening on ${server.url} (${server.db.kind} store)\n`);
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
-}
