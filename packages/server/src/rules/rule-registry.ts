@@ -32,7 +32,7 @@ export interface ResolvedRule {
 
 export type RuleKind = CompiledRule["kind"];
 
-const MAX_CACHED_MODULES = 1000;
+const MAX_CACHED = 1000;
 const STD_AUTHOR = "gavel-std";
 
 interface RuleVersionRow {
@@ -62,6 +62,7 @@ export function assertRuleName(name: string): void {
 
 export class RuleRegistry {
   private readonly modules = new Map<string, CompiledModule>();
+  private readonly records = new Map<string, RuleVersionRecord>();
   private readonly resolveImport: ImportResolver;
 
   constructor(
@@ -82,8 +83,7 @@ export class RuleRegistry {
     let module = this.modules.get(key);
     if (!module) {
       module = this.compileSource(record.name, record.source);
-      if (this.modules.size >= MAX_CACHED_MODULES) this.modules.delete(this.modules.keys().next().value!);
-      this.modules.set(key, module);
+      this.remember(this.modules, key, module);
     }
     return module;
   }
@@ -110,7 +110,7 @@ export class RuleRegistry {
           [name, source, sha256, author],
         );
         const record = { ...infoOf(rows[0]!), source };
-        this.modules.set(`${name}\u0000${record.version}`, module);
+        this.remember(this.modules, `${name}\u0000${record.version}`, module);
         return { record, module };
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= 5) throw error;
@@ -136,17 +136,27 @@ export class RuleRegistry {
   /** One stored version (the latest when `version` is undefined); 404 RULE_NOT_FOUND when absent. */
   async get(name: string, version?: number, tx: Queryable = this.db): Promise<RuleVersionRecord> {
     assertRuleName(name);
-    const { rows } =
-      version === undefined
-        ? await tx.query<RuleVersionRow>("SELECT name, version, sha256, author, created_at, source FROM rule_versions WHERE name = $1 ORDER BY version DESC LIMIT 1", [name])
-        : await tx.query<RuleVersionRow>("SELECT name, version, sha256, author, created_at, source FROM rule_versions WHERE name = $1 AND version = $2", [name, version]);
-    const row = rows[0];
-    if (!row) {
-      throw version === undefined
-        ? notFound("RULE_NOT_FOUND", `No rule file named "${name}".`, { name })
-        : notFound("RULE_VERSION_NOT_FOUND", `Rule file "${name}" has no version ${version}.`, { name, version });
+    if (version === undefined) {
+      // Which version is latest can change under another instance, so ask the database every time.
+      const { rows } = await tx.query<{ version: number | null }>("SELECT MAX(version) AS version FROM rule_versions WHERE name = $1", [name]);
+      version = rows[0]?.version ?? undefined;
+      if (version === undefined) throw notFound("RULE_NOT_FOUND", `No rule file named "${name}".`, { name });
     }
-    return { ...infoOf(row), source: row.source ?? "" };
+    // A stored version never changes, so it can be kept in memory once read.
+    const key = `${name}\u0000${version}`;
+    const cached = this.records.get(key);
+    if (cached) return cached;
+    const { rows } = await tx.query<RuleVersionRow>("SELECT name, version, sha256, author, created_at, source FROM rule_versions WHERE name = $1 AND version = $2", [name, version]);
+    const row = rows[0];
+    if (!row) throw notFound("RULE_VERSION_NOT_FOUND", `Rule file "${name}" has no version ${version}.`, { name, version });
+    const record = { ...infoOf(row), source: row.source ?? "" };
+    this.remember(this.records, key, record);
+    return record;
+  }
+
+  private remember<T>(cache: Map<string, T>, key: string, value: T): void {
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(key, value);
   }
 
   /**
