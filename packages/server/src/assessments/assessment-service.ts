@@ -34,13 +34,13 @@ export class AssessmentService {
 
   /** Assesses subjects given as JSON. */
   async assess(request: AssessmentRequest, subjects: Subject[]): Promise<Assessment> {
-    const resolved = await this.rules.resolve(request.rule, { version: request.ruleVersion, selector: request.ruleName, kind: "scorecard" });
+    const resolved = await this.rules.resolve(request.rule, { version: request.ruleVersion, selector: request.ruleName, kind: "scorecard", latestMaxAgeMs: 1000 });
     return this.run(resolved.record.name, resolved.record.version, resolved.rule, subjects);
   }
 
   /** Assesses subjects given as a CSV upload, typed by the rule's inputs. */
   async assessCsv(request: AssessmentRequest, csv: string): Promise<Assessment> {
-    const resolved = await this.rules.resolve(request.rule, { version: request.ruleVersion, selector: request.ruleName, kind: "scorecard" });
+    const resolved = await this.rules.resolve(request.rule, { version: request.ruleVersion, selector: request.ruleName, kind: "scorecard", latestMaxAgeMs: 1000 });
     return this.run(resolved.record.name, resolved.record.version, resolved.rule, parseSubjectsCsv(csv, resolved.rule));
   }
 

@@ -24,25 +24,30 @@ function eventOf(row: AuditRow): ChainedEvent {
   return { ballot: row.ballot_id, seq: row.seq, type: row.type, actor: row.actor, at: row.at, data: row.data, prevHash: row.prev_hash, hash: row.hash };
 }
 
+/** One event ready to insert: its row values (in AUDIT_INSERT_COLUMNS order) and the chain head after it. */
+export interface PreparedEvent {
+  values: [string, number, string, string, string, string, string, string];
+  head: ChainHead;
+}
+
+export const AUDIT_INSERT_COLUMNS = "ballot_id, seq, type, actor, at, data, prev_hash, hash";
+
+/** Builds the next event after `head`: its sequence number, time and hash. */
+export function prepareEvent(ballot: string, head: ChainHead, type: string, actor: string, data: unknown): PreparedEvent {
+  const body = { ballot, seq: head.seq + 1, type, actor, at: new Date().toISOString(), data };
+  const hash = eventHash(head.hash, body);
+  return { values: [ballot, body.seq, type, actor, body.at, JSON.stringify(data), head.hash, hash], head: { seq: body.seq, hash } };
+}
+
 /**
  * Appends one event after `head` and returns the new head. The caller must hold the ballot row lock
  * (SELECT … FOR UPDATE) and store the new head on the ballot in the same transaction, so concurrent writers
  * can never fork the chain; the (ballot, seq) key refuses a fork even if one tried.
  */
 export async function appendEvent(tx: Queryable, ballot: string, head: ChainHead, type: string, actor: string, data: unknown): Promise<ChainHead> {
-  const body = { ballot, seq: head.seq + 1, type, actor, at: new Date().toISOString(), data };
-  const hash = eventHash(head.hash, body);
-  await tx.query("INSERT INTO audit_events (ballot_id, seq, type, actor, at, data, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", [
-    ballot,
-    body.seq,
-    type,
-    actor,
-    body.at,
-    JSON.stringify(data),
-    head.hash,
-    hash,
-  ]);
-  return { seq: body.seq, hash };
+  const event = prepareEvent(ballot, head, type, actor, data);
+  await tx.query(`INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, event.values);
+  return event.head;
 }
 
 /** Every event of a ballot, in order. */

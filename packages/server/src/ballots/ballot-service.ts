@@ -6,7 +6,7 @@
 
 import { randomUUID } from "node:crypto";
 import type { RuleResult } from "@gavel/lang";
-import { appendEvent, listEvents, verifyEvents, type ChainHead } from "../audit/audit-log";
+import { appendEvent, AUDIT_INSERT_COLUMNS, listEvents, prepareEvent, verifyEvents, type ChainHead } from "../audit/audit-log";
 import { GENESIS_HASH, type ChainedEvent, type ChainVerification } from "../audit/hash-chain";
 import { conflict, notFound, unprocessable } from "../http/api-error";
 import type { RuleRegistry } from "../rules/rule-registry";
@@ -108,20 +108,36 @@ export class BallotService {
   async castVote(id: string, member: string, choice: Choice, actor: string): Promise<{ ballot: string; member: string; recorded: true }> {
     try {
       return await this.db.transaction(async (tx) => {
-        const ballot = await this.lock(tx, id);
+        // One round trip: lock the ballot and learn where this member stands.
+        const { rows } = await tx.query<BallotRow & { on_roster: boolean; present: boolean; voted: boolean }>(
+          `SELECT ${BALLOT_COLUMNS},
+             EXISTS (SELECT 1 FROM roster_members r WHERE r.ballot_id = b.id AND r.member_id = $2) AS on_roster,
+             EXISTS (SELECT 1 FROM attendance a WHERE a.ballot_id = b.id AND a.member_id = $2) AS present,
+             EXISTS (SELECT 1 FROM voters v WHERE v.ballot_id = b.id AND v.member_id = $2) AS voted
+           FROM ballots b WHERE b.id = $1 FOR UPDATE OF b`,
+          [id, member],
+        );
+        const ballot = rows[0];
+        if (!ballot) throw notFound("BALLOT_NOT_FOUND", `No ballot with id ${id}.`, { ballot: id });
         if (ballot.state === "closed") throw closedError(id);
         if (ballot.state === "draft") throw conflict("BALLOT_NOT_OPEN", `Ballot ${id} is not open for voting yet.`, { ballot: id, state: ballot.state });
-        await this.assertOnRoster(tx, id, member);
-        const present = await tx.query("SELECT 1 FROM attendance WHERE ballot_id = $1 AND member_id = $2", [id, member]);
-        if (!present.rowCount) throw conflict("NOT_PRESENT", `Member ${member} is not recorded as present, so cannot vote.`, { ballot: id, member });
-        const voted = await tx.query("SELECT 1 FROM voters WHERE ballot_id = $1 AND member_id = $2", [id, member]);
-        if (voted.rowCount) throw alreadyVoted(id, member);
-        await tx.query("INSERT INTO voters (ballot_id, member_id) VALUES ($1, $2)", [id, member]);
-        if (ballot.secret) await tx.query("INSERT INTO secret_choices (ballot_id, id, choice) VALUES ($1, $2, $3)", [id, randomUUID(), choice]);
-        else await tx.query("INSERT INTO open_choices (ballot_id, member_id, choice) VALUES ($1, $2, $3)", [id, member, choice]);
-        // A secret ballot's log says who voted, never what.
-        const head = await appendEvent(tx, id, headOf(ballot), "vote.cast", actor, ballot.secret ? { member } : { member, choice });
-        await tx.query("UPDATE ballots SET audit_seq = $2, audit_head = $3 WHERE id = $1", [id, head.seq, head.hash]);
+        if (!ballot.on_roster) throw notOnRoster(id, member);
+        if (!ballot.present) throw conflict("NOT_PRESENT", `Member ${member} is not recorded as present, so cannot vote.`, { ballot: id, member });
+        if (ballot.voted) throw alreadyVoted(id, member);
+        // A secret ballot's log says who voted, never what; its choice row has no member.
+        const event = prepareEvent(id, headOf(ballot), "vote.cast", actor, ballot.secret ? { member } : { member, choice });
+        const recordChoice = ballot.secret
+          ? "INSERT INTO secret_choices (ballot_id, id, choice) VALUES ($1, $12, $3)"
+          : "INSERT INTO open_choices (ballot_id, member_id, choice) VALUES ($1, $2, $3)";
+        // One statement writes the voter, the choice, the audit event and the new chain head.
+        const written = await tx.query(
+          `WITH voter AS (INSERT INTO voters (ballot_id, member_id) VALUES ($1, $2)),
+                choice AS (${recordChoice}),
+                event AS (INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS}) VALUES ($1, $4, $5, $6, $7, $8, $9, $10))
+           UPDATE ballots SET audit_seq = $4, audit_head = $10 WHERE id = $1 AND audit_seq = $11`,
+          [id, member, choice, ...event.values.slice(1), ballot.audit_seq, ...(ballot.secret ? [randomUUID()] : [])],
+        );
+        if (written.rowCount !== 1) throw new Error(`audit chain head of ballot ${id} moved while locked`);
         return { ballot: id, member, recorded: true as const };
       });
     } catch (error) {
@@ -222,7 +238,7 @@ export class BallotService {
 
   private async assertOnRoster(tx: Queryable, id: string, member: string): Promise<void> {
     const { rowCount } = await tx.query("SELECT 1 FROM roster_members WHERE ballot_id = $1 AND member_id = $2", [id, member]);
-    if (!rowCount) throw unprocessable("NOT_ON_ROSTER", `Member ${member} is not on the roster of ballot ${id}.`, { ballot: id, member });
+    if (!rowCount) throw notOnRoster(id, member);
   }
 
   private async count(tx: Queryable, ballot: BallotRow): Promise<Tally> {
@@ -243,6 +259,10 @@ export class BallotService {
 
 function closedError(id: string) {
   return conflict("BALLOT_CLOSED", `Ballot ${id} is closed; its result is final.`, { ballot: id });
+}
+
+function notOnRoster(id: string, member: string) {
+  return unprocessable("NOT_ON_ROSTER", `Member ${member} is not on the roster of ballot ${id}.`, { ballot: id, member });
 }
 
 function alreadyVoted(id: string, member: string) {

@@ -9,6 +9,9 @@ import { unprocessable } from "../http/api-error";
 import { EvaluateBody, PutRuleBody, RuleDetail, RuleList, RuleNameParam, RuleResult, StoredRule, VersionQuery, withErrors } from "../http/schemas";
 import { versionOf, type Services } from "./context";
 
+/** How stale "the latest version" may be for a read-only evaluation (a version stored elsewhere shows within this). */
+export const LATEST_MAX_AGE_MS = 1000;
+
 function describeModule(info: RuleVersionInfo, module: CompiledModule) {
   const rules = [...module.scope.values()].map((rule) => ({
     name: rule.name,
@@ -79,7 +82,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     },
     async (request) => {
       assertRuleName(request.params.name);
-      const record = await rules.get(request.params.name, versionOf(request.query));
+      const record = await rules.get(request.params.name, versionOf(request.query), undefined, LATEST_MAX_AGE_MS);
       const rule = selectRule(rules.moduleOf(record), record.name, request.body.rule);
       const input = request.body.input;
       assertValidInput(rule, input);

@@ -63,6 +63,7 @@ export function assertRuleName(name: string): void {
 export class RuleRegistry {
   private readonly modules = new Map<string, CompiledModule>();
   private readonly records = new Map<string, RuleVersionRecord>();
+  private readonly latest = new Map<string, { version: number; at: number }>();
   private readonly resolveImport: ImportResolver;
 
   constructor(
@@ -111,6 +112,7 @@ export class RuleRegistry {
         );
         const record = { ...infoOf(rows[0]!), source };
         this.remember(this.modules, `${name}\u0000${record.version}`, module);
+        this.remember(this.latest, name, { version: record.version, at: Date.now() });
         return { record, module };
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= 5) throw error;
@@ -133,14 +135,22 @@ export class RuleRegistry {
     return rows.map(infoOf);
   }
 
-  /** One stored version (the latest when `version` is undefined); 404 RULE_NOT_FOUND when absent. */
-  async get(name: string, version?: number, tx: Queryable = this.db): Promise<RuleVersionRecord> {
+  /**
+   * One stored version (the latest when `version` is undefined); 404 RULE_NOT_FOUND when absent.
+   * `latestMaxAgeMs` lets a read-only caller (evaluation) reuse a recent answer to "which version is latest";
+   * a version stored through this instance is seen at once, one stored through another instance within that time.
+   */
+  async get(name: string, version?: number, tx: Queryable = this.db, latestMaxAgeMs = 0): Promise<RuleVersionRecord> {
     assertRuleName(name);
     if (version === undefined) {
-      // Which version is latest can change under another instance, so ask the database every time.
-      const { rows } = await tx.query<{ version: number | null }>("SELECT MAX(version) AS version FROM rule_versions WHERE name = $1", [name]);
-      version = rows[0]?.version ?? undefined;
-      if (version === undefined) throw notFound("RULE_NOT_FOUND", `No rule file named "${name}".`, { name });
+      const known = this.latest.get(name);
+      if (known && Date.now() - known.at <= latestMaxAgeMs) version = known.version;
+      else {
+        const { rows } = await tx.query<{ version: number | null }>("SELECT MAX(version) AS version FROM rule_versions WHERE name = $1", [name]);
+        version = rows[0]?.version ?? undefined;
+        if (version === undefined) throw notFound("RULE_NOT_FOUND", `No rule file named "${name}".`, { name });
+        this.remember(this.latest, name, { version, at: Date.now() });
+      }
     }
     // A stored version never changes, so it can be kept in memory once read.
     const key = `${name}\u0000${version}`;
@@ -163,8 +173,8 @@ export class RuleRegistry {
    * The rule to run from a stored file: `selector` when given, else the rule named like the file, else the file's
    * only rule (of `kind`, when given). 422 when there is no such rule or the choice is ambiguous.
    */
-  async resolve(name: string, options: { version?: number; selector?: string; kind?: RuleKind; tx?: Queryable } = {}): Promise<ResolvedRule> {
-    const record = await this.get(name, options.version, options.tx);
+  async resolve(name: string, options: { version?: number; selector?: string; kind?: RuleKind; tx?: Queryable; latestMaxAgeMs?: number } = {}): Promise<ResolvedRule> {
+    const record = await this.get(name, options.version, options.tx, options.latestMaxAgeMs);
     const module = this.moduleOf(record);
     const rule = selectRule(module, name, options.selector, options.kind);
     return { record, module, rule };
