@@ -56,6 +56,29 @@ export class WorkbenchPage {
     }, text);
   }
 
+  /** Replaces the whole text in one edit, like select-all and paste. */
+  async replaceAll(text: string): Promise<void> {
+    await this.page.evaluate((text) => {
+      const host = document.querySelector("gavel-code-editor") as unknown as {
+        editor: { getModel(): { getFullModelRange(): object }; executeEdits(source: string, edits: { range: object; text: string }[]): void; focus(): void };
+      };
+      host.editor.executeEdits("paste", [{ range: host.editor.getModel().getFullModelRange(), text }]);
+      host.editor.focus();
+    }, text);
+  }
+
+  /** The cursor's 1-based line number. */
+  cursorLine(): Promise<number> {
+    return this.page.evaluate(
+      () => (document.querySelector("gavel-code-editor") as unknown as { editor: { getPosition(): { lineNumber: number } } }).editor.getPosition().lineNumber,
+    );
+  }
+
+  /** The name of the active tab. */
+  activeTab(): Promise<string | null> {
+    return this.page.getAttribute("gavel-tabs [role=tab][aria-selected=true]", "data-name");
+  }
+
   /** Types text as keystrokes (auto-closing brackets and quotes apply, as for a person). */
   async type(text: string): Promise<void> {
     await this.page.keyboard.type(text);

@@ -7,6 +7,7 @@ import "monaco-editor/features/register.all";
 import * as monaco from "monaco-editor/editor";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { registerGavelLanguage } from "./language/gavel-language";
+export { STD_SCHEME } from "./language/gavel-language";
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 

@@ -9,11 +9,19 @@ export interface RuleSummary {
   version: number;
 }
 
-/** One stored version of a rule file. */
+/** Who stored a version, and when. */
+export interface VersionInfo {
+  version: number;
+  author: string;
+  createdAt: string;
+}
+
+/** One stored version of a rule file, with the file's version history when the service gives it. */
 export interface RuleVersion {
   name: string;
   version: number;
   source: string;
+  versions: VersionInfo[];
 }
 
 /** An error answered by the service: `{ error: { code, message, details } }`. */
@@ -58,10 +66,13 @@ function safeParse(text: string): unknown {
   }
 }
 
-type RawRule = { name?: string; version?: number; latestVersion?: number; source?: string };
+type RawRule = { name?: string; version?: number; latestVersion?: number; source?: string; versions?: unknown };
 
 function toVersion(raw: RawRule, name: string): RuleVersion {
-  return { name: raw.name ?? name, version: raw.version ?? raw.latestVersion ?? 0, source: raw.source ?? "" };
+  const versions = Array.isArray(raw.versions)
+    ? (raw.versions as Partial<VersionInfo>[]).map((v) => ({ version: v.version ?? 0, author: v.author ?? "", createdAt: v.createdAt ?? "" }))
+    : [];
+  return { name: raw.name ?? name, version: raw.version ?? raw.latestVersion ?? 0, source: raw.source ?? "", versions };
 }
 
 /** Every rule file in the registry with its latest version number. */

@@ -59,6 +59,8 @@ export class CodeEditor extends LitElement {
       bracketPairColorization: { enabled: true },
       "semanticHighlighting.enabled": false,
       fixedOverflowWidgets: true,
+      // Chinese labels legitimately use full-width punctuation; outside strings the compiler reports it anyway.
+      unicodeHighlight: { ambiguousCharacters: false },
       // Sticky scroll from indentation, not from document symbols: those cost the worker a parse per keystroke.
       stickyScroll: { enabled: true, defaultModel: "indentationModel" },
       ariaLabel: "gavel rule editor",

@@ -14,8 +14,8 @@ export interface ExplorerFile {
   dirty: boolean;
 }
 
-/** Rule file names are URL path segments in the registry: keep them simple. */
-export const RULE_NAME_PATTERN = /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u;
+/** The registry's rule names: a letter of any script, then letters, marks, digits, `_` or `-` (at most 100). */
+export const RULE_NAME_PATTERN = /^\p{L}[\p{L}\p{M}\p{N}_-]{0,99}$/u;
 
 @customElement("gavel-explorer")
 export class ExplorerView extends LitElement {
@@ -84,8 +84,11 @@ export class ExplorerView extends LitElement {
   }
 
   private onInlineKey(event: KeyboardEvent): void {
+    if (event.key !== "Enter" && event.key !== "Escape") return;
+    // The new file's editor takes the focus at once: without this the Enter would also type a newline into it.
+    event.preventDefault();
     if (event.key === "Enter") this.commitEdit();
-    else if (event.key === "Escape") this.editing = null;
+    else this.editing = null;
   }
 
   private onRowKey(event: KeyboardEvent, file: ExplorerFile): void {

@@ -13,7 +13,7 @@ import type { DocumentAnalyzer } from "../language/document-analyzer";
 import type { Analysis, TestRunSummary, VoteLines } from "../language/protocol";
 import { getTheme, setTheme } from "../preferences";
 import { newRuleFileSource } from "../rule-templates";
-import { ApiError, getRule, listRules, putRule } from "../rules-api";
+import { ApiError, getRule, listRules, putRule, type VersionInfo } from "../rules-api";
 import type { SidebarView } from "./activity-bar";
 import type { PanelView } from "./bottom-panel";
 import type { CodeEditor } from "./code-editor";
@@ -43,6 +43,8 @@ interface OpenDocument {
   savedVersion: number | null;
   /** Monaco's alternative version id at the last load or save: equal to the current one means "not modified". */
   savedAltId: number;
+  /** Standard-library files opened by "go to definition": shown, never saved. */
+  readOnly?: boolean;
 }
 
 const HIDDEN_KEY = "gavel.hiddenRules";
@@ -65,6 +67,8 @@ export class GavelWorkbench extends LitElement {
   @state() private cursor = { line: 1, column: 1 };
   @state() private message = "";
   @state() private comparing: number | null = null;
+  /** Stored versions of the active file (who and when), fetched while the History view is open. */
+  @state() private versions: VersionInfo[] = [];
   /** Bumped on every edit so tabs and the status bar re-render their unsaved markers. */
   @state() private editTick = 0;
 
@@ -77,6 +81,9 @@ export class GavelWorkbench extends LitElement {
   private readonly monacoReady: Promise<MonacoSetup> = import("../monaco-setup").then((setup) => {
     this.monacoSetup = setup;
     setup.analyzer.onAnalysis((model, analysis) => this.onAnalysis(setup.analyzer, model, analysis));
+    setup.monaco.editor.registerEditorOpener({
+      openCodeEditor: (_source, resource, selection) => this.openResource(setup, resource, selection),
+    });
     this.requestUpdate();
     return setup;
   });
@@ -136,7 +143,7 @@ export class GavelWorkbench extends LitElement {
     for (const [name, version] of this.registry) {
       if (!this.hiddenRules.has(name)) files.set(name, { name, version, dirty: false });
     }
-    for (const doc of this.docs) {
+    for (const doc of this.docs.filter((d) => !d.readOnly)) {
       files.set(doc.name, { name: doc.name, version: doc.savedVersion ?? this.registry.get(doc.name) ?? null, dirty: this.isDirty(doc) });
     }
     return [...files.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -173,6 +180,30 @@ export class GavelWorkbench extends LitElement {
     this.activate(name);
   }
 
+  /** Opens the target of "go to definition" in another file: a rule file's tab, or a read-only std file. */
+  private async openResource(setup: MonacoSetup, resource: Monaco.Uri, selection?: Monaco.IRange | Monaco.IPosition): Promise<boolean> {
+    const name = resource.path.replace(/^\//, "").replace(/\.gavel$/, "");
+    if (resource.scheme === setup.STD_SCHEME) {
+      const model = setup.monaco.editor.getModel(resource);
+      if (!model) return false;
+      if (!this.docs.some((d) => d.name === name)) {
+        this.docs = [...this.docs, { name, model, savedVersion: null, savedAltId: model.getAlternativeVersionId(), readOnly: true }];
+      }
+      this.activate(name);
+    } else if (resource.scheme === setup.modelFiles.ruleUri(name).scheme) {
+      await this.openFile(name);
+    } else {
+      return false;
+    }
+    await this.updateComplete;
+    if (selection) {
+      const position = "lineNumber" in selection ? selection : { lineNumber: selection.startLineNumber, column: selection.startColumn };
+      this.codeEditor.editor?.setPosition(position);
+      this.codeEditor.editor?.revealPositionInCenter(position);
+    }
+    return true;
+  }
+
   private activate(name: string | null): void {
     this.activeName = name;
     this.testRun = null;
@@ -180,8 +211,12 @@ export class GavelWorkbench extends LitElement {
     const doc = this.activeDoc;
     this.analysis = doc && this.monacoSetup ? (this.monacoSetup.analyzer.analysisOf(doc.model) ?? null) : null;
     if (this.sidebar === "outline") void this.refreshSymbols();
-    void this.updateComplete.then(() => this.codeEditor.setModel(doc?.model ?? null));
-    if (name) history.replaceState(null, "", `#${encodeURIComponent(name)}`);
+    void this.updateComplete.then(() => {
+      this.codeEditor.setModel(doc?.model ?? null);
+      this.codeEditor.editor?.updateOptions({ readOnly: doc?.readOnly ?? false });
+    });
+    if (doc && !doc.readOnly) history.replaceState(null, "", `#${encodeURIComponent(doc.name)}`);
+    if (this.sidebar === "history") void this.refreshVersions();
   }
 
   private async newFile(name: string): Promise<void> {
@@ -238,7 +273,7 @@ export class GavelWorkbench extends LitElement {
   /** Saves the active file as a new version in the registry (Ctrl/Cmd+S). */
   async save(): Promise<void> {
     const doc = this.activeDoc;
-    if (!doc) return;
+    if (!doc || doc.readOnly) return;
     const altId = doc.model.getAlternativeVersionId();
     try {
       const stored = await putRule(doc.name, doc.model.getValue());
@@ -250,6 +285,7 @@ export class GavelWorkbench extends LitElement {
         localStorage.setItem(HIDDEN_KEY, JSON.stringify([...this.hiddenRules]));
       }
       this.syncWorkerFiles();
+      if (this.sidebar === "history") void this.refreshVersions();
       this.flash(t("save.ok", { name: `${doc.name}.gavel`, v: stored.version }));
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
@@ -350,6 +386,18 @@ export class GavelWorkbench extends LitElement {
     if (view === "settings") return void this.settingsDialog.open();
     this.sidebar = this.sidebar === view ? null : view;
     if (this.sidebar === "outline") void this.refreshSymbols();
+    if (this.sidebar === "history") void this.refreshVersions();
+  }
+
+  private async refreshVersions(): Promise<void> {
+    const doc = this.activeDoc;
+    if (!doc || doc.readOnly || !this.registry.has(doc.name)) return void (this.versions = []);
+    try {
+      const stored = await getRule(doc.name);
+      if (doc === this.activeDoc) this.versions = stored.versions;
+    } catch {
+      this.versions = [];
+    }
   }
 
   private toggleTheme(): void {
@@ -428,6 +476,7 @@ export class GavelWorkbench extends LitElement {
         return html`<gavel-history
           .name=${doc?.name ?? null}
           .latest=${doc ? (this.registry.get(doc.name) ?? doc.savedVersion) : null}
+          .versions=${this.versions}
           .comparing=${this.comparing}
           @compare-version=${(e: CustomEvent<number>) => void this.compareVersion(e.detail)}
         ></gavel-history>`;

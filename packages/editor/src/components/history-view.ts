@@ -2,7 +2,8 @@
 
 import { LitElement, css, html } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import { t } from "../i18n";
+import { getLocale, t } from "../i18n";
+import type { VersionInfo } from "../rules-api";
 import { LocaleController } from "./locale-controller";
 import { sharedStyles } from "./shared-styles";
 
@@ -12,7 +13,7 @@ export class HistoryView extends LitElement {
     sharedStyles,
     css`
       :host { display: block; }
-      li { display: flex; align-items: center; gap: 8px; height: 26px; padding: 0 8px 0 20px; }
+      li { display: flex; align-items: center; gap: 8px; min-height: 26px; padding: 2px 8px 2px 20px; }
       li:hover { background: var(--hover-bg); }
       li .v { flex: 1; }
       li[aria-current="true"] { background: var(--selection-bg); }
@@ -26,6 +27,8 @@ export class HistoryView extends LitElement {
   @property() name: string | null = null;
   /** Its latest stored version (0 or null: never saved). */
   @property({ type: Number }) latest: number | null = null;
+  /** Who stored each version and when, newest or oldest first (optional). */
+  @property({ attribute: false }) versions: VersionInfo[] = [];
   /** The version shown in the diff editor, if any. */
   @property({ type: Number }) comparing: number | null = null;
 
@@ -33,6 +36,13 @@ export class HistoryView extends LitElement {
 
   private compare(version: number): void {
     this.dispatchEvent(new CustomEvent("compare-version", { detail: version, bubbles: true, composed: true }));
+  }
+
+  private who(version: number) {
+    const info = this.versions.find((v) => v.version === version);
+    if (!info) return "";
+    const when = info.createdAt ? new Date(info.createdAt).toLocaleString(getLocale(), { dateStyle: "short", timeStyle: "short" }) : "";
+    return html`<br /><span class="tag">${info.author}${info.author && when ? " · " : ""}${when}</span>`;
   }
 
   override render() {
@@ -44,7 +54,8 @@ export class HistoryView extends LitElement {
             ${versions.map(
               (v) => html`<li aria-current=${String(v === this.comparing)}>
                 <span class="v">${t("history.version", { v })}
-                  ${v === this.latest ? html`<span class="tag">(${t("history.latest")})</span>` : ""}</span>
+                  ${v === this.latest ? html`<span class="tag">(${t("history.latest")})</span>` : ""}
+                  ${this.who(v)}</span>
                 <button data-version=${v} @click=${() => this.compare(v)} title=${t("history.compare")}>⇄ ${t("history.compare")}</button>
               </li>`,
             )}

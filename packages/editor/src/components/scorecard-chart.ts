@@ -22,7 +22,7 @@ export class ScorecardChart extends LitElement {
   override render() {
     const result = this.result;
     if (!result) return html``;
-    const track = WIDTH - LABEL - 90;
+    const track = WIDTH - LABEL - 120;
     const rows = [...result.criteria.map((c) => ({ label: c.label || c.name, points: c.points, max: c.max })),
       { label: `Σ ${t("try.score")}`, points: result.score, max: result.max }];
     const height = rows.length * ROW + 4;

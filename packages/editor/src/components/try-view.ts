@@ -25,13 +25,20 @@ export class TryView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: grid; grid-template-columns: minmax(240px, 320px) minmax(0, 1fr); gap: 20px; padding: 8px 16px; }
+      :host {
+        display: grid; grid-template-columns: minmax(240px, 320px) minmax(0, 1fr); grid-template-rows: minmax(0, 1fr);
+        gap: 20px; padding: 8px 0 0 16px; height: 100%;
+      }
+      /* Form and result scroll apart, so the outcome stays in view while the inputs are filled in. */
+      form, section { overflow: auto; min-height: 0; padding-bottom: 8px; }
+      section { padding-right: 16px; }
       form { display: grid; grid-template-columns: minmax(0, 1fr) 150px; gap: 6px 10px; align-items: center; align-content: start; }
       form label { font-size: 12px; line-height: 1.25; }
       form label .name { color: var(--muted); font-family: var(--mono-font); }
       form input[type="number"], form input[type="text"], form select { width: 100%; }
       .actions { grid-column: 1 / -1; display: flex; gap: 8px; }
-      .outcome { font-size: 16px; font-weight: 600; margin: 0 0 6px; display: flex; gap: 10px; align-items: baseline; }
+      .outcome { font-size: 16px; font-weight: 600; margin: 0; display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: baseline; white-space: nowrap; }
+      .rule-label { font-size: 12px; margin: 2px 0 8px; }
       .badge { padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 13px; }
       .badge.passed { background: #2e7d32; }
       .badge.rejected { background: #c62828; }
@@ -137,8 +144,8 @@ export class TryView extends LitElement {
           ? html`${t("try.outcome")}: <span class="badge ${result.outcome}">${t(`outcome.${result.outcome}` as MessageKey)}</span>`
           : html`${t("try.score")}: <span class="score">${valueText(result.score)} / ${valueText(result.max)}</span>
               ${result.grade === null ? nothing : html`${t("try.grade")}: <span class="badge grade">${result.grade}</span>`}`}
-        <span class="muted">${result.label}</span>
       </div>
+      <div class="rule-label muted">${result.label}</div>
       ${result.kind === "vote"
         ? html`<gavel-vote-chart .entitled=${result.facts.entitled} .present=${result.facts.present} .yes=${result.facts.yes} .lines=${this.lines}></gavel-vote-chart>`
         : html`<gavel-scorecard-chart .result=${result}></gavel-scorecard-chart>`}
@@ -154,7 +161,7 @@ export class TryView extends LitElement {
           </tr>`,
         )}
         ${result.kind === "scorecard"
-          ? result.criteria.map((c) => html`<tr><td>${c.label || c.name}</td><td colspan="2">${c.reason}</td><td>${valueText(c.points)}</td></tr>`)
+          ? result.criteria.map((c) => html`<tr class="criterion"><td>${c.label || c.name}</td><td class="reason" colspan="2">${c.reason}</td><td>${valueText(c.points)} / ${valueText(c.max)}</td></tr>`)
           : nothing}
       </table>`;
   }

@@ -6,6 +6,7 @@ import { DocumentAnalyzer } from "./document-analyzer";
 import { GAVEL_LANGUAGE_ID, gavelLanguageConfiguration, gavelMonarch } from "./gavel-monarch";
 import { languageClient } from "./language-client";
 import { fileOfModel, rangeOfSpan, ruleUri } from "./model-files";
+import { stdLibrary } from "./std-library";
 
 const completionKinds: Record<Completion["kind"], languages.CompletionItemKind> = {
   keyword: languages.CompletionItemKind.Keyword,
@@ -97,8 +98,7 @@ export function registerGavelLanguage(): DocumentAnalyzer {
         offset: model.getOffsetAt(position),
       });
       if (!definition) return null;
-      const own = definition.file === undefined || definition.file === fileOfModel(model);
-      const target = own ? model : editor.getModel(definitionUri(definition.file!));
+      const target = definition.file === undefined || definition.file === fileOfModel(model) ? model : modelOfFile(definition.file);
       if (!target) return null;
       return { uri: target.uri, range: rangeOfSpan(target, definition.span) };
     },
@@ -124,8 +124,13 @@ export function registerGavelLanguage(): DocumentAnalyzer {
   return new DocumentAnalyzer();
 }
 
-/** Files imported from std/ open read-only under the gavel-std scheme; others are rule files. */
-function definitionUri(file: string): Uri {
-  if (file.startsWith("std/")) return Uri.from({ scheme: "gavel-std", path: `/${file}` });
-  return ruleUri(file.replace(/\.gavel$/, ""));
+/** The model of an imported file: std/ files open read-only from the bundled library; others are open rule files. */
+function modelOfFile(file: string): editor.ITextModel | null {
+  if (!file.startsWith("std/")) return editor.getModel(ruleUri(file.replace(/\.gavel$/, "")));
+  const uri = Uri.from({ scheme: STD_SCHEME, path: `/${file}` });
+  const source = stdLibrary.get(file);
+  return editor.getModel(uri) ?? (source === undefined ? null : editor.createModel(source, GAVEL_LANGUAGE_ID, uri));
 }
+
+/** The URI scheme of standard-library files shown in the editor (read-only). */
+export const STD_SCHEME = "gavel-std";

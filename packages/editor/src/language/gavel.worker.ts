@@ -27,6 +27,21 @@ function compileCached(file: string, source: string): CompiledModule {
   return module;
 }
 
+/** The identifier touching `offset` (Unicode names included), if any. */
+function identifierAt(source: string, offset: number): string | undefined {
+  const isName = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
+  let start = offset;
+  let end = offset;
+  while (start > 0 && isName(source[start - 1])) start--;
+  while (end < source.length && isName(source[end])) end++;
+  return end > start ? source.slice(start, end) : undefined;
+}
+
+/** The paths of a file's `import "..."` lines. */
+function importPaths(source: string): string[] {
+  return [...source.matchAll(/^\s*import\s+"([^"]+)"/gm)].map((m) => m[1]!);
+}
+
 let symbolsCache: { source: string; symbols: DocumentSymbol[] } | undefined;
 
 type Handlers = { [M in MethodName]: (params: WorkerMethods[M]["params"]) => WorkerMethods[M]["result"] };
@@ -44,7 +59,8 @@ const handlers: Handlers = {
       version,
       // Problems inside imported files are reported at the import, by the compiler; show only this file's.
       diagnostics: module.diagnostics.filter((d) => d.file === undefined || d.file === file),
-      rules: module.rules.map(({ name, label, kind, inputs, span }) => ({ name, label, kind, inputs, span })),
+      // Imported rules too: a file of tests for std/major-matter.gavel can try major_matter.
+      rules: [...module.scope.values()].map(({ name, label, kind, inputs, span }) => ({ name, label, kind, inputs, span })),
       tests: module.tests,
     };
   },
@@ -59,7 +75,21 @@ const handlers: Handlers = {
     return getHover(source, offset, options(file)) ?? null;
   },
   definition({ file, source, offset }) {
-    return getDefinition(source, offset, options(file)) ?? null;
+    const definition = getDefinition(source, offset, options(file));
+    if (!definition) return null;
+    if (definition.file !== undefined) return definition;
+    // For a rule defined in an imported file lang gives the span there but no file name: find the import defining it.
+    const name = identifierAt(source, offset);
+    const module = compileCached(file, source);
+    if (name && !module.rules.some((r) => r.name === name) && module.scope.has(name)) {
+      for (const path of importPaths(source)) {
+        const imported = resolveImport(path, file);
+        if (imported && compile(imported.source, options(imported.file)).rules.some((r) => r.name === name)) {
+          return { span: definition.span, file: imported.file };
+        }
+      }
+    }
+    return { span: definition.span, file };
   },
   format({ source }) {
     return format(source);

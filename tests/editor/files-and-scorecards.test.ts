@@ -1,0 +1,148 @@
+/**
+ * The editor end to end, second part: a new rule file from the explorer, saved; go to definition into the standard
+ * library; the command palette; a scorecard tried with its criteria drawn; rename and remove in the explorer.
+ */
+
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { compile, runTests } from "@gavel/lang";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newRuleFileSource } from "../../packages/editor/src/rule-templates";
+import { launchBrowser, type BrowserSession } from "./browser";
+import { startEditorService, type EditorService } from "./editor-service";
+import { WorkbenchPage } from "./workbench-page";
+
+const ROOT = join(import.meta.dirname, "../..");
+const SCREENSHOTS = join(ROOT, "docs/screenshots");
+const marketPlan = readFileSync(join(ROOT, "examples/market-rebuilding.gavel"), "utf8");
+const cadreReview = readFileSync(join(ROOT, "examples/cadre-review.gavel"), "utf8");
+const stdMajorMatter = readFileSync(join(ROOT, "dsl/std/major-matter.gavel"), "utf8");
+
+let service: EditorService;
+let browser: BrowserSession;
+let wb: WorkbenchPage;
+
+function editorValueIs(expected: string) {
+  return wb.page.waitForFunction(
+    (text) => (document.querySelector("gavel-code-editor") as unknown as { editor: { getValue(): string } }).editor.getValue() === text,
+    expected,
+  );
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  service = await startEditorService();
+  await service.putRule("cadre_review", cadreReview);
+  browser = await launchBrowser();
+  wb = new WorkbenchPage(browser.page, service.baseUrl);
+  await browser.page.goto(`${service.baseUrl}/`);
+  await browser.page.evaluate((token) => {
+    localStorage.setItem("gavel.locale", "en");
+    localStorage.setItem("gavel.theme", "light");
+    localStorage.setItem("gavel.token", token);
+  }, service.token);
+  browser.page.on("dialog", (dialog) => void dialog.accept());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+});
+
+describe("rule files, definitions, the palette and scorecards in the workbench", () => {
+  it("creates a new rule file from the explorer and saves it as version 1", async () => {
+    await wb.open();
+    await wb.page.click("gavel-explorer [data-action=new]");
+    await wb.page.fill("gavel-explorer input.inline", "market_plan");
+    await wb.page.press("gavel-explorer input.inline", "Enter");
+    await wb.page.waitForSelector("gavel-tabs [role=tab][data-name=market_plan][data-dirty=true]");
+    expect(await wb.editorText()).toBe(newRuleFileSource("market_plan"));
+    expect(compile(newRuleFileSource("market_plan")).ok).toBe(true);
+    await wb.replaceAll(marketPlan);
+    await wb.page.keyboard.press("Control+s");
+    await wb.page.waitForSelector("gavel-tabs [role=tab][data-name=market_plan][data-dirty=false]");
+    expect(await service.getRule("market_plan")).toEqual({ version: 1, source: marketPlan });
+    expect(await wb.page.textContent("gavel-explorer li[data-name=market_plan] .version")).toBe("v1");
+  });
+
+  it("runs the tests from the command palette (F1)", async () => {
+    await wb.moveCursor(1, 1);
+    await wb.page.keyboard.press("F1");
+    await wb.page.waitForSelector(".quick-input-widget input");
+    await wb.page.keyboard.type("gavel: Run the tests");
+    await wb.page.locator(".quick-input-list .monaco-list-row", { hasText: "gavel: Run the tests" }).first().waitFor();
+    await wb.page.keyboard.press("Enter");
+    await wb.page.waitForSelector("gavel-tests .summary");
+    const expected = runTests(compile(marketPlan, { file: "market_plan.gavel", resolveImport: (path) => (path === "std/major-matter.gavel" ? { file: path, source: stdMajorMatter } : undefined) }));
+    expect(expected.failed).toBe(0);
+    expect(await wb.page.textContent("gavel-tests .summary")).toBe(`${expected.passed} passed, 0 failed`);
+  });
+
+  it("goes to the definition of an imported rule in the standard library (F12), read-only", async () => {
+    const line = marketPlan.split("\n").findIndex((l) => l.includes("major_matter(entitled")) + 1;
+    await wb.moveCursor(line, 5);
+    await wb.page.keyboard.press("F12");
+    await wb.page.waitForSelector("gavel-tabs [role=tab][data-name='std/major-matter']");
+    expect(await wb.activeTab()).toBe("std/major-matter");
+    await editorValueIs(stdMajorMatter);
+    expect(await wb.cursorLine()).toBe(stdMajorMatter.split("\n").findIndex((l) => l.startsWith("vote major_matter")) + 1);
+    await wb.page.keyboard.type("x");
+    expect(await wb.editorText()).toBe(stdMajorMatter); // read-only
+    await wb.page.click("gavel-tabs [role=tab][data-name='std/major-matter'] button.close");
+    expect(await wb.activeTab()).toBe("market_plan");
+  });
+
+  it("tries a scorecard: score, grade, and each criterion's points against its maximum", async () => {
+    await wb.page.click("gavel-explorer li[data-name=cadre_review]");
+    await wb.page.waitForFunction(() => document.querySelector("gavel-tabs")?.shadowRoot?.querySelector("[data-name=cadre_review][aria-selected=true]"));
+    await wb.showPanel("try");
+    const input = { training_days: 12, talk_half_years: 1, leader_visit_months: 10, rep_visit_quarters: 4, satisfied: 30, basically: 10, unsatisfied: 5 };
+    await wb.page.waitForSelector("gavel-try input[name=training_days]");
+    for (const [name, value] of Object.entries(input)) await wb.page.fill(`gavel-try input[name=${name}]`, String(value));
+    await wb.page.click("gavel-try [data-action=evaluate]");
+    await wb.page.waitForSelector("gavel-try .outcome");
+
+    const outcome = compile(cadreReview).scope.get("cadre_review")!.evaluate(input);
+    if (!outcome.ok || outcome.result.kind !== "scorecard") throw new Error("cadre_review should evaluate");
+    const result = outcome.result;
+    expect(await wb.page.textContent("gavel-try .score")).toBe(`${result.score} / ${result.max}`);
+    expect(await wb.page.textContent("gavel-try .badge.grade")).toBe(result.grade);
+    expect(await wb.page.locator("gavel-scorecard-chart rect.bar").count()).toBe(result.criteria.length + 1);
+    const reasons = await wb.page.locator("gavel-try tr.criterion td.reason").allTextContents();
+    expect(reasons).toEqual(result.criteria.map((c) => c.reason));
+    await wb.screenshot(join(SCREENSHOTS, "try-scorecard-en-light.png"));
+    await wb.page.click("gavel-status-bar [data-status=locale]");
+    await wb.page.click("gavel-status-bar [data-status=theme]");
+    await wb.page.waitForFunction(() => document.documentElement.dataset["theme"] === "dark" && document.documentElement.lang === "zh-CN");
+    await wb.page.click("gavel-activity-bar [data-view=outline]");
+    await wb.page.waitForSelector("gavel-outline [role=tree]");
+    expect(await wb.page.locator("gavel-outline li").count()).toBeGreaterThan(result.criteria.length);
+    await wb.page.waitForTimeout(150);
+    await wb.screenshot(join(SCREENSHOTS, "try-scorecard-outline-zh-CN-dark.png"));
+    await wb.page.click("gavel-activity-bar [data-view=explorer]");
+  });
+
+  it("renames and removes files in the explorer (in this browser only: the registry keeps every version)", async () => {
+    const row = wb.page.locator("gavel-explorer li[data-name=market_plan]");
+    await row.focus();
+    await wb.page.keyboard.press("F2");
+    await wb.page.fill("gavel-explorer input.inline", "market_plan_2026");
+    await wb.page.press("gavel-explorer input.inline", "Enter");
+    await wb.page.waitForSelector("gavel-tabs [role=tab][data-name=market_plan_2026][data-dirty=true]");
+    await editorValueIs(marketPlan);
+    expect(await wb.page.locator("gavel-explorer li[data-name=market_plan]").count()).toBe(0);
+    await wb.page.keyboard.press("Control+s");
+    await wb.page.waitForSelector("gavel-tabs [role=tab][data-name=market_plan_2026][data-dirty=false]");
+    expect(await service.getRule("market_plan_2026")).toEqual({ version: 1, source: marketPlan });
+
+    await wb.page.locator("gavel-explorer li[data-name=cadre_review]").focus();
+    await wb.page.keyboard.press("Delete");
+    await wb.page.waitForSelector("gavel-explorer li[data-name=cadre_review]", { state: "detached" });
+    expect((await service.getRule("cadre_review")).version).toBe(1);
+    // Still hidden after a reload: the list of removed files is kept in this browser.
+    await wb.open();
+    await wb.page.waitForSelector("gavel-explorer li[data-name=market_plan_2026]");
+    expect(await wb.page.locator("gavel-explorer li[data-name=cadre_review]").count()).toBe(0);
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
