@@ -24,6 +24,11 @@ export function withErrors<T extends Record<number, TSchema>>(ok: T, ...statuses
   return { ...errors, ...ok };
 }
 
+/** A string enum as plain `{ type: "string", enum }` (keeps serialisation simple and property order intact). */
+function StringEnum<T extends string>(values: readonly T[], description?: string) {
+  return Type.Unsafe<T>({ type: "string", enum: [...values], ...(description ? { description } : {}) });
+}
+
 const Exact = Type.Unknown({ description: "An exact number: a JSON integer or { num, den, decimal }" });
 const Timestamp = Type.String({ format: "date-time" });
 
@@ -39,15 +44,17 @@ export const RuleResult = Type.Object(
   {
     rule: Type.String(),
     label: Type.String(),
-    kind: Type.Union([Type.Literal("vote"), Type.Literal("scorecard")]),
-    outcome: Type.Optional(Type.Union([Type.Literal("passed"), Type.Literal("rejected"), Type.Literal("no_quorum")])),
+    kind: StringEnum(["vote", "scorecard"]),
+    outcome: Type.Optional(StringEnum(["passed", "rejected", "no_quorum"], "A vote's outcome")),
     facts: Type.Optional(Type.Object({ entitled: Type.Integer(), present: Type.Integer(), yes: Type.Integer(), no: Type.Integer(), abstain: Type.Integer(), cast: Type.Integer() })),
     score: Type.Optional(Exact),
     max: Type.Optional(Exact),
     grade: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     criteria: Type.Optional(Type.Array(Type.Object({ name: Type.String(), label: Type.String(), points: Exact, max: Exact, reason: Type.String() }, { additionalProperties: true }))),
-    values: Type.Record(Type.String(), Type.Unknown()),
-    explanation: Type.Array(ExplanationStep),
+    // Always present; declared optional only because the serialiser writes required fields first, and the
+    // outcome or score should come before the values and the explanation when people read the JSON.
+    values: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "Always present: every clause, let and criterion value" })),
+    explanation: Type.Optional(Type.Array(ExplanationStep, { description: "Always present: each step with its source text and substituted values" })),
   },
   { additionalProperties: true, description: "The result JSON shared by CLI, API and editor (DESIGN.md section 4)" },
 );
@@ -84,8 +91,8 @@ export const EvaluateBody = Type.Object(
 );
 
 const MemberId = Type.String({ minLength: 1, maxLength: 200 });
-export const Choice = Type.Union([Type.Literal("yes"), Type.Literal("no"), Type.Literal("abstain")]);
-export const BallotState = Type.Union([Type.Literal("draft"), Type.Literal("open"), Type.Literal("closed")]);
+export const Choice = StringEnum(["yes", "no", "abstain"]);
+export const BallotState = StringEnum(["draft", "open", "closed"]);
 
 export const CreateBallotBody = Type.Object(
   {
@@ -173,10 +180,10 @@ export const AssessmentResponse = Type.Object({
   ),
 });
 
-export const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
+export const Role = StringEnum(ROLES);
 export const TokenInfo = Type.Object({ id: Type.String(), name: Type.String(), role: Role, createdBy: Type.String(), createdAt: Timestamp, revokedAt: Type.Union([Timestamp, Type.Null()]) });
 export const CreatedToken = Type.Composite([TokenInfo, Type.Object({ token: Type.String({ description: "The secret: shown once, stored only as a hash" }) })]);
 export const CreateTokenBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), role: Role }, { additionalProperties: false });
 export const TokenIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 
-export const Health = Type.Object({ status: Type.Literal("ok"), store: Type.Union([Type.Literal("embedded"), Type.Literal("postgres")]) });
+export const Health = Type.Object({ status: Type.Literal("ok"), store: StringEnum(["embedded", "postgres"]) });
