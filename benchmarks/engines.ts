@@ -505,12 +505,18 @@ export async function runEngineBench(): Promise<string> {
   const cadres = generateCadres();
   const cadreAnswers = cadres.map((cadre) => cadreKey(cadreReviewOracle(cadre)));
 
+  // The same scorecard on whole training days only: shows what the decimal inputs cost gavel.
+  const wholeDayCadres = generateCadres(undefined, undefined, true);
+  const wholeDayAnswers = wholeDayCadres.map((cadre) => cadreKey(cadreReviewOracle(cadre)));
+
   const zenEngine = new ZenEngine();
   const voteRows: Measurement[] = [];
   const cadreRows: Measurement[] = [];
+  const wholeDayRows: Measurement[] = [];
   try {
     for (const contender of majorMatterContenders(zenEngine)) voteRows.push(await measure(contender, ballots, ballotAnswers));
     for (const contender of cadreReviewContenders(zenEngine)) cadreRows.push(await measure(contender, cadres, cadreAnswers));
+    for (const contender of cadreReviewContenders(zenEngine).slice(0, 2)) wholeDayRows.push(await measure(contender, wholeDayCadres, wholeDayAnswers));
   } finally {
     zenEngine.dispose();
   }
@@ -525,5 +531,7 @@ export async function runEngineBench(): Promise<string> {
     workloadTable("Workload 1: major-matter vote (dsl/std/major-matter.gavel)", voteRows, ballots.length),
     "",
     workloadTable("Workload 2: annual cadre review (examples/cadre-review.gavel)", cadreRows, cadres.length),
+    "",
+    workloadTable("Workload 2 with whole training days (same seed, days rounded): gavel's fast path only", wholeDayRows, wholeDayCadres.length),
   ].join("\n");
 }

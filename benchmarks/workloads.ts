@@ -125,9 +125,10 @@ function approvedBallots(random: () => number, ballots: number): number {
 /**
  * `count` cadres for `cadre_review`: every input inside its declared range, at least one ballot
  * (zero ballots is a DIVISION_BY_ZERO evaluation error in gavel, not a comparable answer), and
- * most values on or next to a band boundary.
+ * most values on or next to a band boundary. Training days are in tenths (14.9, 15, 15.1), or
+ * rounded to whole days when `wholeDays` is set.
  */
-export function generateCadres(count: number = WORKLOAD_SIZE, seed: number = CADRE_SEED): CadreInput[] {
+export function generateCadres(count: number = WORKLOAD_SIZE, seed: number = CADRE_SEED, wholeDays = false): CadreInput[] {
   const random = seededRandom(seed);
   const cadres: CadreInput[] = [];
   for (let i = 0; i < count; i++) {
@@ -136,7 +137,7 @@ export function generateCadres(count: number = WORKLOAD_SIZE, seed: number = CAD
     const approved = approvedBallots(random, ballots);
     const satisfied = integerBetween(random, 0, approved);
     cadres.push({
-      training_days: trainingTenths(random) / 10,
+      training_days: wholeDays ? Math.round(trainingTenths(random) / 10) : trainingTenths(random) / 10,
       // Most cadres do most duties, so every grade, including 优秀, is common.
       talk_half_years: random() < 0.6 ? 2 : integerBetween(random, 0, 1),
       leader_visit_months: random() < 0.5 ? 12 : integerBetween(random, 0, 11),
