@@ -143,6 +143,26 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
     await wb.open();
     await wb.page.waitForSelector("gavel-explorer li[data-name=market_plan_2026]");
     expect(await wb.page.locator("gavel-explorer li[data-name=cadre_review]").count()).toBe(0);
+  });
+
+  it("offers the workbench commands in the palette, in Chinese after a reload in zh-CN", async () => {
+    await wb.open("market_plan_2026");
+    await wb.moveCursor(1, 1);
+    await wb.page.keyboard.press("F1");
+    await wb.page.keyboard.type("gavel");
+    const rows = wb.page.locator(".quick-input-list .monaco-list-row");
+    await rows.first().waitFor();
+    const labels = await rows.allTextContents(); // the list is virtual: only the rows in view
+    expect(labels.some((l) => l.includes("gavel：试算此规则"))).toBe(true);
+    expect(labels.some((l) => l.includes("gavel：保存新版本"))).toBe(true);
+    await wb.page.waitForTimeout(150);
+    await wb.screenshot(join(SCREENSHOTS, "palette-zh-CN-dark.png"));
+    await wb.page.keyboard.press("Escape");
+    // Monaco's own commands are in Chinese too (its messages are loaded before it).
+    await wb.page.keyboard.press("F1");
+    await wb.page.keyboard.type("格式化文档");
+    await wb.page.locator(".quick-input-list .monaco-list-row", { hasText: "格式化文档" }).first().waitFor();
+    await wb.page.keyboard.press("Escape");
     expect(browser.pageErrors).toEqual([]);
   });
 });

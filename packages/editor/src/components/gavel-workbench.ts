@@ -11,6 +11,7 @@ import { getLocale, setLocale, t, onLocaleChange } from "../i18n";
 import { languageClient } from "../language/language-client";
 import type { DocumentAnalyzer } from "../language/document-analyzer";
 import type { Analysis, TestRunSummary, VoteLines } from "../language/protocol";
+import { loadMonaco, type MonacoSetup } from "../monaco-loader";
 import { getTheme, setTheme } from "../preferences";
 import { newRuleFileSource } from "../rule-templates";
 import { ApiError, getRule, listRules, putRule, type VersionInfo } from "../rules-api";
@@ -33,7 +34,6 @@ import "./status-bar";
 import "./tests-view";
 import "./try-view";
 
-type MonacoSetup = typeof import("../monaco-setup");
 
 /** A rule file open in a tab. */
 interface OpenDocument {
@@ -78,7 +78,7 @@ export class GavelWorkbench extends LitElement {
   @query("gavel-try") private tryView?: TryView;
 
   private monacoSetup: MonacoSetup | null = null;
-  private readonly monacoReady: Promise<MonacoSetup> = import("../monaco-setup").then((setup) => {
+  private readonly monacoReady: Promise<MonacoSetup> = loadMonaco().then((setup) => {
     this.monacoSetup = setup;
     setup.analyzer.onAnalysis((model, analysis) => this.onAnalysis(setup.analyzer, model, analysis));
     setup.monaco.editor.registerEditorOpener({
@@ -105,16 +105,21 @@ export class GavelWorkbench extends LitElement {
       this.requestUpdate();
       if (this.codeEditor?.editor) this.registerActions(this.codeEditor.editor);
     });
-    void this.refreshRegistry().then(() => {
-      const wanted = decodeURIComponent(location.hash.replace(/^#/, ""));
-      if (wanted) void this.openFile(wanted);
-    });
+    void this.refreshRegistry().then(() => this.openFromHash());
+    window.addEventListener("hashchange", this.openFromHash);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener("keydown", this.onGlobalKey, true);
+    window.removeEventListener("hashchange", this.openFromHash);
   }
+
+  /** `#name` in the address opens that rule file: links to a rule work, and so do back and forward. */
+  private readonly openFromHash = (): void => {
+    const wanted = decodeURIComponent(location.hash.replace(/^#/, ""));
+    if (wanted && wanted !== this.activeName) void this.openFile(wanted);
+  };
 
   // ---- documents -------------------------------------------------------------------------------------------
 
