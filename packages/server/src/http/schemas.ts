@@ -15,6 +15,9 @@ export const ErrorResponse = Type.Object(
   { description: "Every error has this shape" },
 );
 
+/** OpenAPI `security` of routes that need no token (reads and stateless evaluation). */
+export const PUBLIC: Record<string, string[]>[] = [];
+
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
 
 /** A route's responses: its success schemas plus the error shape for 400, 500 and each other status it can answer. */

@@ -2,7 +2,7 @@
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { ApiError } from "../http/api-error";
-import { AssessmentBody, AssessmentQuery, AssessmentResponse, withErrors } from "../http/schemas";
+import { AssessmentBody, AssessmentQuery, AssessmentResponse, PUBLIC, withErrors } from "../http/schemas";
 import { resultsCsv } from "../assessments/results-csv";
 import { versionOf, type Services } from "./context";
 
@@ -20,6 +20,7 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app
     {
       schema: {
         tags: ["assessments"],
+        security: PUBLIC,
         summary: "Assess many subjects with one scorecard; results ranked by score",
         description:
           "Body: JSON { rule, subjects: [{ id, input }] }, or text/csv with a header row (id, optional name, one column per input) and ?rule=NAME. " +

@@ -6,7 +6,7 @@ import { actorOf, authorize } from "../access/authorize";
 import { assertValidInput } from "../rules/input-validator";
 import { assertRuleName, selectRule, warningsOf, type RuleVersionInfo } from "../rules/rule-registry";
 import { unprocessable } from "../http/api-error";
-import { EvaluateBody, PutRuleBody, RuleDetail, RuleList, RuleNameParam, RuleResult, StoredRule, VersionQuery, withErrors } from "../http/schemas";
+import { EvaluateBody, PutRuleBody, RuleDetail, RuleList, RuleNameParam, RuleResult, StoredRule, VersionQuery, PUBLIC, withErrors } from "../http/schemas";
 import { versionOf, type Services } from "./context";
 
 /** How stale "the latest version" may be for a read-only evaluation (a version stored elsewhere shows within this). */
@@ -24,7 +24,7 @@ function describeModule(info: RuleVersionInfo, module: CompiledModule) {
 }
 
 export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { rules, tokens }) => {
-  app.get("/v1/rules", { schema: { tags: ["rules"], summary: "List rule files with their latest version", response: withErrors({ 200: RuleList }) } }, async () => ({
+  app.get("/v1/rules", { schema: { tags: ["rules"], security: PUBLIC, summary: "List rule files with their latest version", response: withErrors({ 200: RuleList }) } }, async () => ({
     rules: await rules.list(),
   }));
 
@@ -54,6 +54,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     {
       schema: {
         tags: ["rules"],
+        security: PUBLIC,
         summary: "A rule file: the latest version, or ?version=N, with its source, rules and version history",
         params: RuleNameParam,
         querystring: VersionQuery,
@@ -72,6 +73,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     {
       schema: {
         tags: ["rules"],
+        security: PUBLIC,
         summary: "Evaluate a stored rule on one input; returns the result JSON with its explanation",
         description: "The input is validated against the rule's generated JSON Schema (422 INVALID_INPUT).",
         params: RuleNameParam,
