@@ -50,6 +50,7 @@ describe("bad requests get the right 4xx and change nothing", () => {
 
     // Malformed and mistyped bodies.
     expectError(await call(service.app, "POST", `/v1/ballots/${openBallot}/votes`, { token: clerk, payload: '{"member": "R001", "choice": ', headers: { "content-type": "application/json" } }), 400, "INVALID_JSON");
+    expectError(await call(service.app, "POST", `/v1/ballots/${openBallot}/votes`, { token: clerk, payload: '{"member": "R001", "choice": "yes", "__proto__": {"admin": true}}', headers: { "content-type": "application/json" } }), 400, "INVALID_JSON");
     expectError(await vote({ member: "R001", choice: "maybe" }), 400, "VALIDATION_ERROR");
     expectError(await vote({ member: 1, choice: "yes" }), 400, "VALIDATION_ERROR");
     expectError(await vote({ member: "R001", choice: "yes", weight: 2 }), 400, "VALIDATION_ERROR");
