@@ -138,8 +138,9 @@ export class GavelWorkbench extends LitElement {
       this.registry = new Map(rules.map((r) => [r.name, r.version]));
       this.offline = false;
     } catch (error) {
-      this.offline = !(error instanceof ApiError);
-      if (error instanceof ApiError) this.flash(t("save.failed", { message: error.message }));
+      // A gateway or network error means no service (e.g. `vite` without the service running): work locally.
+      this.offline = !(error instanceof ApiError) || error.status >= 500;
+      if (!this.offline) this.flash(t("explorer.loadFailed", { message: error instanceof Error ? error.message : String(error) }));
     }
   }
 
@@ -413,6 +414,35 @@ export class GavelWorkbench extends LitElement {
     setLocale(getLocale() === "en" ? "zh-CN" : "en");
   }
 
+  /** Sets the bottom panel's height, keeping at least 100px for the editor and for the panel. */
+  private setPanelHeight(height: number): void {
+    const main = this.querySelector<HTMLElement>(".main");
+    const max = (main?.clientHeight ?? window.innerHeight) - 135;
+    this.style.setProperty("--panel-height", `${Math.round(Math.max(100, Math.min(height, max)))}px`);
+  }
+
+  private readonly startPanelResize = (event: PointerEvent): void => {
+    const sash = event.currentTarget as HTMLElement;
+    const panel = this.querySelector<HTMLElement>("gavel-bottom-panel")!;
+    const startY = event.clientY;
+    const startHeight = panel.getBoundingClientRect().height;
+    sash.setPointerCapture(event.pointerId);
+    const move = (e: PointerEvent) => this.setPanelHeight(startHeight + startY - e.clientY);
+    const up = () => {
+      sash.removeEventListener("pointermove", move);
+      sash.removeEventListener("pointerup", up);
+    };
+    sash.addEventListener("pointermove", move);
+    sash.addEventListener("pointerup", up);
+  };
+
+  private readonly onSashKey = (event: KeyboardEvent): void => {
+    if (event.key !== "ArrowUp" && event.key !== "ArrowDown") return;
+    event.preventDefault();
+    const height = this.querySelector<HTMLElement>("gavel-bottom-panel")!.getBoundingClientRect().height;
+    this.setPanelHeight(height + (event.key === "ArrowUp" ? 20 : -20));
+  };
+
   private readonly onGlobalKey = (event: KeyboardEvent): void => {
     const mod = event.ctrlKey || event.metaKey;
     if (mod && !event.shiftKey && event.key.toLowerCase() === "s") {
@@ -530,6 +560,10 @@ export class GavelWorkbench extends LitElement {
           @editor-ready=${(e: CustomEvent<Monaco.editor.IStandaloneCodeEditor>) => this.registerActions(e.detail)}
           @diff-closed=${() => (this.comparing = null)}
         ></gavel-code-editor>
+        ${this.panelVisible
+          ? html`<div class="panel-sash" role="separator" aria-orientation="horizontal" tabindex="0" aria-label=${t("panel.resize")}
+              @pointerdown=${this.startPanelResize} @keydown=${this.onSashKey}></div>`
+          : nothing}
         <gavel-bottom-panel
           .active=${this.panel}
           .problemCount=${diagnostics.length}

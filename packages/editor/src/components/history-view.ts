@@ -15,7 +15,8 @@ export class HistoryView extends LitElement {
       :host { display: block; }
       li { display: flex; align-items: center; gap: 8px; min-height: 26px; padding: 2px 8px 2px 20px; }
       li:hover { background: var(--hover-bg); }
-      li .v { flex: 1; }
+      li .v { flex: 1; min-width: 0; }
+      li button { font-size: 16px; }
       li[aria-current="true"] { background: var(--selection-bg); }
       .tag { font-size: 11px; color: var(--muted); }
       .note { padding: 6px 20px; }
@@ -56,7 +57,7 @@ export class HistoryView extends LitElement {
                 <span class="v">${t("history.version", { v })}
                   ${v === this.latest ? html`<span class="tag">(${t("history.latest")})</span>` : ""}
                   ${this.who(v)}</span>
-                <button data-version=${v} @click=${() => this.compare(v)} title=${t("history.compare")}>⇄ ${t("history.compare")}</button>
+                <button data-version=${v} @click=${() => this.compare(v)} title=${t("history.compare")} aria-label="${t("history.version", { v })}: ${t("history.compare")}">⇄</button>
               </li>`,
             )}
           </ul>`}`;
