@@ -498,6 +498,51 @@ function workloadTable(title: string, rows: Measurement[], records: number): str
   return lines.join("\n");
 }
 
+/** A way a threshold is commonly written, judged against the exact comparison on integer counts. */
+interface ThresholdWriting {
+  rule: string;
+  writing: string;
+  holds: (count: number, base: number) => boolean;
+  exact: (count: bigint, base: bigint) => boolean;
+}
+
+const THRESHOLD_WRITINGS: ThresholdWriting[] = [
+  { rule: "major_matter quorum `present > 2/3 of entitled`", writing: "float `present > entitled * 2 / 3`", holds: (p, e) => p > (e * 2) / 3, exact: (p, e) => p * 3n > e * 2n },
+  { rule: "major_matter quorum `present > 2/3 of entitled`", writing: "int division (CEL) `present > entitled * 2 / 3`", holds: (p, e) => p > Math.trunc((e * 2) / 3), exact: (p, e) => p * 3n > e * 2n },
+  { rule: "major_matter quorum `present > 2/3 of entitled`", writing: "literal `present > entitled * 0.67`", holds: (p, e) => p > e * 0.67, exact: (p, e) => p * 3n > e * 2n },
+  { rule: "villagers_assembly quorum `present >= 2/3 of entitled`", writing: "float `present >= entitled * 2 / 3`", holds: (p, e) => p >= (e * 2) / 3, exact: (p, e) => p * 3n >= e * 2n },
+  { rule: "villagers_assembly quorum `present >= 2/3 of entitled`", writing: "int division (CEL) `present >= entitled * 2 / 3`", holds: (p, e) => p >= Math.trunc((e * 2) / 3), exact: (p, e) => p * 3n >= e * 2n },
+  { rule: "villagers_assembly quorum `present >= 2/3 of entitled`", writing: "literal `present >= entitled * 0.67`", holds: (p, e) => p >= e * 0.67, exact: (p, e) => p * 3n >= e * 2n },
+  { rule: "majority `yes > 1/2 of entitled`", writing: "`yes >= Math.ceil(entitled / 2) + 1`", holds: (y, e) => y >= Math.ceil(e / 2) + 1, exact: (y, e) => y * 2n > e },
+  { rule: "cadre review `approval >= 90%`", writing: "float `approved / ballots >= 0.9`", holds: (a, n) => a / n >= 0.9, exact: (a, n) => a * 10n >= n * 9n },
+];
+
+/** Counts, over every count 0..base for every base 1..1,000, where each writing disagrees with the exact answer. */
+export function thresholdPitfallsTable(): string {
+  const lines = [
+    "### How the threshold is written matters (every count 0..n for every n from 1 to 1,000)",
+    "",
+    "The engines above wrote the thresholds as their docs suggest and got every record right. Other common writings do not:",
+    "",
+    "| rule | written as | wrong answers | first wrong case (count, base) |",
+    "|---|---|---:|---|",
+  ];
+  for (const writing of THRESHOLD_WRITINGS) {
+    let wrong = 0;
+    let first = "";
+    for (let base = 1; base <= 1_000; base++) {
+      for (let count = 0; count <= base; count++) {
+        if (writing.holds(count, base) !== writing.exact(BigInt(count), BigInt(base))) {
+          wrong++;
+          if (!first) first = `(${count}, ${base})`;
+        }
+      }
+    }
+    lines.push(`| ${writing.rule} | ${writing.writing} | ${integer(wrong)} of 501,500 | ${first || "none"} |`);
+  }
+  return lines.join("\n");
+}
+
 /** Runs both workloads in every engine (check, then time) and returns the results as markdown. */
 export async function runEngineBench(): Promise<string> {
   const ballots = generateBallots();
@@ -533,5 +578,7 @@ export async function runEngineBench(): Promise<string> {
     workloadTable("Workload 2: annual cadre review (examples/cadre-review.gavel)", cadreRows, cadres.length),
     "",
     workloadTable("Workload 2 with whole training days (same seed, days rounded): gavel's fast path only", wholeDayRows, wholeDayCadres.length),
+    "",
+    thresholdPitfallsTable(),
   ].join("\n");
 }
