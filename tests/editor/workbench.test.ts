@@ -141,12 +141,15 @@ describe("the editor workbench against the real service", () => {
 
   it("runs the file's tests in the browser, shows a failure with expected vs actual, and jumps to it", async () => {
     const text = await wb.editorText();
-    const expected = runTests(compile(text, { file: `${RULE}.gavel` }));
+    const module = compile(text, { file: `${RULE}.gavel` });
+    const expected = runTests(module);
+    const covered = module.coverageUnits.filter((u) => expected.covered.has(u.id)).length;
     await wb.showPanel("tests");
     await wb.page.click("gavel-tests [data-action=run-tests]");
     await wb.page.waitForSelector("gavel-tests .summary");
     expect(await wb.page.textContent("gavel-tests .summary")).toBe(`${expected.passed} passed, 0 failed`);
     expect(await wb.page.locator("gavel-tests li.test[data-passed=true]").count()).toBe(expected.results.length);
+    expect(await wb.page.textContent("gavel-tests .coverage")).toContain(`${covered} of ${module.coverageUnits.length}`);
     await setLook("en", "dark");
     await shot("tests-en-dark");
 

@@ -24,6 +24,9 @@ export class TestsView extends LitElement {
       .summary.failed { color: var(--error); }
       .summary.passed { color: var(--ok); }
       .note { padding: 4px 16px; }
+      .uncovered { padding: 0 16px 6px; font-size: 12px; }
+      .uncovered .unit { padding: 1px 0 1px 16px; cursor: pointer; }
+      .uncovered .unit:hover { background: var(--hover-bg); }
     `,
   ];
 
@@ -44,8 +47,14 @@ export class TestsView extends LitElement {
       <div class="toolbar">
         <button class="primary" data-action="run-tests" ?disabled=${this.blocked || this.running}
           @click=${() => this.dispatchEvent(new CustomEvent("run-tests", { bubbles: true, composed: true }))}>▶ ${t("tests.run")}</button>
-        ${run ? html`<span class="summary ${run.failed ? "failed" : "passed"}" role="status">${t("tests.summary", { passed: run.passed, failed: run.failed })}</span>` : nothing}
+        ${run ? html`<span class="summary ${run.failed ? "failed" : "passed"}" role="status">${t("tests.summary", { passed: run.passed, failed: run.failed })}</span>
+          <span class="coverage muted">${t("tests.coverage", { covered: run.coverageTotal - run.uncovered.length, total: run.coverageTotal })}</span>` : nothing}
       </div>
+      ${run && run.uncovered.length
+        ? html`<details class="uncovered"><summary class="warning">${t("tests.uncovered", { n: run.uncovered.length })}</summary>
+            <ul>${run.uncovered.map((u) => html`<li class="unit" tabindex="0" @click=${() => this.reveal(u.span)}
+              @keydown=${(e: KeyboardEvent) => e.key === "Enter" && this.reveal(u.span)}>${u.description}</li>`)}</ul></details>`
+        : nothing}
       ${this.blocked ? html`<div class="note error">${t("tests.cannotRun")}</div>` : nothing}
       ${this.count === 0 && !run ? html`<div class="note muted">${t("tests.none")}</div>` : nothing}
       ${!run && this.count > 0 && !this.blocked ? html`<div class="note muted">${t("tests.notRun")}</div>` : nothing}

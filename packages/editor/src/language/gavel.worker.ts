@@ -101,6 +101,7 @@ const handlers: Handlers = {
       results: run.results,
       passed: run.passed,
       failed: run.failed,
+      coverageTotal: module.coverageUnits.length,
       uncovered: module.coverageUnits
         .filter((unit) => !run.covered.has(unit.id))
         .map(({ id, description, span }) => ({ id, description, span })),

@@ -26,6 +26,8 @@ export interface TestRunSummary {
   results: TestResult[];
   passed: number;
   failed: number;
+  /** How many coverage units (clause outcomes, criterion bands, grades) the file's rules have. */
+  coverageTotal: number;
   /** Coverage units no test exercised. */
   uncovered: { id: string; description: string; span: Span }[];
 }
