@@ -90,7 +90,7 @@ export interface StartOptions extends ServerOptions {
 export async function startServer(options: StartOptions = {}): Promise<GavelServer & { url: string; port: number }> {
   const server = await createServer({ logger: true, ...options });
   try {
-    const address = await server.app.listen({ port: options.port ?? 3000, host: options.host ?? "0.0.0.0" });
+    const address = await server.app.listen({ port: options.port ?? 3000, host: options.host ?? "127.0.0.1" });
     const port = Number(new URL(address).port);
     const url = `http://localhost:${port}`;
     if (server.adminToken) {
