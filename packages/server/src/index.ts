@@ -90,9 +90,11 @@ export interface StartOptions extends ServerOptions {
 export async function startServer(options: StartOptions = {}): Promise<GavelServer & { url: string; port: number }> {
   const server = await createServer({ logger: true, ...options });
   try {
-    const address = await server.app.listen({ port: options.port ?? 3000, host: options.host ?? "127.0.0.1" });
+    const host = options.host ?? "127.0.0.1";
+    const address = await server.app.listen({ port: options.port ?? 3000, host });
     const port = Number(new URL(address).port);
-    const url = `http://localhost:${port}`;
+    // An address a browser on this machine can open: a wildcard host is reached through localhost.
+    const url = `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host}:${port}`;
     if (server.adminToken) {
       const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
       print("");
