@@ -165,4 +165,29 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
     await wb.page.keyboard.press("Escape");
     expect(browser.pageErrors).toEqual([]);
   });
+
+  it("moves the focus between the workbench's parts with F6 and opens a file from the keyboard", async () => {
+    const focused = () => wb.page.evaluate(() => {
+      const active = document.activeElement;
+      return active?.closest("gavel-code-editor") ? "editor" : (active?.tagName.toLowerCase() ?? "");
+    });
+    await wb.moveCursor(1, 1);
+    await wb.page.keyboard.press("F6");
+    expect(await focused()).toBe("gavel-bottom-panel");
+    await wb.page.keyboard.press("F6");
+    expect(await focused()).toBe("gavel-status-bar");
+    await wb.page.keyboard.press("F6");
+    expect(await focused()).toBe("gavel-activity-bar");
+    await wb.page.keyboard.press("F6");
+    expect(await focused()).toBe("gavel-explorer");
+    // The open file's row has the focus; ArrowUp and Enter open the file above it.
+    const rows = await wb.page.locator("gavel-explorer li[data-name]").evaluateAll((els) => els.map((e) => e.getAttribute("data-name")));
+    const above = rows[rows.indexOf("market_plan_2026") - 1]!;
+    await wb.page.keyboard.press("ArrowUp");
+    await wb.page.keyboard.press("Enter");
+    await wb.page.waitForFunction((name) => document.querySelector("gavel-tabs")?.shadowRoot?.querySelector(`[data-name="${name}"][aria-selected=true]`), above);
+    expect(await focused()).toBe("editor");
+    await wb.page.keyboard.press("Shift+F6");
+    expect(await focused()).toBe("gavel-explorer");
+  });
 });

@@ -456,8 +456,28 @@ export class GavelWorkbench extends LitElement {
     } else if (mod && event.key === "`") {
       event.preventDefault();
       this.panelVisible = !this.panelVisible;
+    } else if (event.key === "F6") {
+      event.preventDefault();
+      this.focusNextPart(event.shiftKey ? -1 : 1);
     }
   };
+
+  /** F6 / Shift+F6 move the focus between the parts of the workbench, as in VS Code. */
+  private focusNextPart(step: 1 | -1): void {
+    const inside = (host: Element | null) => (host?.shadowRoot ?? host) as ParentNode | null;
+    const parts: { host: Element | null; focus: () => boolean }[] = [
+      { host: this.querySelector("gavel-activity-bar"), focus: () => focusFirst(inside(this.querySelector("gavel-activity-bar")), "button") },
+      { host: this.querySelector(".sidebar"), focus: () => focusFirst(inside(this.querySelector(".sidebar > *")), "[aria-selected=true]", "li[tabindex='0'], [tabindex='0']", "button") },
+      { host: this.querySelector("gavel-code-editor"), focus: () => (this.activeDoc && this.codeEditor.editor ? (this.codeEditor.editor.focus(), true) : false) },
+      { host: this.querySelector("gavel-bottom-panel"), focus: () => focusFirst(inside(this.querySelector("gavel-bottom-panel")), "[role=tab][aria-selected=true]") },
+      { host: this.querySelector("gavel-status-bar"), focus: () => focusFirst(inside(this.querySelector("gavel-status-bar")), "button") },
+    ];
+    const active = document.activeElement;
+    const current = parts.findIndex((p) => p.host !== null && (p.host === active || p.host.contains(active)));
+    for (let n = 1; n <= parts.length; n++) {
+      if (parts[(current + step * n + parts.length * 2) % parts.length]!.focus()) return;
+    }
+  }
 
   private openCommandPalette(): void {
     const editor = this.codeEditor?.editor;
@@ -586,6 +606,18 @@ export class GavelWorkbench extends LitElement {
       <gavel-settings-dialog></gavel-settings-dialog>
     `;
   }
+}
+
+/** Focuses the first element under `root` matching the first selector that matches anything; false when none does. */
+function focusFirst(root: ParentNode | null, ...selectors: string[]): boolean {
+  for (const selector of selectors) {
+    const target = root?.querySelector<HTMLElement>(selector);
+    if (target) {
+      target.focus();
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The model-file helpers travel with the lazily loaded Monaco chunk. */
