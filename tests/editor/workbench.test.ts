@@ -122,6 +122,26 @@ describe("the editor workbench against the real service", () => {
     );
   });
 
+  it("toggles a # comment with Ctrl+/ and matches brackets", async () => {
+    const before = await wb.editorText();
+    await wb.moveCursor(quorumLine, 5);
+    await wb.page.keyboard.press("Control+Slash");
+    await wb.page.waitForFunction(
+      (line) => (document.querySelector("gavel-code-editor") as unknown as { editor: { getValue(): string } }).editor.getValue().split("\n")[line - 1]!.trimStart().startsWith("# quorum:"),
+      quorumLine,
+    );
+    await wb.page.keyboard.press("Control+Slash");
+    await wb.page.waitForFunction(
+      (text) => (document.querySelector("gavel-code-editor") as unknown as { editor: { getValue(): string } }).editor.getValue() === text,
+      before,
+    );
+    // The cursor next to the vote's opening brace highlights the pair.
+    const voteLine = lines.findIndex((l) => l.startsWith("vote major_matter")) + 1;
+    await wb.moveCursor(voteLine, lines[voteLine - 1]!.length + 1);
+    await wb.page.waitForSelector(".monaco-editor .bracket-match");
+    expect(await wb.page.locator(".monaco-editor .bracket-match").count()).toBe(2);
+  });
+
   it("saves a new version with Ctrl+S using the token pasted into Settings", async () => {
     await wb.page.click("gavel-activity-bar [data-view=settings]");
     await wb.page.fill("gavel-settings-dialog #token", service.token);
