@@ -107,13 +107,20 @@ export class GavelWorkbench extends LitElement {
     });
     void this.refreshRegistry().then(() => this.openFromHash());
     window.addEventListener("hashchange", this.openFromHash);
+    window.addEventListener("beforeunload", this.onBeforeUnload);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener("keydown", this.onGlobalKey, true);
     window.removeEventListener("hashchange", this.openFromHash);
+    window.removeEventListener("beforeunload", this.onBeforeUnload);
   }
+
+  /** The browser asks before leaving the page while a file has unsaved changes. */
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (this.docs.some((d) => !d.readOnly && this.isDirty(d))) event.preventDefault();
+  };
 
   /** `#name` in the address opens that rule file: links to a rule work, and so do back and forward. */
   private readonly openFromHash = (): void => {
@@ -298,7 +305,8 @@ export class GavelWorkbench extends LitElement {
         this.flash(t("save.needToken"));
         void this.settingsDialog.open();
       } else if (error instanceof ApiError && error.status === 422) {
-        this.flash(t("save.invalid"));
+        const first = error.diagnostics[0];
+        this.flash(first ? `${t("save.invalid")} ${first.span.line}:${first.span.column} ${first.message}` : `${t("save.invalid")} ${error.message}`);
         this.showPanel("problems");
       } else {
         this.flash(t("save.failed", { message: error instanceof Error ? error.message : String(error) }));

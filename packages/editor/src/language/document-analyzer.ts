@@ -50,7 +50,16 @@ export class DocumentAnalyzer {
       if (model.isDisposed()) return;
       this.publish(model, analysis);
     } catch (error) {
-      console.error("gavel: checking failed", error);
+      // A crash of the checker must not look like a clean file: say so where the author looks.
+      if (model.isDisposed()) return;
+      const message = error instanceof Error ? error.message : String(error);
+      const span = { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
+      this.publish(model, {
+        version: model.getVersionId(),
+        diagnostics: [{ severity: "error", code: "CHECKER_FAILED", message: `The checker failed on this text: ${message}`, span }],
+        rules: [],
+        tests: [],
+      });
     } finally {
       this.inFlight.delete(model);
     }
