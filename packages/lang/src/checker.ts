@@ -4,6 +4,7 @@ import type * as A from "./ast";
 import { walkExpr } from "./ast";
 import { Rational } from "./rational";
 import { printExpr } from "./print";
+import { diagnostic, type MessageArgsOf, type MessageId } from "./messages";
 import type { Diagnostic, InputType, Span } from "./types";
 
 /** The static type of an expression. `literal` is a bare number, compatible with every numeric type. */
@@ -108,6 +109,9 @@ export function constantValue(e: A.Expr): Rational | undefined {
   }
 }
 
+/** Where a condition is required, for the message when it is not one. */
+type ConditionPlace = { place: "clause"; clause: string } | { place: "band" | "grade" };
+
 class Checker {
   readonly diagnostics: Diagnostic[] = [];
   readonly symbols = new Map<string, RuleSymbol>();
@@ -117,20 +121,20 @@ class Checker {
   /** Every name declared in the rule, visible in expressions or not (criteria are visible only to grades). */
   readonly declared = new Map<string, RuleSymbol>();
 
-  error(code: string, message: string, span: Span): void {
-    this.diagnostics.push({ severity: "error", code, message, span });
+  error<K extends MessageId>(id: K, args: MessageArgsOf<K>, span: Span): void {
+    this.diagnostics.push(diagnostic("error", id, args, span));
   }
 
-  warn(code: string, message: string, span: Span): void {
-    this.diagnostics.push({ severity: "warning", code, message, span });
+  warn<K extends MessageId>(id: K, args: MessageArgsOf<K>, span: Span): void {
+    this.diagnostics.push(diagnostic("warning", id, args, span));
   }
 
   declare(sym: RuleSymbol, span: Span, visible = true): void {
     const existing = this.declared.get(sym.name) ?? this.symbols.get(sym.name);
     if (existing) {
       const builtin = existing.kind === "fact" || existing.kind === "score";
-      const what = builtin ? `the built-in '${sym.name}'` : `the ${existing.kind} '${sym.name}'`;
-      this.error(builtin ? "RESERVED_NAME" : "DUPLICATE_NAME", `'${sym.name}' is already defined as ${what}; choose another name.`, span);
+      if (builtin) this.error("RESERVED_NAME", { name: sym.name }, span);
+      else this.error("DUPLICATE_NAME", { name: sym.name, kind: existing.kind }, span);
       return;
     }
     this.declared.set(sym.name, sym);
@@ -158,7 +162,7 @@ class Checker {
         const sym = this.symbols.get(e.name);
         if (!sym) {
           const hint = suggest(e.name, this.symbols.keys());
-          this.error("UNDEFINED_NAME", `'${e.name}' is not defined here${hint ? `; did you mean '${hint}'?` : "."}`, e.span);
+          this.error("UNDEFINED_NAME", { name: e.name, hint }, e.span);
           return "error";
         }
         this.used.add(sym.name);
@@ -168,11 +172,11 @@ class Checker {
       case "call": {
         const argTypes = e.args.map((a) => this.expr(a));
         if (!(FUNCTIONS as readonly string[]).includes(e.callee)) {
-          this.error("UNKNOWN_FUNCTION", `There is no function '${e.callee}'; the functions are ${FUNCTIONS.join(", ")}.`, e.calleeSpan);
+          this.error("UNKNOWN_FUNCTION", { name: e.callee, functions: [...FUNCTIONS] }, e.calleeSpan);
           return "error";
         }
         if (e.args.length === 0) {
-          this.error("ARGUMENT_COUNT", `'${e.callee}' needs at least one value.`, e.span);
+          this.error("ARGUMENT_COUNT", { name: e.callee }, e.span);
           return "error";
         }
         let acc: Type = "literal";
@@ -183,18 +187,18 @@ class Checker {
       }
       case "neg": {
         const t = this.expr(e.operand);
-        if (!isNumeric(t)) this.error("TYPE_MISMATCH", `'-' needs a number, but ${printExpr(e.operand)} is ${t}.`, e.span);
+        if (!isNumeric(t)) this.error("TYPE_MISMATCH_NEGATE", { expr: printExpr(e.operand), type: t }, e.span);
         return t === "count" ? "number" : t;
       }
       case "not": {
         const t = this.expr(e.operand);
-        if (t !== "boolean" && t !== "error") this.error("TYPE_MISMATCH", `'not' needs a condition, but ${printExpr(e.operand)} is ${t}.`, e.span);
+        if (t !== "boolean" && t !== "error") this.error("TYPE_MISMATCH_NOT", { expr: printExpr(e.operand), type: t }, e.span);
         return "boolean";
       }
       case "logic": {
         for (const side of [e.left, e.right]) {
           const t = this.expr(side);
-          if (t !== "boolean" && t !== "error") this.error("TYPE_MISMATCH", `'${e.op}' joins conditions, but ${printExpr(side)} is ${t}.`, side.span);
+          if (t !== "boolean" && t !== "error") this.error("TYPE_MISMATCH_LOGIC", { op: e.op, expr: printExpr(side), type: t }, side.span);
         }
         return "boolean";
       }
@@ -210,15 +214,15 @@ class Checker {
     const r = this.expr(e.right);
     if (l === "error" || r === "error") return "boolean";
     if (l === "text" || r === "text" || l === "boolean" || r === "boolean") {
-      if (l !== r) this.error("TYPE_MISMATCH", `Cannot compare ${l} ${printExpr(e.left)} with ${r} ${printExpr(e.right)}.`, e.span);
-      else if (e.op !== "=" && e.op !== "!=") this.error("TYPE_MISMATCH", `${l === "text" ? "Texts" : "Conditions"} can only be compared with = or !=.`, e.span);
+      if (l !== r) this.error("TYPE_MISMATCH_COMPARE", { leftType: l, left: printExpr(e.left), rightType: r, right: printExpr(e.right) }, e.span);
+      else if (e.op !== "=" && e.op !== "!=") this.error("TYPE_MISMATCH_EQUALITY_ONLY", { type: l }, e.span);
       return "boolean";
     }
     this.joinNumeric(l, r, e.span, "compare");
     for (const [side, other] of [[e.left, r], [e.right, l]] as const) {
       const c = constantValue(side);
       if (other === "ratio" && side.kind === "number" && !side.text.endsWith("%") && c && c.cmp(Rational.ONE) > 0) {
-        this.warn("RATIO_SCALE", `A ratio lies between 0 and 1, so comparing it with ${side.text} is suspicious; did you mean ${side.text}%?`, side.span);
+        this.warn("RATIO_SCALE", { value: side.text }, side.span);
       }
     }
     return "boolean";
@@ -228,13 +232,13 @@ class Checker {
   private joinNumeric(a: Type, b: Type, span: Span, what: string): Type {
     if (a === "error" || b === "error") return "error";
     if (!isNumeric(a) || !isNumeric(b)) {
-      this.error("TYPE_MISMATCH", `Cannot ${what === "compare" ? "compare" : "combine"} ${a} with ${b} here.`, span);
+      this.error(what === "compare" ? "TYPE_MISMATCH_COMPARE_TYPES" : "TYPE_MISMATCH_COMBINE_TYPES", { left: a, right: b }, span);
       return "error";
     }
     if (a === "literal") return b;
     if (b === "literal") return a;
     if ((a === "ratio") !== (b === "ratio")) {
-      this.error("UNIT_MISMATCH", `Cannot ${what === "compare" ? "compare" : "mix"} a ratio with a ${a === "ratio" ? b : a}: a ratio is a share (e.g. 75%), a ${a === "ratio" ? b : a} is an amount. Use 'SHARE of AMOUNT' to turn a share into an amount.`, span);
+      this.error(what === "compare" ? "UNIT_MISMATCH_COMPARE" : "UNIT_MISMATCH_MIX", { other: a === "ratio" ? b : a }, span);
       return "error";
     }
     if (a === b) return a;
@@ -246,7 +250,7 @@ class Checker {
     const r = this.expr(e.right);
     if (l === "error" || r === "error") return "error";
     if (!isNumeric(l) || !isNumeric(r)) {
-      this.error("TYPE_MISMATCH", `'${e.op}' needs numbers, but got ${l} and ${r}.`, e.span);
+      this.error("TYPE_MISMATCH_ARITH", { op: e.op, left: l, right: r }, e.span);
       return "error";
     }
     switch (e.op) {
@@ -257,7 +261,7 @@ class Checker {
       }
       case "of":
         if (l !== "ratio" && l !== "literal") {
-          this.error("UNIT_MISMATCH", `'of' takes a share on its left, as in '2/3 of entitled', but ${printExpr(e.left)} is a ${l}.`, e.left.span);
+          this.error("UNIT_MISMATCH_OF", { expr: printExpr(e.left), type: l }, e.left.span);
           return "error";
         }
         if (r === "ratio") return "ratio";
@@ -270,7 +274,7 @@ class Checker {
       case "/":
         if (r === "literal") {
           const c = constantValue(e.right);
-          if (c?.isZero()) this.error("DIVISION_BY_ZERO", `${printExpr(e)} divides by zero.`, e.span);
+          if (c?.isZero()) this.error("DIVISION_BY_ZERO_CONSTANT", { expr: printExpr(e) }, e.span);
           return l === "count" ? "number" : l;
         }
         if (l === "literal") return "number";
@@ -280,9 +284,9 @@ class Checker {
   }
 
   /** Checks that e is a condition. */
-  condition(e: A.Expr, where: string): void {
+  condition(e: A.Expr, where: ConditionPlace): void {
     const t = this.expr(e);
-    if (t !== "boolean" && t !== "error") this.error("TYPE_MISMATCH", `${where} must be a condition (true or false), but ${printExpr(e)} is a ${t}.`, e.span);
+    if (t !== "boolean" && t !== "error") this.error("TYPE_MISMATCH_CONDITION", { ...where, expr: printExpr(e), type: t }, e.span);
   }
 }
 
@@ -376,40 +380,38 @@ function coveredBy(inner: Interval, covers: Interval[]): boolean {
   return false;
 }
 
-function describeRange(i: Interval): string {
-  if (i.lo && i.hi) return `between ${i.lo} and ${i.hi}`;
-  if (i.lo) return `${i.loIn ? "at least" : "above"} ${i.lo}`;
-  if (i.hi) return `${i.hiIn ? "at most" : "below"} ${i.hi}`;
-  return "any value";
+/** An interval as message arguments. */
+function rangeArgs(i: Interval): { lo?: string; loIn: boolean; hi?: string; hiIn: boolean } {
+  return { lo: i.lo?.toString(), loIn: i.loIn, hi: i.hi?.toString(), hiIn: i.hiIn };
 }
 
 /** Checks first-match bands: a final `otherwise`, no unreachable band, points in a sensible order. */
-function checkBands(ck: Checker, bands: { when?: A.Expr; span: Span; points?: Rational }[], what: string, blockSpan: Span): void {
+function checkBands(ck: Checker, bands: { when?: A.Expr; span: Span; points?: Rational }[], what: { criterion?: string }, blockSpan: Span): void {
   const covers = new Map<string, Interval[]>();
   const thresholds: { subject: string; lo?: Rational; points?: Rational }[] = [];
   bands.forEach((b, i) => {
     if (!b.when) {
-      if (i !== bands.length - 1) ck.error("UNREACHABLE_BAND", `'otherwise' must be the last band of ${what}: the bands after it can never match.`, bands[i + 1]!.span);
+      if (i !== bands.length - 1) ck.error("UNREACHABLE_BAND_AFTER_OTHERWISE", what, bands[i + 1]!.span);
       return;
     }
     const r = conditionRange(b.when);
     if (!r) return;
     const list = covers.get(r.subject) ?? [];
-    if (isEmpty(r.range)) ck.error("UNREACHABLE_BAND", `This band of ${what} can never match: no value of ${r.subject} satisfies it.`, b.span);
-    else if (coveredBy(r.range, list)) ck.error("UNREACHABLE_BAND", `This band of ${what} can never match: every ${r.subject} ${describeRange(r.range)} is already taken by an earlier band. Put the stricter band first.`, b.span);
+    if (isEmpty(r.range)) ck.error("UNREACHABLE_BAND_EMPTY", { ...what, subject: r.subject }, b.span);
+    else if (coveredBy(r.range, list)) ck.error("UNREACHABLE_BAND_COVERED", { ...what, subject: r.subject, ...rangeArgs(r.range) }, b.span);
     list.push(r.range);
     covers.set(r.subject, list);
     if (r.range.lo && !r.range.hi) thresholds.push({ subject: r.subject, lo: r.range.lo, points: b.points });
   });
   if (bands.length > 0 && bands[bands.length - 1]!.when) {
-    ck.error("MISSING_OTHERWISE", `${what[0]!.toUpperCase()}${what.slice(1)} has no 'otherwise' band, so some inputs would get no result; add one as the last band.`, blockSpan);
+    ck.error("MISSING_OTHERWISE", what, blockSpan);
   }
   // "x >= 15 → 6 points, x >= 10 → 10 points": reachable, but rewards the lower result more.
   for (let i = 1; i < thresholds.length; i++) {
     const prev = thresholds[i - 1]!;
     const cur = thresholds[i]!;
     if (prev.subject === cur.subject && prev.points && cur.points && cur.points.cmp(prev.points) > 0) {
-      ck.warn("BANDS_UNORDERED", `Bands of ${what} are out of order: ${cur.subject} at least ${cur.lo} gives more points (${cur.points}) than at least ${prev.lo} (${prev.points}).`, blockSpan);
+      ck.warn("BANDS_UNORDERED", { ...what, subject: cur.subject, lo: String(cur.lo), points: cur.points.toString(), prevLo: String(prev.lo), prevPoints: prev.points.toString() }, blockSpan);
     }
   }
 }
@@ -422,19 +424,16 @@ function checkVote(ck: Checker, decl: A.VoteDecl): void {
       const t = ck.expr(m.expr);
       ck.declare({ kind: "let", name: m.name, type: t, label: m.label, span: m.nameSpan }, m.nameSpan);
     } else {
-      if (seen.has(m.name)) ck.error("DUPLICATE_CLAUSE", `The '${m.name}' clause is written twice; a vote has one quorum and one passes clause.`, m.nameSpan);
+      if (seen.has(m.name)) ck.error("DUPLICATE_CLAUSE", { clause: m.name }, m.nameSpan);
       seen.add(m.name);
-      ck.condition(m.expr, `The '${m.name}' clause`);
+      ck.condition(m.expr, { place: "clause", clause: m.name });
     }
   }
   for (const c of ["quorum", "passes"]) {
-    if (!seen.has(c)) {
-      const hint = c === "quorum" ? " (write 'quorum: true' if this body needs none)" : "";
-      ck.error("MISSING_CLAUSE", `Vote '${decl.name}' has no '${c}:' clause${hint}.`, decl.nameSpan);
-    }
+    if (!seen.has(c)) ck.error("MISSING_CLAUSE", { rule: decl.name, clause: c }, decl.nameSpan);
   }
   for (const m of decl.members) {
-    if (m.kind === "let" && !ck.used.has(m.name)) ck.warn("UNUSED_LET", `'${m.name}' is defined but never used.`, m.nameSpan);
+    if (m.kind === "let" && !ck.used.has(m.name)) ck.warn("UNUSED_LET", { name: m.name }, m.nameSpan);
   }
 }
 
@@ -442,16 +441,16 @@ function checkInput(ck: Checker, m: A.InputDecl): void {
   let type: Type = m.type as InputType;
   if (!(INPUT_TYPES as readonly string[]).includes(m.type)) {
     const hint = suggest(m.type, INPUT_TYPES);
-    ck.error("UNKNOWN_TYPE", `'${m.type}' is not a type; use one of ${INPUT_TYPES.join(", ")}${hint ? ` (did you mean '${hint}'?)` : ""}.`, m.typeSpan);
+    ck.error("UNKNOWN_TYPE", { type: m.type, types: [...INPUT_TYPES], hint }, m.typeSpan);
     type = "error";
   }
   const numeric = type === "count" || type === "number" || type === "ratio";
-  if ((m.min || m.max) && !numeric && type !== "error") ck.error("BAD_CONSTRAINT", `'min' and 'max' apply to numbers, not to ${m.type}.`, m.span);
-  if (m.options && type !== "text" && type !== "error") ck.error("BAD_CONSTRAINT", `'one of' applies to text inputs, not to ${m.type}.`, m.span);
+  if ((m.min || m.max) && !numeric && type !== "error") ck.error("BAD_CONSTRAINT_MIN_MAX", { type: m.type }, m.span);
+  if (m.options && type !== "text" && type !== "error") ck.error("BAD_CONSTRAINT_ONE_OF", { type: m.type }, m.span);
   const lo = m.min && constantValue(m.min);
   const hi = m.max && constantValue(m.max);
-  if (lo && hi && lo.cmp(hi) > 0) ck.error("BAD_CONSTRAINT", `min ${lo} is greater than max ${hi}: no value is allowed.`, m.span);
-  if (type === "count" && lo?.isNegative()) ck.error("BAD_CONSTRAINT", `A count is never negative, so min ${lo} is meaningless.`, m.min!.span);
+  if (lo && hi && lo.cmp(hi) > 0) ck.error("BAD_CONSTRAINT_RANGE", { min: lo.toString(), max: hi.toString() }, m.span);
+  if (type === "count" && lo?.isNegative()) ck.error("BAD_CONSTRAINT_NEGATIVE_COUNT", { min: lo.toString() }, m.min!.span);
   ck.declare({ kind: "input", name: m.name, type, label: m.label, span: m.nameSpan }, m.nameSpan);
 }
 
@@ -473,36 +472,36 @@ function checkScorecard(ck: Checker, decl: A.ScorecardDecl): void {
         criteria++;
         ck.declare({ kind: "criterion", name: m.name, type: "number", label: m.label, span: m.nameSpan }, m.nameSpan, false);
         const max = constantValue(m.max);
-        if (max?.isNegative()) ck.error("BAD_MAX", `The maximum of '${m.name}' must not be negative.`, m.max.span);
+        if (max?.isNegative()) ck.error("BAD_MAX", { name: m.name }, m.max.span);
         const bands = m.bands.map((b) => {
           const t = ck.expr(b.points);
-          if (!isNumeric(t) || t === "ratio") ck.error("TYPE_MISMATCH", `Points must be a number, but ${printExpr(b.points)} is a ${t}.`, b.points.span);
-          if (b.when) ck.condition(b.when, "A band's condition");
+          if (!isNumeric(t) || t === "ratio") ck.error("TYPE_MISMATCH_POINTS", { expr: printExpr(b.points), type: t }, b.points.span);
+          if (b.when) ck.condition(b.when, { place: "band" });
           const points = constantValue(b.points);
-          if (points && max && points.cmp(max) > 0) ck.error("POINTS_EXCEED_MAX", `${points} points is more than the maximum ${max} of '${m.name}'.`, b.points.span);
+          if (points && max && points.cmp(max) > 0) ck.error("POINTS_EXCEED_MAX", { name: m.name, points: points.toString(), max: max.toString() }, b.points.span);
           return { when: b.when, span: b.span, points };
         });
-        checkBands(ck, bands, `criterion '${m.name}'`, m.nameSpan);
+        checkBands(ck, bands, { criterion: m.name }, m.nameSpan);
         break;
       }
       case "grade": {
         grades++;
-        if (grades > 1) ck.error("DUPLICATE_GRADE", "A scorecard has one grade block.", m.span);
+        if (grades > 1) ck.error("DUPLICATE_GRADE", {}, m.span);
         // Grades see the total and every criterion's points, wherever the criteria are declared.
         ck.symbols.set("score", ck.declared.get("score")!);
         for (const c of decl.members) {
           if (c.kind === "criterion" && !ck.symbols.has(c.name)) ck.symbols.set(c.name, { kind: "criterion", name: c.name, type: "number", label: c.label, span: c.nameSpan });
         }
-        for (const b of m.bands) if (b.when) ck.condition(b.when, "A grade's condition");
-        checkBands(ck, m.bands, "the grade", m.span);
+        for (const b of m.bands) if (b.when) ck.condition(b.when, { place: "grade" });
+        checkBands(ck, m.bands, {}, m.span);
         break;
       }
     }
   }
-  if (criteria === 0) ck.error("NO_CRITERIA", `Scorecard '${decl.name}' has no criterion, so it can only score 0.`, decl.nameSpan);
+  if (criteria === 0) ck.error("NO_CRITERIA", { rule: decl.name }, decl.nameSpan);
   for (const m of decl.members) {
-    if (m.kind === "input" && !ck.used.has(m.name)) ck.warn("UNUSED_INPUT", `The input '${m.name}' is never used by any criterion, let or grade.`, m.nameSpan);
-    if (m.kind === "let" && !ck.used.has(m.name)) ck.warn("UNUSED_LET", `'${m.name}' is defined but never used.`, m.nameSpan);
+    if (m.kind === "input" && !ck.used.has(m.name)) ck.warn("UNUSED_INPUT", { name: m.name }, m.nameSpan);
+    if (m.kind === "let" && !ck.used.has(m.name)) ck.warn("UNUSED_LET", { name: m.name }, m.nameSpan);
   }
 }
 
@@ -534,40 +533,40 @@ export function expectationTargets(info: RuleInfo): Map<string, string> {
 export function checkTests(tests: A.TestDecl[], scope: Map<string, RuleInfo>, out: Diagnostic[]): void {
   const names = new Set<string>();
   for (const t of tests) {
-    if (names.has(t.name)) out.push({ severity: "warning", code: "DUPLICATE_TEST", message: `Another test is also named "${t.name}".`, span: t.span });
+    if (names.has(t.name)) out.push(diagnostic("warning", "DUPLICATE_TEST", { name: t.name }, t.span));
     names.add(t.name);
     const info = scope.get(t.rule);
     if (!info) {
       const hint = suggest(t.rule, scope.keys());
-      out.push({ severity: "error", code: "UNDEFINED_RULE", message: `There is no rule '${t.rule}' in this file or its imports${hint ? `; did you mean '${hint}'?` : "."}`, span: t.ruleSpan });
+      out.push(diagnostic("error", "UNDEFINED_RULE", { rule: t.rule, hint }, t.ruleSpan));
       continue;
     }
     const params = info.decl.kind === "vote" ? new Set(["entitled", "present", "yes", "no", "abstain"]) : new Set([...info.symbols.values()].filter((s) => s.kind === "input").map((s) => s.name));
     const given = new Set<string>();
     for (const a of t.args) {
-      if (given.has(a.name)) out.push({ severity: "error", code: "DUPLICATE_ARGUMENT", message: `'${a.name}' is given twice.`, span: a.nameSpan });
+      if (given.has(a.name)) out.push(diagnostic("error", "DUPLICATE_ARGUMENT", { name: a.name }, a.nameSpan));
       given.add(a.name);
       if (!params.has(a.name)) {
         const hint = suggest(a.name, params);
-        out.push({ severity: "error", code: "UNKNOWN_ARGUMENT", message: `'${t.rule}' has no input '${a.name}'${hint ? `; did you mean '${hint}'?` : "."}`, span: a.nameSpan });
+        out.push(diagnostic("error", "UNKNOWN_ARGUMENT", { rule: t.rule, name: a.name, hint }, a.nameSpan));
       }
     }
     const expectsError = t.expects.some((e) => e.kind === "error");
     if (!expectsError) {
       for (const p of params) {
-        if (!given.has(p)) out.push({ severity: "error", code: "MISSING_ARGUMENT", message: `The test gives no value for '${p}'.`, span: t.ruleSpan });
+        if (!given.has(p)) out.push(diagnostic("error", "MISSING_ARGUMENT", { name: p }, t.ruleSpan));
       }
     }
-    if (t.expects.length === 0) out.push({ severity: "warning", code: "EMPTY_TEST", message: "This test expects nothing, so it can never fail.", span: t.span });
+    if (t.expects.length === 0) out.push(diagnostic("warning", "EMPTY_TEST", {}, t.span));
     const targets = expectationTargets(info);
     for (const e of t.expects) {
       if (e.kind !== "value") continue;
       if (!targets.has(e.target)) {
         const hint = suggest(e.target, targets.keys());
-        out.push({ severity: "error", code: "UNKNOWN_EXPECTATION", message: `'${e.target}' is not something '${t.rule}' produces${hint ? `; did you mean '${hint}'?` : "."}`, span: e.targetSpan });
+        out.push(diagnostic("error", "UNKNOWN_EXPECTATION", { target: e.target, rule: t.rule, hint }, e.targetSpan));
       }
       if (e.target === "outcome" && !(e.value.kind === "name" && (VOTE_OUTCOMES as readonly string[]).includes(e.value.name))) {
-        out.push({ severity: "error", code: "UNKNOWN_OUTCOME", message: `An outcome is one of ${VOTE_OUTCOMES.join(", ")}.`, span: e.value.span });
+        out.push(diagnostic("error", "UNKNOWN_OUTCOME", { outcomes: [...VOTE_OUTCOMES] }, e.value.span));
       }
     }
   }

@@ -12,6 +12,9 @@ export interface Span {
 
 export type Severity = "error" | "warning";
 
+/** A named argument of a message: a name, type, value or hint (lists for "one of …"). */
+export type MessageArg = string | number | boolean | string[];
+
 /** A compile-time problem: always a value, never an exception. */
 export interface Diagnostic {
   severity: Severity;
@@ -20,6 +23,10 @@ export interface Diagnostic {
   span: Span;
   /** The file the span refers to, when the host gave one. */
   file?: string;
+  /** The catalog id of the message (several ids may share a code); with args, renders it in another language. */
+  messageId?: string;
+  /** The named arguments the message was built from. */
+  args?: Record<string, MessageArg>;
 }
 
 /** An exact number in JSON: a plain integer, or a fraction with a rounded decimal for reading only. */
@@ -85,6 +92,10 @@ export interface EvalError {
   message: string;
   span?: Span;
   details?: Record<string, unknown>;
+  /** The catalog id of the message; with args, renders it in another language. */
+  messageId?: string;
+  /** The named arguments the message was built from. */
+  args?: Record<string, MessageArg>;
 }
 
 export type EvalOutcome = { ok: true; result: RuleResult } | { ok: false; error: EvalError };
@@ -159,6 +170,8 @@ export type ImportResolver = (path: string, fromFile: string | undefined) => { f
 export interface CompileOptions {
   file?: string;
   resolveImport?: ImportResolver;
+  /** The language of diagnostic messages (default "en"); ids and args are kept either way. */
+  locale?: "en" | "zh";
 }
 
 /** What compiling a source file gives: rules, tests and every diagnostic. */
