@@ -230,6 +230,16 @@ describe("the editor workbench against the real service", () => {
     await shot("try-en-light");
     await setLook("en", "dark");
     await shot("try-en-dark");
+
+    // Impossible counts are an evaluation error, named, never a silent outcome.
+    await wb.page.fill("gavel-try input[name=present]", "31");
+    await wb.page.click("gavel-try [data-action=evaluate]");
+    const impossible = rule.evaluate({ entitled: 30, present: 31, yes: 16, no: 5, abstain: 0 });
+    expect(impossible.ok).toBe(false);
+    if (impossible.ok) return;
+    await wb.page.waitForSelector("gavel-try [role=alert]");
+    expect(await wb.page.textContent("gavel-try [role=alert]")).toContain(impossible.error.code);
+    expect(await wb.page.locator("gavel-try .outcome").count()).toBe(0);
   });
 
   it("compares a stored version with the editor in a diff view", async () => {
