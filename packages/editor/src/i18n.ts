@@ -200,7 +200,8 @@ const zh: Record<MessageKey, string> = {
   "cmd.togglePanel": "gavel：切换底部面板",
 };
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { en, "zh-CN": zh };
+/** Every UI message in every locale. */
+export const catalogs: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, "zh-CN": zh };
 const STORAGE_KEY = "gavel.locale";
 const listeners = new Set<() => void>();
 

@@ -1,0 +1,18 @@
+import { compile, runTests } from "@gavel/lang";
+import { describe, expect, it } from "vitest";
+import { newRuleFileSource } from "./rule-templates";
+
+describe("newRuleFileSource", () => {
+  it.each(["market_plan", "村民会议", "plan-2026", "Budget"])("gives %s a file that compiles and whose test passes", (name) => {
+    const module = compile(newRuleFileSource(name), { file: `${name}.gavel` });
+    expect(module.diagnostics).toEqual([]);
+    expect(module.rules).toHaveLength(1);
+    const run = runTests(module);
+    expect(run.failed).toBe(0);
+    expect(run.passed).toBe(1);
+  });
+
+  it("names the rule after the file, with dashes made into underscores", () => {
+    expect(compile(newRuleFileSource("plan-2026")).rules[0]!.name).toBe("plan_2026");
+  });
+});
