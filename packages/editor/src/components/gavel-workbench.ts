@@ -9,7 +9,6 @@ import { customElement, query, state } from "lit/decorators.js";
 import type * as Monaco from "monaco-editor/editor";
 import { getLocale, setLocale, t, onLocaleChange } from "../i18n";
 import { languageClient } from "../language/language-client";
-import type { DocumentAnalyzer } from "../language/document-analyzer";
 import type { Analysis, TestRunSummary, VoteLines } from "../language/protocol";
 import { loadMonaco, type MonacoSetup } from "../monaco-loader";
 import { getTheme, setTheme } from "../preferences";
@@ -20,7 +19,6 @@ import type { PanelView } from "./bottom-panel";
 import type { CodeEditor } from "./code-editor";
 import type { ExplorerFile, ExplorerView } from "./explorer-view";
 import type { SettingsDialog } from "./settings-dialog";
-import type { TryView } from "./try-view";
 import "./activity-bar";
 import "./bottom-panel";
 import "./code-editor";
@@ -75,12 +73,11 @@ export class GavelWorkbench extends LitElement {
   @query("gavel-code-editor") private codeEditor!: CodeEditor;
   @query("gavel-settings-dialog") private settingsDialog!: SettingsDialog;
   @query("gavel-explorer") private explorer?: ExplorerView;
-  @query("gavel-try") private tryView?: TryView;
 
   private monacoSetup: MonacoSetup | null = null;
   private readonly monacoReady: Promise<MonacoSetup> = loadMonaco().then((setup) => {
     this.monacoSetup = setup;
-    setup.analyzer.onAnalysis((model, analysis) => this.onAnalysis(setup.analyzer, model, analysis));
+    setup.analyzer.onAnalysis((model, analysis) => this.onAnalysis(model, analysis));
     setup.monaco.editor.registerEditorOpener({
       openCodeEditor: (_source, resource, selection) => this.openResource(setup, resource, selection),
     });
@@ -89,6 +86,7 @@ export class GavelWorkbench extends LitElement {
   });
   private actions: Monaco.IDisposable[] = [];
   private messageTimer: ReturnType<typeof setTimeout> | undefined;
+  private unsubscribeLocale?: () => void;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -101,7 +99,7 @@ export class GavelWorkbench extends LitElement {
     window.addEventListener("keydown", this.onGlobalKey, true);
     this.addEventListener("reveal-span", (e) => this.revealSpan((e as CustomEvent<Span>).detail));
     this.addEventListener("reveal-position", (e) => this.revealSpan((e as CustomEvent<Span>).detail));
-    onLocaleChange(() => {
+    this.unsubscribeLocale = onLocaleChange(() => {
       this.requestUpdate();
       if (this.codeEditor?.editor) this.registerActions(this.codeEditor.editor);
     });
@@ -115,6 +113,7 @@ export class GavelWorkbench extends LitElement {
     window.removeEventListener("keydown", this.onGlobalKey, true);
     window.removeEventListener("hashchange", this.openFromHash);
     window.removeEventListener("beforeunload", this.onBeforeUnload);
+    this.unsubscribeLocale?.();
   }
 
   /** The browser asks before leaving the page while a file has unsaved changes. */
@@ -322,7 +321,7 @@ export class GavelWorkbench extends LitElement {
 
   // ---- language results --------------------------------------------------------------------------------------
 
-  private onAnalysis(_analyzer: DocumentAnalyzer, model: Monaco.editor.ITextModel, analysis: Analysis): void {
+  private onAnalysis(model: Monaco.editor.ITextModel, analysis: Analysis): void {
     if (this.activeDoc?.model !== model) return;
     this.analysis = analysis;
     if (this.sidebar === "outline") void this.refreshSymbols();
