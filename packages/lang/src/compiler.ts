@@ -3,6 +3,7 @@
 import type * as A from "./ast";
 import { checkRule, checkTests, type RuleInfo } from "./checker";
 import { evaluateExact } from "./evaluator";
+import { diagnostic, localizeDiagnostic } from "./messages";
 import { buildDecider } from "./fastpath";
 import { parse } from "./parser";
 import { inputSchema, ruleInputs } from "./schema";
@@ -79,7 +80,7 @@ function compileWith(source: string, file: string | undefined, ctx: ImportContex
     if (item.kind !== "import") continue;
     const resolved = ctx.options.resolveImport?.(item.path, file);
     if (!resolved) {
-      diagnostics.push({ severity: "error", code: "IMPORT_NOT_FOUND", message: `Cannot find the imported file "${item.path}".`, span: item.span });
+      diagnostics.push(diagnostic("error", "IMPORT_NOT_FOUND", { path: item.path }, item.span));
       continue;
     }
     if (ctx.visiting.has(resolved.file)) continue;
@@ -89,7 +90,7 @@ function compileWith(source: string, file: string | undefined, ctx: ImportContex
       ctx.cache.set(resolved.file, imported);
     }
     if (!imported.ok) {
-      diagnostics.push({ severity: "error", code: "IMPORT_HAS_ERRORS", message: `The imported file "${item.path}" has errors; fix them first.`, span: item.span });
+      diagnostics.push(diagnostic("error", "IMPORT_HAS_ERRORS", { path: item.path }, item.span));
     }
     const importedInternals = internals.get(imported);
     for (const rule of imported.rules) {
@@ -105,7 +106,7 @@ function compileWith(source: string, file: string | undefined, ctx: ImportContex
     const before = diagnostics.length;
     const info = checkRule(item, diagnostics);
     if (infos.has(item.name) || rules.some((r) => r.name === item.name)) {
-      diagnostics.push({ severity: "error", code: "DUPLICATE_RULE", message: `A rule named '${item.name}' already exists in this file or its imports.`, span: item.nameSpan });
+      diagnostics.push(diagnostic("error", "DUPLICATE_RULE", { name: item.name }, item.nameSpan));
       continue;
     }
     infos.set(item.name, info);
@@ -121,10 +122,11 @@ function compileWith(source: string, file: string | undefined, ctx: ImportContex
   ctx.visiting.delete(key);
   for (const d of diagnostics) if (file !== undefined && d.file === undefined) d.file = file;
   diagnostics.sort((a, b) => a.span.offset - b.span.offset);
+  const locale = ctx.options.locale ?? "en";
   const module: CompiledModule = {
     file,
     ok: !diagnostics.some((d) => d.severity === "error"),
-    diagnostics,
+    diagnostics: locale === "en" ? diagnostics : diagnostics.map((d) => localizeDiagnostic(d, locale)),
     rules,
     scope,
     tests: tests.map((t) => ({ name: t.name, rule: t.rule, span: t.span })),

@@ -3,6 +3,7 @@
 import type * as A from "./ast";
 import type { RuleInfo } from "./checker";
 import { constantValue } from "./checker";
+import { message, type MessageArgsOf, type MessageId } from "./messages";
 import { printExpr } from "./print";
 import { Rational } from "./rational";
 import type { CriterionResult, EvalError, EvalOutcome, ExplanationStep, JsonValue, ScorecardResult, Span, VoteOutcome, VoteResult } from "./types";
@@ -16,9 +17,12 @@ export class EvalFailure extends Error {
   }
 }
 
-function fail(code: string, message: string, span?: Span, details?: Record<string, unknown>): never {
-  throw new EvalFailure({ code, message, span, details });
+function fail<K extends MessageId>(id: K, args: MessageArgsOf<K>, span?: Span, details?: Record<string, unknown>): never {
+  throw new EvalFailure({ ...message(id, args), span, details });
 }
+
+/** An input value as the user wrote it, for messages. */
+const shownInput = (v: unknown): string => JSON.stringify(v) ?? String(v);
 
 /** Renders a value for an explanation. */
 export function showValue(v: Value): string {
@@ -36,23 +40,23 @@ const VOTE_INPUTS = ["entitled", "present", "yes", "no", "abstain"] as const;
 
 function readCount(input: Record<string, unknown>, name: string): Rational {
   if (!Object.prototype.hasOwnProperty.call(input, name) || input[name] === undefined || input[name] === null) {
-    fail("MISSING_INPUT", `The input '${name}' is missing.`, undefined, { input: name });
+    fail("MISSING_INPUT", { name }, undefined, { input: name });
   }
   const v = input[name];
-  if (typeof v !== "number" || !Number.isFinite(v)) fail("INVALID_INPUT", `'${name}' must be a number, but is ${JSON.stringify(v)}.`, undefined, { input: name, value: v });
-  if (!Number.isSafeInteger(v)) fail("INVALID_INPUT", `'${name}' is a count and must be a whole number, but is ${v}.`, undefined, { input: name, value: v });
-  if (v < 0) fail("NEGATIVE_COUNT", `'${name}' is a count and cannot be negative, but is ${v}.`, undefined, { input: name, value: v });
+  if (typeof v !== "number" || !Number.isFinite(v)) fail("INVALID_INPUT_NUMBER", { name, value: shownInput(v) }, undefined, { input: name, value: v });
+  if (!Number.isSafeInteger(v)) fail("INVALID_INPUT_WHOLE", { name, value: String(v) }, undefined, { input: name, value: v });
+  if (v < 0) fail("NEGATIVE_COUNT", { name, value: String(v) }, undefined, { input: name, value: v });
   return Rational.fromInt(v);
 }
 
 function rejectUnknown(input: Record<string, unknown>, known: Set<string>): void {
   for (const k of Object.keys(input)) {
-    if (!known.has(k)) fail("UNKNOWN_INPUT", `'${k}' is not an input of this rule; the inputs are ${[...known].join(", ")}.`, undefined, { input: k });
+    if (!known.has(k)) fail("UNKNOWN_INPUT", { name: k, inputs: [...known] }, undefined, { input: k });
   }
 }
 
 function checkObject(input: unknown): Record<string, unknown> {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) fail("INVALID_INPUT", "The input must be an object of named values.");
+  if (typeof input !== "object" || input === null || Array.isArray(input)) fail("INVALID_INPUT_OBJECT", {});
   return input as Record<string, unknown>;
 }
 
@@ -63,9 +67,9 @@ export function readVoteFacts(raw: unknown): Map<string, Value> {
   const env = new Map<string, Value>();
   for (const f of VOTE_INPUTS) env.set(f, readCount(input, f));
   const n = (k: string) => (env.get(k) as Rational).n;
-  if (n("present") > n("entitled")) fail("INCONSISTENT_COUNTS", `present (${n("present")}) cannot exceed entitled (${n("entitled")}): only members on the roster can be present.`, undefined, { present: n("present").toString(), entitled: n("entitled").toString() });
+  if (n("present") > n("entitled")) fail("INCONSISTENT_COUNTS_PRESENT", { present: n("present").toString(), entitled: n("entitled").toString() }, undefined, { present: n("present").toString(), entitled: n("entitled").toString() });
   const cast = n("yes") + n("no") + n("abstain");
-  if (cast > n("present")) fail("INCONSISTENT_COUNTS", `yes + no + abstain = ${cast} votes, more than the ${n("present")} members present: only present members vote, once each.`, undefined, { cast: cast.toString(), present: n("present").toString() });
+  if (cast > n("present")) fail("INCONSISTENT_COUNTS_CAST", { cast: cast.toString(), present: n("present").toString() }, undefined, { cast: cast.toString(), present: n("present").toString() });
   env.set("cast", Rational.fromInt(cast));
   return env;
 }
@@ -78,28 +82,28 @@ export function readScorecardInputs(info: RuleInfo, raw: unknown): Map<string, V
   const env = new Map<string, Value>();
   for (const d of decls) {
     const v = input[d.name];
-    if (!Object.prototype.hasOwnProperty.call(input, d.name) || v === undefined || v === null) fail("MISSING_INPUT", `The input '${d.name}'${d.label ? ` (${d.label})` : ""} is missing.`, d.span, { input: d.name });
+    if (!Object.prototype.hasOwnProperty.call(input, d.name) || v === undefined || v === null) fail("MISSING_INPUT", { name: d.name, label: d.label }, d.span, { input: d.name });
     switch (d.type) {
       case "boolean":
-        if (typeof v !== "boolean") fail("INVALID_INPUT", `'${d.name}' must be true or false, but is ${JSON.stringify(v)}.`, d.span, { input: d.name, value: v });
+        if (typeof v !== "boolean") fail("INVALID_INPUT_BOOLEAN", { name: d.name, value: shownInput(v) }, d.span, { input: d.name, value: v });
         env.set(d.name, v);
         break;
       case "text":
-        if (typeof v !== "string") fail("INVALID_INPUT", `'${d.name}' must be a text, but is ${JSON.stringify(v)}.`, d.span, { input: d.name, value: v });
-        if (d.options && !d.options.includes(v)) fail("INVALID_INPUT", `'${d.name}' must be one of ${d.options.map((o) => JSON.stringify(o)).join(", ")}, but is ${JSON.stringify(v)}.`, d.span, { input: d.name, value: v });
+        if (typeof v !== "string") fail("INVALID_INPUT_TEXT", { name: d.name, value: shownInput(v) }, d.span, { input: d.name, value: v });
+        if (d.options && !d.options.includes(v)) fail("INVALID_INPUT_OPTION", { name: d.name, options: d.options, value: shownInput(v) }, d.span, { input: d.name, value: v });
         env.set(d.name, v);
         break;
       default: {
         let r: Rational;
         if (d.type === "count") r = readCount(input, d.name);
         else {
-          if (typeof v !== "number" || !Number.isFinite(v)) fail("INVALID_INPUT", `'${d.name}' must be a number, but is ${JSON.stringify(v)}.`, d.span, { input: d.name, value: v });
+          if (typeof v !== "number" || !Number.isFinite(v)) fail("INVALID_INPUT_NUMBER", { name: d.name, value: shownInput(v) }, d.span, { input: d.name, value: v });
           r = Rational.fromNumber(v)!;
         }
         const lo = d.min ? constantValue(d.min) : d.type === "ratio" ? Rational.ZERO : undefined;
         const hi = d.max ? constantValue(d.max) : d.type === "ratio" ? Rational.ONE : undefined;
-        if (lo && r.cmp(lo) < 0) fail("OUT_OF_RANGE", `'${d.name}' is ${r} but must be at least ${lo}.`, d.span, { input: d.name, value: v, min: lo.toString() });
-        if (hi && r.cmp(hi) > 0) fail("OUT_OF_RANGE", `'${d.name}' is ${r} but must be at most ${hi}.`, d.span, { input: d.name, value: v, max: hi.toString() });
+        if (lo && r.cmp(lo) < 0) fail("OUT_OF_RANGE_MIN", { name: d.name, value: r.toString(), min: lo.toString() }, d.span, { input: d.name, value: v, min: lo.toString() });
+        if (hi && r.cmp(hi) > 0) fail("OUT_OF_RANGE_MAX", { name: d.name, value: r.toString(), max: hi.toString() }, d.span, { input: d.name, value: v, max: hi.toString() });
         env.set(d.name, r);
       }
     }
@@ -123,7 +127,7 @@ class Interpreter {
         return this.value(e.expr);
       case "name": {
         const v = this.env.get(e.name);
-        if (v === undefined) fail("MISSING_INPUT", `'${e.name}' has no value.`, e.span);
+        if (v === undefined) fail("MISSING_VALUE", { name: e.name }, e.span);
         return v;
       }
       case "neg":
@@ -147,7 +151,7 @@ class Interpreter {
             case "!=": return c !== 0;
           }
         }
-        return e.op === "=" ? l === r : e.op === "!=" ? l !== r : fail("TYPE_MISMATCH", `Cannot order ${showValue(l)} and ${showValue(r)}.`, e.span);
+        return e.op === "=" ? l === r : e.op === "!=" ? l !== r : fail("TYPE_MISMATCH_ORDER", { left: showValue(l), right: showValue(r) }, e.span);
       }
       case "arith": {
         const l = this.num(e.left);
@@ -159,7 +163,7 @@ class Interpreter {
           case "of": return l.mul(r);
           case "/":
             if (r.isZero()) {
-              fail("DIVISION_BY_ZERO", `${printExpr(e)} divides by zero: ${printExpr(e.right)} = 0${this.substitutions(e)}.`, e.span, { expression: printExpr(e), values: this.valuesOf(e) });
+              fail("DIVISION_BY_ZERO", { expression: printExpr(e), divisor: printExpr(e.right), values: this.substitutions(e) }, e.span, { expression: printExpr(e), values: this.valuesOf(e) });
             }
             return l.div(r);
         }
@@ -173,13 +177,13 @@ class Interpreter {
 
   num(e: A.Expr): Rational {
     const v = this.value(e);
-    if (!(v instanceof Rational)) fail("TYPE_MISMATCH", `${printExpr(e)} should be a number but is ${showValue(v)}.`, e.span);
+    if (!(v instanceof Rational)) fail("TYPE_MISMATCH_NUMBER_VALUE", { expr: printExpr(e), value: showValue(v) }, e.span);
     return v;
   }
 
   bool(e: A.Expr): boolean {
     const v = this.value(e);
-    if (typeof v !== "boolean") fail("TYPE_MISMATCH", `${printExpr(e)} should be a condition but is ${showValue(v)}.`, e.span);
+    if (typeof v !== "boolean") fail("TYPE_MISMATCH_CONDITION_VALUE", { expr: printExpr(e), value: showValue(v) }, e.span);
     return v;
   }
 
@@ -200,9 +204,9 @@ class Interpreter {
     return out;
   }
 
-  private substitutions(e: A.Expr): string {
-    const vals = Object.entries(this.valuesOf(e));
-    return vals.length ? ` (${vals.map(([k, v]) => `${k} = ${v}`).join(", ")})` : "";
+  /** "name = value" for every name in e. */
+  private substitutions(e: A.Expr): string[] {
+    return Object.entries(this.valuesOf(e)).map(([k, v]) => `${k} = ${v}`);
   }
 
   /** The expression with every name replaced by its value: "2/3 of entitled" → "2/3 × 30". */
@@ -327,9 +331,9 @@ export function evaluateScorecard(info: RuleInfo, input: unknown): ScorecardResu
     } else if (m.kind === "criterion") {
       const cmax = constantValue(m.max)!;
       const { band: chosen, detail, tried } = firstMatch(it, m.bands);
-      if (!chosen) fail("NO_BAND", `No band of '${m.name}' matched.`, m.span);
+      if (!chosen) fail("NO_BAND", { name: m.name }, m.span);
       const points = it.num(chosen.points);
-      if (points.cmp(cmax) > 0) fail("POINTS_EXCEED_MAX", `'${m.name}' would get ${points} points, more than its maximum ${cmax}.`, chosen.points.span, { criterion: m.name, points: points.toString(), max: cmax.toString() });
+      if (points.cmp(cmax) > 0) fail("POINTS_EXCEED_MAX_VALUE", { name: m.name, points: points.toString(), max: cmax.toString() }, chosen.points.span, { criterion: m.name, points: points.toString(), max: cmax.toString() });
       const reason = chosen.reason ?? (chosen.when ? `${printExpr(chosen.when)} (${it.substituted(chosen.when)})` : `no band matched: ${tried.join("; ")}`);
       criterionPoints.set(m.name, points);
       score = score.add(points);

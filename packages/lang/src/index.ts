@@ -14,3 +14,5 @@ export { getCompletions, getHover, getDocumentSymbols, getDefinition } from "./s
 export type { Completion, Hover, DocumentSymbol } from "./service";
 export { Rational } from "./rational";
 export { explainText } from "./explain";
+export { localizeDiagnostic, localizeError, renderMessage, MESSAGES } from "./messages";
+export type { Locale, MessageId, MessageEntry } from "./messages";

@@ -1,6 +1,7 @@
 /** Tokens of the gavel language and the lexer that produces them. */
 
 import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
+import { diagnostic } from "./messages";
 import type { Diagnostic } from "./types";
 import { spanOfOffsets } from "./span";
 
@@ -111,16 +112,11 @@ export function tokenize(source: string): LexResult {
   const diagnostics: Diagnostic[] = result.errors.map((e) => {
     const ch = source.slice(e.offset, e.offset + e.length);
     const first = [...ch][0] ?? "";
-    let message: string;
-    if (first === '"') message = "This text is missing its closing quote \" on the same line.";
-    else if (FULL_WIDTH[first]) message = `The full-width character '${first}' is not allowed here; type '${FULL_WIDTH[first]}' instead.`;
-    else message = `The character '${first}' is not part of the gavel language.`;
-    return {
-      severity: "error",
-      code: first === '"' ? "UNTERMINATED_STRING" : "UNKNOWN_CHARACTER",
-      message,
-      span: spanOfOffsets(source, e.offset, e.offset + Math.max(1, first.length)),
-    };
+    const span = spanOfOffsets(source, e.offset, e.offset + Math.max(1, first.length));
+    const replacement = FULL_WIDTH[first];
+    if (first === '"') return diagnostic("error", "UNTERMINATED_STRING", {}, span);
+    if (replacement) return diagnostic("error", "FULL_WIDTH_CHARACTER", { char: first, replacement }, span);
+    return diagnostic("error", "UNKNOWN_CHARACTER", { char: first }, span);
   });
   return { tokens: result.tokens, comments: (result.groups["comments"] ?? []) as IToken[], diagnostics };
 }

@@ -35,12 +35,11 @@ const TYPE_ZH: Record<string, string> = {
   count: "计数",
   number: "数值",
   ratio: "比例",
-  boolean: "条件（真/假）",
+  boolean: "真假值",
   text: "文本",
-  literal: "数字",
-  error: "有误的值",
 };
-const zhType = (t: string): string => (TYPE_ZH[t] ? `${t}（${TYPE_ZH[t]}）` : t);
+/** A type for a Chinese sentence: its gloss with the keyword; a bare number and an erroneous value have no keyword. */
+const zhType = (t: string): string => (t === "literal" ? "数字" : t === "error" ? "有误的值" : TYPE_ZH[t] ? `${TYPE_ZH[t]}（${t}）` : t);
 
 /** What a declared name is, in Chinese, for "already defined as …". */
 const KIND_ZH: Record<string, string> = { input: "输入项", let: "中间值", criterion: "标准", fact: "内置事实", score: "总分" };
@@ -97,18 +96,18 @@ const RULE_WORDS: Record<string, { en: string; zh: string }> = {
   notExpr: { en: "a number, a name, a text or '('", zh: "数字、名称、文本或“(”" },
   numberLiteral: { en: "a number", zh: "一个数字" },
   signedNumber: { en: "a number", zh: "一个数字" },
-  expectation: { en: "'error' or a name to check, such as 'outcome'", zh: "error 或要检查的名称（例如 outcome）" },
-  band: { en: "'when' or 'otherwise'", zh: "when 或 otherwise" },
-  gradeBand: { en: "'when' or 'otherwise'", zh: "when 或 otherwise" },
-  clauseDecl: { en: "'quorum' or 'passes'", zh: "quorum 或 passes" },
-  file: { en: "'vote', 'scorecard', 'test' or 'import'", zh: "vote、scorecard、test 或 import" },
+  expectation: { en: "'error' or a name to check, such as 'outcome'", zh: "“error”或要检查的名称（例如 outcome）" },
+  band: { en: "'when' or 'otherwise'", zh: "“when”或“otherwise”" },
+  gradeBand: { en: "'when' or 'otherwise'", zh: "“when”或“otherwise”" },
+  clauseDecl: { en: "'quorum' or 'passes'", zh: "“quorum”或“passes”" },
+  file: { en: "'vote', 'scorecard', 'test' or 'import'", zh: "“vote”“scorecard”“test”或“import”" },
   literal: { en: "a value (a number, a text, true, false or a name)", zh: "一个值（数字、文本、true、false 或名称）" },
-  voteMember: { en: "'quorum:', 'passes:' or 'let'", zh: "quorum:、passes: 或 let" },
-  scorecardMember: { en: "'input', 'let', 'criterion' or 'grade'", zh: "input、let、criterion 或 grade" },
+  voteMember: { en: "'quorum:', 'passes:' or 'let'", zh: "“quorum:”“passes:”或“let”" },
+  scorecardMember: { en: "'input', 'let', 'criterion' or 'grade'", zh: "“input”“let”“criterion”或“grade”" },
   criterionDecl: { en: "at least one band such as '10 when x >= 15'", zh: "至少一档，例如“10 when x >= 15”" },
   gradeDecl: { en: "at least one grade band such as '\"优秀\" when score >= 90'", zh: "至少一个等级档，例如“\"优秀\" when score >= 90”" },
   compareOp: { en: "a comparison (>, >=, <, <=, =, !=)", zh: "比较符号（>、>=、<、<=、=、!=）" },
-  constraint: { en: "'min', 'max' or 'one of'", zh: "min、max 或 one of" },
+  constraint: { en: "'min', 'max' or 'one of'", zh: "“min”“max”或“one of”" },
 };
 
 /** The token a syntax error met: its text, the end of the file (`atEnd`), or nothing at all. */
@@ -195,22 +194,22 @@ export const MESSAGES = {
   TYPE_MISMATCH_NEGATE: entry<{ expr: string; type: string }>(
     "TYPE_MISMATCH",
     (a) => `'-' needs a number, but ${a.expr} is ${a.type}.`,
-    (a) => `负号“-”后面需要数字，但 ${a.expr} 是 ${zhType(a.type)}。`,
+    (a) => `负号“-”后面需要数字，但 ${a.expr} 是${zhType(a.type)}。`,
   ),
   TYPE_MISMATCH_NOT: entry<{ expr: string; type: string }>(
     "TYPE_MISMATCH",
     (a) => `'not' needs a condition, but ${a.expr} is ${a.type}.`,
-    (a) => `not 后面需要一个条件，但 ${a.expr} 是 ${zhType(a.type)}。`,
+    (a) => `not 后面需要一个条件，但 ${a.expr} 是${zhType(a.type)}。`,
   ),
   TYPE_MISMATCH_LOGIC: entry<{ op: string; expr: string; type: string }>(
     "TYPE_MISMATCH",
     (a) => `'${a.op}' joins conditions, but ${a.expr} is ${a.type}.`,
-    (a) => `${a.op} 用来连接条件，但 ${a.expr} 是 ${zhType(a.type)}。`,
+    (a) => `${a.op} 用来连接条件，但 ${a.expr} 是${zhType(a.type)}。`,
   ),
   TYPE_MISMATCH_COMPARE: entry<{ leftType: string; left: string; rightType: string; right: string }>(
     "TYPE_MISMATCH",
     (a) => `Cannot compare ${a.leftType} ${a.left} with ${a.rightType} ${a.right}.`,
-    (a) => `不能把 ${zhType(a.leftType)} ${a.left} 与 ${zhType(a.rightType)} ${a.right} 相比较。`,
+    (a) => `不能把${zhType(a.leftType)} ${a.left} 与${zhType(a.rightType)} ${a.right} 相比较。`,
   ),
   TYPE_MISMATCH_EQUALITY_ONLY: entry<{ type: string }>(
     "TYPE_MISMATCH",
@@ -220,42 +219,42 @@ export const MESSAGES = {
   TYPE_MISMATCH_COMPARE_TYPES: entry<{ left: string; right: string }>(
     "TYPE_MISMATCH",
     (a) => `Cannot compare ${a.left} with ${a.right} here.`,
-    (a) => `此处不能把 ${zhType(a.left)} 与 ${zhType(a.right)} 相比较。`,
+    (a) => `此处不能把${zhType(a.left)}与${zhType(a.right)}相比较。`,
   ),
   TYPE_MISMATCH_COMBINE_TYPES: entry<{ left: string; right: string }>(
     "TYPE_MISMATCH",
     (a) => `Cannot combine ${a.left} with ${a.right} here.`,
-    (a) => `此处不能把 ${zhType(a.left)} 与 ${zhType(a.right)} 放在一起计算。`,
+    (a) => `此处不能把${zhType(a.left)}与${zhType(a.right)}放在一起计算。`,
   ),
   TYPE_MISMATCH_ARITH: entry<{ op: string; left: string; right: string }>(
     "TYPE_MISMATCH",
     (a) => `'${a.op}' needs numbers, but got ${a.left} and ${a.right}.`,
-    (a) => `“${a.op}”两边需要数字，但得到的是 ${zhType(a.left)} 和 ${zhType(a.right)}。`,
+    (a) => `“${a.op}”两边需要数字，但得到的是${zhType(a.left)}和${zhType(a.right)}。`,
   ),
   TYPE_MISMATCH_CONDITION: entry<PlaceArgs & { expr: string; type: string }>(
     "TYPE_MISMATCH",
     (a) => `${enPlace(a)} must be a condition (true or false), but ${a.expr} is a ${a.type}.`,
-    (a) => `${zhPlace(a)}必须是一个条件（成立或不成立），但 ${a.expr} 是 ${zhType(a.type)}。`,
+    (a) => `${zhPlace(a)}必须是一个条件（成立或不成立），但 ${a.expr} 是${zhType(a.type)}。`,
   ),
   TYPE_MISMATCH_POINTS: entry<{ expr: string; type: string }>(
     "TYPE_MISMATCH",
     (a) => `Points must be a number, but ${a.expr} is a ${a.type}.`,
-    (a) => `分值必须是数字，但 ${a.expr} 是 ${zhType(a.type)}。`,
+    (a) => `分值必须是数字，但 ${a.expr} 是${zhType(a.type)}。`,
   ),
   UNIT_MISMATCH_COMPARE: entry<{ other: string }>(
     "UNIT_MISMATCH",
     (a) => `Cannot compare a ratio with a ${a.other}: a ratio is a share (e.g. 75%), a ${a.other} is an amount. Use 'SHARE of AMOUNT' to turn a share into an amount.`,
-    (a) => `不能把比例（ratio）与 ${zhType(a.other)} 相比较：比例是占比（如 75%），${a.other} 是数量。请用“占比 of 数量”把占比换算成数量，例如 2/3 of entitled。`,
+    (a) => `不能把比例（ratio）与${zhType(a.other)}相比较：比例是占比（如 75%），${a.other} 是数量。请用“占比 of 数量”把占比换算成数量，例如 2/3 of entitled。`,
   ),
   UNIT_MISMATCH_MIX: entry<{ other: string }>(
     "UNIT_MISMATCH",
     (a) => `Cannot mix a ratio with a ${a.other}: a ratio is a share (e.g. 75%), a ${a.other} is an amount. Use 'SHARE of AMOUNT' to turn a share into an amount.`,
-    (a) => `不能把比例（ratio）与 ${zhType(a.other)} 混在一起计算：比例是占比（如 75%），${a.other} 是数量。请用“占比 of 数量”把占比换算成数量，例如 2/3 of entitled。`,
+    (a) => `不能把比例（ratio）与${zhType(a.other)}混在一起计算：比例是占比（如 75%），${a.other} 是数量。请用“占比 of 数量”把占比换算成数量，例如 2/3 of entitled。`,
   ),
   UNIT_MISMATCH_OF: entry<{ expr: string; type: string }>(
     "UNIT_MISMATCH",
     (a) => `'of' takes a share on its left, as in '2/3 of entitled', but ${a.expr} is a ${a.type}.`,
-    (a) => `of 的左边应是一个占比，例如“2/3 of entitled”，但 ${a.expr} 是 ${zhType(a.type)}。`,
+    (a) => `of 的左边应是一个占比，例如“2/3 of entitled”，但 ${a.expr} 是${zhType(a.type)}。`,
   ),
   DIVISION_BY_ZERO_CONSTANT: entry<{ expr: string }>(
     "DIVISION_BY_ZERO",
@@ -282,7 +281,7 @@ export const MESSAGES = {
   UNREACHABLE_BAND_COVERED: entry<BlockArgs & RangeArgs & { subject: string }>(
     "UNREACHABLE_BAND",
     (a) => `This band of ${enBlock(a)} can never match: every ${a.subject} ${enRange(a)} is already taken by an earlier band. Put the stricter band first.`,
-    (a) => `${zhBlock(a)}的这一档永远不会被选中：${a.subject} ${zhRange(a)}的情况都已被前面的分档选走。请把条件更严格的一档放在前面。`,
+    (a) => `${zhBlock(a)}的这一档永远不会被选中：${a.subject} ${zhRange(a)} 的情况都已被前面的分档选走。请把条件更严格的一档放在前面。`,
   ),
   MISSING_OTHERWISE: entry<BlockArgs>(
     "MISSING_OTHERWISE",
@@ -321,12 +320,12 @@ export const MESSAGES = {
   BAD_CONSTRAINT_MIN_MAX: entry<{ type: string }>(
     "BAD_CONSTRAINT",
     (a) => `'min' and 'max' apply to numbers, not to ${a.type}.`,
-    (a) => `min 和 max 只能用于数字，不能用于 ${zhType(a.type)}。`,
+    (a) => `min 和 max 只能用于数字，不能用于${zhType(a.type)}。`,
   ),
   BAD_CONSTRAINT_ONE_OF: entry<{ type: string }>(
     "BAD_CONSTRAINT",
     (a) => `'one of' applies to text inputs, not to ${a.type}.`,
-    (a) => `one of 只能用于文本（text）输入项，不能用于 ${zhType(a.type)}。`,
+    (a) => `one of 只能用于文本（text）输入项，不能用于${zhType(a.type)}。`,
   ),
   BAD_CONSTRAINT_RANGE: entry<{ min: string; max: string }>(
     "BAD_CONSTRAINT",

@@ -5,72 +5,53 @@ import * as T from "./lexer";
 import { tokenize } from "./lexer";
 import { buildProgram } from "./cst-to-ast";
 import type { Program } from "./ast";
-import type { Diagnostic } from "./types";
+import { diagnostic, MESSAGES, type MessageArgsOf, type MessageId } from "./messages";
+import type { Diagnostic, Span } from "./types";
 import { spanOfToken } from "./span";
 
-/** Words a policy officer understands for each token kind. */
-const TOKEN_WORDS: Record<string, string> = {
-  Identifier: "a name",
-  Integer: "a whole number",
-  Decimal: "a number",
-  Percent: "a percentage",
-  StringLiteral: 'a text in quotes ("…")',
-  LCurly: "'{'",
-  RCurly: "'}'",
-  LParen: "'('",
-  RParen: "')'",
-  Colon: "':'",
-  Comma: "','",
-  Equals: "'='",
-  EOF: "the end of the file",
-};
-
-function describe(t: TokenType): string {
-  return TOKEN_WORDS[t.name] ?? `'${t.name.toLowerCase()}'`;
+/** The token a syntax error met, as message arguments. */
+function found(token: IToken | undefined): { found?: string; atEnd?: boolean } {
+  if (!token) return {};
+  return token.tokenType === EOF ? { atEnd: true } : { found: token.image };
 }
 
-function shown(token: IToken): string {
-  return token.tokenType === EOF ? "the end of the file" : `'${token.image}'`;
+/**
+ * Chevrotain fixes the message provider at construction and keeps only a string, so the provider encodes the
+ * catalog id and arguments; parse() decodes them into a catalog diagnostic (any locale can then render it).
+ */
+type EncodedSyntaxMessage = { [K in MessageId]: { id: K; args: MessageArgsOf<K> } }[MessageId];
+const encode = (m: EncodedSyntaxMessage): string => JSON.stringify(m);
+
+function decode(text: string): EncodedSyntaxMessage | undefined {
+  try {
+    const m = JSON.parse(text) as Partial<EncodedSyntaxMessage>;
+    return typeof m.id === "string" && m.id in MESSAGES && typeof m.args === "object" ? (m as EncodedSyntaxMessage) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual }) {
-    return `Expected ${describe(expected)} here, but found ${shown(actual)}.`;
+    return encode({ id: "SYNTAX_EXPECTED_TOKEN", args: { expected: expected.name, ...found(actual) } });
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `Unexpected ${shown(firstRedundant)}: expected 'vote', 'scorecard', 'test' or 'import'.`;
+    return encode({ id: "SYNTAX_UNEXPECTED", args: found(firstRedundant) });
   },
   buildNoViableAltMessage({ actual, ruleName }) {
-    const first = actual[0];
-    const what = RULE_WORDS[ruleName] ?? "something else";
-    return `Expected ${what} here, but found ${first ? shown(first) : "nothing"}.`;
+    return encode({ id: "SYNTAX_EXPECTED_ALTERNATIVE", args: { rule: ruleName, ...found(actual[0]) } });
   },
   buildEarlyExitMessage({ actual, ruleName }) {
-    const first = actual[0];
-    const what = RULE_WORDS[ruleName] ?? "at least one entry";
-    return `Expected ${what} here, but found ${first ? shown(first) : "nothing"}.`;
+    return encode({ id: "SYNTAX_EXPECTED_ENTRY", args: { rule: ruleName, ...found(actual[0]) } });
   },
 };
 
-const RULE_WORDS: Record<string, string> = {
-  primary: "a number, a name, a text or '('",
-  unary: "a number, a name, a text or '('",
-  notExpr: "a number, a name, a text or '('",
-  numberLiteral: "a number",
-  signedNumber: "a number",
-  expectation: "'error' or a name to check, such as 'outcome'",
-  band: "'when' or 'otherwise'",
-  gradeBand: "'when' or 'otherwise'",
-  clauseDecl: "'quorum' or 'passes'",
-  file: "'vote', 'scorecard', 'test' or 'import'",
-  literal: "a value (a number, a text, true, false or a name)",
-  voteMember: "'quorum:', 'passes:' or 'let'",
-  scorecardMember: "'input', 'let', 'criterion' or 'grade'",
-  criterionDecl: "at least one band such as '10 when x >= 15'",
-  gradeDecl: "at least one grade band such as '\"优秀\" when score >= 90'",
-  compareOp: "a comparison (>, >=, <, <=, =, !=)",
-  constraint: "'min', 'max' or 'one of'",
-};
+/** A diagnostic for one Chevrotain error, from the catalog id its message encodes. */
+function syntaxDiagnostic(text: string, span: Span): Diagnostic {
+  const m = decode(text);
+  if (!m) return { severity: "error", code: "SYNTAX", message: text, span };
+  return diagnostic("error", m.id, m.args as never, span);
+}
 
 class GavelParser extends CstParser {
   constructor() {
@@ -427,12 +408,7 @@ function nestingDiagnostic(tokens: IToken[]): Diagnostic | undefined {
     else if (type === T.RParen || type === T.RCurly) depth = Math.max(0, depth - 1);
     prefixRun = type === T.Not || type === T.Minus || type === T.LParen ? prefixRun + 1 : 0;
     if (depth > MAX_NESTING || prefixRun > MAX_NESTING) {
-      return {
-        severity: "error",
-        code: "NESTING_TOO_DEEP",
-        message: `This expression is nested more than ${MAX_NESTING} levels deep; split it into 'let' definitions.`,
-        span: spanOfToken(t),
-      };
+      return diagnostic("error", "NESTING_TOO_DEEP", { max: MAX_NESTING }, spanOfToken(t));
     }
   }
   return undefined;
@@ -456,14 +432,14 @@ export function parse(source: string): ParseResult {
     const cst = parser.file();
     csts.push(cst);
     for (const e of parser.errors) {
-      diagnostics.push({ severity: "error", code: "SYNTAX", message: e.message, span: spanOfToken(e.token.tokenType === EOF ? (tokens[tokens.length - 1] ?? e.token) : e.token) });
+      diagnostics.push(syntaxDiagnostic(e.message, spanOfToken(e.token.tokenType === EOF ? (tokens[tokens.length - 1] ?? e.token) : e.token)));
     }
     const consumed = consumedCount(parser);
     if (consumed >= tokens.length) break;
     const rest = tokens.slice(Math.max(consumed, 0));
     const first = rest[0]!;
     if (!parser.errors.length) {
-      diagnostics.push({ severity: "error", code: "SYNTAX", message: `Unexpected '${first.image}': expected 'vote', 'scorecard', 'test' or 'import'.`, span: spanOfToken(first) });
+      diagnostics.push(diagnostic("error", "SYNTAX_UNEXPECTED", { found: first.image }, spanOfToken(first)));
     }
     const next = rest.findIndex((t, i) => i > 0 && TOP_LEVEL.has(t.tokenType));
     if (next < 0) break;
