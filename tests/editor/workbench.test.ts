@@ -264,6 +264,9 @@ describe("the editor workbench against the real service", () => {
     await wb.page.keyboard.type(" +");
     await wb.page.waitForSelector("gavel-problems li.problem");
     expect(await wb.page.textContent("gavel-status-bar [data-count=errors]")).not.toBe("0");
+    // The messages are the compiler's own, in the UI's language.
+    const zh = compile(await wb.editorText(), { file: `${RULE}.gavel`, locale: "zh" }).diagnostics;
+    expect(await wb.page.locator("gavel-problems li.problem .message").allTextContents()).toEqual(zh.map((d) => d.message));
     const word = wb.page.locator(".monaco-editor .view-line span", { hasText: /^entitled$/ }).first();
     await word.hover();
     const hover = wb.page.locator(".monaco-hover-content").first();

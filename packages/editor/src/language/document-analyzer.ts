@@ -30,6 +30,13 @@ export class DocumentAnalyzer {
     return () => this.listeners.delete(listener);
   }
 
+  /** Checks every gavel model again (after the message language or the imported files changed). */
+  recheckAll(): void {
+    for (const model of editor.getModels()) {
+      if (model.getLanguageId() === GAVEL_LANGUAGE_ID) void this.check(model);
+    }
+  }
+
   private watch(model: editor.ITextModel): void {
     if (model.getLanguageId() !== GAVEL_LANGUAGE_ID) return;
     model.onDidChangeContent(() => void this.check(model));

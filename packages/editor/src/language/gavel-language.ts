@@ -2,6 +2,7 @@
 
 import type { Completion, DocumentSymbol } from "@gavel/lang";
 import { editor, languages, Uri, type IRange } from "monaco-editor/editor";
+import { getLocale, onLocaleChange } from "../i18n";
 import { DocumentAnalyzer } from "./document-analyzer";
 import { GAVEL_LANGUAGE_ID, gavelLanguageConfiguration, gavelMonarch } from "./gavel-monarch";
 import { languageClient } from "./language-client";
@@ -41,6 +42,15 @@ function toMonacoSymbol(model: editor.ITextModel, symbol: DocumentSymbol): langu
     selectionRange: rangeOfSpan(model, symbol.selectionSpan),
     children: symbol.children.map((child) => toMonacoSymbol(model, child)),
   };
+}
+
+/** Diagnostics in the UI's language: tells the worker, then re-checks the open files. */
+function followUiLocale(analyzer: DocumentAnalyzer): void {
+  const apply = () => {
+    void languageClient.request("setLocale", { locale: getLocale() === "zh-CN" ? "zh" : "en" }).then(() => analyzer.recheckAll());
+  };
+  onLocaleChange(apply);
+  apply();
 }
 
 /** Registers gavel once and starts live checking; returns the analyzer that publishes diagnostics. */
@@ -121,7 +131,9 @@ export function registerGavelLanguage(): DocumentAnalyzer {
     },
   });
 
-  return new DocumentAnalyzer();
+  const analyzer = new DocumentAnalyzer();
+  followUiLocale(analyzer);
+  return analyzer;
 }
 
 /** The model of an imported file: std/ files open read-only from the bundled library; others are open rule files. */

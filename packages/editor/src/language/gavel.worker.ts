@@ -16,8 +16,11 @@ const resolveImport = createImportResolver(files);
 /** The last compiled module, reused while the source is unchanged (Try it and Tests after a check). */
 let cached: { file: string; source: string; module: CompiledModule } | undefined;
 
+/** The language of diagnostic messages (the UI's). */
+let locale: "en" | "zh" = "en";
+
 function options(file: string): CompileOptions {
-  return { file, resolveImport };
+  return { file, resolveImport, locale };
 }
 
 function compileCached(file: string, source: string): CompiledModule {
@@ -50,6 +53,11 @@ const handlers: Handlers = {
   setFiles({ files: next }) {
     files.clear();
     for (const [name, source] of Object.entries(next)) files.set(name, source);
+    cached = undefined;
+    return null;
+  },
+  setLocale({ locale: next }) {
+    locale = next;
     cached = undefined;
     return null;
   },

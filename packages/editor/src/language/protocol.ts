@@ -37,6 +37,8 @@ export type FormatOutcome = { ok: true; text: string } | { ok: false; diagnostic
 /** Every request the worker answers, with its parameters and result type. */
 export interface WorkerMethods {
   setFiles: { params: { files: Record<string, string> }; result: null };
+  /** The language of diagnostic messages from now on. */
+  setLocale: { params: { locale: "en" | "zh" }; result: null };
   analyze: { params: { file: string; source: string; version: number }; result: Analysis };
   /** The outline, asked for separately: it costs a second parse, which live diagnostics should not wait for. */
   symbols: { params: { source: string }; result: DocumentSymbol[] };
