@@ -382,7 +382,7 @@ export const MESSAGES = {
   UNKNOWN_ARGUMENT: entry<{ rule: string; name: string; hint?: string }>(
     "UNKNOWN_ARGUMENT",
     (a) => `'${a.rule}' has no input '${a.name}'${enHint(a.hint)}`,
-    (a) => `${q(a.rule)}没有输入项${q(a.name)}${zhHint(a.hint)}`,
+    (a) => `规则${q(a.rule)}没有输入项${q(a.name)}${zhHint(a.hint)}`,
   ),
   MISSING_ARGUMENT: entry<{ name: string }>(
     "MISSING_ARGUMENT",
