@@ -427,9 +427,22 @@ async function checkAgainstOracle<I>(decider: Decider<I>, records: I[], expected
   return { mismatches, examples };
 }
 
+type SyncChunk<I> = (decide: (input: I) => Answer, records: I[], from: number, to: number) => number;
+
+/**
+ * A fresh copy of the sync timing loop for each engine. V8 keeps type feedback per function, so one
+ * shared loop would see every engine's decide() at its call site: the first engine timed would get
+ * an inlined, monomorphic call and every later one a megamorphic call. A loop compiled from source
+ * per engine gives each the same chance.
+ */
+function freshSyncChunk<I>(): SyncChunk<I> {
+  return new Function("decide", "records", "from", "to", "let sink = 0; for (let i = from; i < to; i++) sink += decide(records[i]).length; return sink;") as SyncChunk<I>;
+}
+
 /** Runs the engine over the records (cycling) for about TIMING_BUDGET_MS; returns evaluations and seconds. */
 async function timeEvaluations<I>(decider: Decider<I>, records: I[]): Promise<{ evaluations: number; seconds: number; sink: number }> {
   const chunk = 1_000;
+  const syncChunk = freshSyncChunk<I>();
   let evaluations = 0;
   let sink = 0; // keeps the answers alive so no work can be optimised away
   const start = performance.now();
@@ -438,7 +451,7 @@ async function timeEvaluations<I>(decider: Decider<I>, records: I[]): Promise<{ 
     const from = evaluations % records.length;
     const to = Math.min(from + chunk, records.length);
     if (decider.mode === "sync") {
-      for (let i = from; i < to; i++) sink += decider.decide(records[i] as I).length;
+      sink += syncChunk(decider.decide, records, from, to);
     } else {
       for (let i = from; i < to; i++) sink += (await decider.decide(records[i] as I)).length;
     }
