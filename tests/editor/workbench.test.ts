@@ -108,6 +108,22 @@ describe("the editor workbench against the real service", () => {
     );
   });
 
+  it("offers the compiler's \"did you mean\" as a quick fix (Ctrl+.)", async () => {
+    await wb.moveCursor(quorumLine, afterPresent);
+    await wb.page.keyboard.press("Backspace");
+    await wb.page.waitForSelector(".monaco-editor .squiggly-error");
+    await wb.moveCursor(quorumLine, afterPresent - 2);
+    await wb.page.keyboard.press("Control+Period");
+    const fix = wb.page.locator(".action-widget .monaco-list-row", { hasText: "'present'" }).first();
+    await fix.waitFor();
+    await fix.click();
+    await wb.page.waitForFunction(
+      (expected) => (document.querySelector("gavel-code-editor") as unknown as { editor: { getValue(): string } }).editor.getValue() === expected,
+      source,
+    );
+    await wb.page.waitForSelector(".monaco-editor .squiggly-error", { state: "detached" });
+  });
+
   it("formats the document with the same formatter as the CLI", async () => {
     await wb.moveCursor(quorumLine, 1);
     await wb.page.keyboard.insertText("      ");
