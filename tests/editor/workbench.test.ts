@@ -267,6 +267,10 @@ describe("the editor workbench against the real service", () => {
     await wb.page.waitForSelector(".monaco-diff-editor");
     await wb.page.waitForSelector(".monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert");
     await shot("history-diff-zh-CN-light");
+    // What version 2 changed against version 1: both stored texts, read-only.
+    await wb.page.click("gavel-history [data-previous='2']");
+    await wb.page.waitForFunction(() => document.querySelector("gavel-code-editor .diff-bar")?.textContent?.includes("第 1 版 ↔ 第 2 版"));
+    await wb.page.waitForSelector(".monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert");
     await wb.page.click("gavel-code-editor [data-action=close-diff]");
     await wb.page.waitForSelector(".monaco-diff-editor", { state: "detached" });
     await wb.page.click("gavel-activity-bar [data-view=explorer]");

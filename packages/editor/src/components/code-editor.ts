@@ -23,6 +23,8 @@ export class CodeEditor extends LitElement {
   editor: Monaco.editor.IStandaloneCodeEditor | null = null;
   private diffEditor: Monaco.editor.IStandaloneDiffEditor | null = null;
   private diffOriginal: Monaco.editor.ITextModel | null = null;
+  /** The right side when it is a stored version rather than the working copy. */
+  private diffModified: Monaco.editor.ITextModel | null = null;
   private unsubscribeTheme?: () => void;
   private readonly locale = new LocaleController(this);
 
@@ -79,23 +81,28 @@ export class CodeEditor extends LitElement {
     if (model) this.editor?.focus();
   }
 
-  /** Replaces the editor with a side-by-side diff of `originalText` (left, read-only) and `modified` (right). */
-  showDiff(originalText: string, modified: Monaco.editor.ITextModel, title: string): void {
+  /**
+   * Replaces the editor with a side-by-side diff of `originalText` (left, read-only) and `modified` (right): the
+   * working copy (editable), or the text of another stored version (read-only).
+   */
+  showDiff(originalText: string, modified: Monaco.editor.ITextModel | string, title: string): void {
     const monaco = this.monaco;
     if (!monaco) return;
     this.closeDiff();
     this.diffTitle = title;
     void this.updateComplete.then(() => {
       const host = this.querySelector<HTMLElement>(".diff-host")!;
-      this.diffOriginal = monaco.editor.createModel(originalText, "gavel", monaco.Uri.from({ scheme: "gavel-version", path: `/${Date.now()}.gavel` }));
+      const versionModel = (text: string) => monaco.editor.createModel(text, "gavel", monaco.Uri.from({ scheme: "gavel-version", path: `/${crypto.randomUUID()}.gavel` }));
+      this.diffOriginal = versionModel(originalText);
+      this.diffModified = typeof modified === "string" ? versionModel(modified) : null;
       this.diffEditor = monaco.editor.createDiffEditor(host, {
         automaticLayout: true,
-        readOnly: false,
+        readOnly: typeof modified === "string",
         originalEditable: false,
         renderSideBySide: true,
         fontSize: 14,
       });
-      this.diffEditor.setModel({ original: this.diffOriginal, modified });
+      this.diffEditor.setModel({ original: this.diffOriginal, modified: this.diffModified ?? (modified as Monaco.editor.ITextModel) });
     });
   }
 
@@ -106,6 +113,8 @@ export class CodeEditor extends LitElement {
       this.diffEditor = null;
       this.diffOriginal?.dispose();
       this.diffOriginal = null;
+      this.diffModified?.dispose();
+      this.diffModified = null;
     }
     if (this.diffTitle !== null) {
       this.diffTitle = null;

@@ -382,6 +382,15 @@ export class GavelWorkbench extends LitElement {
     this.codeEditor.showDiff(stored.source, doc.model, t("history.diffTitle", { name: `${doc.name}.gavel`, v: version }));
   }
 
+  /** What changed in `version`: the version before it against it, both read-only. */
+  private async compareWithPrevious(version: number): Promise<void> {
+    const doc = this.activeDoc;
+    if (!doc || version < 2) return;
+    const [before, after] = await Promise.all([getRule(doc.name, version - 1), getRule(doc.name, version)]);
+    this.comparing = version;
+    this.codeEditor.showDiff(before.source, after.source, t("history.diffVersions", { name: `${doc.name}.gavel`, p: version - 1, v: version }));
+  }
+
   // ---- chrome ------------------------------------------------------------------------------------------------
 
   private flash(message: string): void {
@@ -541,6 +550,7 @@ export class GavelWorkbench extends LitElement {
           .versions=${this.versions}
           .comparing=${this.comparing}
           @compare-version=${(e: CustomEvent<number>) => void this.compareVersion(e.detail)}
+          @compare-previous=${(e: CustomEvent<number>) => void this.compareWithPrevious(e.detail)}
         ></gavel-history>`;
       default:
         return nothing;

@@ -39,6 +39,10 @@ export class HistoryView extends LitElement {
     this.dispatchEvent(new CustomEvent("compare-version", { detail: version, bubbles: true, composed: true }));
   }
 
+  private comparePrevious(version: number): void {
+    this.dispatchEvent(new CustomEvent("compare-previous", { detail: version, bubbles: true, composed: true }));
+  }
+
   private who(version: number) {
     const info = this.versions.find((v) => v.version === version);
     if (!info) return "";
@@ -57,6 +61,10 @@ export class HistoryView extends LitElement {
                 <span class="v">${t("history.version", { v })}
                   ${v === this.latest ? html`<span class="tag">(${t("history.latest")})</span>` : ""}
                   ${this.who(v)}</span>
+                ${v > 1
+                  ? html`<button data-previous=${v} @click=${() => this.comparePrevious(v)} title=${t("history.comparePrevious", { v, p: v - 1 })}
+                      aria-label=${t("history.comparePrevious", { v, p: v - 1 })}>±</button>`
+                  : ""}
                 <button data-version=${v} @click=${() => this.compare(v)} title=${t("history.compare")} aria-label="${t("history.version", { v })}: ${t("history.compare")}">⇄</button>
               </li>`,
             )}
