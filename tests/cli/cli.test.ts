@@ -48,7 +48,37 @@ beforeAll(() => {
   write("fmt/unformatted.gavel", unformatted);
   write("fmt/canonical.gavel", canonical(failing));
   write("input.json", JSON.stringify({ entitled: 30, present: 21, yes: 16, no: 5, abstain: 0 }));
+  write("zh/有错的规则.gavel", brokenInChinese);
+  write("zh-tests/除零.gavel", divisionByZeroTest);
 });
+
+/** Several mistakes, with the user's own Chinese names. */
+const brokenInChinese = `scorecard 干部考评 {
+  input 参训天数: count
+  criterion 培训 max 10 {
+    10 when 参训天数 >= 15
+    6 when 参训天数 >= 10
+  }
+}
+
+vote 重大事项 {
+  quorum: 出席人数 > 1/2 of entitled
+  passes: yes / cast >= 90
+}
+`;
+
+/** A test whose rule divides by zero: the test fails with an evaluation error. */
+const divisionByZeroTest = `scorecard 满意度 {
+  input 满意: count
+  input 票数: count
+  criterion 满意率 max 10 { 10 when 满意 / 票数 >= 80% 0 otherwise }
+}
+
+test "没有人投票" {
+  满意度(满意: 0, 票数: 0)
+    expect score = 0
+}
+`;
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("gavel check", () => {
@@ -62,6 +92,31 @@ describe("gavel check", () => {
   it("exits 0 on files without errors, in Chinese when asked", async () => {
     const run = await gavel(["check", "good", "--lang", "zh"], root);
     expect(run).toEqual({ code: 0, stdout: "", stderr: "已检查 2 个文件：0 个错误，0 个警告。\n" });
+  });
+});
+
+describe("gavel check in Chinese", () => {
+  it("--lang zh prints the language's diagnostics in Chinese, keeping codes, positions and the user's names", async () => {
+    const run = await gavel(["check", "zh", "--lang", "zh"], root);
+    expect(run.code).toBe(1);
+    expect(run.stdout.trimEnd().split("\n")).toEqual([
+      "zh/有错的规则.gavel:3:13: error MISSING_OTHERWISE 标准“培训”缺少 otherwise 分档，部分输入将得不到结果；请在最后加上一档 otherwise。",
+      "zh/有错的规则.gavel:10:11: error UNDEFINED_NAME 此处未定义“出席人数”。",
+      "zh/有错的规则.gavel:11:25: warning RATIO_SCALE 比例的取值在 0 到 1 之间，拿它与 90 比较很可能写错了；是否要写 90%？",
+    ]);
+    expect(run.stderr).toBe("已检查 1 个文件：2 个错误，1 个警告。\n");
+    const english = await gavel(["check", "zh"], root);
+    expect(english.stdout).toContain("error UNDEFINED_NAME '出席人数' is not defined here.");
+  });
+
+  it("follows a Chinese locale for gavel test and gavel eval errors", async () => {
+    const test = await gavel(["test", "zh-tests"], root, { LANG: "zh_CN.UTF-8" });
+    expect(test.code).toBe(1);
+    expect(test.stdout).toContain("实际:   error DIVISION_BY_ZERO: 满意 / 票数 的除数为零：票数 = 0（满意 = 0，票数 = 0）。\n");
+    const evaluated = await gavel(["eval", "rules/passing.gavel", "--rule", "major_matter", "--input", JSON.stringify({ entitled: 30, present: 31, yes: 0, no: 0, abstain: 0 }), "--lang", "zh"], root);
+    expect(evaluated.code).toBe(1);
+    expect(evaluated.stderr).toContain("INCONSISTENT_COUNTS");
+    expect(evaluated.stderr).toContain("实到人数 present（31）不能超过应到人数 entitled（30）");
   });
 });
 

@@ -9,12 +9,14 @@ export interface CommandContext {
   io: CliIo;
   style: Style;
   messages: Messages;
+  /** The language of the run; also the locale of the language's diagnostics and evaluation errors. */
+  language: Language;
   resolveImport: ImportResolver;
 }
 
 /** The context for a run in this io and language. */
 export function createContext(io: CliIo, language: Language): CommandContext {
-  return { io, style: createStyle(io), messages: messagesFor(language), resolveImport: createImportResolver({ cwd: io.cwd }) };
+  return { io, style: createStyle(io), messages: messagesFor(language), language, resolveImport: createImportResolver({ cwd: io.cwd }) };
 }
 
 /** Exit codes: 0 success; 1 the rules are at fault (errors, failures); 2 the invocation is at fault (usage, paths, input). */

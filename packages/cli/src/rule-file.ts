@@ -1,7 +1,7 @@
 /** A rule file read from disk and compiled, with the path people see. */
 import { readFileSync } from "node:fs";
 import { isAbsolute, relative } from "node:path";
-import { compile, type CompiledModule, type ImportResolver } from "@gavel/lang";
+import { compile, type CompiledModule, type ImportResolver, type Locale } from "@gavel/lang";
 
 export interface RuleFile {
   /** Absolute path. */
@@ -29,7 +29,7 @@ export function readRuleFile(path: string, cwd: string): ReadOutcome {
   }
 }
 
-/** Compiles a rule file with imports resolved from disk. */
-export function compileRuleFile(file: RuleFile, resolveImport: ImportResolver): CompiledModule {
-  return compile(file.source, { file: file.path, resolveImport });
+/** Compiles a rule file with imports resolved from disk, its diagnostics in the given language. */
+export function compileRuleFile(file: RuleFile, resolveImport: ImportResolver, locale: Locale = "en"): CompiledModule {
+  return compile(file.source, { file: file.path, resolveImport, locale });
 }

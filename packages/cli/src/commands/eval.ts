@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { explainText } from "@gavel/lang";
+import { explainText, localizeError } from "@gavel/lang";
 import type { CommandContext } from "../context";
 import { ExitCode } from "../context";
 import { formatDiagnostic } from "../diagnostics";
@@ -58,7 +58,7 @@ export function runEval(file: string, options: EvalOptions, ctx: CommandContext)
   };
   const read = readRuleFile(resolve(io.cwd, file), io.cwd);
   if (!read.ok) return fail(messages.pathNotFound(file), ExitCode.usage);
-  const module = compileRuleFile(read.file, ctx.resolveImport);
+  const module = compileRuleFile(read.file, ctx.resolveImport, ctx.language);
   if (!module.ok) {
     for (const d of module.diagnostics) io.stderr(`${formatDiagnostic(d, read.file.display, style)}\n`);
     return fail(messages.fileHasErrors(read.file.display), ExitCode.failure);
@@ -78,7 +78,10 @@ export function runEval(file: string, options: EvalOptions, ctx: CommandContext)
   if (problems.length > 0) return fail([messages.inputInvalid(rule.name), ...problems.map((p) => `  - ${describeProblem(p, messages)}`)].join("\n"), ExitCode.usage);
 
   const outcome = rule.evaluate(input.value);
-  if (!outcome.ok) return fail(messages.evaluationFailed(outcome.error.code, outcome.error.message), ExitCode.failure);
+  if (!outcome.ok) {
+    const error = localizeError(outcome.error, ctx.language);
+    return fail(messages.evaluationFailed(error.code, error.message), ExitCode.failure);
+  }
   io.stdout(options.format === "text" ? `${explainText(outcome.result)}\n` : `${JSON.stringify(outcome.result, null, 2)}\n`);
   return ExitCode.ok;
 }

@@ -1,6 +1,6 @@
 /** `gavel fmt`: rewrites rule files in canonical form, or with --check lists the ones that are not. */
 import { writeFileSync } from "node:fs";
-import { format } from "@gavel/lang";
+import { format, localizeDiagnostic } from "@gavel/lang";
 import type { CommandContext } from "../context";
 import { ExitCode } from "../context";
 import { formatDiagnostic } from "../diagnostics";
@@ -29,7 +29,7 @@ export function runFmt(paths: readonly string[], options: FmtOptions, ctx: Comma
     if (!formatted.ok) {
       broken += 1;
       io.stderr(`${style.red(messages.cannotFormat(read.file.display))}\n`);
-      for (const d of formatted.diagnostics) io.stderr(`  ${formatDiagnostic(d, read.file.display, style)}\n`);
+      for (const d of formatted.diagnostics) io.stderr(`  ${formatDiagnostic(localizeDiagnostic(d, ctx.language), read.file.display, style)}\n`);
       continue;
     }
     if (formatted.text === read.file.source) continue;

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { runTests, type Diagnostic } from "@gavel/lang";
+import { localizeError, runTests, type Diagnostic, type TestResult } from "@gavel/lang";
 import type { CommandContext } from "../context";
 import { ExitCode } from "../context";
 import { jsonReport } from "../reporters/json";
@@ -27,6 +27,16 @@ export interface TestOptions {
 
 const readErrorSpan = { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
 
+/** The test result with its evaluation error, if any, in the language of the run. */
+function localizedResult(result: TestResult, ctx: CommandContext): TestResult {
+  if (!result.error) return result;
+  const error = localizeError(result.error, ctx.language);
+  // runTests writes the error into each expectation's `actual` as "error CODE: message" (in English).
+  const englishActual = `error ${result.error.code}: ${result.error.message}`;
+  const expectations = result.expectations.map((e) => (e.actual === englishActual ? { ...e, actual: `error ${error.code}: ${error.message}` } : e));
+  return { ...result, error, expectations };
+}
+
 /** Compiles and tests each file; the report of the whole run. */
 export function testFiles(files: readonly string[], options: TestOptions, ctx: CommandContext): TestReport {
   const started = performance.now();
@@ -41,7 +51,7 @@ export function testFiles(files: readonly string[], options: TestOptions, ctx: C
       reports.push({ file: read.display, compileErrors: [diagnostic], results: [], durationMs: performance.now() - fileStarted });
       continue;
     }
-    const module = compileRuleFile(read.file, ctx.resolveImport);
+    const module = compileRuleFile(read.file, ctx.resolveImport, ctx.language);
     if (!module.ok) {
       const errors = module.diagnostics.filter((d) => d.severity === "error");
       reports.push({ file: read.file.display, compileErrors: errors, results: [], durationMs: performance.now() - fileStarted });
@@ -50,7 +60,7 @@ export function testFiles(files: readonly string[], options: TestOptions, ctx: C
     const run = runTests(module, options.filter === undefined ? {} : { filter: options.filter });
     for (const id of run.covered) covered.add(id);
     for (const unit of module.coverageUnits) units.set(`${read.file.path}\0${unit.id}`, { ...unit, file: read.file.display });
-    reports.push({ file: read.file.display, compileErrors: [], results: run.results, durationMs: performance.now() - fileStarted });
+    reports.push({ file: read.file.display, compileErrors: [], results: run.results.map((r) => localizedResult(r, ctx)), durationMs: performance.now() - fileStarted });
   }
   // A rule's units may be exercised by tests in another file that imports it, so coverage is judged over the whole run.
   const uncovered = [...units.values()].filter((u) => !covered.has(u.id));
