@@ -3,7 +3,7 @@
 import type { EvalOutcome, InputInfo, RuleResult, Span } from "@gavel/lang";
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { valueText } from "../exact-display";
+import { approximate, valueText } from "../exact-display";
 import { t, type MessageKey } from "../i18n";
 import type { RuleInfo } from "../language/protocol";
 import { LocaleController } from "./locale-controller";
@@ -132,8 +132,11 @@ export class TryView extends LitElement {
       return html`${label}<select id=${id} name=${info.name} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
         ${info.options.map((o) => html`<option ?selected=${o === value}>${o}</option>`)}</select>`;
     }
+    // Only a hint for the browser's spinner: the rule itself checks the bounds exactly.
+    const min = info.min !== undefined ? String(approximate(info.min)) : info.type === "count" ? "0" : undefined;
+    const max = info.max !== undefined ? String(approximate(info.max)) : undefined;
     return html`${label}<input id=${id} name=${info.name} type=${info.type === "text" ? "text" : "number"}
-      min=${info.type === "count" ? "0" : nothing} step=${info.type === "count" ? "1" : "any"}
+      min=${min ?? nothing} max=${max ?? nothing} step=${info.type === "count" ? "1" : "any"}
       .value=${value} @input=${(e: Event) => set((e.target as HTMLInputElement).value)} />`;
   }
 
