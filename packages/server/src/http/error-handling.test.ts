@@ -20,4 +20,9 @@ describe("error responses", () => {
     const validation = Object.assign(new Error("body/member must be string"), { statusCode: 400, validation: [{ instancePath: "/member", message: "must be string", keyword: "type", params: {} }], validationContext: "body" });
     expect(toErrorResponse(validation)).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_ERROR", details: { problems: [{ path: "body/member" }] } } } });
   });
+
+  it("answers 400 when the database refuses the request's text (a NUL character)", () => {
+    const refused = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" });
+    expect(toErrorResponse(refused)).toMatchObject({ status: 400, body: { error: { code: "UNSTORABLE_TEXT" } } });
+  });
 });

@@ -1,6 +1,7 @@
 /** Every error leaves the service as `{ error: { code, message, details } }`: validation, parsing, domain refusals, 404s, and the unexpected. */
 
 import type { FastifyError, FastifyInstance } from "fastify";
+import { isUnstorableText } from "../store/sql-errors";
 import { ApiError, type ErrorBody } from "./api-error";
 
 // Fastify's own client errors, renamed to stable API codes.
@@ -28,6 +29,8 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     });
     return { status: 400, body: body("VALIDATION_ERROR", `The request does not fit the API: ${problems.map((p) => `${p.path} ${p.message}`).join("; ")}`, { problems }) };
   }
+  // The client's text, not the service, is at fault; the database refused it before storing anything.
+  if (isUnstorableText(error)) return { status: 400, body: body("UNSTORABLE_TEXT", "The request contains text that cannot be stored (a NUL character, \\u0000).") };
   const status = typeof fastifyError?.statusCode === "number" ? fastifyError.statusCode : 500;
   if (status >= 400 && status < 500) {
     const code = FASTIFY_CODES[fastifyError.code ?? ""] ?? (error instanceof SyntaxError ? "INVALID_JSON" : (fastifyError.code ?? "BAD_REQUEST"));

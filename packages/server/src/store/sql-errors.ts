@@ -15,3 +15,9 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function isForeignKeyViolation(error: unknown): boolean {
   return sqlState(error) === "23503";
 }
+
+/** 22021 / 22P05: text the database cannot store (PostgreSQL refuses the NUL character in text). */
+export function isUnstorableText(error: unknown): boolean {
+  const state = sqlState(error);
+  return state === "22021" || state === "22P05";
+}
