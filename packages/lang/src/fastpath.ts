@@ -173,8 +173,13 @@ const FALLBACK = -1;
 
 function generate(em: Emitter, prologue: string[]): Generated {
   const body = ["\"use strict\";", `const FALLBACK = ${FALLBACK};`, ...prologue, ...em.lines].join("\n");
-  // Built from slot numbers, numbers and fixed operators; input names enter only as JSON string literals.
-  return new Function("input", "k", "out", body) as Generated;
+  try {
+    // Built from slot numbers, numbers and fixed operators; input names enter only as JSON string literals.
+    return new Function("input", "k", "out", body) as Generated;
+  } catch {
+    // Generated code that does not parse is a compiler bug; the exact evaluator still answers correctly.
+    throw new NotFastPathable();
+  }
 }
 
 /**
@@ -275,6 +280,8 @@ function scorecardDecider(info: RuleInfo): (input: Record<string, unknown>) => D
         em.others.set(m.name, t);
       } else em.nums.set(m.name, em.num(m.expr));
     } else if (m.kind === "criterion") {
+      // A criterion that recovery left without bands is for the exact evaluator to refuse by name.
+      if (m.bands.length === 0) throw new NotFastPathable();
       const max = em.literal(constantValue(m.max)!);
       const points = m.bands.map((b) => em.num(b.points));
       const conds = m.bands.map((b) => (b.when ? em.value(b.when) : "true"));
