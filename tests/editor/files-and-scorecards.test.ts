@@ -190,4 +190,25 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
     await wb.page.keyboard.press("Shift+F6");
     expect(await focused()).toBe("gavel-explorer");
   });
+
+  it("fits a small laptop screen: nothing overflows, the status bar and the panel stay in view", async () => {
+    for (const [width, height] of [[1366, 768], [1024, 640]] as const) {
+      await wb.page.setViewportSize({ width, height });
+      await wb.page.waitForTimeout(200);
+      const box = await wb.page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        scrollHeight: document.documentElement.scrollHeight,
+        status: document.querySelector("gavel-status-bar")!.getBoundingClientRect().bottom,
+        panel: document.querySelector("gavel-bottom-panel")!.getBoundingClientRect().height,
+        editor: document.querySelector("gavel-code-editor")!.getBoundingClientRect().height,
+      }));
+      expect(box.scrollWidth).toBeLessThanOrEqual(width);
+      expect(box.scrollHeight).toBeLessThanOrEqual(height);
+      expect(box.status).toBeLessThanOrEqual(height);
+      expect(box.panel).toBeGreaterThanOrEqual(150);
+      expect(box.editor).toBeGreaterThan(box.panel);
+    }
+    await wb.screenshot(join(SCREENSHOTS, "laptop-1024x640-zh-CN-dark.png"));
+    await wb.page.setViewportSize({ width: 1280, height: 800 });
+  });
 });
