@@ -6,8 +6,8 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyInstance } from "fastify";
-import { installErrorHandling } from "./http/error-handling";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import { installErrorHandling, toErrorResponse } from "./http/error-handling";
 import { assessmentsRoutes } from "./routes/assessments-routes";
 import { ballotsRoutes } from "./routes/ballots-routes";
 import type { Services } from "./routes/context";
@@ -33,6 +33,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     // Wrong types are refused, not coerced ("5" is not a count), and unknown fields are errors, not dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     return503OnClosing: true,
+    // A malformed or overlong URL is refused by the router before any handler: answer in the API's shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = toErrorResponse(error);
+      // The router's reply is typed for no schema at all; it is a plain FastifyReply.
+      void (reply as unknown as FastifyReply).status(status).type("application/json; charset=utf-8").send(body);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest("actor", null);

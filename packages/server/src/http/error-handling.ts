@@ -12,6 +12,8 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: "INVALID_CONTENT_LENGTH",
   FST_ERR_VALIDATION: "VALIDATION_ERROR",
+  FST_ERR_BAD_URL: "BAD_URL",
+  FST_ERR_MAX_PARAM_LENGTH: "URL_TOO_LONG",
 };
 
 function body(code: string, message: string, details: unknown = null): ErrorBody {
