@@ -8,7 +8,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 export interface BrowserSession {
   context: BrowserContext;
   page: Page;
-  /** Errors thrown in the page (uncaught exceptions), for asserting that none happened. */
+  /** Errors thrown in the page (uncaught exceptions) and console errors, for asserting that none happened. */
   pageErrors: string[];
   close(): Promise<void>;
 }
@@ -28,6 +28,9 @@ export async function launchBrowser(): Promise<BrowserSession> {
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(`console: ${message.text()}`);
+  });
   return {
     context,
     page,
