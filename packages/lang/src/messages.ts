@@ -84,6 +84,15 @@ const TOKEN_WORDS: Record<string, { en: string; zh: string }> = {
   Colon: { en: "':'", zh: "英文冒号“:”" },
   Comma: { en: "','", zh: "英文逗号“,”" },
   Equals: { en: "'='", zh: "“=”" },
+  GreaterEq: { en: "'>='", zh: "“>=”" },
+  LessEq: { en: "'<='", zh: "“<=”" },
+  NotEq: { en: "'!='", zh: "“!=”" },
+  Greater: { en: "'>'", zh: "“>”" },
+  Less: { en: "'<'", zh: "“<”" },
+  Plus: { en: "'+'", zh: "“+”" },
+  Minus: { en: "'-'", zh: "“-”" },
+  Star: { en: "'*'", zh: "“*”" },
+  Slash: { en: "'/'", zh: "“/”" },
   EOF: { en: "the end of the file", zh: "文件末尾" },
 };
 const enToken = (name: string): string => TOKEN_WORDS[name]?.en ?? `'${name.toLowerCase()}'`;
