@@ -208,11 +208,24 @@ describe("the editor workbench against the real service", () => {
     );
     expect(position).toBe(testLine);
     await shot("tests-failure-en-dark");
+
+    // The "Run test" lens above that block runs it alone.
+    const lens = wb.page.locator(".codelens-decoration a", { hasText: "Run test" }).last();
+    await lens.waitFor();
+    await lens.click();
+    await wb.page.waitForFunction(() => document.querySelector("gavel-tests")?.shadowRoot?.querySelector(".summary")?.textContent === "0 passed, 1 failed");
+    expect(await wb.page.locator("gavel-tests li.test").count()).toBe(1);
   });
 
   it("tries inputs and explains every clause, with bars against the quorum and pass lines", async () => {
     await setLook("zh-CN", "light");
-    await wb.showPanel("try");
+    // The "试算" (Try it) lens above the vote opens the panel on it.
+    await wb.moveCursor(1, 1);
+    const tryLens = wb.page.locator(".codelens-decoration a", { hasText: "试算" }).first();
+    await tryLens.waitFor();
+    await tryLens.click();
+    await wb.page.waitForSelector("gavel-bottom-panel [data-panel=try][aria-selected=true]");
+    expect(await wb.page.locator("gavel-try #rule-select").inputValue()).toBe(RULE);
     await wb.page.fill("gavel-try input[name=entitled]", "30");
     await wb.page.fill("gavel-try input[name=present]", "20");
     await wb.page.fill("gavel-try input[name=yes]", "20");

@@ -8,6 +8,7 @@ import * as monaco from "monaco-editor/editor";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { registerGavelLanguage } from "./language/gavel-language";
 export { STD_SCHEME } from "./language/gavel-language";
+export { registerLensCommands } from "./language/code-lenses";
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 

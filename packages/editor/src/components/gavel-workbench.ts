@@ -19,6 +19,7 @@ import type { PanelView } from "./bottom-panel";
 import type { CodeEditor } from "./code-editor";
 import type { ExplorerFile, ExplorerView } from "./explorer-view";
 import type { SettingsDialog } from "./settings-dialog";
+import type { TryView } from "./try-view";
 import "./activity-bar";
 import "./bottom-panel";
 import "./code-editor";
@@ -78,6 +79,10 @@ export class GavelWorkbench extends LitElement {
   private readonly monacoReady: Promise<MonacoSetup> = loadMonaco().then((setup) => {
     this.monacoSetup = setup;
     setup.analyzer.onAnalysis((model, analysis) => this.onAnalysis(model, analysis));
+    setup.registerLensCommands(
+      (_file, test) => void this.runTests(test),
+      (_file, rule) => this.tryRule(rule),
+    );
     setup.monaco.editor.registerEditorOpener({
       openCodeEditor: (_source, resource, selection) => this.openResource(setup, resource, selection),
     });
@@ -338,16 +343,23 @@ export class GavelWorkbench extends LitElement {
     return this.analysis?.diagnostics.filter((d) => d.severity === "error").length ?? 0;
   }
 
-  private async runTests(): Promise<void> {
+  /** Runs the active file's tests (or only the one named `only`) and shows them in the Tests panel. */
+  private async runTests(only?: string): Promise<void> {
     const doc = this.activeDoc;
     if (!doc) return;
     this.showPanel("tests");
     this.testsRunning = true;
     try {
-      this.testRun = await languageClient.request("runTests", { file: `${doc.name}.gavel`, source: doc.model.getValue() });
+      this.testRun = await languageClient.request("runTests", { file: `${doc.name}.gavel`, source: doc.model.getValue(), ...(only === undefined ? {} : { only }) });
     } finally {
       this.testsRunning = false;
     }
+  }
+
+  /** Opens Try it on one rule of the active file. */
+  private tryRule(rule: string): void {
+    this.showPanel("try");
+    void this.updateComplete.then(() => this.querySelector<TryView>("gavel-try")?.select(rule));
   }
 
   private readonly evaluator = (rule: string, input: Record<string, unknown>) => {

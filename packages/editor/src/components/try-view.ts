@@ -60,6 +60,8 @@ export class TryView extends LitElement {
   @property({ attribute: false }) evaluator: RuleEvaluator | null = null;
   @property({ attribute: false }) lineFinder: VoteLineFinder | null = null;
   @state() private selected: string | null = null;
+  /** The rule whose inputs the form holds. */
+  private formFor: string | null = null;
   @state() private values: Record<string, string> = {};
   @state() private result: RuleResult | null = null;
   @state() private error: string | null = null;
@@ -72,7 +74,8 @@ export class TryView extends LitElement {
 
   protected override willUpdate(): void {
     const rule = this.rule;
-    if (rule && rule.name !== this.selected) {
+    if (rule && rule.name !== this.formFor) {
+      this.formFor = rule.name;
       this.selected = rule.name;
       this.values = Object.fromEntries(rule.inputs.map((i) => [i.name, this.defaultValue(rule, i)]));
       this.result = null;
@@ -96,6 +99,11 @@ export class TryView extends LitElement {
       else if (raw !== "") input[info.name] = Number.isFinite(Number(raw)) ? Number(raw) : raw;
     }
     return input;
+  }
+
+  /** Shows the form of `rule` (a rule of the file). */
+  select(rule: string): void {
+    if (this.rules.some((r) => r.name === rule)) this.selected = rule;
   }
 
   /** Evaluates the selected rule with the form's values. */

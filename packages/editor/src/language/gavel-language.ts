@@ -7,6 +7,7 @@ import { DocumentAnalyzer } from "./document-analyzer";
 import { GAVEL_LANGUAGE_ID, gavelLanguageConfiguration, gavelMonarch } from "./gavel-monarch";
 import { languageClient } from "./language-client";
 import { fileOfModel, rangeOfSpan, ruleUri } from "./model-files";
+import { registerCodeLenses } from "./code-lenses";
 import { registerQuickFixes } from "./quick-fixes";
 import { stdLibrary } from "./std-library";
 
@@ -134,6 +135,7 @@ export function registerGavelLanguage(): DocumentAnalyzer {
 
   const analyzer = new DocumentAnalyzer();
   registerQuickFixes(analyzer);
+  registerCodeLenses(analyzer);
   followUiLocale(analyzer);
   return analyzer;
 }

@@ -68,7 +68,9 @@ const handlers: Handlers = {
       // Problems inside imported files are reported at the import, by the compiler; show only this file's.
       diagnostics: module.diagnostics.filter((d) => d.file === undefined || d.file === file),
       // Imported rules too: a file of tests for std/major-matter.gavel can try major_matter.
-      rules: [...module.scope.values()].map(({ name, label, kind, inputs, span }) => ({ name, label, kind, inputs, span })),
+      rules: [...module.scope.values()].map(({ name, label, kind, inputs, span }) => ({
+        name, label, kind, inputs, span, own: module.rules.some((r) => r.name === name),
+      })),
       tests: module.tests,
     };
   },
@@ -102,13 +104,15 @@ const handlers: Handlers = {
   format({ source }) {
     return format(source);
   },
-  runTests({ file, source }): TestRunSummary {
+  runTests({ file, source, only }): TestRunSummary {
     const module = compileCached(file, source);
-    const run = runTests(module);
+    const run = runTests(module, only === undefined ? {} : { filter: only });
+    // lang's filter matches by substring; one lens runs exactly one test.
+    const results = only === undefined ? run.results : run.results.filter((r) => r.name === only);
     return {
-      results: run.results,
-      passed: run.passed,
-      failed: run.failed,
+      results,
+      passed: results.filter((r) => r.passed).length,
+      failed: results.filter((r) => !r.passed).length,
       coverageTotal: module.coverageUnits.length,
       uncovered: module.coverageUnits
         .filter((unit) => !run.covered.has(unit.id))

@@ -11,6 +11,8 @@ export interface RuleInfo {
   kind: "vote" | "scorecard";
   inputs: InputInfo[];
   span: Span;
+  /** Defined in this file (false: imported; its span is in the other file). */
+  own: boolean;
 }
 
 /** The result of checking a document: what the Problems panel, the status bar, Tests and Try it show. */
@@ -46,7 +48,8 @@ export interface WorkerMethods {
   hover: { params: { file: string; source: string; offset: number }; result: Hover | null };
   definition: { params: { file: string; source: string; offset: number }; result: { span: Span; file?: string } | null };
   format: { params: { source: string }; result: FormatOutcome };
-  runTests: { params: { file: string; source: string }; result: TestRunSummary };
+  /** Runs the file's test blocks, or only the one named `only`. */
+  runTests: { params: { file: string; source: string; only?: string }; result: TestRunSummary };
   evaluate: { params: { file: string; source: string; rule: string; input: Record<string, unknown> }; result: EvalOutcome };
   voteLines: { params: { file: string; source: string; rule: string; input: Record<string, unknown> }; result: VoteLines };
 }
