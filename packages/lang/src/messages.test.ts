@@ -88,6 +88,7 @@ const SAMPLES: { [K in MessageId]: MessageArgsOf<K>[] } = {
   TYPE_MISMATCH_NUMBER_VALUE: [{ expr: "x", value: "true" }],
   TYPE_MISMATCH_CONDITION_VALUE: [{ expr: "x", value: "3" }],
   NO_BAND: [{ name: "training" }],
+  RULE_NOT_COMPILED: [{ rule: "major_matter" }],
   POINTS_EXCEED_MAX_VALUE: [{ name: "training", points: "12", max: "10" }],
 };
 

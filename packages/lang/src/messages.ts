@@ -529,6 +529,11 @@ export const MESSAGES = {
     (a) => `No band of '${a.name}' matched.`,
     (a) => `标准${q(a.name)}没有任何一档符合。`,
   ),
+  RULE_NOT_COMPILED: entry<{ rule: string }>(
+    "RULE_NOT_COMPILED",
+    (a) => `The rule '${a.rule}' does not exist or has errors.`,
+    (a) => `规则${q(a.rule)}不存在或有错误。`,
+  ),
   POINTS_EXCEED_MAX_VALUE: entry<{ name: string; points: string; max: string }>(
     "POINTS_EXCEED_MAX",
     (a) => `'${a.name}' would get ${a.points} points, more than its maximum ${a.max}.`,

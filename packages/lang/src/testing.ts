@@ -3,6 +3,7 @@
 import type * as A from "./ast";
 import { moduleInternals } from "./compiler";
 import { constantValue } from "./checker";
+import { message } from "./messages";
 import { printExpr } from "./print";
 import { Rational } from "./rational";
 import type { CompiledModule, ExactJson, ExpectationResult, JsonValue, RuleResult, TestResult } from "./types";
@@ -95,7 +96,7 @@ export function runTests(module: CompiledModule, options: { filter?: string } = 
     const base = { name: t.name, file: module.file, rule: t.rule, span: t.span };
     const rule = module.scope.get(t.rule);
     if (!rule) {
-      results.push({ ...base, passed: false, expectations: [], error: { code: "RULE_NOT_COMPILED", message: `The rule '${t.rule}' does not exist or has errors.` } });
+      results.push({ ...base, passed: false, expectations: [], error: message("RULE_NOT_COMPILED", { rule: t.rule }) });
       continue;
     }
     const input: Record<string, unknown> = {};
