@@ -348,6 +348,7 @@ export class GavelWorkbench extends LitElement {
     const doc = this.activeDoc;
     if (!doc) return;
     this.showPanel("tests");
+    if (this.errorCount > 0) return; // the Tests panel says to fix the errors first
     this.testsRunning = true;
     try {
       this.testRun = await languageClient.request("runTests", { file: `${doc.name}.gavel`, source: doc.model.getValue(), ...(only === undefined ? {} : { only }) });

@@ -17,10 +17,8 @@ export function registerCodeLenses(analyzer: DocumentAnalyzer): void {
     onDidChange: changed.event,
     provideCodeLenses(model) {
       const analysis = analyzer.analysisOf(model);
-      // Lenses only for a file that compiles as it stands: a test cannot run while the file has errors.
-      if (!analysis || analysis.version !== model.getVersionId() || analysis.diagnostics.some((d) => d.severity === "error")) {
-        return { lenses: [], dispose() {} };
-      }
+      // Kept while the file has errors (no jumping lines while typing); the commands then show why nothing runs.
+      if (!analysis || analysis.version !== model.getVersionId()) return { lenses: [], dispose() {} };
       const own = fileOfModel(model);
       const lenses: languages.CodeLens[] = [
         ...analysis.rules
