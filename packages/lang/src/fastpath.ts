@@ -15,6 +15,8 @@ import { Rational as R } from "./rational";
 
 /** Largest numeric input the fast path takes (about a million: any roster or count in practice). */
 export const INPUT_BOUND = 2 ** 20;
+/** Decimal inputs of the fast path are read in thousandths. */
+const DECIMAL_SCALE = 1000;
 const SAFE = Number.MAX_SAFE_INTEGER;
 
 class NotFastPathable extends Error {}
@@ -108,7 +110,7 @@ class Emitter {
           case "/":
             this.bound(a.bn * b.bd, a.bd * b.bn);
             // A zero divisor goes to the exact evaluator, which names the expression in its error.
-            this.lines.push(`if (${b.n} === 0) return FALLBACK;`);
+            this.lines.push(`if (${b.n} === 0) return exact(input);`);
             this.lines.push(`let ${n} = ${a.n} * ${b.d}; let ${d} = ${a.d} * ${b.n}; if (${d} < 0) { ${n} = -${n}; ${d} = -${d}; }`);
             return { n, d, bn: a.bn * b.bd, bd: a.bd * b.bn };
         }
@@ -167,15 +169,23 @@ class Emitter {
   }
 }
 
-type Generated = (input: Record<string, unknown>, k: unknown[], out: number[]) => number;
+type Decide = (input: Record<string, unknown>) => DecideOutcome;
 
-const FALLBACK = -1;
+/** What the generated decide() closes over: constants, the exact evaluator, and the answer builders. */
+interface Environment {
+  k: unknown[];
+  exact: Decide;
+  answers: DecideOutcome[];
+  done: (n: number, d: number, grade: number) => DecideOutcome;
+}
 
-function generate(em: Emitter, prologue: string[]): Generated {
-  const body = ["\"use strict\";", `const FALLBACK = ${FALLBACK};`, ...prologue, ...em.lines].join("\n");
+/** Compiles the emitted lines into one function, so a decision costs a single call. */
+function generate(em: Emitter, prologue: string[], env: Environment): Decide {
+  const body = ["\"use strict\";", "return function decide(input) {", ...prologue, ...em.lines, "};"].join("\n");
   try {
     // Built from slot numbers, numbers and fixed operators; input names enter only as JSON string literals.
-    return new Function("input", "k", "out", body) as Generated;
+    const factory = new Function("k", "exact", "answers", "done", body) as (...args: unknown[]) => Decide;
+    return factory(env.k, env.exact, env.answers, env.done);
   } catch {
     // Generated code that does not parse is a compiler bug; the exact evaluator still answers correctly.
     throw new NotFastPathable();
@@ -184,23 +194,32 @@ function generate(em: Emitter, prologue: string[]): Generated {
 
 /**
  * Statements that read and check every input straight from the object; anything the fast path
- * does not take (a missing, extra, non-integer, out-of-range or unlisted value) returns FALLBACK
- * and the exact evaluator answers, with its precise error.
+ * does not take (a missing, extra, non-integer, out-of-range or unlisted value) goes to the exact
+ * evaluator, which answers with its precise error.
  */
 function inputPrologue(inputs: { name: string; type: string; lo?: number; hi?: number; options?: string[] }[], em: Emitter): string[] {
-  const lines = [`if (typeof input !== "object" || input === null) return FALLBACK;`, `let keys = 0; for (const key in input) keys++;`, `if (keys !== ${inputs.length}) return FALLBACK;`];
+  const lines = [`if (typeof input !== "object" || input === null) return exact(input);`, `let keys = 0; for (const key in input) keys++;`, `if (keys !== ${inputs.length}) return exact(input);`];
   inputs.forEach((inp, i) => {
     const v = `x${i}`;
+    if (inp.type === "decimal") {
+      // v is read as m/1000 only when m/1000 is v exactly: then v's decimal text, which the exact evaluator reads, is that m/1000.
+      const lo = Math.max(-INPUT_BOUND, inp.lo ?? -Infinity);
+      const hi = Math.min(INPUT_BOUND, inp.hi ?? Infinity);
+      lines.push(`const ${v}_raw = input[${JSON.stringify(inp.name)}];`);
+      lines.push(`if (typeof ${v}_raw !== "number" || !(${v}_raw >= ${lo} && ${v}_raw <= ${hi})) return exact(input);`);
+      lines.push(`const ${v} = Math.round(${v}_raw * ${DECIMAL_SCALE}); if (${v} / ${DECIMAL_SCALE} !== ${v}_raw) return exact(input);`);
+      return;
+    }
     lines.push(`const ${v} = input[${JSON.stringify(inp.name)}];`);
     if (inp.type === "count" || inp.type === "number") {
       const lo = Math.max(inp.type === "count" ? 0 : -INPUT_BOUND, inp.lo ?? -Infinity);
       const hi = Math.min(INPUT_BOUND, inp.hi ?? Infinity);
-      lines.push(`if (typeof ${v} !== "number" || !(${v} >= ${lo} && ${v} <= ${hi}) || !Number.isInteger(${v})) return FALLBACK;`);
+      lines.push(`if (typeof ${v} !== "number" || !(${v} >= ${lo} && ${v} <= ${hi}) || !Number.isInteger(${v})) return exact(input);`);
     } else if (inp.type === "boolean") {
-      lines.push(`if (typeof ${v} !== "boolean") return FALLBACK;`);
+      lines.push(`if (typeof ${v} !== "boolean") return exact(input);`);
     } else {
-      lines.push(`if (typeof ${v} !== "string") return FALLBACK;`);
-      if (inp.options) lines.push(`if (!${em.constant(inp.options)}.includes(${v})) return FALLBACK;`);
+      lines.push(`if (typeof ${v} !== "string") return exact(input);`);
+      if (inp.options) lines.push(`if (!${em.constant(inp.options)}.includes(${v})) return exact(input);`);
     }
   });
   return lines;
@@ -224,7 +243,7 @@ function voteDecider(info: RuleInfo): (input: Record<string, unknown>) => Decide
   const em = new Emitter();
   const facts = ["entitled", "present", "yes", "no", "abstain"];
   const prologue = inputPrologue(facts.map((name) => ({ name, type: "count" })), em);
-  prologue.push("const x5 = x2 + x3 + x4;", "if (x1 > x0 || x5 > x1) return FALLBACK;");
+  prologue.push("const x5 = x2 + x3 + x4;", "if (x1 > x0 || x5 > x1) return exact(input);");
   [...facts, "cast"].forEach((f, i) => em.nums.set(f, { n: `x${i}`, d: "1", bn: f === "cast" ? 3 * INPUT_BOUND : INPUT_BOUND, bd: 1 }));
   let quorum = "false";
   let passes = "false";
@@ -238,15 +257,9 @@ function voteDecider(info: RuleInfo): (input: Record<string, unknown>) => Decide
     } else if (m.name === "quorum") quorum = em.value(m.expr);
     else passes = em.value(m.expr);
   }
-  em.lines.push(`return ${quorum} ? (${passes} ? 0 : 1) : 2;`);
-  const fn = generate(em, prologue);
-  const k = em.consts;
+  em.lines.push(`return ${quorum} ? (${passes} ? answers[0] : answers[1]) : answers[2];`);
   const answers: DecideOutcome[] = OUTCOMES.map((outcome) => Object.freeze({ ok: true as const, decision: Object.freeze({ kind: "vote" as const, outcome }) }));
-  const out: number[] = [];
-  return (input) => {
-    const r = fn(input, k, out);
-    return r === FALLBACK ? exactDecision(info, input) : answers[r]!;
-  };
+  return generate(em, prologue, { k: em.consts, exact: (input) => exactDecision(info, input), answers, done: () => answers[0]! });
 }
 
 /** An input's declared bound as the integer an integer input must reach (inputs here are integers). */
@@ -259,16 +272,22 @@ function integerBound(e: A.Expr | undefined, dir: "ceil" | "floor"): number | un
   return Number(q);
 }
 
-function scorecardDecider(info: RuleInfo): (input: Record<string, unknown>) => DecideOutcome {
+/**
+ * With `decimals`, a `number` input may carry up to three decimal places (14.5 training days): it
+ * enters as thousandths, which costs bound headroom, so a rule whose bounds do not allow it is
+ * generated again for whole numbers only.
+ */
+function scorecardDecider(info: RuleInfo, decimals: boolean): (input: Record<string, unknown>) => DecideOutcome {
   const decl = info.decl as A.ScorecardDecl;
   const em = new Emitter();
   const inputs = decl.members.filter((m): m is A.InputDecl => m.kind === "input");
   inputs.forEach((inp, i) => {
-    if (inp.type === "count" || inp.type === "number") em.nums.set(inp.name, { n: `x${i}`, d: "1", bn: INPUT_BOUND, bd: 1 });
+    if (inp.type === "number" && decimals) em.nums.set(inp.name, { n: `x${i}`, d: String(DECIMAL_SCALE), bn: INPUT_BOUND * DECIMAL_SCALE, bd: DECIMAL_SCALE });
+    else if (inp.type === "count" || inp.type === "number") em.nums.set(inp.name, { n: `x${i}`, d: "1", bn: INPUT_BOUND, bd: 1 });
     else if (inp.type === "text" || inp.type === "boolean") em.others.set(inp.name, `x${i}`);
     else throw new NotFastPathable();
   });
-  const prologue = inputPrologue(inputs.map((inp) => ({ name: inp.name, type: inp.type, lo: integerBound(inp.min, "ceil"), hi: integerBound(inp.max, "floor"), options: inp.options })), em);
+  const prologue = inputPrologue(inputs.map((inp) => ({ name: inp.name, type: inp.type === "number" && decimals ? "decimal" : inp.type, lo: integerBound(inp.min, "ceil"), hi: integerBound(inp.max, "floor"), options: inp.options })), em);
   em.lines.push("let sn = 0; let sd = 1;");
   let scoreBn = 0;
   let scoreBd = 1;
@@ -289,11 +308,11 @@ function scorecardDecider(info: RuleInfo): (input: Record<string, unknown>) => D
       const pd = em.fresh();
       const allInt = points.every((p) => p.d === "1");
       em.lines.push(`let ${pn}; let ${pd};`);
-      em.lines.push(conds.map((c, i) => `if (${c}) { ${pn} = ${points[i]!.n}; ${pd} = ${points[i]!.d}; }`).join(" else ") + " else return FALLBACK;");
+      em.lines.push(conds.map((c, i) => `if (${c}) { ${pn} = ${points[i]!.n}; ${pd} = ${points[i]!.d}; }`).join(" else ") + " else return exact(input);");
       const bn = Math.max(...points.map((p) => p.bn));
       const bd = Math.max(...points.map((p) => p.bd));
       em.bound(bn * max.bd, max.bn * bd);
-      em.lines.push(`if (${pn} * ${max.d} > ${max.n} * ${pd}) return FALLBACK;`);
+      em.lines.push(`if (${pn} * ${max.d} > ${max.n} * ${pd}) return exact(input);`);
       if (allInt && scoreBd === 1) {
         em.lines.push(`sn += ${pn};`);
         scoreBn += bn;
@@ -308,27 +327,26 @@ function scorecardDecider(info: RuleInfo): (input: Record<string, unknown>) => D
     }
   }
   em.nums.set("score", { n: "sn", d: "sd", bn: scoreBn, bd: scoreBd });
-  em.lines.push("out[0] = sn; out[1] = sd;");
   const grade = decl.members.find((m): m is A.GradeDecl => m.kind === "grade");
   const labels = grade ? grade.bands.map((b) => b.label) : [];
   if (grade) {
     const conds = grade.bands.map((b) => (b.when ? em.value(b.when) : "true"));
-    em.lines.push(conds.map((c, i) => `if (${c}) return ${i};`).join(" ") + " return FALLBACK;");
-  } else em.lines.push("return 0;");
-  const fn = generate(em, prologue);
-  const k = em.consts;
-  const out: number[] = [0, 1];
-  return (input) => {
-    const r = fn(input, k, out);
-    if (r === FALLBACK) return exactDecision(info, input);
-    return { ok: true, decision: { kind: "scorecard", score: scoreJson(out[0]!, out[1]!), grade: grade ? labels[r]! : null } };
-  };
+    em.lines.push(conds.map((c, i) => `if (${c}) return done(sn, sd, ${i});`).join(" ") + " return exact(input);");
+  } else em.lines.push("return done(sn, sd, -1);");
+  const done = (n: number, d: number, g: number): DecideOutcome => ({ ok: true, decision: { kind: "scorecard", score: scoreJson(n, d), grade: g < 0 ? null : labels[g]! } });
+  return generate(em, prologue, { k: em.consts, exact: (input) => exactDecision(info, input), answers: [], done });
 }
 
 /** Builds decide(input) for a checked rule: generated code when bounds allow, the exact evaluator otherwise. */
 export function buildDecider(info: RuleInfo): (input: Record<string, unknown>) => DecideOutcome {
   try {
-    return info.decl.kind === "vote" ? voteDecider(info) : scorecardDecider(info);
+    if (info.decl.kind === "vote") return voteDecider(info);
+    try {
+      return scorecardDecider(info, true);
+    } catch (e) {
+      if (!(e instanceof NotFastPathable)) throw e;
+      return scorecardDecider(info, false);
+    }
   } catch (e) {
     if (!(e instanceof NotFastPathable)) throw e;
     return (input) => exactDecision(info, input);
