@@ -30,7 +30,9 @@ export class VoteChart extends LitElement {
       <text x="0" y=${y + 13}>${label}</text>
       <rect x=${LABEL} y=${y} width=${track} height=${BAR} rx="2" fill="var(--bar-track)"></rect>
       <rect class="bar" data-value=${value} x=${LABEL} y=${y} width=${x(value) - LABEL} height=${BAR} rx="2" fill=${colour}></rect>
-      <text x=${x(value) + 4} y=${y + 13} font-weight="600">${value}</text>
+      ${x(value) - LABEL > 28
+        ? svg`<text x=${x(value) - 4} y=${y + 13} font-weight="600" text-anchor="end" style="fill:#fff">${value}</text>`
+        : svg`<text x=${x(value) + 4} y=${y + 13} font-weight="600">${value}</text>`}
       ${line === null
         ? svg`<text x=${LABEL + track + 10} y=${y + 13} fill="var(--muted)">${lineLabel}: —</text>`
         : svg`<line class="threshold" data-value=${line} x1=${x(line)} x2=${x(line)} y1=${y - 4} y2=${y + BAR + 4} stroke="var(--error)" stroke-width="2" stroke-dasharray="3 2"></line>

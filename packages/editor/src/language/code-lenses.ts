@@ -15,10 +15,11 @@ export function registerCodeLenses(analyzer: DocumentAnalyzer): void {
   const changed = new Emitter<languages.CodeLensProvider>();
   const provider: languages.CodeLensProvider = {
     onDidChange: changed.event,
-    provideCodeLenses(model) {
-      const analysis = analyzer.analysisOf(model);
-      // Kept while the file has errors (no jumping lines while typing); the commands then show why nothing runs.
-      if (!analysis || analysis.version !== model.getVersionId()) return { lenses: [], dispose() {} };
+    // Waits for the check of the current text: Monaco keeps showing the old lenses meanwhile, so lines do not jump.
+    // Kept while the file has errors too; the commands then show why nothing runs.
+    async provideCodeLenses(model, token) {
+      const analysis = await analyzer.current(model);
+      if (token.isCancellationRequested || model.isDisposed()) return { lenses: [], dispose() {} };
       const own = fileOfModel(model);
       const lenses: languages.CodeLens[] = [
         ...analysis.rules

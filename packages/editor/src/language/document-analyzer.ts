@@ -24,6 +24,19 @@ export class DocumentAnalyzer {
     return this.latest.get(model);
   }
 
+  /** The analysis of the model's current text: at once if checked, else when its check completes. */
+  current(model: editor.ITextModel): Promise<Analysis> {
+    const latest = this.latest.get(model);
+    if (latest && latest.version === model.getVersionId()) return Promise.resolve(latest);
+    return new Promise((resolve) => {
+      const stop = this.onAnalysis((checked, analysis) => {
+        if (checked !== model || analysis.version !== model.getVersionId()) return;
+        stop();
+        resolve(analysis);
+      });
+    });
+  }
+
   /** Calls `listener` after every completed check; returns the unsubscribe function. */
   onAnalysis(listener: Listener): () => void {
     this.listeners.add(listener);
