@@ -6,7 +6,7 @@
 
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compile, format, runTests } from "@gavel/lang";
+import { compile, format, localizeError, runTests } from "@gavel/lang";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type BrowserSession } from "./browser";
 import { startEditorService, type EditorService } from "./editor-service";
@@ -282,7 +282,17 @@ describe("the editor workbench against the real service", () => {
     if (impossible.ok) return;
     await wb.page.waitForSelector("gavel-try [role=alert]");
     expect(await wb.page.textContent("gavel-try [role=alert]")).toContain(impossible.error.code);
+    expect(await wb.page.textContent("gavel-try [role=alert]")).toContain(impossible.error.message);
     expect(await wb.page.locator("gavel-try .outcome").count()).toBe(0);
+    // …in the UI's language.
+    await setLook("zh-CN", "dark");
+    await wb.page.click("gavel-try [data-action=evaluate]");
+    const zhMessage = localizeError(impossible.error, "zh").message;
+    expect(zhMessage).not.toBe(impossible.error.message);
+    await wb.page.waitForFunction(
+      (text) => document.querySelector("gavel-try")?.shadowRoot?.querySelector("[role=alert]")?.textContent?.includes(text),
+      zhMessage,
+    );
   });
 
   it("compares a stored version with the editor in a diff view", async () => {

@@ -2,7 +2,7 @@
 /** The gavel language worker: runs the real compiler, test runner and language service off the main thread. */
 
 import {
-  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, runTests,
+  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, localizeError, runTests,
   type CompiledModule, type CompileOptions, type DocumentSymbol,
 } from "@gavel/lang";
 import { createImportResolver } from "./import-resolver";
@@ -108,7 +108,9 @@ const handlers: Handlers = {
     const module = compileCached(file, source);
     const run = runTests(module, only === undefined ? {} : { filter: only });
     // lang's filter matches by substring; one lens runs exactly one test.
-    const results = only === undefined ? run.results : run.results.filter((r) => r.name === only);
+    const results = (only === undefined ? run.results : run.results.filter((r) => r.name === only)).map((r) =>
+      r.error ? { ...r, error: localizeError(r.error, locale) } : r,
+    );
     return {
       results,
       passed: results.filter((r) => r.passed).length,
@@ -123,7 +125,8 @@ const handlers: Handlers = {
     const module = compileCached(file, source);
     const compiled = module.scope.get(rule) ?? module.rules.find((r) => r.name === rule);
     if (!compiled) return { ok: false, error: { code: "UNKNOWN_RULE", message: `No rule named ${rule} in this file.` } };
-    return compiled.evaluate(input);
+    const outcome = compiled.evaluate(input);
+    return outcome.ok ? outcome : { ok: false, error: localizeError(outcome.error, locale) };
   },
   voteLines({ file, source, rule, input }) {
     const compiled = compileCached(file, source).scope.get(rule);
