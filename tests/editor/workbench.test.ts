@@ -297,7 +297,7 @@ describe("the editor workbench against the real service", () => {
 
   it("compares a stored version with the editor in a diff view", async () => {
     await setLook("zh-CN", "light");
-    await wb.page.click("gavel-activity-bar [data-view=history]");
+    await wb.page.click("gavel-status-bar [data-status=version]"); // the saved version opens the history
     await wb.page.waitForSelector("gavel-history [data-version='1']");
     expect(await wb.page.locator("gavel-history [data-version]").count()).toBe(2);
     await wb.page.click("gavel-history [data-version='1']");

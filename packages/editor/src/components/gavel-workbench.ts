@@ -630,6 +630,7 @@ export class GavelWorkbench extends LitElement {
         ?dirty=${doc ? this.isDirty(doc) : false}
         .message=${this.message}
         @show-problems=${() => this.showPanel("problems")}
+        @show-history=${() => this.sidebar !== "history" && this.selectView("history")}
         @toggle-locale=${() => this.toggleLocale()}
         @toggle-theme=${() => this.toggleTheme()}
       ></gavel-status-bar>

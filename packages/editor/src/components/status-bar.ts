@@ -48,7 +48,7 @@ export class StatusBar extends LitElement {
         ? html`<span class="item" data-status="cursor">${t("status.ln", { line: this.line, column: this.column })}</span>
             <span class="item">UTF-8</span>
             <span class="item" data-status="language">gavel</span>
-            <span class="item" data-status="version">${saved}</span>`
+            <button data-status="version" title=${t("activity.history")} @click=${() => this.emit("show-history")}>${saved}</button>`
         : nothing}
       <button data-status="locale" title=${t("cmd.locale")} @click=${() => this.emit("toggle-locale")}>${t("status.locale")}</button>
       <button data-status="theme" title=${t("status.theme")} aria-label=${t("status.theme")} @click=${() => this.emit("toggle-theme")}>◐</button>
