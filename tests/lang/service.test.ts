@@ -57,5 +57,6 @@ describe("language service", () => {
   it("goes to an imported rule's definition", () => {
     const d = getDefinition(SRC, at("major_matter(") + 2, { resolveImport, file: "/virtual/x.gavel" });
     expect(d?.span.line).toBeGreaterThan(0);
+    expect(d?.file).toMatch(/dsl\/std\/major-matter\.gavel$/);
   });
 });

@@ -44,6 +44,8 @@ export interface RuleInfo {
   /** Every name reference and the symbol it resolved to (for hover and go to definition). */
   references: { span: Span; symbol: RuleSymbol }[];
   ok: boolean;
+  /** The file the rule is written in, when the host named it. */
+  file?: string;
 }
 
 const isNumeric = (t: Type): boolean => t === "count" || t === "number" || t === "ratio" || t === "literal" || t === "error";

@@ -104,7 +104,7 @@ function compileWith(source: string, file: string | undefined, ctx: ImportContex
   for (const item of program.items) {
     if (item.kind !== "vote" && item.kind !== "scorecard") continue;
     const before = diagnostics.length;
-    const info = checkRule(item, diagnostics);
+    const info: RuleInfo = { ...checkRule(item, diagnostics), file };
     if (infos.has(item.name) || rules.some((r) => r.name === item.name)) {
       diagnostics.push(diagnostic("error", "DUPLICATE_RULE", { name: item.name }, item.nameSpan));
       continue;

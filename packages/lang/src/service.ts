@@ -191,7 +191,7 @@ export function getDefinition(source: string, offset: number, options: CompileOp
       const internals = moduleInternals(module)!;
       const imported = internals.infos.get(item.rule);
       const rule = module.scope.get(item.rule);
-      if (imported && rule) return { span: imported.decl.nameSpan, file: undefined };
+      if (imported && rule) return { span: imported.decl.nameSpan, file: imported.file };
     }
   }
   return undefined;
