@@ -10,63 +10,11 @@ import { compile } from "@gavel/lang";
 import { launchBrowser } from "../tests/editor/browser";
 import { startEditorService } from "../tests/editor/editor-service";
 import { WorkbenchPage } from "../tests/editor/workbench-page";
+import { generatedRuleFile } from "./scaling";
 
 const ROOT = join(import.meta.dirname, "..");
 const RULE = "editor_bench";
 const SAMPLES = 30;
-
-function voteBlock(i: number): string {
-  return `vote vote_${i} "第${i}号要事票决 / Major matter ${i}" {
-  quorum: present > 2/3 of entitled   "实到代表须超过应到代表总数的三分之二"
-  passes: yes > 1/2 of entitled       "赞成票须超过代表总数的一半"
-}
-
-test "vote ${i}: 21 of 30 present, 16 yes passes" {
-  vote_${i}(entitled: 30, present: 21, yes: 16, no: 5, abstain: 0)
-    expect outcome = passed
-}
-`;
-}
-
-function scorecardBlock(i: number): string {
-  return `scorecard review_${i} "社区干部年度考核 ${i}" {
-  input training_days: number      "培训天数"
-  input satisfied:     count       "满意票"
-  input basically:     count       "基本满意票"
-  input unsatisfied:   count       "不满意票"
-
-  let ballots  = satisfied + basically + unsatisfied
-  let approval = (satisfied + basically) / ballots
-
-  criterion training "培训不少于15天" max 10 {
-    10 when training_days >= 15
-     6 when training_days >= 10
-     0 otherwise                    "培训不足10天"
-  }
-  criterion evaluation "民主测评" max 40 {
-    40 when approval >= 90%
-    25 when approval >= 75%
-     0 otherwise                    "民主测评认可率低于75%"
-  }
-  grade {
-    "称职"   when score >= 30
-    "不称职" otherwise
-  }
-}
-`;
-}
-
-/** A valid rule file of at least `lines` lines: votes with tests and scorecards, alternating. */
-export function benchSource(lines: number): string {
-  const blocks: string[] = [];
-  let count = 0;
-  for (let i = 0; count < lines; i++) {
-    const block = i % 2 === 0 ? voteBlock(i) : scorecardBlock(i);
-    blocks.push(block);
-    count += block.split("\n").length;
-  }
-  return blocks.join("\n");
-}
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -133,7 +81,7 @@ export async function runEditorBench(): Promise<string> {
   if (!existsSync(join(ROOT, "packages/editor/dist/index.html"))) {
     execFileSync("npm", ["run", "build", "-w", "@gavel/editor"], { cwd: ROOT, stdio: "ignore" });
   }
-  const source = benchSource(2000);
+  const source = generatedRuleFile(2000);
   const lineCount = source.split("\n").length;
   const compiled = compile(source, { file: `${RULE}.gavel` });
   if (!compiled.ok) throw new Error(`the benchmark file does not compile: ${compiled.diagnostics[0]?.message}`);

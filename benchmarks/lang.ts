@@ -4,46 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile, type CompiledRule } from "@gavel/lang";
 import { ROOT, resolveImport } from "../tests/lang/rule-files";
-
-/** A small seeded generator so every run measures the same records. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function scorecardBlock(i: number): string {
-  return `scorecard card_${i} "考核 ${i}" {
-  input days_${i}: number "天数"
-  input yes_${i}: count
-  input no_${i}: count
-  let total_${i} = yes_${i} + no_${i}
-  let rate_${i} = yes_${i} / total_${i}
-  criterion c_${i} "标准" max 10 {
-    10 when days_${i} >= 15 and rate_${i} >= 90%
-    6 when days_${i} >= 10
-    0 otherwise "不足"
-  }
-}
-`;
-}
-
-/** A generated rule file of about `lines` lines. */
-export function generatedSource(lines: number): string {
-  const blocks: string[] = [];
-  let count = 0;
-  for (let i = 0; count < lines; i++) {
-    const b = scorecardBlock(i);
-    blocks.push(b);
-    count += b.split("\n").length;
-  }
-  return blocks.join("\n");
-}
+import { generatedRuleFile } from "./scaling";
+import { seededRandom } from "./workloads";
 
 function bestOf<T>(runs: number, fn: () => T): number {
   let best = Infinity;
@@ -59,7 +21,7 @@ type Vote = { entitled: number; present: number; yes: number; no: number; abstai
 type Cadre = Record<"training_days" | "talk_half_years" | "leader_visit_months" | "rep_visit_quarters" | "satisfied" | "basically" | "unsatisfied", number>;
 
 function votes(n: number): Vote[] {
-  const rnd = mulberry32(1);
+  const rnd = seededRandom(1);
   const out: Vote[] = [];
   for (let i = 0; i < n; i++) {
     const entitled = Math.floor(rnd() * 200);
@@ -73,7 +35,7 @@ function votes(n: number): Vote[] {
 }
 
 function cadres(n: number): Cadre[] {
-  const rnd = mulberry32(2);
+  const rnd = seededRandom(2);
   const int = (k: number) => Math.floor(rnd() * k);
   const out: Cadre[] = [];
   for (let i = 0; i < n; i++) {
@@ -141,15 +103,15 @@ const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
 /** Runs the language benchmarks and returns them as markdown. */
 export async function runLangBench(): Promise<string> {
   const out: string[] = ["## Language: compile time", "", "| file | lines | compile (best of 3) | per line |", "|---|---:|---:|---:|"];
-  compile(generatedSource(200));
+  compile(generatedRuleFile(200));
   for (const lines of [1_000, 10_000]) {
-    const src = generatedSource(lines);
+    const src = generatedRuleFile(lines);
     const n = src.split("\n").length;
     const ms = bestOf(3, () => {
       const m = compile(src);
       if (!m.ok) throw new Error("generated file does not compile");
     });
-    out.push(`| generated scorecards | ${fmt(n)} | ${ms.toFixed(1)} ms | ${((ms * 1000) / n).toFixed(1)} µs |`);
+    out.push(`| generated votes and scorecards | ${fmt(n)} | ${ms.toFixed(1)} ms | ${((ms * 1000) / n).toFixed(1)} µs |`);
   }
 
   const major = rulesFrom("dsl/std/major-matter.gavel").find((r) => r.name === "major_matter")!;
