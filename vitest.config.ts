@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores here: more workers only add contention for PGlite and Chromium.
     maxWorkers: 2,
+    reporters: ["default", "./tests/summary-reporter.ts"],
   },
 });

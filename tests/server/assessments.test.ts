@@ -74,4 +74,20 @@ describe("assessments", () => {
     const vote = await call(service.app, "POST", "/v1/assessments", { payload: { rule: "major_matter", subjects: [] } });
     expect(vote.body.error.code).toBe("WRONG_RULE_KIND");
   });
+
+  it("takes a county-sized CSV upload over the 1 MiB limit of other routes, and refuses more than 100,000 rows", async () => {
+    const header = "id,training_days,talk_half_years,leader_visit_months,rep_visit_quarters,satisfied,basically,unsatisfied";
+    const row = (i: number) => `cadre-${i},${(i % 250) / 10},${i % 3},${i % 13},${i % 5},${(i % 60) + 1},${i % 20},${i % 7}`;
+    const rows = 45_000;
+    const csv = [header, ...Array.from({ length: rows }, (_, i) => row(i))].join("\n");
+    expect(csv.length).toBeGreaterThan(1024 * 1024);
+    const exported = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { payload: csv, headers: { "content-type": "text/csv", accept: "text/csv" } });
+    expect(exported.status).toBe(200);
+    expect(exported.text.trimEnd().split("\n")).toHaveLength(rows + 1);
+
+    const tooMany = [header, ...Array.from({ length: 100_001 }, (_, i) => row(i))].join("\n");
+    const refused = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { payload: tooMany, headers: { "content-type": "text/csv" } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe("TOO_MANY_SUBJECTS");
+  });
 });

@@ -3,6 +3,7 @@
 import { parse } from "csv-parse/sync";
 import type { CompiledRule, InputInfo } from "@gavel/lang";
 import { unprocessable } from "../http/api-error";
+import { MAX_SUBJECTS } from "../http/schemas";
 
 export interface Subject {
   id: string;
@@ -46,6 +47,7 @@ export function parseSubjectsCsv(text: string, rule: CompiledRule): Subject[] {
   }
   const [header, ...body] = rows;
   if (!header) throw unprocessable("CSV_INVALID", "The CSV is empty: it needs a header row with an id column and the rule's inputs.");
+  if (body.length > MAX_SUBJECTS) throw unprocessable("TOO_MANY_SUBJECTS", `The CSV has ${body.length} rows; one assessment takes at most ${MAX_SUBJECTS}.`, { rows: body.length, max: MAX_SUBJECTS });
   const columns = header.map((h) => h.trim());
   const inputs = new Map(rule.inputs.map((i) => [i.name, i]));
   const problems: { row: number; column?: string; message: string }[] = [];

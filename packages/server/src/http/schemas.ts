@@ -158,13 +158,18 @@ export const AuditVerification = Type.Object({
   brokenAt: Type.Optional(Type.Object({ seq: Type.Integer(), problem: Type.String() })),
 });
 
+/** An assessment covers at most this many subjects (a county's cadres several times over). */
+export const MAX_SUBJECTS = 100_000;
+/** Assessment uploads may be larger than other bodies: 100,000 CSV rows take about 4 MiB. */
+export const ASSESSMENT_BODY_LIMIT = 32 * 1024 * 1024;
+
 export const AssessmentBody = Type.Union([
   Type.Object(
     {
       rule: Type.String({ pattern: RULE_NAME_PATTERN }),
       ruleVersion: Type.Optional(Type.Integer({ minimum: 1 })),
       ruleName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-      subjects: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), input: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: false }), { maxItems: 10_000 }),
+      subjects: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), input: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: false }), { maxItems: MAX_SUBJECTS }),
     },
     { additionalProperties: false },
   ),

@@ -2,7 +2,7 @@
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { ApiError } from "../http/api-error";
-import { AssessmentBody, AssessmentQuery, AssessmentResponse, PUBLIC, withErrors } from "../http/schemas";
+import { ASSESSMENT_BODY_LIMIT, AssessmentBody, AssessmentQuery, AssessmentResponse, PUBLIC, withErrors } from "../http/schemas";
 import { resultsCsv } from "../assessments/results-csv";
 import { versionOf, type Services } from "./context";
 
@@ -18,6 +18,7 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app
   app.post(
     "/v1/assessments",
     {
+      bodyLimit: ASSESSMENT_BODY_LIMIT,
       schema: {
         tags: ["assessments"],
         security: PUBLIC,
