@@ -1,14 +1,12 @@
 /** `gavel serve` as a subprocess: the service on a fresh PostgreSQL database, /health, and a clean stop on SIGTERM. */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { gavel, repoRoot } from "./run-gavel";
+import { repoRoot } from "./run-gavel";
 
 const ADMIN_URL = process.env.GAVEL_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
-const serverPresent = existsSync(join(repoRoot, "packages/server/src/index.ts"));
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
@@ -37,7 +35,7 @@ function waitFor(stream: NodeJS.ReadableStream, pattern: RegExp, timeoutMs: numb
 }
 
 describe("gavel serve", () => {
-  it.runIf(serverPresent)("starts the service, answers /health, and exits 0 on SIGTERM", async () => {
+  it("starts the service, answers /health, and exits 0 on SIGTERM", async () => {
     const database = `gavel_cli_${process.pid}_${randomBytes(4).toString("hex")}`;
     await admin(`CREATE DATABASE ${database}`);
     const url = new URL(ADMIN_URL);
@@ -59,11 +57,5 @@ describe("gavel serve", () => {
       if (child.exitCode === null) child.kill("SIGKILL");
       await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     }
-  });
-
-  it.skipIf(serverPresent)("says clearly that the service is not available yet, and exits 1", async () => {
-    const run = await gavel(["serve", "--port", "0"], repoRoot);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain("'gavel serve' cannot start");
   });
 });
