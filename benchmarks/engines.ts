@@ -13,6 +13,8 @@ import {
   cadreReviewOracle,
   generateBallots,
   generateCadres,
+  handWrittenCadreReview,
+  handWrittenMajorMatter,
   majorMatterOracle,
   type BallotTally,
   type CadreAnswer,
@@ -78,28 +80,6 @@ function compileGavelRule(path: string, rule: string): CompiledRule {
     throw new Error(`${path} does not compile: ${module.diagnostics.map((d) => `${d.code} ${d.message}`).join("; ")}`);
   }
   return compiled;
-}
-
-// ---- hand-written TypeScript: what a careful developer writes, integer cross-multiplication ----
-
-/** The major-matter vote by hand: present × 3 > entitled × 2, yes × 2 > entitled. */
-export function handWrittenMajorMatter(b: BallotTally): Answer {
-  if (!(b.present * 3 > b.entitled * 2)) return "no_quorum";
-  return b.yes * 2 > b.entitled ? "passed" : "rejected";
-}
-
-/** The cadre review by hand, the same bands as examples/cadre-review.gavel. */
-export function handWrittenCadreReview(c: CadreInput): Answer {
-  const training = c.training_days >= 15 ? 10 : c.training_days >= 10 ? 6 : 0;
-  const talks = c.talk_half_years === 2 ? 10 : c.talk_half_years === 1 ? 5 : 0;
-  const leaderVisits = c.leader_visit_months === 12 ? 20 : c.leader_visit_months >= 9 ? 10 : 0;
-  const repVisits = c.rep_visit_quarters === 4 ? 20 : c.rep_visit_quarters === 3 ? 10 : 0;
-  const approved = c.satisfied + c.basically;
-  const ballots = approved + c.unsatisfied;
-  const evaluation = approved * 100 >= ballots * 90 ? 40 : approved * 100 >= ballots * 75 ? 25 : 0;
-  const score = training + talks + leaderVisits + repVisits + evaluation;
-  const grade = evaluation === 0 ? "不称职" : score >= 90 ? "优秀" : score >= 60 ? "称职" : "不称职";
-  return `${score} ${grade}`;
 }
 
 // ---- json-rules-engine: facts, computed facts for thresholds, one rule per outcome or band ----
@@ -371,7 +351,7 @@ function majorMatterContenders(zenEngine: ZenEngine): Contender<BallotTally>[] {
 
 function cadreReviewContenders(zenEngine: ZenEngine): Contender<CadreInput>[] {
   return [
-    { engine: "hand-written TypeScript", note: "ternaries; approval by `approved * 100 >= ballots * 90`", prepare: () => ({ mode: "sync", decide: handWrittenCadreReview }) },
+    { engine: "hand-written TypeScript", note: "ternaries; approval by `approved * 100 >= ballots * 90`", prepare: () => ({ mode: "sync", decide: (c: CadreInput) => cadreKey(handWrittenCadreReview(c)) }) },
     {
       engine: "gavel `decide()`",
       note: `compile(${CADRE_REVIEW_FILE}) (file incl. its tests), fast path`,

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { compile, type CompiledRule } from "@gavel/lang";
 import { ROOT, resolveImport } from "../tests/lang/rule-files";
 import { generatedRuleFile } from "./scaling";
-import { seededRandom } from "./workloads";
+import { generateBallots, generateCadres, handWrittenCadreReview, handWrittenMajorMatter } from "./workloads";
 
 function bestOf<T>(runs: number, fn: () => T): number {
   let best = Infinity;
@@ -15,39 +15,6 @@ function bestOf<T>(runs: number, fn: () => T): number {
     best = Math.min(best, performance.now() - t0);
   }
   return best;
-}
-
-type Vote = { entitled: number; present: number; yes: number; no: number; abstain: number };
-type Cadre = Record<"training_days" | "talk_half_years" | "leader_visit_months" | "rep_visit_quarters" | "satisfied" | "basically" | "unsatisfied", number>;
-
-function votes(n: number): Vote[] {
-  const rnd = seededRandom(1);
-  const out: Vote[] = [];
-  for (let i = 0; i < n; i++) {
-    const entitled = Math.floor(rnd() * 200);
-    const present = Math.floor(rnd() * (entitled + 1));
-    const yes = Math.floor(rnd() * (present + 1));
-    const no = Math.floor(rnd() * (present - yes + 1));
-    const abstain = Math.floor(rnd() * (present - yes - no + 1));
-    out.push({ entitled, present, yes, no, abstain });
-  }
-  return out;
-}
-
-function cadres(n: number): Cadre[] {
-  const rnd = seededRandom(2);
-  const int = (k: number) => Math.floor(rnd() * k);
-  const out: Cadre[] = [];
-  for (let i = 0; i < n; i++) {
-    out.push({ training_days: int(25), talk_half_years: int(3), leader_visit_months: int(13), rep_visit_quarters: int(5), satisfied: int(60) + 1, basically: int(20), unsatisfied: int(20) });
-  }
-  return out;
-}
-
-/** The major-matter vote as a developer would write it by hand: integer cross-multiplication. */
-export function majorMatterByHand(v: Vote): "passed" | "rejected" | "no_quorum" {
-  if (!(v.present * 3 > v.entitled * 2)) return "no_quorum";
-  return v.yes * 2 > v.entitled ? "passed" : "rejected";
 }
 
 const isCount = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x) && x >= 0;
@@ -61,21 +28,6 @@ export function majorMatterByHandChecked(v: Record<string, unknown>): "passed" |
   if (present > entitled || yes + no + abstain > present) return undefined;
   if (!(present * 3 > entitled * 2)) return "no_quorum";
   return yes * 2 > entitled ? "passed" : "rejected";
-}
-
-/** The annual cadre review (examples/cadre-review.gavel) written by hand. */
-export function cadreReviewByHand(c: Cadre): { score: number; grade: string } {
-  const ballots = c.satisfied + c.basically + c.unsatisfied;
-  if (ballots === 0) throw new Error("no ballots");
-  const approved = c.satisfied + c.basically;
-  const training = c.training_days >= 15 ? 10 : c.training_days >= 10 ? 6 : 0;
-  const talks = c.talk_half_years === 2 ? 10 : c.talk_half_years === 1 ? 5 : 0;
-  const leader = c.leader_visit_months === 12 ? 20 : c.leader_visit_months >= 9 ? 10 : 0;
-  const reps = c.rep_visit_quarters === 4 ? 20 : c.rep_visit_quarters === 3 ? 10 : 0;
-  const evaluation = approved * 10 >= ballots * 9 ? 40 : approved * 4 >= ballots * 3 ? 25 : 0;
-  const score = training + talks + leader + reps + evaluation;
-  const grade = evaluation === 0 ? "不称职" : score >= 90 ? "优秀" : score >= 60 ? "称职" : "不称职";
-  return { score, grade };
 }
 
 function rulesFrom(file: string): CompiledRule[] {
@@ -116,30 +68,30 @@ export async function runLangBench(): Promise<string> {
 
   const major = rulesFrom("dsl/std/major-matter.gavel").find((r) => r.name === "major_matter")!;
   const cadre = rulesFrom("examples/cadre-review.gavel").find((r) => r.name === "cadre_review")!;
-  const vs = votes(100_000);
-  const cs = cadres(100_000);
+  const vs = generateBallots(100_000);
+  const cs = generateCadres(100_000, undefined, true);
   // Same answers first: a fast wrong engine is no benchmark.
   for (const v of vs) {
-    const d = major.decide(v);
-    if (!d.ok || d.decision.kind !== "vote" || d.decision.outcome !== majorMatterByHand(v)) throw new Error(`major_matter disagrees on ${JSON.stringify(v)}`);
+    const d = major.decide({ ...v });
+    if (!d.ok || d.decision.kind !== "vote" || d.decision.outcome !== handWrittenMajorMatter(v)) throw new Error(`major_matter disagrees on ${JSON.stringify(v)}`);
   }
   for (const c of cs) {
-    const d = cadre.decide(c);
-    const h = cadreReviewByHand(c);
+    const d = cadre.decide({ ...c });
+    const h = handWrittenCadreReview(c);
     if (!d.ok || d.decision.kind !== "scorecard" || d.decision.score !== h.score || d.decision.grade !== h.grade) throw new Error(`cadre_review disagrees on ${JSON.stringify(c)}`);
   }
   out.push("", "## Language: evaluations per second (100,000 records, best of 5, one process)", "", "| workload | hand-written TS | gavel decide() | ratio | gavel evaluate() with explanation |", "|---|---:|---:|---:|---:|");
   const checked = throughput(vs, majorMatterByHandChecked as (r: never) => unknown);
   const rows: [string, unknown[], (r: never) => unknown, CompiledRule][] = [
-    ["major-matter vote", vs, majorMatterByHand as (r: never) => unknown, major],
-    ["annual cadre review", cs, cadreReviewByHand as (r: never) => unknown, cadre],
+    ["major-matter vote", vs, handWrittenMajorMatter as (r: never) => unknown, major],
+    ["annual cadre review", cs, handWrittenCadreReview as (r: never) => unknown, cadre],
   ];
   for (const [name, records, byHand, rule] of rows) {
     const hand = throughput(records, byHand);
     const fast = throughput(records, (r) => rule.decide(r).ok);
     const full = throughput(records, (r) => rule.evaluate(r).ok);
     out.push(`| ${name} | ${fmt(hand)} | ${fmt(fast)} | ${(fast / hand).toFixed(2)}× | ${fmt(full)} |`);
-    if (byHand === (majorMatterByHand as unknown)) {
+    if (byHand === (handWrittenMajorMatter as unknown)) {
       out.push(`| ${name}, hand-written with gavel's input checks | ${fmt(checked)} | ${fmt(fast)} | ${(fast / checked).toFixed(2)}× | |`);
     }
   }

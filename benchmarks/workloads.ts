@@ -173,3 +173,25 @@ export function cadreReviewOracle(cadre: CadreInput): CadreAnswer {
   const grade = evaluation === 0 ? "不称职" : score >= 90 ? "优秀" : score >= 60 ? "称职" : "不称职";
   return { score, grade };
 }
+
+// ---- hand-written TypeScript: what a careful developer writes, integer cross-multiplication ----
+
+/** The major-matter vote by hand: present × 3 > entitled × 2, yes × 2 > entitled. */
+export function handWrittenMajorMatter(b: BallotTally): string {
+  if (!(b.present * 3 > b.entitled * 2)) return "no_quorum";
+  return b.yes * 2 > b.entitled ? "passed" : "rejected";
+}
+
+/** The cadre review by hand, the same bands as examples/cadre-review.gavel. */
+export function handWrittenCadreReview(c: CadreInput): CadreAnswer {
+  const training = c.training_days >= 15 ? 10 : c.training_days >= 10 ? 6 : 0;
+  const talks = c.talk_half_years === 2 ? 10 : c.talk_half_years === 1 ? 5 : 0;
+  const leaderVisits = c.leader_visit_months === 12 ? 20 : c.leader_visit_months >= 9 ? 10 : 0;
+  const repVisits = c.rep_visit_quarters === 4 ? 20 : c.rep_visit_quarters === 3 ? 10 : 0;
+  const approved = c.satisfied + c.basically;
+  const ballots = approved + c.unsatisfied;
+  const evaluation = approved * 100 >= ballots * 90 ? 40 : approved * 100 >= ballots * 75 ? 25 : 0;
+  const score = training + talks + leaderVisits + repVisits + evaluation;
+  const grade = evaluation === 0 ? "不称职" : score >= 90 ? "优秀" : score >= 60 ? "称职" : "不称职";
+  return { score, grade };
+}
