@@ -8,7 +8,7 @@
  */
 
 import type * as A from "./ast";
-import { constantValue, type RuleInfo } from "./checker";
+import { constantValue, type RuleInfo, type Type } from "./checker";
 import { evaluateExact } from "./evaluator";
 import type { DecideOutcome, Decision, ExactJson, VoteOutcome } from "./types";
 import { Rational as R } from "./rational";
@@ -119,6 +119,15 @@ class Emitter {
       default:
         throw new NotFastPathable();
     }
+  }
+
+  /** Emits a `let`: a condition or text into a temporary, a number into a numerator/denominator pair. */
+  let(m: A.LetDecl, type: Type | undefined): void {
+    if (type === "boolean" || type === "text") {
+      const t = this.fresh();
+      this.lines.push(`const ${t} = ${this.value(m.expr)};`);
+      this.others.set(m.name, t);
+    } else this.nums.set(m.name, this.num(m.expr));
   }
 
   /** A JavaScript expression for a condition or text value. */
@@ -248,13 +257,8 @@ function voteDecider(info: RuleInfo): (input: Record<string, unknown>) => Decide
   let quorum = "false";
   let passes = "false";
   for (const m of decl.members) {
-    if (m.kind === "let") {
-      if (info.types.get(m.expr) === "boolean") {
-        const t = em.fresh();
-        em.lines.push(`const ${t} = ${em.value(m.expr)};`);
-        em.others.set(m.name, t);
-      } else em.nums.set(m.name, em.num(m.expr));
-    } else if (m.name === "quorum") quorum = em.value(m.expr);
+    if (m.kind === "let") em.let(m, info.types.get(m.expr));
+    else if (m.name === "quorum") quorum = em.value(m.expr);
     else passes = em.value(m.expr);
   }
   em.lines.push(`return ${quorum} ? (${passes} ? answers[0] : answers[1]) : answers[2];`);
@@ -292,13 +296,8 @@ function scorecardDecider(info: RuleInfo, decimals: boolean): (input: Record<str
   let scoreBn = 0;
   let scoreBd = 1;
   for (const m of decl.members) {
-    if (m.kind === "let") {
-      if (info.types.get(m.expr) === "boolean" || info.types.get(m.expr) === "text") {
-        const t = em.fresh();
-        em.lines.push(`const ${t} = ${em.value(m.expr)};`);
-        em.others.set(m.name, t);
-      } else em.nums.set(m.name, em.num(m.expr));
-    } else if (m.kind === "criterion") {
+    if (m.kind === "let") em.let(m, info.types.get(m.expr));
+    else if (m.kind === "criterion") {
       // A criterion that recovery left without bands is for the exact evaluator to refuse by name.
       if (m.bands.length === 0) throw new NotFastPathable();
       const max = em.literal(constantValue(m.max)!);

@@ -4,7 +4,7 @@ import type * as A from "./ast";
 import { FACT_LABELS, FUNCTIONS, INPUT_TYPES, VOTE_FACTS, VOTE_OUTCOMES, type RuleInfo } from "./checker";
 import { compile, moduleInternals } from "./compiler";
 import { parse } from "./parser";
-import { spanContains } from "./span";
+import { spanContains, spanOfToken } from "./span";
 import type { CompileOptions, Span } from "./types";
 
 export interface Completion {
@@ -46,27 +46,11 @@ const KEYWORD_DOCS: Record<string, string> = {
 };
 
 function ruleSymbols(decl: A.RuleDecl): DocumentSymbol[] {
-  const out: DocumentSymbol[] = [];
-  for (const m of decl.members) {
-    switch (m.kind) {
-      case "input":
-        out.push({ name: m.name, kind: "input", label: m.label, span: m.span, selectionSpan: m.nameSpan, children: [] });
-        break;
-      case "let":
-        out.push({ name: m.name, kind: "let", label: m.label, span: m.span, selectionSpan: m.nameSpan, children: [] });
-        break;
-      case "clause":
-        out.push({ name: m.name, kind: "clause", label: m.reason, span: m.span, selectionSpan: m.nameSpan, children: [] });
-        break;
-      case "criterion":
-        out.push({ name: m.name, kind: "criterion", label: m.label, span: m.span, selectionSpan: m.nameSpan, children: [] });
-        break;
-      case "grade":
-        out.push({ name: "grade", kind: "grade", span: m.span, selectionSpan: m.span, children: [] });
-        break;
-    }
-  }
-  return out;
+  return decl.members.map((m): DocumentSymbol => {
+    if (m.kind === "grade") return { name: "grade", kind: "grade", span: m.span, selectionSpan: m.span, children: [] };
+    const label = m.kind === "clause" ? m.reason : m.label;
+    return { name: m.name, kind: m.kind, label, span: m.span, selectionSpan: m.nameSpan, children: [] };
+  });
 }
 
 /** The outline of a file: rules with their members, and tests. */
@@ -173,8 +157,7 @@ export function getHover(source: string, offset: number, options: CompileOptions
   const { tokens } = parse(source);
   const tok = tokens.find((t) => t.startOffset <= offset && offset <= (t.endOffset ?? t.startOffset) + 1);
   if (tok && KEYWORD_DOCS[tok.image]) {
-    const span = { line: tok.startLine ?? 1, column: tok.startColumn ?? 1, endLine: tok.endLine ?? 1, endColumn: (tok.endColumn ?? 0) + 1, offset: tok.startOffset, endOffset: (tok.endOffset ?? tok.startOffset) + 1 };
-    return { contents: KEYWORD_DOCS[tok.image]!, span };
+    return { contents: KEYWORD_DOCS[tok.image]!, span: spanOfToken(tok) };
   }
   return undefined;
 }
