@@ -7,7 +7,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
-import { installErrorHandling, toErrorResponse } from "./http/error-handling";
+import { installErrorHandling, sendError } from "./http/error-handling";
 import { assessmentsRoutes } from "./routes/assessments-routes";
 import { ballotsRoutes } from "./routes/ballots-routes";
 import type { Services } from "./routes/context";
@@ -34,11 +34,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     return503OnClosing: true,
     // A malformed or overlong URL is refused by the router before any handler: answer in the API's shape too.
-    frameworkErrors: (error, _request, reply) => {
-      const { status, body } = toErrorResponse(error);
-      // The router's reply is typed for no schema at all; it is a plain FastifyReply.
-      void (reply as unknown as FastifyReply).status(status).type("application/json; charset=utf-8").send(body);
-    },
+    // The router's reply is typed for no schema at all; it is a plain FastifyReply.
+    frameworkErrors: (error, _request, reply) => void sendError(reply as unknown as FastifyReply, error),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest("actor", null);

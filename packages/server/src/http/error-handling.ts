@@ -1,6 +1,6 @@
 /** Every error leaves the service as `{ error: { code, message, details } }`: validation, parsing, domain refusals, 404s, and the unexpected. */
 
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { isUnstorableText } from "../store/sql-errors";
 import { ApiError, type ErrorBody } from "./api-error";
 
@@ -41,13 +41,20 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   return { status: 500, body: body("INTERNAL_ERROR", "The service failed to answer this request; the failure has been logged.") };
 }
 
+/** Answers a request with the error's status and API body; returns the status for logging. */
+export function sendError(reply: FastifyReply, error: unknown): { status: number; code: string } {
+  const { status, body: payload } = toErrorResponse(error);
+  void reply.status(status).type("application/json; charset=utf-8").send(payload);
+  return { status, code: payload.error.code };
+}
+
 /** Installs the error and not-found handlers on the app. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
-    const { status, body: payload } = toErrorResponse(error);
+    const { status, code } = sendError(reply, error);
     if (status >= 500) request.log.error({ err: error }, "request failed");
-    else request.log.info({ code: payload.error.code, status }, "request refused");
-    return reply.status(status).type("application/json; charset=utf-8").send(payload);
+    else request.log.info({ code, status }, "request refused");
+    return reply;
   });
   app.setNotFoundHandler((request, reply) => {
     return reply.status(404).send(body("NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}.`, { method: request.method }));
