@@ -98,7 +98,9 @@ interface Tally {
 }
 
 /** An independent statement of each std vote in integer arithmetic: [quorum, passes]. */
-const oracles: Record<string, (t: { e: bigint; p: bigint; y: bigint; n: bigint; a: bigint }) => [boolean, boolean]> = {
+type Oracle = (t: { e: bigint; p: bigint; y: bigint; n: bigint; a: bigint }) => [boolean, boolean];
+
+const oracles: Record<string, Oracle> = {
   // 超过三分之二 / 超过一半, both of the roster
   major_matter: ({ e, p, y }) => [p * 3n > e * 2n, y * 2n > e],
   // 三分之二以上 of the roster / 过半数 of those present
@@ -108,6 +110,12 @@ const oracles: Record<string, (t: { e: bigint; p: bigint; y: bigint; n: bigint; 
   two_thirds: ({ e, p, y, n, a }) => [p * 2n > e, y * 3n >= (y + n + a) * 2n && y > 0n],
   two_thirds_yes_no: ({ e, p, y, n }) => [p * 2n > e, y * 3n >= (y + n) * 2n && y > 0n],
 };
+
+/** The oracle's clauses for a tally, in bigints, and the outcome they make. */
+function expectedOf(oracle: Oracle, tally: { entitled: number; present: number; yes: number; no: number; abstain: number }): { quorum: boolean; passes: boolean; expected: Outcome } {
+  const [quorum, passes] = oracle({ e: BigInt(tally.entitled), p: BigInt(tally.present), y: BigInt(tally.yes), n: BigInt(tally.no), a: BigInt(tally.abstain) });
+  return { quorum, passes, expected: !quorum ? "no_quorum" : passes ? "passed" : "rejected" };
+}
 
 /** Every tally with entitled ≤ max, present ≤ entitled and yes + no + abstain ≤ present. */
 function* allTallies(maxEntitled: number): Generator<Tally> {
@@ -136,14 +144,7 @@ describe("std votes agree with exact integer arithmetic on every small tally", (
       const mismatches: string[] = [];
       let checked = 0;
       for (const tally of allTallies(12)) {
-        const [quorum, passes] = oracle({
-          e: BigInt(tally.entitled),
-          p: BigInt(tally.present),
-          y: BigInt(tally.yes),
-          n: BigInt(tally.no),
-          a: BigInt(tally.abstain),
-        });
-        const expected: Outcome = !quorum ? "no_quorum" : passes ? "passed" : "rejected";
+        const { quorum, passes, expected } = expectedOf(oracle, tally);
         const evaluated = rule.evaluate({ ...tally });
         const decided = rule.decide({ ...tally });
         checked++;
@@ -203,14 +204,7 @@ describe("std votes agree with exact integer arithmetic on large rosters", () =>
       expect(rule).toBeDefined();
       fc.assert(
         fc.property(tallyArb, (tally) => {
-          const [quorum, passes] = oracle({
-            e: BigInt(tally.entitled),
-            p: BigInt(tally.present),
-            y: BigInt(tally.yes),
-            n: BigInt(tally.no),
-            a: BigInt(tally.abstain),
-          });
-          const expected: Outcome = !quorum ? "no_quorum" : passes ? "passed" : "rejected";
+          const { expected } = expectedOf(oracle, tally);
           const evaluated = rule!.evaluate({ ...tally });
           const decided = rule!.decide({ ...tally });
           expect(evaluated.ok && evaluated.result.kind === "vote" ? evaluated.result.outcome : "error").toBe(expected);
