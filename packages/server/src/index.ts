@@ -57,6 +57,7 @@ export async function createServer(options: ServerOptions = {}): Promise<GavelSe
     const tokens = new TokenStore(db);
     const services: Services = { db, rules, tokens, ballots: new BallotService(db, rules), assessments: new AssessmentService(rules) };
     if (options.seedStandardLibrary ?? true) await rules.seedStandardLibrary();
+    await rules.pinLegacyImports();
     const adminToken = await tokens.bootstrapAdmin();
     const app = await buildApp(services, { logger: options.logger, editorDir: options.editorDir ?? DEFAULT_EDITOR_DIR, bodyLimit: options.bodyLimit });
     // Every caller (signal handlers, tests) waits for the same single shutdown.

@@ -78,7 +78,12 @@ export const RuleList = Type.Object({ rules: Type.Array(Type.Composite([RuleVers
 
 export const StoredRule = Type.Composite([
   RuleVersionInfo,
-  Type.Object({ rules: Type.Array(RuleSummary, { description: "Rules defined or imported by the file" }), warnings: Type.Array(Diagnostic) }),
+  Type.Object({
+    rules: Type.Array(RuleSummary, { description: "Rules defined or imported by the file" }),
+    warnings: Type.Array(Diagnostic),
+    imports: Type.Array(Type.Object({ path: Type.String(), sha256: Type.String() }), { description: "Every file the version imports, pinned as it was when stored" }),
+    resolvedSha256: Type.String({ description: "sha256 of the source with every pinned import: equal digests mean equal rules" }),
+  }),
 ]);
 
 export const RuleDetail = Type.Composite([StoredRule, Type.Object({ source: Type.String(), versions: Type.Array(RuleVersionInfo) })]);

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { CompiledModule } from "@gavel/lang";
 import { actorOf, authorize } from "../access/authorize";
 import { assertValidInput } from "../rules/input-validator";
-import { assertRuleName, selectRule, warningsOf, type RuleVersionInfo } from "../rules/rule-registry";
+import { assertRuleName, importDigests, resolvedSourceDigest, selectRule, warningsOf, type RuleVersionRecord } from "../rules/rule-registry";
 import { unprocessable } from "../http/api-error";
 import { EvaluateBody, PutRuleBody, RuleDetail, RuleList, RuleNameParam, RuleResult, StoredRule, VersionQuery, PUBLIC, withErrors } from "../http/schemas";
 import { versionOf, type Services } from "./context";
@@ -12,7 +12,8 @@ import { versionOf, type Services } from "./context";
 /** How stale "the latest version" may be for a read-only evaluation (a version stored elsewhere shows within this). */
 export const LATEST_MAX_AGE_MS = 1000;
 
-function describeModule(info: RuleVersionInfo, module: CompiledModule) {
+function describeModule(record: RuleVersionRecord, module: CompiledModule) {
+  const { source: _source, imports, ...info } = record;
   const rules = [...module.scope.values()].map((rule) => ({
     name: rule.name,
     label: rule.label,
@@ -20,7 +21,7 @@ function describeModule(info: RuleVersionInfo, module: CompiledModule) {
     inputs: rule.inputs.map(({ span: _span, ...input }) => input),
     inputSchema: rule.inputSchema,
   }));
-  return { ...info, rules, warnings: warningsOf(module) };
+  return { ...info, rules, warnings: warningsOf(module), imports: importDigests(imports), resolvedSha256: resolvedSourceDigest(record) };
 }
 
 export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { rules, tokens }) => {
@@ -44,8 +45,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     async (request, reply) => {
       const source = typeof request.body === "string" ? request.body : request.body.source;
       const { record, module } = await rules.put(request.params.name, source, actorOf(request).name);
-      const { source: _source, ...info } = record;
-      return reply.status(201).send(describeModule(info, module));
+      return reply.status(201).send(describeModule(record, module));
     },
   );
 
@@ -63,8 +63,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     },
     async (request) => {
       const record = await rules.get(request.params.name, versionOf(request.query));
-      const { source, ...info } = record;
-      return { ...describeModule(info, rules.moduleOf(record)), source, versions: await rules.versions(record.name) };
+      return { ...describeModule(record, rules.moduleOf(record)), source: record.source, versions: await rules.versions(record.name) };
     },
   );
 

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile, type CompiledModule, type CompiledRule, type Diagnostic, type ImportResolver } from "@gavel/lang";
+import { canonicalJson } from "../audit/canonical-json";
 import { ApiError, notFound, unprocessable } from "../http/api-error";
 import type { Database, Queryable } from "../store/database";
 import { isUniqueViolation } from "../store/sql-errors";
@@ -21,7 +22,12 @@ export interface RuleVersionInfo {
 
 export interface RuleVersionRecord extends RuleVersionInfo {
   source: string;
+  /** Every file the source imports (transitively), by import path, exactly as it was when the version was stored. */
+  imports: PinnedImports;
 }
+
+/** Import path (e.g. "std/major-matter.gavel") → the source it resolved to. */
+export type PinnedImports = Record<string, string>;
 
 /** A rule selected from a stored file, with the module it was compiled in. */
 export interface ResolvedRule {
@@ -42,6 +48,7 @@ interface RuleVersionRow {
   author: string;
   created_at: Date;
   source?: string;
+  imports?: PinnedImports | null;
 }
 
 function infoOf(row: RuleVersionRow): RuleVersionInfo {
@@ -51,6 +58,26 @@ function infoOf(row: RuleVersionRow): RuleVersionInfo {
 /** sha256 of a rule file's UTF-8 text, hex. */
 export function contentHash(source: string): string {
   return createHash("sha256").update(source, "utf8").digest("hex");
+}
+
+/**
+ * sha256 of everything a stored version means: its source and every import it pinned. Two versions with the same
+ * digest compile to the same rules whatever is on disk; the ballot audit records it.
+ */
+export function resolvedSourceDigest(record: Pick<RuleVersionRecord, "source" | "imports">): string {
+  return createHash("sha256").update(canonicalJson({ source: record.source, imports: record.imports }), "utf8").digest("hex");
+}
+
+/** The imports of a version with each one's sha256, for the API (the sources themselves stay server-side). */
+export function importDigests(imports: PinnedImports): { path: string; sha256: string }[] {
+  return Object.keys(imports)
+    .sort()
+    .map((path) => ({ path, sha256: contentHash(imports[path]!) }));
+}
+
+/** An import resolver that only knows the files a version pinned. */
+function pinnedResolver(imports: PinnedImports): ImportResolver {
+  return (path) => (Object.hasOwn(imports, path) ? { file: path, source: imports[path]! } : undefined);
 }
 
 /** Throws 400 INVALID_RULE_NAME unless `name` is a valid registry name. */
@@ -73,17 +100,26 @@ export class RuleRegistry {
     this.resolveImport = stdImportResolver(stdDir);
   }
 
-  /** Compiles a source as the registry does (std imports resolved). */
-  compileSource(name: string, source: string): CompiledModule {
-    return compile(source, { file: `${name}.gavel`, resolveImport: this.resolveImport });
+  /** Compiles a new source against the standard library as it is now, and records every file it imported. */
+  compileSource(name: string, source: string): { module: CompiledModule; imports: PinnedImports } {
+    const imports: PinnedImports = {};
+    const module = compile(source, {
+      file: `${name}.gavel`,
+      resolveImport: (path, fromFile) => {
+        const found = this.resolveImport(path, fromFile);
+        if (found) imports[path] = found.source;
+        return found;
+      },
+    });
+    return { module, imports };
   }
 
-  /** The compiled module of a stored version, compiled at most once per process. */
+  /** The compiled module of a stored version, from its own source and pinned imports only; compiled at most once per process. */
   moduleOf(record: RuleVersionRecord): CompiledModule {
     const key = `${record.name}\u0000${record.version}`;
     let module = this.modules.get(key);
     if (!module) {
-      module = this.compileSource(record.name, record.source);
+      module = compile(record.source, { file: `${record.name}.gavel`, resolveImport: pinnedResolver(record.imports) });
       this.remember(this.modules, key, module);
     }
     return module;
@@ -92,7 +128,7 @@ export class RuleRegistry {
   /** Stores `source` as the next version of `name`; 422 RULE_COMPILE_ERROR with diagnostics when it does not compile. */
   async put(name: string, source: string, author: string): Promise<{ record: RuleVersionRecord; module: CompiledModule }> {
     assertRuleName(name);
-    const module = this.compileSource(name, source);
+    const { module, imports } = this.compileSource(name, source);
     if (!module.ok) {
       const errors = module.diagnostics.filter((d) => d.severity === "error");
       throw unprocessable("RULE_COMPILE_ERROR", `${name} does not compile: ${errors.length} error(s), first: ${errors[0]?.message ?? "unknown"}`, { diagnostics: module.diagnostics });
@@ -105,12 +141,12 @@ export class RuleRegistry {
     for (let attempt = 0; ; attempt++) {
       try {
         const { rows } = await this.db.query<RuleVersionRow>(
-          `INSERT INTO rule_versions (name, version, source, sha256, author)
-           SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4 FROM rule_versions WHERE name = $1
+          `INSERT INTO rule_versions (name, version, source, sha256, author, imports)
+           SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5 FROM rule_versions WHERE name = $1
            RETURNING name, version, sha256, author, created_at`,
-          [name, source, sha256, author],
+          [name, source, sha256, author, JSON.stringify(imports)],
         );
-        const record = { ...infoOf(rows[0]!), source };
+        const record = { ...infoOf(rows[0]!), source, imports };
         this.remember(this.modules, `${name}\u0000${record.version}`, module);
         this.remember(this.latest, name, { version: record.version, at: Date.now() });
         return { record, module };
@@ -156,10 +192,11 @@ export class RuleRegistry {
     const key = `${name}\u0000${version}`;
     const cached = this.records.get(key);
     if (cached) return cached;
-    const { rows } = await tx.query<RuleVersionRow>("SELECT name, version, sha256, author, created_at, source FROM rule_versions WHERE name = $1 AND version = $2", [name, version]);
+    const { rows } = await tx.query<RuleVersionRow>("SELECT name, version, sha256, author, created_at, source, imports FROM rule_versions WHERE name = $1 AND version = $2", [name, version]);
     const row = rows[0];
     if (!row) throw notFound("RULE_VERSION_NOT_FOUND", `Rule file "${name}" has no version ${version}.`, { name, version });
-    const record = { ...infoOf(row), source: row.source ?? "" };
+    const source = row.source ?? "";
+    const record = { ...infoOf(row), source, imports: row.imports ?? (await this.pinImports(tx, name, version, source)) };
     this.remember(this.records, key, record);
     return record;
   }
@@ -180,6 +217,24 @@ export class RuleRegistry {
     return { record, module, rule };
   }
 
+  /**
+   * Pins the imports of a version stored before versions pinned them (imports NULL), to the standard library as it
+   * is now; the schema allows exactly this one change. Returns what is pinned (another instance may have been first).
+   */
+  private async pinImports(tx: Queryable, name: string, version: number, source: string): Promise<PinnedImports> {
+    const { imports } = this.compileSource(name, source);
+    await tx.query("UPDATE rule_versions SET imports = $3 WHERE name = $1 AND version = $2 AND imports IS NULL", [name, version, JSON.stringify(imports)]);
+    const { rows } = await tx.query<{ imports: PinnedImports }>("SELECT imports FROM rule_versions WHERE name = $1 AND version = $2", [name, version]);
+    return rows[0]?.imports ?? imports;
+  }
+
+  /** Pins the imports of every version stored before versions pinned them; run once at start. */
+  async pinLegacyImports(): Promise<number> {
+    const { rows } = await this.db.query<{ name: string; version: number; source: string }>("SELECT name, version, source FROM rule_versions WHERE imports IS NULL ORDER BY name, version");
+    for (const row of rows) await this.pinImports(this.db, row.name, row.version, row.source);
+    return rows.length;
+  }
+
   /** Stores each standard-library rule under its own name as version 1, unless that name is already taken. */
   async seedStandardLibrary(): Promise<string[]> {
     const seeded: string[] = [];
@@ -191,15 +246,15 @@ export class RuleRegistry {
     }
     for (const file of files) {
       const source = readFileSync(join(this.stdDir, file), "utf8");
-      const module = this.compileSource(file.replace(/\.gavel$/, ""), source);
+      const { module, imports } = this.compileSource(file.replace(/\.gavel$/, ""), source);
       if (!module.ok) continue;
       for (const rule of module.rules) {
         if (!isValidRuleName(rule.name)) continue;
         const { rowCount } = await this.db.query(
-          `INSERT INTO rule_versions (name, version, source, sha256, author)
-           SELECT $1, 1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM rule_versions WHERE name = $1)
+          `INSERT INTO rule_versions (name, version, source, sha256, author, imports)
+           SELECT $1, 1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM rule_versions WHERE name = $1)
            ON CONFLICT DO NOTHING`,
-          [rule.name, source, contentHash(source), STD_AUTHOR],
+          [rule.name, source, contentHash(source), STD_AUTHOR, JSON.stringify(imports)],
         );
         if (rowCount) seeded.push(rule.name);
       }
