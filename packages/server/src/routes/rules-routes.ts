@@ -5,7 +5,7 @@ import type { CompiledModule } from "@gavel/lang";
 import { actorOf, authorize } from "../access/authorize";
 import { assertValidInput } from "../rules/input-validator";
 import { assertRuleName, importDigests, resolvedSourceDigest, selectRule, warningsOf, type RuleVersionRecord } from "../rules/rule-registry";
-import { unprocessable } from "../http/api-error";
+import { ApiError, unprocessable } from "../http/api-error";
 import { EvaluateBody, PutRuleBody, RuleDetail, RuleList, RuleNameParam, RuleResult, StoredRule, VersionQuery, PUBLIC, withErrors } from "../http/schemas";
 import { versionOf, type Services } from "./context";
 
@@ -24,6 +24,28 @@ function describeModule(record: RuleVersionRecord, module: CompiledModule) {
   return { ...info, rules, warnings: warningsOf(module), imports: importDigests(imports), resolvedSha256: resolvedSourceDigest(record) };
 }
 
+/**
+ * The version an edit started from, from a conditional PUT: `If-Match: "3"` (that version must still be the latest)
+ * or `If-None-Match: *` (the file must not exist yet). Undefined for an unconditional save.
+ */
+export function expectedVersionOf(headers: { "if-match"?: string; "if-none-match"?: string }): number | undefined {
+  const ifNoneMatch = headers["if-none-match"]?.trim();
+  if (ifNoneMatch !== undefined) {
+    if (ifNoneMatch !== "*") throw new ApiError(400, "INVALID_PRECONDITION", 'If-None-Match on a rule save can only be "*" (the file must not exist yet).', { ifNoneMatch });
+    return 0;
+  }
+  const ifMatch = headers["if-match"]?.trim();
+  if (ifMatch === undefined) return undefined;
+  const match = /^"([1-9][0-9]{0,8})"$/.exec(ifMatch);
+  if (!match) throw new ApiError(400, "INVALID_PRECONDITION", 'If-Match names the version the edit started from, as an ETag: If-Match: "3".', { ifMatch });
+  return Number(match[1]);
+}
+
+/** The ETag of a stored version: its number, which never names other content. */
+function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
 export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { rules, tokens }) => {
   app.get("/v1/rules", { schema: { tags: ["rules"], security: PUBLIC, summary: "List rule files with their latest version", response: withErrors({ 200: RuleList }) } }, async () => ({
     rules: await rules.list(),
@@ -36,16 +58,19 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
       schema: {
         tags: ["rules"],
         summary: "Store a new immutable version of a rule file (JSON { source } or text/plain)",
-        description: "Refused with 422 RULE_COMPILE_ERROR and the diagnostics when the file does not compile. Needs an admin or author token.",
+        description:
+          "Refused with 422 RULE_COMPILE_ERROR and the diagnostics when the file does not compile. Needs an admin or author token. " +
+          'Conditional save: If-Match: "<version the edit started from>" (or If-None-Match: * for a new file) answers 409 VERSION_CONFLICT with the current version when another save came first.',
         params: RuleNameParam,
         body: PutRuleBody,
-        response: withErrors({ 201: StoredRule }, 401, 403, 413, 415, 422),
+        response: withErrors({ 201: StoredRule }, 401, 403, 409, 413, 415, 422),
       },
     },
     async (request, reply) => {
       const source = typeof request.body === "string" ? request.body : request.body.source;
-      const { record, module } = await rules.put(request.params.name, source, actorOf(request).name);
-      return reply.status(201).send(describeModule(record, module));
+      const expectedVersion = expectedVersionOf(request.headers);
+      const { record, module } = await rules.put(request.params.name, source, actorOf(request).name, { expectedVersion });
+      return reply.status(201).header("etag", etagOf(record.version)).send(describeModule(record, module));
     },
   );
 
@@ -61,8 +86,9 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
         response: withErrors({ 200: RuleDetail }, 404),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const record = await rules.get(request.params.name, versionOf(request.query));
+      reply.header("etag", etagOf(record.version));
       return { ...describeModule(record, rules.moduleOf(record)), source: record.source, versions: await rules.versions(record.name) };
     },
   );

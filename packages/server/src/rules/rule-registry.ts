@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile, type CompiledModule, type CompiledRule, type Diagnostic, type ImportResolver } from "@gavel/lang";
 import { canonicalJson } from "../audit/canonical-json";
-import { ApiError, notFound, unprocessable } from "../http/api-error";
+import { ApiError, conflict, notFound, unprocessable } from "../http/api-error";
 import type { Database, Queryable } from "../store/database";
 import { isUniqueViolation } from "../store/sql-errors";
 import { isValidRuleName } from "./rule-name";
@@ -125,8 +125,12 @@ export class RuleRegistry {
     return module;
   }
 
-  /** Stores `source` as the next version of `name`; 422 RULE_COMPILE_ERROR with diagnostics when it does not compile. */
-  async put(name: string, source: string, author: string): Promise<{ record: RuleVersionRecord; module: CompiledModule }> {
+  /**
+   * Stores `source` as the next version of `name`; 422 RULE_COMPILE_ERROR with diagnostics when it does not compile.
+   * With `expectedVersion` (0: the file must not exist yet) the save is conditional: 409 VERSION_CONFLICT with the
+   * current version when another save came first, so no edit silently overwrites another.
+   */
+  async put(name: string, source: string, author: string, options: { expectedVersion?: number } = {}): Promise<{ record: RuleVersionRecord; module: CompiledModule }> {
     assertRuleName(name);
     const { module, imports } = this.compileSource(name, source);
     if (!module.ok) {
@@ -143,9 +147,11 @@ export class RuleRegistry {
         const { rows } = await this.db.query<RuleVersionRow>(
           `INSERT INTO rule_versions (name, version, source, sha256, author, imports)
            SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5 FROM rule_versions WHERE name = $1
+           HAVING $6::integer IS NULL OR COALESCE(MAX(version), 0) = $6::integer
            RETURNING name, version, sha256, author, created_at`,
-          [name, source, sha256, author, JSON.stringify(imports)],
+          [name, source, sha256, author, JSON.stringify(imports), options.expectedVersion ?? null],
         );
+        if (!rows[0]) throw await this.versionConflict(name, options.expectedVersion!);
         const record = { ...infoOf(rows[0]!), source, imports };
         this.remember(this.modules, `${name}\u0000${record.version}`, module);
         this.remember(this.latest, name, { version: record.version, at: Date.now() });
@@ -154,6 +160,22 @@ export class RuleRegistry {
         if (!isUniqueViolation(error) || attempt >= 5) throw error;
       }
     }
+  }
+
+  private async versionConflict(name: string, expected: number): Promise<ApiError> {
+    const { rows } = await this.db.query<{ version: number | null; sha256: string | null; author: string | null }>(
+      "SELECT version, sha256, author FROM rule_versions WHERE name = $1 ORDER BY version DESC LIMIT 1",
+      [name],
+    );
+    const current = rows[0] ?? { version: null, sha256: null, author: null };
+    const now = current.version === null ? `"${name}" does not exist yet` : `"${name}" is at version ${current.version} (by ${current.author})`;
+    return conflict("VERSION_CONFLICT", `The edit started from version ${expected}, but ${now}: compare with it before saving.`, {
+      name,
+      expected,
+      current: current.version ?? 0,
+      sha256: current.sha256,
+      author: current.author,
+    });
   }
 
   /** Every rule file with its latest version. */
