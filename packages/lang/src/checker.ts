@@ -112,7 +112,7 @@ export function constantValue(e: A.Expr): Rational | undefined {
 }
 
 /** Where a condition is required, for the message when it is not one. */
-type ConditionPlace = { place: "clause"; clause: string } | { place: "band" | "grade" };
+type ConditionPlace = { place: "clause"; clause: string } | { place: "band" | "grade" | "require" };
 
 class Checker {
   readonly diagnostics: Diagnostic[] = [];
@@ -261,13 +261,20 @@ class Checker {
         const t = this.joinNumeric(l, r, e.span, e.op);
         return e.op === "-" && t === "count" ? "number" : t;
       }
-      case "of":
+      case "of": {
         if (l !== "ratio" && l !== "literal") {
           this.error("UNIT_MISMATCH_OF", { expr: printExpr(e.left), type: l }, e.left.span);
           return "error";
         }
+        // "50 of entitled" is 50 times the roster: a share is at most 1 (write 50% or 1/2).
+        const share = l === "literal" ? constantValue(e.left) : undefined;
+        if (share && (share.cmp(Rational.ONE) > 0 || share.isNegative())) {
+          this.error("OF_NOT_A_SHARE", { expr: printExpr(e.left), value: share.toString() }, e.left.span);
+          return "error";
+        }
         if (r === "ratio") return "ratio";
         return r === "literal" ? "literal" : "number";
+      }
       case "*":
         if (l === "literal") return r === "count" ? "number" : r;
         if (r === "literal") return l === "count" ? "number" : l;
@@ -425,6 +432,8 @@ function checkVote(ck: Checker, decl: A.VoteDecl): void {
     if (m.kind === "let") {
       const t = ck.expr(m.expr);
       ck.declare({ kind: "let", name: m.name, type: t, label: m.label, span: m.nameSpan }, m.nameSpan);
+    } else if (m.kind === "require") {
+      ck.condition(m.expr, { place: "require" });
     } else {
       if (seen.has(m.name)) ck.error("DUPLICATE_CLAUSE", { clause: m.name }, m.nameSpan);
       seen.add(m.name);
@@ -486,6 +495,9 @@ function checkScorecard(ck: Checker, decl: A.ScorecardDecl): void {
         checkBands(ck, bands, { criterion: m.name }, m.nameSpan);
         break;
       }
+      case "require":
+        ck.condition(m.expr, { place: "require" });
+        break;
       case "grade": {
         grades++;
         if (grades > 1) ck.error("DUPLICATE_GRADE", {}, m.span);
@@ -501,9 +513,93 @@ function checkScorecard(ck: Checker, decl: A.ScorecardDecl): void {
     }
   }
   if (criteria === 0) ck.error("NO_CRITERIA", { rule: decl.name }, decl.nameSpan);
+  checkUnboundedRatios(ck, decl);
   for (const m of decl.members) {
     if (m.kind === "input" && !ck.used.has(m.name)) ck.warn("UNUSED_INPUT", { name: m.name }, m.nameSpan);
     if (m.kind === "let" && !ck.used.has(m.name)) ck.warn("UNUSED_LET", { name: m.name }, m.nameSpan);
+  }
+}
+
+function unparen(e: A.Expr): A.Expr {
+  while (e.kind === "paren") e = e.expr;
+  return e;
+}
+
+/**
+ * Warns where a ratio of two counts (按时办结 / 受理总数) is compared with a constant share while no `require`
+ * keeps its numerator at most its denominator: impossible input (600 of 495) would then grade as excellent.
+ */
+function checkUnboundedRatios(ck: Checker, decl: A.ScorecardDecl): void {
+  const lets = new Map<string, A.Expr>();
+  for (const m of decl.members) if (m.kind === "let") lets.set(m.name, m.expr);
+  const same = (a: A.Expr, b: A.Expr, depth = 0): boolean => {
+    a = unparen(a);
+    b = unparen(b);
+    if (printExpr(a) === printExpr(b)) return true;
+    if (depth > lets.size) return false;
+    if (a.kind === "name" && lets.has(a.name)) return same(lets.get(a.name)!, b, depth + 1);
+    if (b.kind === "name" && lets.has(b.name)) return same(a, lets.get(b.name)!, depth + 1);
+    return false;
+  };
+  const facts: A.Expr[] = [];
+  for (const m of decl.members) {
+    if (m.kind !== "require") continue;
+    // `require a <= b and c <= d` states two facts.
+    const pending = [m.expr];
+    for (let e = pending.pop(); e; e = pending.pop()) {
+      e = unparen(e);
+      if (e.kind === "logic" && e.op === "and") pending.push(e.left, e.right);
+      else facts.push(e);
+    }
+  }
+  // The terms of a sum of counts, through lets: (满意 + 基本满意) / (满意 + 基本满意 + 不满意) is at most 1 by construction.
+  const terms = (e: A.Expr, depth = 0): string[] | undefined => {
+    e = unparen(e);
+    if (e.kind === "arith" && e.op === "+") {
+      const l = terms(e.left, depth);
+      const r = l && terms(e.right, depth);
+      return l && r ? [...l, ...r] : undefined;
+    }
+    if (e.kind === "name" && lets.has(e.name) && depth <= lets.size) return terms(lets.get(e.name)!, depth + 1);
+    return ck.types.get(e) === "count" ? [printExpr(e)] : undefined;
+  };
+  const partOf = (num: A.Expr, den: A.Expr): boolean => {
+    const part = terms(num);
+    const whole = terms(den);
+    if (!part || !whole) return false;
+    for (const t of part) {
+      const i = whole.indexOf(t);
+      if (i < 0) return false;
+      whole.splice(i, 1);
+    }
+    return true;
+  };
+  const bounded = (num: A.Expr, den: A.Expr) =>
+    partOf(num, den) ||
+    facts.some((f) => f.kind === "compare" && (((f.op === "<=" || f.op === "<") && same(f.left, num) && same(f.right, den)) || ((f.op === ">=" || f.op === ">") && same(f.left, den) && same(f.right, num))));
+  const division = (e: A.Expr): Extract<A.Expr, { kind: "arith" }> | undefined => {
+    e = unparen(e);
+    for (let hops = 0; e.kind === "name" && lets.has(e.name) && hops <= lets.size; hops++) e = unparen(lets.get(e.name)!);
+    return e.kind === "arith" && e.op === "/" ? e : undefined;
+  };
+  const warned = new Set<string>();
+  const conditions: A.Expr[] = [];
+  for (const m of decl.members) {
+    if (m.kind === "criterion" || m.kind === "grade") for (const b of m.bands) if (b.when) conditions.push(b.when);
+  }
+  for (const condition of conditions) {
+    walkExpr(condition, (e) => {
+      if (e.kind !== "compare") return;
+      for (const [side, other] of [[e.left, e.right], [e.right, e.left]] as const) {
+        if (!constantValue(other) || ck.types.get(side) !== "ratio") continue;
+        const d = division(side);
+        if (!d || ck.types.get(d.left) !== "count" || ck.types.get(d.right) !== "count" || bounded(d.left, d.right)) continue;
+        const ratio = printExpr(side);
+        if (warned.has(ratio)) continue;
+        warned.add(ratio);
+        ck.warn("UNBOUNDED_RATIO", { ratio, numerator: printExpr(d.left), denominator: printExpr(d.right) }, side.span);
+      }
+    });
   }
 }
 

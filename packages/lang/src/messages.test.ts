@@ -33,6 +33,8 @@ const SAMPLES: { [K in MessageId]: MessageArgsOf<K>[] } = {
   UNIT_MISMATCH_COMPARE: [{ other: "count" }],
   UNIT_MISMATCH_MIX: [{ other: "number" }],
   UNIT_MISMATCH_OF: [{ expr: "present", type: "count" }],
+  OF_NOT_A_SHARE: [{ expr: "50", value: "50" }],
+  UNBOUNDED_RATIO: [{ ratio: "办结率", numerator: "按时办结", denominator: "受理总数" }],
   DIVISION_BY_ZERO_CONSTANT: [{ expr: "yes / 0" }],
   RATIO_SCALE: [{ value: "90" }],
   UNREACHABLE_BAND_AFTER_OTHERWISE: [{ criterion: "training" }, {}],
@@ -88,6 +90,7 @@ const SAMPLES: { [K in MessageId]: MessageArgsOf<K>[] } = {
   TYPE_MISMATCH_NUMBER_VALUE: [{ expr: "x", value: "true" }],
   TYPE_MISMATCH_CONDITION_VALUE: [{ expr: "x", value: "3" }],
   NO_BAND: [{ name: "training" }],
+  REQUIREMENT_FAILED: [{ condition: "按时办结 <= 受理总数", detail: "600 <= 495 → false", reason: "按时办结的件数不能超过受理件数" }, { condition: "a <= b", detail: "2 <= 1 → false" }],
   RULE_NOT_COMPILED: [{ rule: "major_matter" }],
   POINTS_EXCEED_MAX_VALUE: [{ name: "training", points: "12", max: "10" }],
 };

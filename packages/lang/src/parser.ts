@@ -88,7 +88,14 @@ class GavelParser extends CstParser {
     this.OR([
       { ALT: () => this.SUBRULE(this.letDecl) },
       { ALT: () => this.SUBRULE(this.clauseDecl) },
+      { ALT: () => this.SUBRULE(this.requireDecl) },
     ]);
+  });
+
+  requireDecl = this.RULE("requireDecl", () => {
+    this.CONSUME(T.Require);
+    this.SUBRULE(this.expr);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
   });
 
   clauseDecl = this.RULE("clauseDecl", () => {
@@ -121,6 +128,7 @@ class GavelParser extends CstParser {
       { ALT: () => this.SUBRULE(this.letDecl) },
       { ALT: () => this.SUBRULE(this.criterionDecl) },
       { ALT: () => this.SUBRULE(this.gradeDecl) },
+      { ALT: () => this.SUBRULE(this.requireDecl) },
     ]);
   });
 
