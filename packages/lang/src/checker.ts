@@ -465,7 +465,126 @@ function checkInput(ck: Checker, m: A.InputDecl): void {
   ck.declare({ kind: "input", name: m.name, type, label: m.label, span: m.nameSpan }, m.nameSpan);
 }
 
+/** A closed range of values; an absent end is unbounded. */
+interface Bounds {
+  lo?: Rational;
+  hi?: Rational;
+}
+
+const UNBOUNDED: Bounds = {};
+
+function boundsText(b: Bounds): string {
+  if (b.lo && b.hi && b.lo.eq(b.hi)) return b.lo.toString();
+  return `${b.lo?.toString() ?? "unbounded"} to ${b.hi?.toString() ?? "unbounded"}`;
+}
+
+function within(b: Bounds, lo: Rational, hi: Rational): boolean {
+  return b.lo !== undefined && b.hi !== undefined && b.lo.cmp(lo) >= 0 && b.hi.cmp(hi) <= 0;
+}
+
+/** The products of every pair of ends, when all four are known. */
+function cornerBounds(a: Bounds, b: Bounds, op: (x: Rational, y: Rational) => Rational): Bounds {
+  if (!a.lo || !a.hi || !b.lo || !b.hi) return UNBOUNDED;
+  const corners = [op(a.lo, b.lo), op(a.lo, b.hi), op(a.hi, b.lo), op(a.hi, b.hi)];
+  return { lo: corners.reduce((m, v) => (v.cmp(m) < 0 ? v : m)), hi: corners.reduce((m, v) => (v.cmp(m) > 0 ? v : m)) };
+}
+
+/**
+ * Interval arithmetic over a checked expression, from the inputs' declared ranges (counts are at least 0, ratios
+ * lie in 0..1). Sound, not tight: when in doubt an end is unbounded.
+ */
+function boundsOf(e: A.Expr, env: Map<string, Bounds>): Bounds {
+  const c = constantValue(e);
+  if (c) return { lo: c, hi: c };
+  switch (e.kind) {
+    case "paren":
+      return boundsOf(e.expr, env);
+    case "name":
+      return env.get(e.name) ?? UNBOUNDED;
+    case "neg": {
+      const b = boundsOf(e.operand, env);
+      return { lo: b.hi?.neg(), hi: b.lo?.neg() };
+    }
+    case "call": {
+      const args = e.args.map((a) => boundsOf(a, env));
+      const pick = (ends: (Rational | undefined)[], keep: 1 | -1, anyUnbounded: boolean): Rational | undefined => {
+        if (anyUnbounded) return undefined;
+        return (ends as Rational[]).reduce((m, v) => (v.cmp(m) === keep ? v : m));
+      };
+      const los = args.map((a) => a.lo);
+      const his = args.map((a) => a.hi);
+      // min(): its low end is the lowest low end, its high end the lowest high end known; max() the other way round.
+      if (e.callee === "min") {
+        const known = his.filter((h): h is Rational => h !== undefined);
+        return { lo: pick(los, -1, los.includes(undefined)), hi: known.length ? known.reduce((m, v) => (v.cmp(m) < 0 ? v : m)) : undefined };
+      }
+      if (e.callee === "max") {
+        const known = los.filter((l): l is Rational => l !== undefined);
+        return { lo: known.length ? known.reduce((m, v) => (v.cmp(m) > 0 ? v : m)) : undefined, hi: pick(his, 1, his.includes(undefined)) };
+      }
+      return UNBOUNDED;
+    }
+    case "arith": {
+      const l = boundsOf(e.left, env);
+      const r = boundsOf(e.right, env);
+      switch (e.op) {
+        case "+":
+          return { lo: l.lo && r.lo?.add(l.lo), hi: l.hi && r.hi?.add(l.hi) };
+        case "-":
+          return { lo: l.lo && r.hi && l.lo.sub(r.hi), hi: l.hi && r.lo && l.hi.sub(r.lo) };
+        case "*":
+        case "of": {
+          const corners = cornerBounds(l, r, (x, y) => x.mul(y));
+          if (corners !== UNBOUNDED) return corners;
+          // Both sides at least 0: the product is at least the product of the low ends.
+          if (l.lo && r.lo && !l.lo.isNegative() && !r.lo.isNegative()) return { lo: l.lo.mul(r.lo), hi: l.hi && r.hi?.mul(l.hi) };
+          return UNBOUNDED;
+        }
+        case "/": {
+          // Only a divisor kept away from zero on one side gives bounds.
+          const positive = r.lo !== undefined && r.lo.cmp(Rational.ZERO) > 0;
+          const negative = r.hi !== undefined && r.hi.isNegative();
+          if (!positive && !negative) return UNBOUNDED;
+          const corners = cornerBounds(l, r, (x, y) => x.div(y));
+          if (corners !== UNBOUNDED) return corners;
+          if (positive && l.lo && !l.lo.isNegative()) return { lo: r.hi ? l.lo.div(r.hi) : Rational.ZERO, hi: l.hi?.div(r.lo!) };
+          return UNBOUNDED;
+        }
+      }
+    }
+    // falls through
+    default:
+      return UNBOUNDED;
+  }
+}
+
+/** The range an input's values can take, from its type and its min/max. */
+function inputBounds(m: A.InputDecl): Bounds {
+  const min = m.min && constantValue(m.min);
+  const max = m.max && constantValue(m.max);
+  const floor = m.type === "count" || m.type === "ratio" ? Rational.ZERO : undefined;
+  const ceiling = m.type === "ratio" ? Rational.ONE : undefined;
+  const lo = min && floor ? (min.cmp(floor) > 0 ? min : floor) : (min ?? floor);
+  const hi = max && ceiling ? (max.cmp(ceiling) < 0 ? max : ceiling) : (max ?? ceiling);
+  return { lo: lo || undefined, hi: hi || undefined };
+}
+
+/** Narrows a band's subject to what its condition selects (`x when x <= 10` has x in ..10 there). */
+function narrowedBy(when: A.Expr | undefined, env: Map<string, Bounds>): Map<string, Bounds> {
+  const selected = when && conditionRange(when);
+  if (!selected || !env.has(selected.subject)) return env;
+  const b = env.get(selected.subject)!;
+  const { lo, hi } = selected.range;
+  const narrowed: Bounds = {
+    lo: lo && (!b.lo || lo.cmp(b.lo) > 0) ? lo : b.lo,
+    hi: hi && (!b.hi || hi.cmp(b.hi) < 0) ? hi : b.hi,
+  };
+  return new Map(env).set(selected.subject, narrowed);
+}
+
 function checkScorecard(ck: Checker, decl: A.ScorecardDecl): void {
+  // What each input and let can be, for proving that every band's points stay within 0..max.
+  const bounds = new Map<string, Bounds>();
   let grades = 0;
   let criteria = 0;
   ck.declared.set("score", { kind: "score", name: "score", type: "number", label: "总分 / total score" });
@@ -473,10 +592,12 @@ function checkScorecard(ck: Checker, decl: A.ScorecardDecl): void {
     switch (m.kind) {
       case "input":
         checkInput(ck, m);
+        if (!bounds.has(m.name)) bounds.set(m.name, inputBounds(m));
         break;
       case "let": {
         const t = ck.expr(m.expr);
         ck.declare({ kind: "let", name: m.name, type: t, label: m.label, span: m.nameSpan }, m.nameSpan);
+        if (!bounds.has(m.name)) bounds.set(m.name, boundsOf(m.expr, bounds));
         break;
       }
       case "criterion": {
@@ -490,6 +611,13 @@ function checkScorecard(ck: Checker, decl: A.ScorecardDecl): void {
           if (b.when) ck.condition(b.when, { place: "band" });
           const points = constantValue(b.points);
           if (points && max && points.cmp(max) > 0) ck.error("POINTS_EXCEED_MAX", { name: m.name, points: points.toString(), max: max.toString() }, b.points.span);
+          else if (max && !max.isNegative() && isNumeric(t) && t !== "ratio") {
+            // Computed points must provably stay within 0..max, so no input can give a negative or excess score.
+            const range = boundsOf(b.points, narrowedBy(b.when, bounds));
+            if (!within(range, Rational.ZERO, max)) {
+              ck.error("POINTS_OUT_OF_RANGE", { name: m.name, points: printExpr(b.points), range: boundsText(range), max: max.toString() }, b.points.span);
+            }
+          }
           return { when: b.when, span: b.span, points };
         });
         checkBands(ck, bands, { criterion: m.name }, m.nameSpan);

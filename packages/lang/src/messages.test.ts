@@ -90,6 +90,7 @@ const SAMPLES: { [K in MessageId]: MessageArgsOf<K>[] } = {
   TYPE_MISMATCH_NUMBER_VALUE: [{ expr: "x", value: "true" }],
   TYPE_MISMATCH_CONDITION_VALUE: [{ expr: "x", value: "3" }],
   NO_BAND: [{ name: "training" }],
+  POINTS_OUT_OF_RANGE: [{ name: "penalty", points: "-20", range: "-20", max: "20" }, { name: "x", points: "a * 2", range: "0 to unbounded", max: "10" }],
   REQUIREMENT_FAILED: [{ condition: "按时办结 <= 受理总数", detail: "600 <= 495 → false", reason: "按时办结的件数不能超过受理件数" }, { condition: "a <= b", detail: "2 <= 1 → false" }],
   RULE_NOT_COMPILED: [{ rule: "major_matter" }],
   POINTS_EXCEED_MAX_VALUE: [{ name: "training", points: "12", max: "10" }],

@@ -369,6 +369,11 @@ export const MESSAGES = {
     (a) => `${a.points} points is more than the maximum ${a.max} of '${a.name}'.`,
     (a) => `${a.points} 分超过了${q(a.name)}的满分 ${a.max} 分。`,
   ),
+  POINTS_OUT_OF_RANGE: entry<{ name: string; points: string; range: string; max: string }>(
+    "POINTS_OUT_OF_RANGE",
+    (a) => `The points ${a.points} of '${a.name}' can be ${a.range}, outside 0..${a.max}: bound them, e.g. max(0, min(${a.max}, ${a.points})), or bound the inputs with min/max.`,
+    (a) => `${q(a.name)}的分值 ${a.points} 可能为 ${a.range}，超出 0..${a.max}：请限定范围，例如 max(0, min(${a.max}, ${a.points}))，或用 min/max 限定输入。`,
+  ),
   DUPLICATE_GRADE: entry(
     "DUPLICATE_GRADE",
     () => "A scorecard has one grade block.",

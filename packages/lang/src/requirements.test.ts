@@ -62,8 +62,12 @@ describe("require", () => {
 
   it("formats canonically and keeps its reason", () => {
     const messy = CASES.replace(`  require 办结 <= 受理  "办结数不能超过受理数"`, `require   办结<=受理 "办结数不能超过受理数"`);
-    expect(format(messy).text).toBe(CASES);
-    expect(format(CASES).text).toBe(CASES);
+    const text = (source: string) => {
+      const r = format(source);
+      return r.ok ? r.text : r.diagnostics;
+    };
+    expect(text(messy)).toBe(CASES);
+    expect(text(CASES)).toBe(CASES);
   });
 });
 
@@ -105,5 +109,36 @@ describe("ratios of counts compared with a share", () => {
     ["a part over a whole that contains it", `let total = a + b + c let r = (a + b) / total criterion k max 1 { 1 when r >= 90% 0 otherwise }`],
   ])("is quiet for %s", (_name, body) => {
     expect(codes(withBody(body))).not.toContain("warning:UNBOUNDED_RATIO");
+  });
+});
+
+describe("computed points stay within 0..max, proved when the rule is checked", () => {
+  const card = (inputs: string, bands: string) => `scorecard s {\n ${inputs}\n criterion k max 10 {\n ${bands}\n }\n}`;
+  const outOfRange = (src: string) => codes(src).includes("error:POINTS_OUT_OF_RANGE");
+
+  it.each([
+    ["negative points", "input x: count", "-20 otherwise"],
+    ["points that grow with an unbounded count", "input x: count", "x * 2 otherwise"],
+    ["10 minus an unbounded count", "input x: count", "10 - x otherwise"],
+    ["a bounded number scaled past the max", "input n: number min 0 max 1", "n * 20 otherwise"],
+    ["a bound in the condition that is not enough", "input x: count", "x when x <= 20\n 0 otherwise"],
+  ])("refuses %s", (_name, inputs, bands) => {
+    expect(outOfRange(card(inputs, bands))).toBe(true);
+  });
+
+  it.each([
+    ["constant points", "input x: count", "10 when x >= 5\n 0 otherwise"],
+    ["a count capped with min()", "input x: count", "min(x, 10) otherwise"],
+    ["a count bounded by its condition", "input x: count", "x when x <= 10\n 0 otherwise"],
+    ["10 minus a count with max 10", "input x: count max 10", "10 - x otherwise"],
+    ["a bounded number scaled to the max", "input n: number min 0 max 1", "n * 10 otherwise"],
+    ["a clamp of any number", "input n: number", "max(0, min(10, n)) otherwise"],
+  ])("accepts %s", (_name, inputs, bands) => {
+    expect(codes(card(inputs, bands)).filter((c) => c.startsWith("error"))).toEqual([]);
+  });
+
+  it("names the range it found and how to bound it", () => {
+    const d = compile(card("input x: count", "x * 2 otherwise")).diagnostics.find((x) => x.code === "POINTS_OUT_OF_RANGE");
+    expect(d?.message).toBe("The points x * 2 of 'k' can be 0 to unbounded, outside 0..10: bound them, e.g. max(0, min(10, x * 2)), or bound the inputs with min/max.");
   });
 });
