@@ -755,17 +755,35 @@ export function expectationTargets(info: RuleInfo): Map<string, string> {
   return targets;
 }
 
-/** Checks test blocks against the rules in scope. */
-export function checkTests(tests: A.TestDecl[], scope: Map<string, RuleInfo>, out: Diagnostic[]): void {
+/** Checks test blocks against the rules in scope; returns each test's own errors, so that only that test fails. */
+export function checkTests(tests: A.TestDecl[], scope: Map<string, RuleInfo>, all: Diagnostic[]): Map<A.TestDecl, Diagnostic[]> {
   const names = new Set<string>();
+  const errorsOf = new Map<A.TestDecl, Diagnostic[]>();
   for (const t of tests) {
+    const out: Diagnostic[] = [];
+    checkTest(t, names, scope, out);
+    all.push(...out);
+    const errors = out.filter((d) => d.severity === "error");
+    if (errors.length > 0) errorsOf.set(t, errors);
+  }
+  return errorsOf;
+}
+
+function gradeLabels(info: RuleInfo): string[] | undefined {
+  if (info.decl.kind !== "scorecard") return undefined;
+  const grade = info.decl.members.find((m): m is A.GradeDecl => m.kind === "grade");
+  return grade?.bands.map((b) => b.label);
+}
+
+function checkTest(t: A.TestDecl, names: Set<string>, scope: Map<string, RuleInfo>, out: Diagnostic[]): void {
+  {
     if (names.has(t.name)) out.push(diagnostic("warning", "DUPLICATE_TEST", { name: t.name }, t.span));
     names.add(t.name);
     const info = scope.get(t.rule);
     if (!info) {
       const hint = suggest(t.rule, scope.keys());
       out.push(diagnostic("error", "UNDEFINED_RULE", { rule: t.rule, hint }, t.ruleSpan));
-      continue;
+      return;
     }
     const params = info.decl.kind === "vote" ? new Set(["entitled", "present", "yes", "no", "abstain"]) : new Set([...info.symbols.values()].filter((s) => s.kind === "input").map((s) => s.name));
     const given = new Set<string>();
@@ -793,6 +811,13 @@ export function checkTests(tests: A.TestDecl[], scope: Map<string, RuleInfo>, ou
       }
       if (e.target === "outcome" && !(e.value.kind === "name" && (VOTE_OUTCOMES as readonly string[]).includes(e.value.name))) {
         out.push(diagnostic("error", "UNKNOWN_OUTCOME", { outcomes: [...VOTE_OUTCOMES] }, e.value.span));
+      }
+      // A grade that no band gives ("优秀 " with a trailing space) would make the test fail for the wrong reason, or pass with "!=".
+      const grades = e.target === "grade" ? gradeLabels(info) : undefined;
+      const grade = e.value.kind === "string" ? e.value.value : undefined;
+      if (grades && grade !== undefined && !grades.includes(grade)) {
+        const hint = grades.find((g) => g === grade.trim()) ?? suggest(grade, grades);
+        out.push(diagnostic("error", "UNKNOWN_GRADE", { grade, rule: t.rule, grades, hint }, e.value.span));
       }
     }
   }

@@ -103,7 +103,13 @@ function signedNumber(n: CstNode): A.Expr {
 function literal(n: CstNode): A.Expr {
   const c = n.children;
   const sn = node(c, "signedNumber");
-  if (sn) return signedNumber(sn);
+  if (sn) {
+    const numerator = signedNumber(sn);
+    const den = node(c, "denominator");
+    if (!den) return numerator;
+    const denominator = numberLiteral(den);
+    return { kind: "arith", op: "/", left: numerator, right: denominator, span: joinSpans(numerator.span, denominator.span) };
+  }
   const s = tok(c, "StringLiteral");
   if (s) return { kind: "string", value: unquote(s.image), span: spanOfToken(s) };
   const t = tok(c, "True") ?? tok(c, "False");

@@ -67,6 +67,7 @@ const SAMPLES: { [K in MessageId]: MessageArgsOf<K>[] } = {
   MISSING_ARGUMENT: [{ name: "present" }],
   EMPTY_TEST: [{}],
   UNKNOWN_EXPECTATION: [{ target: "outcom", rule: "major_matter", hint: "outcome" }, { target: "zzz", rule: "v" }],
+  UNKNOWN_GRADE: [{ grade: "优秀 ", rule: "考核", grades: ["优秀", "称职"], hint: "优秀" }, { grade: "x", rule: "r", grades: ["a"] }],
   UNKNOWN_OUTCOME: [{ outcomes: ["passed", "rejected", "no_quorum"] }],
   IMPORT_NOT_FOUND: [{ path: "std/nope.gavel" }],
   IMPORT_HAS_ERRORS: [{ path: "./broken.gavel" }],

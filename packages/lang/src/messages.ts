@@ -426,6 +426,11 @@ export const MESSAGES = {
     (a) => `'${a.target}' is not something '${a.rule}' produces${enHint(a.hint)}`,
     (a) => `规则${q(a.rule)}不会产生${q(a.target)}${zhHint(a.hint)}`,
   ),
+  UNKNOWN_GRADE: entry<{ grade: string; rule: string; grades: string[]; hint?: string }>(
+    "UNKNOWN_GRADE",
+    (a) => `'${a.rule}' has no grade "${a.grade}"; its grades are ${a.grades.map((g) => `"${g}"`).join(", ")}${a.hint ? `; did you mean "${a.hint}"?` : "."}`,
+    (a) => `${q(a.rule)}没有等级“${a.grade}”，它的等级是 ${zhList(a.grades.map((g) => `“${g}”`))}${zhHint(a.hint)}`,
+  ),
   UNKNOWN_OUTCOME: entry<{ outcomes: string[] }>(
     "UNKNOWN_OUTCOME",
     (a) => `An outcome is one of ${a.outcomes.join(", ")}.`,

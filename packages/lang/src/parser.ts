@@ -263,7 +263,16 @@ class GavelParser extends CstParser {
 
   literal = this.RULE("literal", () => {
     this.OR([
-      { ALT: () => this.SUBRULE(this.signedNumber) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.signedNumber);
+          // A fraction, so that `expect 满意率 = 2/3` states the exact value.
+          this.OPTION(() => {
+            this.CONSUME(T.Slash);
+            this.SUBRULE(this.numberLiteral, { LABEL: "denominator" });
+          });
+        },
+      },
       { ALT: () => this.CONSUME(T.StringLiteral) },
       { ALT: () => this.CONSUME(T.True) },
       { ALT: () => this.CONSUME(T.False) },
