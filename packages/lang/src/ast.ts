@@ -43,12 +43,22 @@ export interface ClauseDecl {
   span: Span;
 }
 
+/** `require CONDITION "reason"`: a fact about the inputs that must hold, or evaluation fails with REQUIREMENT_FAILED. */
+export interface RequireDecl {
+  kind: "require";
+  expr: Expr;
+  reason?: string;
+  span: Span;
+}
+
+export type VoteMember = LetDecl | ClauseDecl | RequireDecl;
+
 export interface VoteDecl {
   kind: "vote";
   name: string;
   nameSpan: Span;
   label?: string;
-  members: (LetDecl | ClauseDecl)[];
+  members: VoteMember[];
   span: Span;
 }
 
@@ -95,7 +105,7 @@ export interface GradeDecl {
   span: Span;
 }
 
-export type ScorecardMember = InputDecl | LetDecl | CriterionDecl | GradeDecl;
+export type ScorecardMember = InputDecl | LetDecl | CriterionDecl | GradeDecl | RequireDecl;
 
 export interface ScorecardDecl {
   kind: "scorecard";

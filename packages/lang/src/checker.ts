@@ -112,7 +112,7 @@ export function constantValue(e: A.Expr): Rational | undefined {
 }
 
 /** Where a condition is required, for the message when it is not one. */
-type ConditionPlace = { place: "clause"; clause: string } | { place: "band" | "grade" };
+type ConditionPlace = { place: "clause"; clause: string } | { place: "band" | "grade" | "require" };
 
 class Checker {
   readonly diagnostics: Diagnostic[] = [];
@@ -261,13 +261,20 @@ class Checker {
         const t = this.joinNumeric(l, r, e.span, e.op);
         return e.op === "-" && t === "count" ? "number" : t;
       }
-      case "of":
+      case "of": {
         if (l !== "ratio" && l !== "literal") {
           this.error("UNIT_MISMATCH_OF", { expr: printExpr(e.left), type: l }, e.left.span);
           return "error";
         }
+        // "50 of entitled" is 50 times the roster: a share is at most 1 (write 50% or 1/2).
+        const share = l === "literal" ? constantValue(e.left) : undefined;
+        if (share && (share.cmp(Rational.ONE) > 0 || share.isNegative())) {
+          this.error("OF_NOT_A_SHARE", { expr: printExpr(e.left), value: share.toString() }, e.left.span);
+          return "error";
+        }
         if (r === "ratio") return "ratio";
         return r === "literal" ? "literal" : "number";
+      }
       case "*":
         if (l === "literal") return r === "count" ? "number" : r;
         if (r === "literal") return l === "count" ? "number" : l;
@@ -425,6 +432,8 @@ function checkVote(ck: Checker, decl: A.VoteDecl): void {
     if (m.kind === "let") {
       const t = ck.expr(m.expr);
       ck.declare({ kind: "let", name: m.name, type: t, label: m.label, span: m.nameSpan }, m.nameSpan);
+    } else if (m.kind === "require") {
+      ck.condition(m.expr, { place: "require" });
     } else {
       if (seen.has(m.name)) ck.error("DUPLICATE_CLAUSE", { clause: m.name }, m.nameSpan);
       seen.add(m.name);
@@ -456,7 +465,126 @@ function checkInput(ck: Checker, m: A.InputDecl): void {
   ck.declare({ kind: "input", name: m.name, type, label: m.label, span: m.nameSpan }, m.nameSpan);
 }
 
+/** A closed range of values; an absent end is unbounded. */
+interface Bounds {
+  lo?: Rational;
+  hi?: Rational;
+}
+
+const UNBOUNDED: Bounds = {};
+
+function boundsText(b: Bounds): string {
+  if (b.lo && b.hi && b.lo.eq(b.hi)) return b.lo.toString();
+  return `${b.lo?.toString() ?? "unbounded"} to ${b.hi?.toString() ?? "unbounded"}`;
+}
+
+function within(b: Bounds, lo: Rational, hi: Rational): boolean {
+  return b.lo !== undefined && b.hi !== undefined && b.lo.cmp(lo) >= 0 && b.hi.cmp(hi) <= 0;
+}
+
+/** The products of every pair of ends, when all four are known. */
+function cornerBounds(a: Bounds, b: Bounds, op: (x: Rational, y: Rational) => Rational): Bounds {
+  if (!a.lo || !a.hi || !b.lo || !b.hi) return UNBOUNDED;
+  const corners = [op(a.lo, b.lo), op(a.lo, b.hi), op(a.hi, b.lo), op(a.hi, b.hi)];
+  return { lo: corners.reduce((m, v) => (v.cmp(m) < 0 ? v : m)), hi: corners.reduce((m, v) => (v.cmp(m) > 0 ? v : m)) };
+}
+
+/**
+ * Interval arithmetic over a checked expression, from the inputs' declared ranges (counts are at least 0, ratios
+ * lie in 0..1). Sound, not tight: when in doubt an end is unbounded.
+ */
+function boundsOf(e: A.Expr, env: Map<string, Bounds>): Bounds {
+  const c = constantValue(e);
+  if (c) return { lo: c, hi: c };
+  switch (e.kind) {
+    case "paren":
+      return boundsOf(e.expr, env);
+    case "name":
+      return env.get(e.name) ?? UNBOUNDED;
+    case "neg": {
+      const b = boundsOf(e.operand, env);
+      return { lo: b.hi?.neg(), hi: b.lo?.neg() };
+    }
+    case "call": {
+      const args = e.args.map((a) => boundsOf(a, env));
+      const pick = (ends: (Rational | undefined)[], keep: 1 | -1, anyUnbounded: boolean): Rational | undefined => {
+        if (anyUnbounded) return undefined;
+        return (ends as Rational[]).reduce((m, v) => (v.cmp(m) === keep ? v : m));
+      };
+      const los = args.map((a) => a.lo);
+      const his = args.map((a) => a.hi);
+      // min(): its low end is the lowest low end, its high end the lowest high end known; max() the other way round.
+      if (e.callee === "min") {
+        const known = his.filter((h): h is Rational => h !== undefined);
+        return { lo: pick(los, -1, los.includes(undefined)), hi: known.length ? known.reduce((m, v) => (v.cmp(m) < 0 ? v : m)) : undefined };
+      }
+      if (e.callee === "max") {
+        const known = los.filter((l): l is Rational => l !== undefined);
+        return { lo: known.length ? known.reduce((m, v) => (v.cmp(m) > 0 ? v : m)) : undefined, hi: pick(his, 1, his.includes(undefined)) };
+      }
+      return UNBOUNDED;
+    }
+    case "arith": {
+      const l = boundsOf(e.left, env);
+      const r = boundsOf(e.right, env);
+      switch (e.op) {
+        case "+":
+          return { lo: l.lo && r.lo?.add(l.lo), hi: l.hi && r.hi?.add(l.hi) };
+        case "-":
+          return { lo: l.lo && r.hi && l.lo.sub(r.hi), hi: l.hi && r.lo && l.hi.sub(r.lo) };
+        case "*":
+        case "of": {
+          const corners = cornerBounds(l, r, (x, y) => x.mul(y));
+          if (corners !== UNBOUNDED) return corners;
+          // Both sides at least 0: the product is at least the product of the low ends.
+          if (l.lo && r.lo && !l.lo.isNegative() && !r.lo.isNegative()) return { lo: l.lo.mul(r.lo), hi: l.hi && r.hi?.mul(l.hi) };
+          return UNBOUNDED;
+        }
+        case "/": {
+          // Only a divisor kept away from zero on one side gives bounds.
+          const positive = r.lo !== undefined && r.lo.cmp(Rational.ZERO) > 0;
+          const negative = r.hi !== undefined && r.hi.isNegative();
+          if (!positive && !negative) return UNBOUNDED;
+          const corners = cornerBounds(l, r, (x, y) => x.div(y));
+          if (corners !== UNBOUNDED) return corners;
+          if (positive && l.lo && !l.lo.isNegative()) return { lo: r.hi ? l.lo.div(r.hi) : Rational.ZERO, hi: l.hi?.div(r.lo!) };
+          return UNBOUNDED;
+        }
+      }
+    }
+    // falls through
+    default:
+      return UNBOUNDED;
+  }
+}
+
+/** The range an input's values can take, from its type and its min/max. */
+function inputBounds(m: A.InputDecl): Bounds {
+  const min = m.min && constantValue(m.min);
+  const max = m.max && constantValue(m.max);
+  const floor = m.type === "count" || m.type === "ratio" ? Rational.ZERO : undefined;
+  const ceiling = m.type === "ratio" ? Rational.ONE : undefined;
+  const lo = min && floor ? (min.cmp(floor) > 0 ? min : floor) : (min ?? floor);
+  const hi = max && ceiling ? (max.cmp(ceiling) < 0 ? max : ceiling) : (max ?? ceiling);
+  return { lo: lo || undefined, hi: hi || undefined };
+}
+
+/** Narrows a band's subject to what its condition selects (`x when x <= 10` has x in ..10 there). */
+function narrowedBy(when: A.Expr | undefined, env: Map<string, Bounds>): Map<string, Bounds> {
+  const selected = when && conditionRange(when);
+  if (!selected || !env.has(selected.subject)) return env;
+  const b = env.get(selected.subject)!;
+  const { lo, hi } = selected.range;
+  const narrowed: Bounds = {
+    lo: lo && (!b.lo || lo.cmp(b.lo) > 0) ? lo : b.lo,
+    hi: hi && (!b.hi || hi.cmp(b.hi) < 0) ? hi : b.hi,
+  };
+  return new Map(env).set(selected.subject, narrowed);
+}
+
 function checkScorecard(ck: Checker, decl: A.ScorecardDecl): void {
+  // What each input and let can be, for proving that every band's points stay within 0..max.
+  const bounds = new Map<string, Bounds>();
   let grades = 0;
   let criteria = 0;
   ck.declared.set("score", { kind: "score", name: "score", type: "number", label: "总分 / total score" });
@@ -464,10 +592,12 @@ function checkScorecard(ck: Checker, decl: A.ScorecardDecl): void {
     switch (m.kind) {
       case "input":
         checkInput(ck, m);
+        if (!bounds.has(m.name)) bounds.set(m.name, inputBounds(m));
         break;
       case "let": {
         const t = ck.expr(m.expr);
         ck.declare({ kind: "let", name: m.name, type: t, label: m.label, span: m.nameSpan }, m.nameSpan);
+        if (!bounds.has(m.name)) bounds.set(m.name, boundsOf(m.expr, bounds));
         break;
       }
       case "criterion": {
@@ -481,11 +611,21 @@ function checkScorecard(ck: Checker, decl: A.ScorecardDecl): void {
           if (b.when) ck.condition(b.when, { place: "band" });
           const points = constantValue(b.points);
           if (points && max && points.cmp(max) > 0) ck.error("POINTS_EXCEED_MAX", { name: m.name, points: points.toString(), max: max.toString() }, b.points.span);
+          else if (max && !max.isNegative() && isNumeric(t) && t !== "ratio") {
+            // Computed points must provably stay within 0..max, so no input can give a negative or excess score.
+            const range = boundsOf(b.points, narrowedBy(b.when, bounds));
+            if (!within(range, Rational.ZERO, max)) {
+              ck.error("POINTS_OUT_OF_RANGE", { name: m.name, points: printExpr(b.points), range: boundsText(range), max: max.toString() }, b.points.span);
+            }
+          }
           return { when: b.when, span: b.span, points };
         });
         checkBands(ck, bands, { criterion: m.name }, m.nameSpan);
         break;
       }
+      case "require":
+        ck.condition(m.expr, { place: "require" });
+        break;
       case "grade": {
         grades++;
         if (grades > 1) ck.error("DUPLICATE_GRADE", {}, m.span);
@@ -501,9 +641,93 @@ function checkScorecard(ck: Checker, decl: A.ScorecardDecl): void {
     }
   }
   if (criteria === 0) ck.error("NO_CRITERIA", { rule: decl.name }, decl.nameSpan);
+  checkUnboundedRatios(ck, decl);
   for (const m of decl.members) {
     if (m.kind === "input" && !ck.used.has(m.name)) ck.warn("UNUSED_INPUT", { name: m.name }, m.nameSpan);
     if (m.kind === "let" && !ck.used.has(m.name)) ck.warn("UNUSED_LET", { name: m.name }, m.nameSpan);
+  }
+}
+
+function unparen(e: A.Expr): A.Expr {
+  while (e.kind === "paren") e = e.expr;
+  return e;
+}
+
+/**
+ * Warns where a ratio of two counts (按时办结 / 受理总数) is compared with a constant share while no `require`
+ * keeps its numerator at most its denominator: impossible input (600 of 495) would then grade as excellent.
+ */
+function checkUnboundedRatios(ck: Checker, decl: A.ScorecardDecl): void {
+  const lets = new Map<string, A.Expr>();
+  for (const m of decl.members) if (m.kind === "let") lets.set(m.name, m.expr);
+  const same = (a: A.Expr, b: A.Expr, depth = 0): boolean => {
+    a = unparen(a);
+    b = unparen(b);
+    if (printExpr(a) === printExpr(b)) return true;
+    if (depth > lets.size) return false;
+    if (a.kind === "name" && lets.has(a.name)) return same(lets.get(a.name)!, b, depth + 1);
+    if (b.kind === "name" && lets.has(b.name)) return same(a, lets.get(b.name)!, depth + 1);
+    return false;
+  };
+  const facts: A.Expr[] = [];
+  for (const m of decl.members) {
+    if (m.kind !== "require") continue;
+    // `require a <= b and c <= d` states two facts.
+    const pending = [m.expr];
+    for (let e = pending.pop(); e; e = pending.pop()) {
+      e = unparen(e);
+      if (e.kind === "logic" && e.op === "and") pending.push(e.left, e.right);
+      else facts.push(e);
+    }
+  }
+  // The terms of a sum of counts, through lets: (满意 + 基本满意) / (满意 + 基本满意 + 不满意) is at most 1 by construction.
+  const terms = (e: A.Expr, depth = 0): string[] | undefined => {
+    e = unparen(e);
+    if (e.kind === "arith" && e.op === "+") {
+      const l = terms(e.left, depth);
+      const r = l && terms(e.right, depth);
+      return l && r ? [...l, ...r] : undefined;
+    }
+    if (e.kind === "name" && lets.has(e.name) && depth <= lets.size) return terms(lets.get(e.name)!, depth + 1);
+    return ck.types.get(e) === "count" ? [printExpr(e)] : undefined;
+  };
+  const partOf = (num: A.Expr, den: A.Expr): boolean => {
+    const part = terms(num);
+    const whole = terms(den);
+    if (!part || !whole) return false;
+    for (const t of part) {
+      const i = whole.indexOf(t);
+      if (i < 0) return false;
+      whole.splice(i, 1);
+    }
+    return true;
+  };
+  const bounded = (num: A.Expr, den: A.Expr) =>
+    partOf(num, den) ||
+    facts.some((f) => f.kind === "compare" && (((f.op === "<=" || f.op === "<") && same(f.left, num) && same(f.right, den)) || ((f.op === ">=" || f.op === ">") && same(f.left, den) && same(f.right, num))));
+  const division = (e: A.Expr): Extract<A.Expr, { kind: "arith" }> | undefined => {
+    e = unparen(e);
+    for (let hops = 0; e.kind === "name" && lets.has(e.name) && hops <= lets.size; hops++) e = unparen(lets.get(e.name)!);
+    return e.kind === "arith" && e.op === "/" ? e : undefined;
+  };
+  const warned = new Set<string>();
+  const conditions: A.Expr[] = [];
+  for (const m of decl.members) {
+    if (m.kind === "criterion" || m.kind === "grade") for (const b of m.bands) if (b.when) conditions.push(b.when);
+  }
+  for (const condition of conditions) {
+    walkExpr(condition, (e) => {
+      if (e.kind !== "compare") return;
+      for (const [side, other] of [[e.left, e.right], [e.right, e.left]] as const) {
+        if (!constantValue(other) || ck.types.get(side) !== "ratio") continue;
+        const d = division(side);
+        if (!d || ck.types.get(d.left) !== "count" || ck.types.get(d.right) !== "count" || bounded(d.left, d.right)) continue;
+        const ratio = printExpr(side);
+        if (warned.has(ratio)) continue;
+        warned.add(ratio);
+        ck.warn("UNBOUNDED_RATIO", { ratio, numerator: printExpr(d.left), denominator: printExpr(d.right) }, side.span);
+      }
+    });
   }
 }
 
@@ -531,17 +755,35 @@ export function expectationTargets(info: RuleInfo): Map<string, string> {
   return targets;
 }
 
-/** Checks test blocks against the rules in scope. */
-export function checkTests(tests: A.TestDecl[], scope: Map<string, RuleInfo>, out: Diagnostic[]): void {
+/** Checks test blocks against the rules in scope; returns each test's own errors, so that only that test fails. */
+export function checkTests(tests: A.TestDecl[], scope: Map<string, RuleInfo>, all: Diagnostic[]): Map<A.TestDecl, Diagnostic[]> {
   const names = new Set<string>();
+  const errorsOf = new Map<A.TestDecl, Diagnostic[]>();
   for (const t of tests) {
+    const out: Diagnostic[] = [];
+    checkTest(t, names, scope, out);
+    all.push(...out);
+    const errors = out.filter((d) => d.severity === "error");
+    if (errors.length > 0) errorsOf.set(t, errors);
+  }
+  return errorsOf;
+}
+
+function gradeLabels(info: RuleInfo): string[] | undefined {
+  if (info.decl.kind !== "scorecard") return undefined;
+  const grade = info.decl.members.find((m): m is A.GradeDecl => m.kind === "grade");
+  return grade?.bands.map((b) => b.label);
+}
+
+function checkTest(t: A.TestDecl, names: Set<string>, scope: Map<string, RuleInfo>, out: Diagnostic[]): void {
+  {
     if (names.has(t.name)) out.push(diagnostic("warning", "DUPLICATE_TEST", { name: t.name }, t.span));
     names.add(t.name);
     const info = scope.get(t.rule);
     if (!info) {
       const hint = suggest(t.rule, scope.keys());
       out.push(diagnostic("error", "UNDEFINED_RULE", { rule: t.rule, hint }, t.ruleSpan));
-      continue;
+      return;
     }
     const params = info.decl.kind === "vote" ? new Set(["entitled", "present", "yes", "no", "abstain"]) : new Set([...info.symbols.values()].filter((s) => s.kind === "input").map((s) => s.name));
     const given = new Set<string>();
@@ -569,6 +811,13 @@ export function checkTests(tests: A.TestDecl[], scope: Map<string, RuleInfo>, ou
       }
       if (e.target === "outcome" && !(e.value.kind === "name" && (VOTE_OUTCOMES as readonly string[]).includes(e.value.name))) {
         out.push(diagnostic("error", "UNKNOWN_OUTCOME", { outcomes: [...VOTE_OUTCOMES] }, e.value.span));
+      }
+      // A grade that no band gives ("优秀 " with a trailing space) would make the test fail for the wrong reason, or pass with "!=".
+      const grades = e.target === "grade" ? gradeLabels(info) : undefined;
+      const grade = e.value.kind === "string" ? e.value.value : undefined;
+      if (grades && grade !== undefined && !grades.includes(grade)) {
+        const hint = grades.find((g) => g === grade.trim()) ?? suggest(grade, grades);
+        out.push(diagnostic("error", "UNKNOWN_GRADE", { grade, rule: t.rule, grades, hint }, e.value.span));
       }
     }
   }

@@ -14,6 +14,8 @@ export interface ModuleInternals {
   program: A.Program;
   infos: Map<string, RuleInfo>;
   tests: A.TestDecl[];
+  /** The errors inside each test block: such a test fails alone, with its first error. */
+  testErrors: Map<A.TestDecl, Diagnostic[]>;
 }
 
 const internals = new WeakMap<CompiledModule, ModuleInternals>();
@@ -118,7 +120,8 @@ function compileWith(source: string, file: string | undefined, ctx: ImportContex
     coverageUnits.push(...coverageUnitsOf(info));
   }
   const tests = program.items.filter((i): i is A.TestDecl => i.kind === "test");
-  checkTests(tests, infos, diagnostics);
+  const testErrors = checkTests(tests, infos, diagnostics);
+  const inTests = new Set([...testErrors.values()].flat());
   ctx.visiting.delete(key);
   for (const d of diagnostics) if (file !== undefined && d.file === undefined) d.file = file;
   diagnostics.sort((a, b) => a.span.offset - b.span.offset);
@@ -126,13 +129,14 @@ function compileWith(source: string, file: string | undefined, ctx: ImportContex
   const module: CompiledModule = {
     file,
     ok: !diagnostics.some((d) => d.severity === "error"),
+    rulesOk: !diagnostics.some((d) => d.severity === "error" && !inTests.has(d)),
     diagnostics: locale === "en" ? diagnostics : diagnostics.map((d) => localizeDiagnostic(d, locale)),
     rules,
     scope,
     tests: tests.map((t) => ({ name: t.name, rule: t.rule, span: t.span })),
     coverageUnits,
   };
-  internals.set(module, { program, infos, tests });
+  internals.set(module, { program, infos, tests, testErrors });
   return module;
 }
 

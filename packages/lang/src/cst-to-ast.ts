@@ -103,7 +103,13 @@ function signedNumber(n: CstNode): A.Expr {
 function literal(n: CstNode): A.Expr {
   const c = n.children;
   const sn = node(c, "signedNumber");
-  if (sn) return signedNumber(sn);
+  if (sn) {
+    const numerator = signedNumber(sn);
+    const den = node(c, "denominator");
+    if (!den) return numerator;
+    const denominator = numberLiteral(den);
+    return { kind: "arith", op: "/", left: numerator, right: denominator, span: joinSpans(numerator.span, denominator.span) };
+  }
   const s = tok(c, "StringLiteral");
   if (s) return { kind: "string", value: unquote(s.image), span: spanOfToken(s) };
   const t = tok(c, "True") ?? tok(c, "False");
@@ -213,14 +219,20 @@ function clauseDecl(n: CstNode): A.ClauseDecl {
   };
 }
 
+function requireDecl(n: CstNode): A.RequireDecl {
+  const c = n.children;
+  return { kind: "require", expr: expr(needNode(c, "expr")), reason: optString(c, "reason"), span: nodeSpan(n) };
+}
+
 function voteDecl(n: CstNode): A.VoteDecl {
   const c = n.children;
   const name = needTok(c, "name");
-  const members: (A.LetDecl | A.ClauseDecl)[] = [];
+  const members: A.VoteMember[] = [];
   for (const m of nodes(c, "voteMember")) {
     tryMember(() => {
       const l = node(m.children, "letDecl");
-      members.push(l ? letDecl(l) : clauseDecl(needNode(m.children, "clauseDecl")));
+      const r = node(m.children, "requireDecl");
+      members.push(l ? letDecl(l) : r ? requireDecl(r) : clauseDecl(needNode(m.children, "clauseDecl")));
     });
   }
   return { kind: "vote", name: name.image, nameSpan: spanOfToken(name), label: optString(c, "label"), members, span: nodeSpan(n) };
@@ -289,7 +301,9 @@ function scorecardDecl(n: CstNode): A.ScorecardDecl {
       const l = node(mc, "letDecl");
       const cr = node(mc, "criterionDecl");
       const g = node(mc, "gradeDecl");
-      if (i) members.push(inputDecl(i));
+      const r = node(mc, "requireDecl");
+      if (r) members.push(requireDecl(r));
+      else if (i) members.push(inputDecl(i));
       else if (l) members.push(letDecl(l));
       else if (cr) members.push(criterionDecl(cr));
       else if (g) members.push(gradeDecl(g));

@@ -267,6 +267,14 @@ function letStep(it: Interpreter, m: A.LetDecl): ExplanationStep {
   return { clause: m.name, text: `${m.name} = ${text}`, detail, result: jsonValue(v), span: at(m.span) };
 }
 
+/** Checks a `require`: a step of the explanation when it holds, REQUIREMENT_FAILED naming the values when not. */
+function requireStep(it: Interpreter, m: A.RequireDecl): ExplanationStep {
+  const detail = it.detail(m.expr);
+  const condition = printExpr(m.expr);
+  if (!it.bool(m.expr)) fail("REQUIREMENT_FAILED", { condition, detail, reason: m.reason }, m.span, { requirement: condition, detail, ...(m.reason ? { reason: m.reason } : {}) });
+  return { clause: "require", text: `require ${condition}`, detail, result: true, span: at(m.span) };
+}
+
 /** Evaluates a vote: quorum and passes, outcome, explanation. */
 export function evaluateVote(info: RuleInfo, input: unknown): VoteResult {
   const decl = info.decl as A.VoteDecl;
@@ -280,6 +288,8 @@ export function evaluateVote(info: RuleInfo, input: unknown): VoteResult {
       const step = letStep(it, m);
       explanation.push(step);
       values[m.name] = step.result;
+    } else if (m.kind === "require") {
+      explanation.push(requireStep(it, m));
     } else {
       const result = it.bool(m.expr);
       clauses[m.name] = result;
@@ -328,6 +338,8 @@ export function evaluateScorecard(info: RuleInfo, input: unknown): ScorecardResu
       const step = letStep(it, m);
       explanation.push(step);
       values[m.name] = step.result;
+    } else if (m.kind === "require") {
+      explanation.push(requireStep(it, m));
     } else if (m.kind === "criterion") {
       const cmax = constantValue(m.max)!;
       const { band: chosen, detail, tried } = firstMatch(it, m.bands);

@@ -245,6 +245,11 @@ function exactDecision(info: RuleInfo, input: Record<string, unknown>): DecideOu
   return { ok: true, decision: res.kind === "vote" ? { kind: "vote", outcome: res.outcome } : { kind: "scorecard", score: res.score, grade: res.grade } };
 }
 
+/** A broken requirement is an error only the exact evaluator words (with the values), so it goes there. */
+function requireCheck(em: Emitter, m: A.RequireDecl): void {
+  em.lines.push(`if (!(${em.value(m.expr)})) return exact(input);`);
+}
+
 const OUTCOMES: VoteOutcome[] = ["passed", "rejected", "no_quorum"];
 
 function voteDecider(info: RuleInfo): (input: Record<string, unknown>) => DecideOutcome {
@@ -258,6 +263,7 @@ function voteDecider(info: RuleInfo): (input: Record<string, unknown>) => Decide
   let passes = "false";
   for (const m of decl.members) {
     if (m.kind === "let") em.let(m, info.types.get(m.expr));
+    else if (m.kind === "require") requireCheck(em, m);
     else if (m.name === "quorum") quorum = em.value(m.expr);
     else passes = em.value(m.expr);
   }
@@ -297,6 +303,7 @@ function scorecardDecider(info: RuleInfo, decimals: boolean): (input: Record<str
   let scoreBd = 1;
   for (const m of decl.members) {
     if (m.kind === "let") em.let(m, info.types.get(m.expr));
+    else if (m.kind === "require") requireCheck(em, m);
     else if (m.kind === "criterion") {
       // A criterion that recovery left without bands is for the exact evaluator to refuse by name.
       if (m.bands.length === 0) throw new NotFastPathable();

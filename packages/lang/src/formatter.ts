@@ -109,6 +109,16 @@ function letRow(m: A.LetDecl): Row {
   return { cols: [`let ${m.name}`, `= ${printExpr(m.expr)}`], trailer: opt(m.label), node: m };
 }
 
+function requireRow(m: A.RequireDecl): Row {
+  return { cols: [`require ${printExpr(m.expr)}`], trailer: opt(m.reason), node: m };
+}
+
+function voteRow(m: A.VoteMember): Row {
+  if (m.kind === "let") return { cols: [`let ${m.name} = ${printExpr(m.expr)}`], trailer: opt(m.label), node: m };
+  if (m.kind === "require") return requireRow(m);
+  return { cols: [`${m.name}: ${printExpr(m.expr)}`], trailer: opt(m.reason), node: m };
+}
+
 /** Writes a block: header line, aligned body, closing brace; comments inside stay inside. */
 function block(p: Printer, header: string, node: { span: Span }, rows: Row[], depth: number, rightAligned: number[] = []): void {
   p.flushBefore(node.span.offset, depth, node.span.line);
@@ -135,7 +145,7 @@ function printItem(p: Printer, item: A.Item): void {
       p.line(`import ${quote(item.path)}`, 0, item);
       return;
     case "vote": {
-      const rows = item.members.map((m): Row => (m.kind === "let" ? { cols: [`let ${m.name} = ${printExpr(m.expr)}`], trailer: opt(m.label), node: m } : { cols: [`${m.name}: ${printExpr(m.expr)}`], trailer: opt(m.reason), node: m }));
+      const rows = item.members.map(voteRow);
       block(p, `vote ${item.name}${item.label === undefined ? "" : ` ${quote(item.label)}`}`, item, rows, 0);
       return;
     }
@@ -147,6 +157,7 @@ function printItem(p: Printer, item: A.Item): void {
         const first = run[0]!;
         if (first.kind === "input") p.group((run as A.InputDecl[]).map(inputRow), 1);
         else if (first.kind === "let") p.group((run as A.LetDecl[]).map(letRow), 1);
+        else if (first.kind === "require") p.group((run as A.RequireDecl[]).map(requireRow), 1);
         else {
           run.forEach((m, j) => {
             if (j > 0) p.blank();

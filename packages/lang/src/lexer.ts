@@ -51,6 +51,7 @@ export const Max = keyword("max", true);
 export const Min = keyword("min", true);
 export const One = keyword("one", true);
 export const ErrorKw = keyword("error", true);
+export const Require = keyword("require", true);
 
 export const Percent = createToken({ name: "Percent", pattern: /\d+(?:\.\d+)?%/ });
 export const Decimal = createToken({ name: "Decimal", pattern: /\d+\.\d+/ });
@@ -76,7 +77,7 @@ export const Colon = createToken({ name: "Colon", pattern: /:/ });
 
 export const keywordTokens: TokenType[] = [
   Import, Vote, Scorecard, Input, Let, Criterion, When, Otherwise, Grade, Test, Expect,
-  Of, And, Or, Not, True, False, Quorum, Passes, Max, Min, One, ErrorKw,
+  Of, And, Or, Not, True, False, Quorum, Passes, Max, Min, One, ErrorKw, Require,
 ];
 
 export const allTokens: TokenType[] = [

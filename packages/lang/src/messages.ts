@@ -66,9 +66,11 @@ function zhRange(a: RangeArgs): string {
 }
 
 /** Where a condition is required: a vote clause, a criterion band or a grade band. */
-type PlaceArgs = { place: "clause" | "band" | "grade"; clause?: string };
-const enPlace = (a: PlaceArgs): string => (a.place === "clause" ? `The '${a.clause}' clause` : a.place === "band" ? "A band's condition" : "A grade's condition");
-const zhPlace = (a: PlaceArgs): string => (a.place === "clause" ? `${a.clause} 条款` : a.place === "band" ? "分档的条件" : "等级的条件");
+type PlaceArgs = { place: "clause" | "band" | "grade" | "require"; clause?: string };
+const EN_PLACES = { band: "A band's condition", grade: "A grade's condition", require: "A requirement" } as const;
+const ZH_PLACES = { band: "分档的条件", grade: "等级的条件", require: "require 的条件" } as const;
+const enPlace = (a: PlaceArgs): string => (a.place === "clause" ? `The '${a.clause}' clause` : EN_PLACES[a.place]);
+const zhPlace = (a: PlaceArgs): string => (a.place === "clause" ? `${a.clause} 条款` : ZH_PLACES[a.place]);
 
 /** Words a policy officer understands for each token kind a syntax message names. */
 const TOKEN_WORDS: Record<string, { en: string; zh: string }> = {
@@ -265,6 +267,17 @@ export const MESSAGES = {
     (a) => `'of' takes a share on its left, as in '2/3 of entitled', but ${a.expr} is a ${a.type}.`,
     (a) => `of 的左边应是一个占比，例如“2/3 of entitled”，但 ${a.expr} 是${zhType(a.type)}。`,
   ),
+  OF_NOT_A_SHARE: entry<{ expr: string; value: string }>(
+    "UNIT_MISMATCH",
+    (a) => `'of' takes a share between 0 and 1 on its left, as in '2/3 of entitled', but ${a.expr} is ${a.value}, not a share; did you mean ${a.expr}%?`,
+    (a) => `of 的左边应是 0 到 1 之间的占比，例如“2/3 of entitled”，但 ${a.expr} 等于 ${a.value}，不是占比；是否要写“${a.expr}%”？`,
+  ),
+  UNBOUNDED_RATIO: entry<{ ratio: string; numerator: string; denominator: string }>(
+    "UNBOUNDED_RATIO",
+    (a) =>
+      `${a.ratio} is compared with a share, but nothing keeps ${a.numerator} <= ${a.denominator}, so impossible input can score above 100%: add 'require ${a.numerator} <= ${a.denominator}'.`,
+    (a) => `${a.ratio} 与占比比较，但没有约束保证 ${a.numerator} <= ${a.denominator}，不可能的数据也会得出超过100%的比率：请加上“require ${a.numerator} <= ${a.denominator}”。`,
+  ),
   DIVISION_BY_ZERO_CONSTANT: entry<{ expr: string }>(
     "DIVISION_BY_ZERO",
     (a) => `${a.expr} divides by zero.`,
@@ -356,6 +369,11 @@ export const MESSAGES = {
     (a) => `${a.points} points is more than the maximum ${a.max} of '${a.name}'.`,
     (a) => `${a.points} 分超过了${q(a.name)}的满分 ${a.max} 分。`,
   ),
+  POINTS_OUT_OF_RANGE: entry<{ name: string; points: string; range: string; max: string }>(
+    "POINTS_OUT_OF_RANGE",
+    (a) => `The points ${a.points} of '${a.name}' can be ${a.range}, outside 0..${a.max}: bound them, e.g. max(0, min(${a.max}, ${a.points})), or bound the inputs with min/max.`,
+    (a) => `${q(a.name)}的分值 ${a.points} 可能为 ${a.range}，超出 0..${a.max}：请限定范围，例如 max(0, min(${a.max}, ${a.points}))，或用 min/max 限定输入。`,
+  ),
   DUPLICATE_GRADE: entry(
     "DUPLICATE_GRADE",
     () => "A scorecard has one grade block.",
@@ -407,6 +425,11 @@ export const MESSAGES = {
     "UNKNOWN_EXPECTATION",
     (a) => `'${a.target}' is not something '${a.rule}' produces${enHint(a.hint)}`,
     (a) => `规则${q(a.rule)}不会产生${q(a.target)}${zhHint(a.hint)}`,
+  ),
+  UNKNOWN_GRADE: entry<{ grade: string; rule: string; grades: string[]; hint?: string }>(
+    "UNKNOWN_GRADE",
+    (a) => `'${a.rule}' has no grade "${a.grade}"; its grades are ${a.grades.map((g) => `"${g}"`).join(", ")}${a.hint ? `; did you mean "${a.hint}"?` : "."}`,
+    (a) => `${q(a.rule)}没有等级“${a.grade}”，它的等级是 ${zhList(a.grades.map((g) => `“${g}”`))}${zhHint(a.hint)}`,
   ),
   UNKNOWN_OUTCOME: entry<{ outcomes: string[] }>(
     "UNKNOWN_OUTCOME",
@@ -523,6 +546,11 @@ export const MESSAGES = {
     "TYPE_MISMATCH",
     (a) => `${a.expr} should be a condition but is ${a.value}.`,
     (a) => `${a.expr} 应当是一个条件，但它的值是 ${a.value}。`,
+  ),
+  REQUIREMENT_FAILED: entry<{ condition: string; detail: string; reason?: string }>(
+    "REQUIREMENT_FAILED",
+    (a) => `The input breaks a requirement of the rule: require ${a.condition} (${a.detail})${a.reason ? `: ${a.reason}` : ""}.`,
+    (a) => `输入不满足规则的要求：require ${a.condition}（${a.detail}）${a.reason ? `：${a.reason}` : ""}。`,
   ),
   NO_BAND: entry<{ name: string }>(
     "NO_BAND",

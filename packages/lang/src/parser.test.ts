@@ -24,7 +24,7 @@ describe("parse", () => {
     const { program, diagnostics } = parse(`scorecard 考核 { input 满意票: count "满意" criterion 测评 max 10 { 10 when 满意票 >= 5 0 otherwise } }`);
     expect(diagnostics).toEqual([]);
     const card = program.items[0]!;
-    expect(card.kind === "scorecard" && card.members.map((m) => (m.kind === "grade" ? "grade" : m.name))).toEqual(["满意票", "测评"]);
+    expect(card.kind === "scorecard" && card.members.map((m) => (m.kind === "grade" || m.kind === "require" ? m.kind : m.name))).toEqual(["满意票", "测评"]);
   });
 
   it("reports every mistake in a file with several, with line and column", () => {

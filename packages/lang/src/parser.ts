@@ -88,7 +88,14 @@ class GavelParser extends CstParser {
     this.OR([
       { ALT: () => this.SUBRULE(this.letDecl) },
       { ALT: () => this.SUBRULE(this.clauseDecl) },
+      { ALT: () => this.SUBRULE(this.requireDecl) },
     ]);
+  });
+
+  requireDecl = this.RULE("requireDecl", () => {
+    this.CONSUME(T.Require);
+    this.SUBRULE(this.expr);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
   });
 
   clauseDecl = this.RULE("clauseDecl", () => {
@@ -121,6 +128,7 @@ class GavelParser extends CstParser {
       { ALT: () => this.SUBRULE(this.letDecl) },
       { ALT: () => this.SUBRULE(this.criterionDecl) },
       { ALT: () => this.SUBRULE(this.gradeDecl) },
+      { ALT: () => this.SUBRULE(this.requireDecl) },
     ]);
   });
 
@@ -255,7 +263,16 @@ class GavelParser extends CstParser {
 
   literal = this.RULE("literal", () => {
     this.OR([
-      { ALT: () => this.SUBRULE(this.signedNumber) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.signedNumber);
+          // A fraction, so that `expect 满意率 = 2/3` states the exact value.
+          this.OPTION(() => {
+            this.CONSUME(T.Slash);
+            this.SUBRULE(this.numberLiteral, { LABEL: "denominator" });
+          });
+        },
+      },
       { ALT: () => this.CONSUME(T.StringLiteral) },
       { ALT: () => this.CONSUME(T.True) },
       { ALT: () => this.CONSUME(T.False) },

@@ -4,6 +4,7 @@ import type * as A from "./ast";
 import { FACT_LABELS, FUNCTIONS, INPUT_TYPES, VOTE_FACTS, VOTE_OUTCOMES, type RuleInfo } from "./checker";
 import { compile, moduleInternals } from "./compiler";
 import { parse } from "./parser";
+import { printExpr } from "./print";
 import { spanContains, spanOfToken } from "./span";
 import type { CompileOptions, Span } from "./types";
 
@@ -21,7 +22,7 @@ export interface Hover {
 
 export interface DocumentSymbol {
   name: string;
-  kind: "vote" | "scorecard" | "input" | "let" | "criterion" | "clause" | "grade" | "test";
+  kind: "vote" | "scorecard" | "input" | "let" | "criterion" | "clause" | "grade" | "require" | "test";
   label?: string;
   span: Span;
   selectionSpan: Span;
@@ -40,6 +41,7 @@ const KEYWORD_DOCS: Record<string, string> = {
   grade: "**grade** { \"label\" when CONDITION … \"label\" otherwise } — uses `score` and criterion points.",
   input: "**input** NAME: count | number | ratio | boolean | text [min N] [max N] [one of \"a\", \"b\"] \"label\"",
   let: "**let** NAME = EXPRESSION — a named intermediate value, shown in every explanation.",
+  require: "**require** CONDITION \"reason\" — a fact the inputs must satisfy (按时办结 <= 受理总数); evaluation fails with REQUIREMENT_FAILED otherwise.",
   test: "**test** \"name\" { rule(input: value, …) expect outcome = passed }",
   expect: "**expect** TARGET = VALUE, or **expect error** — what a test checks.",
   import: "**import** \"file.gavel\" — use the rules of another file (\"std/…\" is the standard library).",
@@ -48,6 +50,7 @@ const KEYWORD_DOCS: Record<string, string> = {
 function ruleSymbols(decl: A.RuleDecl): DocumentSymbol[] {
   return decl.members.map((m): DocumentSymbol => {
     if (m.kind === "grade") return { name: "grade", kind: "grade", span: m.span, selectionSpan: m.span, children: [] };
+    if (m.kind === "require") return { name: `require ${printExpr(m.expr)}`, kind: "require", label: m.reason, span: m.span, selectionSpan: m.span, children: [] };
     const label = m.kind === "clause" ? m.reason : m.label;
     return { name: m.name, kind: m.kind, label, span: m.span, selectionSpan: m.nameSpan, children: [] };
   });
@@ -113,10 +116,10 @@ export function getCompletions(source: string, offset: number, options: CompileO
   }
   const info = internals.infos.get(item.name);
   if (item.kind === "vote") {
-    kw(["quorum", "passes", "let", "of", "and", "or", "not", "true", "false"]);
+    kw(["quorum", "passes", "let", "require", "of", "and", "or", "not", "true", "false"]);
     for (const f of VOTE_FACTS) out.push({ label: f, kind: "fact", detail: FACT_LABELS[f] });
   } else {
-    kw(["input", "let", "criterion", "grade", "when", "otherwise", "max", "min", "of", "and", "or", "not", "true", "false"]);
+    kw(["input", "let", "require", "criterion", "grade", "when", "otherwise", "max", "min", "of", "and", "or", "not", "true", "false"]);
   }
   const decl = info?.decl ?? item;
   for (const m of decl.members) {

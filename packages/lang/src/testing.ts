@@ -94,6 +94,12 @@ export function runTests(module: CompiledModule, options: { filter?: string } = 
   for (const t of internals?.tests ?? []) {
     if (options.filter && !t.name.includes(options.filter)) continue;
     const base = { name: t.name, file: module.file, rule: t.rule, span: t.span };
+    const [mistake] = internals?.testErrors.get(t) ?? [];
+    if (mistake) {
+      const { severity: _severity, file: _file, ...error } = mistake;
+      results.push({ ...base, passed: false, expectations: [], error });
+      continue;
+    }
     const rule = module.scope.get(t.rule);
     if (!rule) {
       results.push({ ...base, passed: false, expectations: [], error: message("RULE_NOT_COMPILED", { rule: t.rule }) });

@@ -178,6 +178,8 @@ export interface CompileOptions {
 export interface CompiledModule {
   file?: string;
   ok: boolean;
+  /** No error outside test blocks: the tests can run, and a test with an error of its own fails alone. */
+  rulesOk: boolean;
   diagnostics: Diagnostic[];
   /** Rules defined in this file (in source order). */
   rules: CompiledRule[];

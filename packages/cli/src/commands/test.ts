@@ -52,7 +52,8 @@ export function testFiles(files: readonly string[], options: TestOptions, ctx: C
       continue;
     }
     const module = compileRuleFile(read.file, ctx.resolveImport, ctx.language);
-    if (!module.ok) {
+    // An error inside one test block fails that test alone; an error in a rule stops the file.
+    if (!module.rulesOk) {
       const errors = module.diagnostics.filter((d) => d.severity === "error");
       reports.push({ file: read.file.display, compileErrors: errors, results: [], durationMs: performance.now() - fileStarted });
       continue;

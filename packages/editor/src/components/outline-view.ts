@@ -8,7 +8,7 @@ import { LocaleController } from "./locale-controller";
 import { sharedStyles } from "./shared-styles";
 
 const kindGlyph: Record<DocumentSymbol["kind"], string> = {
-  vote: "⚖", scorecard: "☰", input: "◇", let: "𝑥", criterion: "★", clause: "✓", grade: "▤", test: "⚑",
+  vote: "⚖", scorecard: "☰", input: "◇", let: "𝑥", require: "!", criterion: "★", clause: "✓", grade: "▤", test: "⚑",
 };
 
 @customElement("gavel-outline")

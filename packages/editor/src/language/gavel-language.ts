@@ -30,6 +30,7 @@ const symbolKinds: Record<DocumentSymbol["kind"], languages.SymbolKind> = {
   let: languages.SymbolKind.Variable,
   criterion: languages.SymbolKind.Property,
   clause: languages.SymbolKind.Boolean,
+  require: languages.SymbolKind.Boolean,
   grade: languages.SymbolKind.Enum,
   test: languages.SymbolKind.Event,
 };

@@ -5,7 +5,7 @@ import type { languages } from "monaco-editor/editor";
 export const GAVEL_LANGUAGE_ID = "gavel";
 
 export const gavelKeywords = [
-  "import", "vote", "scorecard", "input", "let", "criterion", "when", "otherwise", "grade",
+  "import", "vote", "scorecard", "input", "let", "require", "criterion", "when", "otherwise", "grade",
   "test", "expect", "of", "and", "or", "not", "quorum", "passes", "max", "min", "one", "error",
 ];
 export const gavelTypes = ["count", "number", "ratio", "boolean", "text"];
