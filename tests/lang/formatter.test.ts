@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import fc from "fast-check";
+import { assertProperty } from "../../packages/lang/src/test-support/property";
 import { describe, expect, it } from "vitest";
 import { compile, format, parse, runTests } from "@gavel/lang";
 import { ROOT, resolveImport, ruleFiles } from "./rule-files";
@@ -58,7 +59,7 @@ describe("formatter (property)", () => {
     );
 
   it("is idempotent and keeps meaning on generated programs", () => {
-    fc.assert(
+    assertProperty(
       fc.property(program, (src) => {
         const once = format(src);
         if (!once.ok) return;

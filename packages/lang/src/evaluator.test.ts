@@ -78,7 +78,7 @@ describe("major-matter vote (DESIGN 2.1)", () => {
   });
 
   it("agrees with integer cross-multiplication for every small ballot (property)", () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.nat(200).chain((e) => fc.tuple(fc.constant(e), fc.nat(e)).chain(([e, p]) => fc.tuple(fc.constant(e), fc.constant(p), fc.nat(p)))), ([e, p, y]) => {
         const expected = !(3 * p > 2 * e) ? "no_quorum" : 2 * y > e ? "passed" : "rejected";
         expect(vote(e, p, y).outcome).toBe(expected);
@@ -256,7 +256,7 @@ describe("decide() is the same function as evaluate() (property)", () => {
   const count = fc.oneof(fc.nat(40), fc.nat(2_000_000), fc.constantFrom(-1, 0.5, Number.NaN, 2 ** 53));
   // Counts drawn independently are mostly inconsistent: this checks that both give the same errors.
   it("on random vote inputs, mostly invalid ones", () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.record({ entitled: count, present: count, yes: count, no: count, abstain: count }), (input) => {
         for (const r of [rules[0]!, rules[2]!, rules[3]!]) {
           const full = r.evaluate(input);
@@ -270,7 +270,7 @@ describe("decide() is the same function as evaluate() (property)", () => {
   });
 
   it("on random scorecard inputs", () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.record({ training_days: fc.oneof(fc.integer({ min: -5, max: 40 }), fc.integer({ min: -5000, max: 40_000 }).map((n) => n / 1000), fc.double({ min: 0, max: 40, noNaN: true })), satisfied: count, basically: fc.nat(50), unsatisfied: fc.nat(50) }), (input) => {
         const full = CADRE.evaluate(input);
         const fast = CADRE.decide(input);
