@@ -251,6 +251,16 @@ describe("decide() and evaluate() agree with integer oracles on consistent talli
   });
 });
 
+/** CADRE's meaning, written apart from the language: a double compares exactly with 15 and 10, and BigInt cross-multiplies. */
+function cadreOracle(c: { training_days: number; satisfied: number; basically: number; unsatisfied: number }): { score: number; grade: string } {
+  const training = c.training_days >= 15 ? 10 : c.training_days >= 10 ? 6 : 0;
+  const approved = BigInt(c.satisfied) + BigInt(c.basically);
+  const ballots = approved + BigInt(c.unsatisfied);
+  const evaluation = approved * 100n >= ballots * 90n ? 40 : approved * 100n >= ballots * 75n ? 25 : 0;
+  const score = training + evaluation;
+  return { score, grade: score >= 45 ? "优秀" : score >= 30 ? "称职" : "不称职" };
+}
+
 describe("decide() is the same function as evaluate() (property)", () => {
   const rules = [MAJOR, CADRE, VOTE_RULES[1]!.rule, VOTE_RULES[2]!.rule];
   const count = fc.oneof(fc.nat(40), fc.nat(2_000_000), fc.constantFrom(-1, 0.5, Number.NaN, 2 ** 53));
@@ -276,6 +286,9 @@ describe("decide() is the same function as evaluate() (property)", () => {
         const fast = CADRE.decide(input);
         if (!full.ok) expect(fast).toEqual(full);
         else if (full.result.kind === "scorecard") expect(fast).toEqual({ ok: true, decision: { kind: "scorecard", score: full.result.score, grade: full.result.grade } });
+        const valid = Number.isSafeInteger(input.satisfied) && input.satisfied >= 0 && input.satisfied + input.basically + input.unsatisfied > 0;
+        if (valid) expect(fast).toEqual({ ok: true, decision: { kind: "scorecard", ...cadreOracle(input) } });
+        else expect(fast.ok).toBe(false);
       }),
       { numRuns: 2000 },
     );
