@@ -130,16 +130,30 @@ describe("formatter (property)", () => {
   const cond = fc.tuple(fc.oneof(leaf, arith), fc.constantFrom(">", ">=", "<", "<=", "=", "!="), fc.oneof(leaf, arith)).map(([a, op, b]) => `${a} ${op} ${b}`);
   const space = fc.constantFrom(" ", "  ", "\n", " \n  ", "\t");
   const program = fc
-    .tuple(fc.array(cond, { minLength: 1, maxLength: 4 }), space, fc.boolean(), fc.boolean())
-    .map(([conds, sp, paren, comment]) =>
+    .tuple(fc.array(cond, { minLength: 1, maxLength: 4 }), space, fc.boolean(), fc.boolean(), fc.boolean())
+    .map(([conds, sp, paren, comment, endOfLine]) =>
       [
         comment ? "# 评分规则" : "",
         `scorecard s${sp}"考核"${sp}{`,
         `input x: count${sp}input y: number "天数"${sp}input 满意票: count input days_2: count`,
-        `criterion c max 100 {${conds.map((c, i) => `${sp}${10 - i} when ${paren ? `(${c})` : c}`).join("")}${sp}0 otherwise "理由" }`,
+        // With endOfLine, every band ends its line with a comment naming it.
+        `criterion c max 100 {${conds.map((c, i) => `${sp}${10 - i} when ${paren ? `(${c})` : c}${endOfLine ? `  # 档${i}\n` : ""}`).join("")}${sp}0 otherwise "理由" }`,
         "}",
       ].join("\n"),
     );
+
+  it("keeps each band's end-of-line comment at the end of that band's line", () => {
+    assertProperty(
+      fc.property(program, (src) => {
+        const once = format(src);
+        if (!once.ok) return;
+        const bandComments = (text: string) => text.split("\n").filter((line) => line.includes("# 档")).map((line) => line.trim().replace(/\s+/g, " "));
+        const expected = [...src.matchAll(/(\d+) when [^\n]*?# 档(\d+)/g)].map((m) => `${m[1]} when # 档${m[2]}`);
+        expect(bandComments(once.text).map((line) => line.replace(/ when .*#/, " when #"))).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
 
   it("is idempotent and keeps meaning on generated programs", () => {
     assertProperty(
