@@ -7,8 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { format } from "@gavel/lang";
-import { broken, chinese, failing, passing, unformatted } from "./rule-fixtures";
+import { broken, chinese, failing, failingCanonical, passing, unformatted, unformattedCanonical } from "./rule-fixtures";
 import { gavel } from "./run-gavel";
 
 let root: string;
@@ -16,12 +15,6 @@ const write = (path: string, text: string) => {
   mkdirSync(join(root, path, ".."), { recursive: true });
   writeFileSync(join(root, path), text);
 };
-
-function canonical(source: string): string {
-  const result = format(source);
-  if (!result.ok) throw new Error("fixture does not parse");
-  return result.text;
-}
 
 function parseXml(xml: string): Element {
   const doc = new DOMParser({
@@ -46,7 +39,7 @@ beforeAll(() => {
   write("good/passing.gavel", passing);
   write("good/测评.gavel", chinese);
   write("fmt/unformatted.gavel", unformatted);
-  write("fmt/canonical.gavel", canonical(failing));
+  write("fmt/canonical.gavel", failingCanonical);
   write("input.json", JSON.stringify({ entitled: 30, present: 21, yes: 16, no: 5, abstain: 0 }));
   write("zh/有错的规则.gavel", brokenInChinese);
   write("zh-tests/除零.gavel", divisionByZeroTest);
@@ -178,7 +171,8 @@ describe("gavel fmt", () => {
     expect(check).toMatchObject({ code: 1, stdout: "fmt/unformatted.gavel\n" });
     const fmt = await gavel(["fmt", "fmt"], root);
     expect(fmt).toMatchObject({ code: 0, stdout: "formatted fmt/unformatted.gavel\n" });
-    expect(readFileSync(join(root, "fmt/unformatted.gavel"), "utf8")).toBe(canonical(unformatted));
+    expect(readFileSync(join(root, "fmt/unformatted.gavel"), "utf8")).toBe(unformattedCanonical);
+    expect(readFileSync(join(root, "fmt/canonical.gavel"), "utf8")).toBe(failingCanonical);
     expect(await gavel(["fmt", "--check", "fmt"], root)).toMatchObject({ code: 0, stdout: "" });
   });
 });

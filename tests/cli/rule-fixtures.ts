@@ -49,6 +49,35 @@ test "all present, all yes" {
 }
 `;
 
+/** `unformatted` in canonical form, written out by hand (not by the formatter under test). */
+export const unformattedCanonical = `vote loose "Loose" {
+  quorum: present >= 2/3 of entitled
+  passes: yes > 1/2 of present
+}
+
+test "all present, all yes" {
+  loose(entitled: 3, present: 3, yes: 3, no: 0, abstain: 0)
+    expect outcome = passed
+}
+`;
+
+/** `failing` in canonical form, written out by hand: labels aligned, expectations under their call. */
+export const failingCanonical = `vote simple "Simple majority of those present" {
+  quorum: present > 1/2 of entitled  "more than half present"
+  passes: yes > 1/2 of present       "more than half of those present say yes"
+}
+
+test "4 of 6 present say yes: passed" {
+  simple(entitled: 10, present: 6, yes: 4, no: 2, abstain: 0)
+    expect outcome = passed
+}
+
+test "a 3-3 tie passes" {
+  simple(entitled: 10, present: 6, yes: 3, no: 3, abstain: 0)
+    expect outcome = passed
+}
+`;
+
 /** Chinese identifiers, labels and test names (a scorecard). */
 export const chinese = `scorecard 民主测评 "民主测评 / Democratic evaluation" {
   input 满意: count "满意票"

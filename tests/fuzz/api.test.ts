@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
+import { assertProperty } from "../../packages/lang/src/test-support/property";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, roster, startTestService, type TestService } from "../helpers/server-client";
 import { ruleFiles } from "../lang/rule-files";
@@ -196,7 +197,7 @@ describe("fuzzing the HTTP API", () => {
     );
     const violations: Record<string, string[]> = {};
     const statuses = new Map<number, number>();
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(request, async (r) => {
         const url = r.path.replace("{name}", encodeURIComponent(r.name)).replace("{id}", r.id === "{ballot}" ? ballot : r.id) + r.query;
         const headers: Record<string, string> = {};

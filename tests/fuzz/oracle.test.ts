@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
+import { assertProperty } from "../../packages/lang/src/test-support/property";
 import { describe, expect, it } from "vitest";
 import { compile, type CompiledRule, type DecideOutcome, type EvalOutcome } from "@gavel/lang";
 import { cadreReviewOracle, handWrittenCadreReview, handWrittenMajorMatter, majorMatterOracle, type BallotTally, type CadreInput } from "../../benchmarks/workloads";
@@ -58,7 +59,7 @@ const cadre: fc.Arbitrary<CadreInput> = fc
 
 describe("gavel, the bigint oracle and the hand-written baselines agree", () => {
   it("on random major-matter tallies, at the thresholds and beyond the fast path's bounds", () => {
-    fc.assert(
+    assertProperty(
       fc.property(tally, (ballot) => {
         const input = ballot as unknown as Record<string, unknown>;
         const exact = majorMatterOracle(ballot);
@@ -71,7 +72,7 @@ describe("gavel, the bigint oracle and the hand-written baselines agree", () => 
   });
 
   it("on random cadres with fractional training days", () => {
-    fc.assert(
+    assertProperty(
       fc.property(cadre, (c) => {
         const input = c as unknown as Record<string, unknown>;
         const { score, grade } = cadreReviewOracle(c);

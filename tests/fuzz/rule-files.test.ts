@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
+import { assertProperty } from "../../packages/lang/src/test-support/property";
 import { describe, expect, it } from "vitest";
 import { compile, format, runTests, type CompiledModule, type CompiledRule, type DecideOutcome, type EvalOutcome } from "@gavel/lang";
 import { resolveImport, ruleFiles } from "../lang/rule-files";
@@ -107,7 +108,7 @@ describe("fuzzing rule files", () => {
   });
 
   it("the unmutated files survive random and wild inputs to every rule", () => {
-    fc.assert(
+    assertProperty(
       fc.property(realFile, fc.gen(), ({ file, source }, gen) => {
         const module = compile(source, { file, resolveImport });
         expect(module.ok).toBe(true);
@@ -118,7 +119,7 @@ describe("fuzzing rule files", () => {
   });
 
   it("mutated real files never crash the compiler, the formatter or the evaluator", () => {
-    fc.assert(
+    assertProperty(
       fc.property(realFile, fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.gen(), ({ file, source }, mutations, gen) => {
         expectSoundPipeline(file, mutate(source, mutations), (arbitrary) => gen(() => arbitrary));
       }),
@@ -127,7 +128,7 @@ describe("fuzzing rule files", () => {
   });
 
   it("random token soups never crash the compiler, the formatter or the evaluator", () => {
-    fc.assert(
+    assertProperty(
       fc.property(tokenSoup, fc.gen(), (source, gen) => {
         expectSoundPipeline("soup.gavel", source, (arbitrary) => gen(() => arbitrary));
       }),

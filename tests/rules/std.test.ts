@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
+import { assertProperty } from "../../packages/lang/src/test-support/property";
 import { describe, expect, it } from "vitest";
 import { compile, runTests } from "@gavel/lang";
 import type { CompiledModule, CompiledRule, ImportResolver } from "@gavel/lang";
@@ -202,7 +203,7 @@ describe("std votes agree with exact integer arithmetic on large rosters", () =>
     it(`${name}, random rosters up to 1,000,000`, () => {
       const rule = rules.get(name);
       expect(rule).toBeDefined();
-      fc.assert(
+      assertProperty(
         fc.property(tallyArb, (tally) => {
           const { expected } = expectedOf(oracle, tally);
           const evaluated = rule!.evaluate({ ...tally });

@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { format } from "@gavel/lang";
 import { memoryIo } from "./io";
 import { runCli, version } from "./program";
 
@@ -102,10 +101,9 @@ describe("runCli", () => {
     expect(check).toMatchObject({ code: 1, out: "ugly.gavel\n" });
     const fmt = await run(["fmt", "ugly.gavel"]);
     expect(fmt).toMatchObject({ code: 0, out: "formatted ugly.gavel\n" });
+    // The canonical form written out by hand, not computed by the formatter under test.
     const text = readFileSync(join(root, "ugly.gavel"), "utf8");
-    const canonical = format(ugly);
-    expect(canonical.ok && canonical.text).toBe(text);
-    expect(text).toMatch(/^vote ugly "u" \{\n {2}quorum: /);
+    expect(text).toBe('vote ugly "u" {\n  quorum: present > 1/2 of entitled\n  passes: yes > 1/2 of present\n}\n');
     expect(await run(["fmt", "--check", "ugly.gavel"])).toMatchObject({ code: 0, out: "" });
     expect(await run(["fmt", "ugly.gavel"])).toMatchObject({ code: 0, out: "" });
     expect(readFileSync(join(root, "ugly.gavel"), "utf8")).toBe(text);

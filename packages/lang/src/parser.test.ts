@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { assertProperty } from "./test-support/property";
 import { describe, expect, it } from "vitest";
 import { parse } from "./parser";
 
@@ -63,7 +64,7 @@ describe("parse", () => {
   });
 
   it("never throws on arbitrary text (property)", () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (text) => {
         const r = parse(text);
         expect(Array.isArray(r.diagnostics)).toBe(true);
@@ -74,7 +75,7 @@ describe("parse", () => {
 
   it("never throws on mutated rule text (property)", () => {
     const tokens = ["vote", "scorecard", "{", "}", "(", ")", "quorum", ":", "passes", ">", "2/3", "of", "entitled", "when", "otherwise", '"x"', "criterion", "max", "10", "grade", "test", "expect", "-", "not", "and", "\n"];
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 80 }), (parts) => {
         const r = parse(parts.join(" "));
         for (const d of r.diagnostics) expect(d.span.line).toBeGreaterThanOrEqual(1);

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { assertProperty } from "./test-support/property";
 import { describe, expect, it } from "vitest";
 import { Rational } from "./rational";
 
@@ -41,7 +42,7 @@ describe("Rational", () => {
   });
 
   it("agrees with cross-multiplication of bigints (property)", () => {
-    fc.assert(
+    assertProperty(
       fc.property(rational, rational, (a, b) => {
         const expected = a.n * b.d < b.n * a.d ? -1 : a.n * b.d > b.n * a.d ? 1 : 0;
         expect(a.cmp(b)).toBe(expected);
@@ -52,7 +53,7 @@ describe("Rational", () => {
   });
 
   it("never produces NaN or Infinity text (property)", () => {
-    fc.assert(
+    assertProperty(
       fc.property(rational, (a) => {
         expect(a.toDecimal()).toMatch(/^-?\d+(\.\d+)?$/);
         expect(a.toString()).toMatch(/^-?\d+(\.\d+)?(\/\d+)?$/);
