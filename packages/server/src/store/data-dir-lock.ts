@@ -38,7 +38,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
   const content = JSON.stringify({ pid: process.pid, host: hostname() });
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      writeFileSync(path, content, { flag: "wx" });
+      writeFileSync(path, content, { flag: "wx", mode: 0o600 });
       let released = false;
       return {
         release() {

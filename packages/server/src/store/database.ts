@@ -3,12 +3,13 @@
  * Both run the same SQL through one small interface (query, transaction).
  */
 
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock";
 import { migrate } from "./migrations";
+import { makePrivate } from "./private-files";
 
 /** A result row: column name to value. */
 export type Row = object;
@@ -131,11 +132,15 @@ class EmbeddedDatabase implements Database {
 
 async function openEmbedded(dataDir: string): Promise<Database> {
   const folder = resolve(dataDir);
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  // An existing folder (a mounted volume) may have been created open; the store holds ballots and token hashes.
+  // A folder owned by someone else cannot be changed by us: its files still are ours and made private below.
+  if (statSync(folder).uid === process.getuid?.()) chmodSync(folder, 0o700);
   const lock = lockDataDir(folder);
   try {
     // PGlite's files live in a subfolder so initdb sees an empty directory next to our lock file.
     const pglite = await PGlite.create(join(folder, "pgdata"));
+    makePrivate(folder);
     return new EmbeddedDatabase(pglite, () => lock.release());
   } catch (error) {
     lock.release();
