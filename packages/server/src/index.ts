@@ -14,6 +14,11 @@ import { openDatabase, type Database } from "./store/database";
 
 export { ApiError } from "./http/api-error";
 export { DataDirLockedError } from "./store/data-dir-lock";
+export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } from "./store/database";
+export { TokenStore, type TokenInfo } from "./access/token-store";
+export { ROLES } from "./access/roles";
+export { writeBackupFile, type BackupSummary } from "./store/backup";
+export { restoreBackupFile, RestoreRefusedError, type RestoreRefusal } from "./store/restore";
 export type { Role, Permission, Actor } from "./access/roles";
 export type { BallotView, Tally, Choice } from "./ballots/ballot-types";
 

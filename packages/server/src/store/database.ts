@@ -42,6 +42,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Connections to PostgreSQL per service instance (default 10). */
   poolSize?: number;
+  /** Apply pending migrations on open (default true); restore turns this off to build the backup's schema version. */
+  migrate?: boolean;
 }
 
 /** PostgreSQL through a `pg` pool: each transaction on its own pooled connection. */
@@ -151,6 +153,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 /** Opens the store (PostgreSQL when `databaseUrl` is set, else PGlite in `dataDir`) and applies pending migrations. */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const db = options.databaseUrl ? new PostgresDatabase(options.databaseUrl, options.poolSize ?? 10) : await openEmbedded(options.dataDir ?? ".gavel-data");
+  if (options.migrate === false) return db;
   try {
     await migrate(db);
   } catch (error) {
