@@ -115,6 +115,17 @@ describe.each<StoreKind>(["embedded", "postgres"])("admin bootstrap on the %s st
     if (next.adminToken) expect(await tokensStatus(next.url, printed)).toBe(401);
   });
 
+  it("a store left with no active admin (revoked before LAST_ADMIN existed) says how to recover at start", async () => {
+    const store = await fresh();
+    const first = await start(store, 0, () => undefined);
+    await first.db.query("UPDATE access_tokens SET revoked_at = now()");
+    await first.close();
+    const lines: string[] = [];
+    await start(store, 0, (line) => lines.push(line));
+    expect(printedToken(lines)).toBeUndefined();
+    expect(lines.join("\n")).toContain(`gavel token create --role admin --name NAME ${kind === "postgres" ? "--database-url URL" : "--data FOLDER"}`);
+  });
+
   it("the last active admin cannot be revoked; of two admins revoked at once exactly one goes", async () => {
     const store = await fresh();
     const lines: string[] = [];

@@ -121,6 +121,10 @@ export async function startServer(options: StartOptions = {}): Promise<GavelServ
     // process.stdout.write is synchronous for files and pipes on Linux: the line is out before the commit.
     const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
     const adminToken = await server.services.tokens.bootstrapAdmin((token) => announceAdminToken(print, token, url));
+    if (!adminToken && !(await server.services.tokens.hasActiveAdmin())) {
+      print("gavel: this store has no active admin token. An operator on this machine can create one with the service stopped:");
+      print(`  gavel token create --role admin --name NAME ${server.db.kind === "postgres" ? "--database-url URL" : "--data FOLDER"}`);
+    }
     if (options.handleSignals ?? true) {
       for (const signal of ["SIGINT", "SIGTERM"] as const) {
         process.once(signal, () => {

@@ -81,6 +81,12 @@ export class TokenStore {
     });
   }
 
+  /** True when at least one admin token is active (a store from before LAST_ADMIN may have none left). */
+  async hasActiveAdmin(): Promise<boolean> {
+    const { rowCount } = await this.db.query("SELECT 1 FROM access_tokens WHERE role = 'admin' AND revoked_at IS NULL LIMIT 1");
+    return rowCount > 0;
+  }
+
   /** The actor a secret belongs to, or undefined when unknown or revoked. */
   async authenticate(secret: string): Promise<Actor | undefined> {
     if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
