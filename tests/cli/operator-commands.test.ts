@@ -2,11 +2,11 @@
  * `gavel token`, `gavel backup` and `gavel restore` as an operator runs them: on the store itself (embedded folder
  * or DATABASE_URL), recovering admin access, refusing a folder the service holds, and moving a store through a backup.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createServer, type GavelServer } from "@gavel/server";
+import { createServer, openDatabase, type GavelServer } from "@gavel/server";
 import { call, roster } from "../helpers/server-client";
 import { createTestStore, type TestStore } from "../helpers/server-stores";
 import { gavel } from "./run-gavel";
@@ -97,6 +97,21 @@ describe("gavel token on the embedded store", () => {
 });
 
 describe("gavel backup and restore", () => {
+  it("backs a store up exactly as it is: no migration runs on the store it copies", async () => {
+    const store = await createTestStore("postgres");
+    stores.push(store);
+    const file = join(work, "unmigrated.jsonl");
+    const backup = await gavel(["backup", "--out", file, "--database-url", store.options.databaseUrl!], work);
+    expect(backup.code).toBe(0);
+    expect(JSON.parse(readFileSync(file, "utf8").split("\n")[0]!)).toMatchObject({ format: "gavel-backup", schemaVersion: 0, migrations: [] });
+    const db = await openDatabase({ ...store.options, migrate: false });
+    try {
+      expect((await db.query<{ table: string | null }>("SELECT to_regclass('schema_migrations')::text AS table")).rows[0]!.table).toBeNull();
+    } finally {
+      await db.close();
+    }
+  });
+
   it("moves a PostgreSQL store into a new embedded folder with every chain intact", async () => {
     const { store, admin } = await freshStore("postgres");
     const source = await createServer({ ...store.options, logger: false });

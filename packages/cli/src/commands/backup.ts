@@ -13,7 +13,8 @@ function totals(rows: Record<string, number>): { rows: number; tables: number } 
 /** Writes a backup of the store to `--out`. */
 export async function runBackup(options: StoreOptions & { out: string }, ctx: CommandContext): Promise<number> {
   const file = resolve(ctx.io.cwd, options.out);
-  return withStore(options, ctx, true, async (server, db) => {
+  // Never migrates: a backup taken before an upgrade must hold the store exactly as it was.
+  return withStore(options, ctx, { mustExist: true, migrate: false }, async (server, db) => {
     const summary = await server.writeBackupFile(db, file);
     const { rows, tables } = totals(summary.rows);
     ctx.io.stderr(`${operatorMessagesFor(ctx.language).backupWritten(file, rows, tables, summary.schemaVersion)}\n`);

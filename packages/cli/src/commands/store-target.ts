@@ -47,14 +47,22 @@ export function reportStoreError(error: unknown, target: StoreTarget, ctx: Comma
   return ExitCode.failure;
 }
 
+/** How an operator command opens its store. */
+export interface OpenMode {
+  /** Refuse an embedded folder that holds no store yet (a typo must not create one). */
+  mustExist: boolean;
+  /** Apply pending migrations on open, as a service start would (a backup must not change the store it copies). */
+  migrate: boolean;
+}
+
 /**
  * Runs `work` with the server package and the open store named by `options` (closed afterwards, releasing the data
- * folder's lock). `mustExist` refuses an embedded folder that holds no store yet. Returns the exit code.
+ * folder's lock). Returns the exit code.
  */
 export async function withStore(
   options: StoreOptions,
   ctx: CommandContext,
-  mustExist: boolean,
+  mode: OpenMode,
   work: (server: typeof ServerPackage, db: ServerPackage.Database, target: StoreTarget) => Promise<number>,
 ): Promise<number> {
   const { io, style } = ctx;
@@ -63,7 +71,7 @@ export async function withStore(
     io.stderr(`${style.red(target.usage)}\n`);
     return ExitCode.usage;
   }
-  if (mustExist && "dataDir" in target && !holdsEmbeddedStore(target.dataDir)) {
+  if (mode.mustExist && "dataDir" in target && !holdsEmbeddedStore(target.dataDir)) {
     io.stderr(`${style.red(operatorMessagesFor(ctx.language).storeMissing(target.dataDir))}\n`);
     return ExitCode.usage;
   }
@@ -74,7 +82,7 @@ export async function withStore(
   }
   let db: ServerPackage.Database;
   try {
-    db = await server.openDatabase({ ...target, poolSize: 2 });
+    db = await server.openDatabase({ ...target, poolSize: 2, migrate: mode.migrate });
   } catch (error) {
     return reportStoreError(error, target, ctx);
   }

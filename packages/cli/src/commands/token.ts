@@ -10,6 +10,9 @@ export interface TokenCreateOptions extends StoreOptions {
   name: string;
 }
 
+// Token commands migrate like a service start, so they also work on a PostgreSQL database no service opened yet.
+const TOKEN_STORE = { mustExist: true, migrate: true };
+
 /** Who created a token from the command line: the operating-system account, for the token list. */
 function operatorName(): string {
   try {
@@ -22,7 +25,7 @@ function operatorName(): string {
 /** Creates a token; its secret alone goes to stdout (for scripts), the notice to stderr. */
 export async function runTokenCreate(options: TokenCreateOptions, ctx: CommandContext): Promise<number> {
   const m = operatorMessagesFor(ctx.language);
-  return withStore(options, ctx, true, async (server, db) => {
+  return withStore(options, ctx, TOKEN_STORE, async (server, db) => {
     const roles: readonly string[] = server.ROLES;
     if (!roles.includes(options.role)) {
       ctx.io.stderr(`${ctx.style.red(m.invalidRole(options.role, roles))}\n`);
@@ -38,7 +41,7 @@ export async function runTokenCreate(options: TokenCreateOptions, ctx: CommandCo
 /** Lists tokens as aligned columns. */
 export async function runTokenList(options: StoreOptions, ctx: CommandContext): Promise<number> {
   const m = operatorMessagesFor(ctx.language);
-  return withStore(options, ctx, true, async (server, db) => {
+  return withStore(options, ctx, TOKEN_STORE, async (server, db) => {
     const tokens = await new server.TokenStore(db).list();
     if (tokens.length === 0) {
       ctx.io.stdout(`${m.noTokens}\n`);
@@ -54,7 +57,7 @@ export async function runTokenList(options: StoreOptions, ctx: CommandContext): 
 /** Revokes a token by id; the last active admin is refused by the store (LAST_ADMIN). */
 export async function runTokenRevoke(id: string, options: StoreOptions, ctx: CommandContext): Promise<number> {
   const m = operatorMessagesFor(ctx.language);
-  return withStore(options, ctx, true, async (server, db) => {
+  return withStore(options, ctx, TOKEN_STORE, async (server, db) => {
     const revoked = await new server.TokenStore(db).revoke(id);
     ctx.io.stdout(`${m.tokenRevoked(revoked.name, revoked.role)}\n`);
     return ExitCode.ok;
