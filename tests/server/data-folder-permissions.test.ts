@@ -1,8 +1,10 @@
 /** Finding 6: the embedded store's folder is private to its owner (folders 0700, files 0600), also after a ballot ran. */
 
-import { lstatSync, readdirSync } from "node:fs";
+import { lstatSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@gavel/server";
 import { call, roster, startTestService, type TestService } from "../helpers/server-client";
 
 /** Every path under `dir` (itself included) whose mode gives group or others any access. */
@@ -21,6 +23,20 @@ describe("embedded data folder permissions", () => {
   let service: TestService | undefined;
   afterAll(async () => {
     await service?.close();
+  });
+
+  it("creates a missing data folder 0700", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "gavel-perm-"));
+    const previous = process.umask(0o022);
+    try {
+      const db = await openDatabase({ dataDir: join(parent, "new", "data") });
+      await db.close();
+      expect(lstatSync(join(parent, "new", "data")).mode & 0o777).toBe(0o700);
+      expect(openToOthers(join(parent, "new", "data"))).toEqual([]);
+    } finally {
+      process.umask(previous);
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it("keeps every folder and file private while the service runs a ballot and after it stops", async () => {

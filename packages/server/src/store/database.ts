@@ -3,7 +3,7 @@
  * Both run the same SQL through one small interface (query, transaction).
  */
 
-import { chmodSync, mkdirSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import pg from "pg";
@@ -134,15 +134,15 @@ class EmbeddedDatabase implements Database {
 
 async function openEmbedded(dataDir: string): Promise<Database> {
   const folder = resolve(dataDir);
+  // A folder we create is private; an existing one (a mounted volume, a folder the operator chose) keeps its mode,
+  // and only what gavel writes in it is made private: pgdata (0700 itself, so nothing inside is reachable) and the lock.
   mkdirSync(folder, { recursive: true, mode: 0o700 });
-  // An existing folder (a mounted volume) may have been created open; the store holds ballots and token hashes.
-  // A folder owned by someone else cannot be changed by us: its files still are ours and made private below.
-  if (statSync(folder).uid === process.getuid?.()) chmodSync(folder, 0o700);
   const lock = lockDataDir(folder);
   try {
     // PGlite's files live in a subfolder so initdb sees an empty directory next to our lock file.
-    const pglite = await PGlite.create(join(folder, "pgdata"));
-    makePrivate(folder);
+    const pgdata = join(folder, "pgdata");
+    const pglite = await PGlite.create(pgdata);
+    makePrivate(pgdata);
     return new EmbeddedDatabase(pglite, () => lock.release());
   } catch (error) {
     lock.release();
