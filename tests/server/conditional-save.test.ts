@@ -49,7 +49,7 @@ describe.each<StoreKind>(["embedded", "postgres"])("conditional saves (%s store)
 
   it("refuses a malformed precondition with 400 and stores nothing", async () => {
     await put("格式", source("v1"));
-    for (const headers of [{ "if-match": "1" }, { "if-match": 'W/"1"' }, { "if-none-match": '"1"' }]) {
+    for (const headers of [{ "if-match": "1" }, { "if-match": 'W/"1"' }, { "if-none-match": '"1"' }] as Record<string, string>[]) {
       const response = await put("格式", source("v2"), headers);
       expect([response.status, response.body.error.code]).toEqual([400, "INVALID_PRECONDITION"]);
     }

@@ -1,9 +1,10 @@
-/** The `gavel` command line: commander wiring of check, test, fmt, eval and serve. */
+/** The `gavel` command line: commander wiring of check, test, fmt, eval, serve, and the operator commands token, backup and restore. */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { createContext, ExitCode, type CommandContext } from "./context";
 import type { CliIo } from "./io";
 import { chooseLanguage } from "./messages";
+import { operatorMessagesFor } from "./operator-messages";
 
 /** The CLI version, from this package's package.json. */
 export const version: string = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -75,7 +76,43 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
       setExitCode(await runServe(options, ctx));
     });
 
+  addOperatorCommands(program, ctx, setExitCode);
   return program;
+}
+
+/** `token create|list|revoke`, `backup` and `restore`: commands an operator runs on the store itself. */
+function addOperatorCommands(program: Command, ctx: CommandContext, setExitCode: (code: number) => void): void {
+  const m = operatorMessagesFor(ctx.language);
+  const storeOptions = (command: Command) => command.option("--data <dir>", m.storeDataOption).option("--database-url <url>", m.storeUrlOption);
+  type StoreFlags = { data?: string; databaseUrl?: string };
+
+  const token = program.command("token").description(m.tokenDescription);
+  storeOptions(token.command("create").description(m.tokenCreateDescription))
+    .requiredOption("--role <role>", m.roleOption)
+    .requiredOption("--name <name>", m.nameOption)
+    .action(async (options: StoreFlags & { role: string; name: string }) => {
+      const { runTokenCreate } = await import("./commands/token");
+      setExitCode(await runTokenCreate(options, ctx));
+    });
+  storeOptions(token.command("list").description(m.tokenListDescription)).action(async (options: StoreFlags) => {
+    const { runTokenList } = await import("./commands/token");
+    setExitCode(await runTokenList(options, ctx));
+  });
+  storeOptions(token.command("revoke").description(m.tokenRevokeDescription).argument("<id>", m.tokenIdArgument)).action(async (id: string, options: StoreFlags) => {
+    const { runTokenRevoke } = await import("./commands/token");
+    setExitCode(await runTokenRevoke(id, options, ctx));
+  });
+
+  storeOptions(program.command("backup").description(m.backupDescription))
+    .requiredOption("--out <file>", m.backupOutOption)
+    .action(async (options: StoreFlags & { out: string }) => {
+      const { runBackup } = await import("./commands/backup");
+      setExitCode(await runBackup(options, ctx));
+    });
+  storeOptions(program.command("restore").description(m.restoreDescription).argument("<file>", m.restoreFileArgument)).action(async (file: string, options: StoreFlags) => {
+    const { runRestore } = await import("./commands/backup");
+    setExitCode(await runRestore(file, options, ctx));
+  });
 }
 
 /** Runs the CLI on `argv` (without `node` and the script path) against `io`; resolves to the exit code. */

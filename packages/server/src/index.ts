@@ -14,6 +14,11 @@ import { openDatabase, type Database } from "./store/database";
 
 export { ApiError } from "./http/api-error";
 export { DataDirLockedError } from "./store/data-dir-lock";
+export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } from "./store/database";
+export { TokenStore, type TokenInfo } from "./access/token-store";
+export { ROLES } from "./access/roles";
+export { writeBackupFile, type BackupSummary } from "./store/backup";
+export { restoreBackupFile, RestoreRefusedError, type RestoreRefusal } from "./store/restore";
 export type { Role, Permission, Actor } from "./access/roles";
 export type { BallotView, Tally, Choice } from "./ballots/ballot-types";
 
@@ -37,6 +42,11 @@ export interface ServerOptions {
   seedStandardLibrary?: boolean;
   /** PostgreSQL connections per instance (default 10). */
   poolSize?: number;
+  /**
+   * Issue the first admin token of an empty store in createServer, returned as `adminToken` (default true).
+   * startServer turns this off and issues it only once listening, printing it before it is committed.
+   */
+  issueAdminToken?: boolean;
 }
 
 export interface GavelServer {
@@ -58,7 +68,7 @@ export async function createServer(options: ServerOptions = {}): Promise<GavelSe
     const services: Services = { db, rules, tokens, ballots: new BallotService(db, rules), assessments: new AssessmentService(rules) };
     if (options.seedStandardLibrary ?? true) await rules.seedStandardLibrary();
     await rules.pinLegacyImports();
-    const adminToken = await tokens.bootstrapAdmin();
+    const adminToken = (options.issueAdminToken ?? true) ? await tokens.bootstrapAdmin() : undefined;
     const app = await buildApp(services, { logger: options.logger, editorDir: options.editorDir ?? DEFAULT_EDITOR_DIR, bodyLimit: options.bodyLimit });
     // Every caller (signal handlers, tests) waits for the same single shutdown.
     let closing: Promise<void> | undefined;
@@ -87,22 +97,34 @@ export interface StartOptions extends ServerOptions {
   handleSignals?: boolean;
 }
 
-/** Creates the server and listens; prints the first admin token once, with the editor URL. */
+/** Prints the one-time admin token notice, line by line. */
+function announceAdminToken(print: (line: string) => void, token: string, url: string): void {
+  print("");
+  print("gavel: first start — an admin token was created. It is shown only this once; keep it safe:");
+  print(`  GAVEL_ADMIN_TOKEN=${token}`);
+  print(`Editor: ${url}/  (paste the token under Settings)   API docs: ${url}/docs`);
+  print("");
+}
+
+/**
+ * Creates the server and listens; on the first start of an empty store, then issues the admin token and prints it
+ * with the editor URL. The token is committed only after listening succeeded and after it was printed, so no start
+ * can leave a store whose token nobody saw (a failed start commits none; the next start prints one).
+ */
 export async function startServer(options: StartOptions = {}): Promise<GavelServer & { url: string; port: number }> {
-  const server = await createServer({ logger: true, ...options });
+  const server = await createServer({ logger: true, ...options, issueAdminToken: false });
   try {
     const host = options.host ?? "127.0.0.1";
     const address = await server.app.listen({ port: options.port ?? 3000, host });
     const port = Number(new URL(address).port);
     // An address a browser on this machine can open: a wildcard host is reached through localhost.
     const url = `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host}:${port}`;
-    if (server.adminToken) {
-      const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-      print("");
-      print("gavel: first start — an admin token was created. It is shown only this once; keep it safe:");
-      print(`  GAVEL_ADMIN_TOKEN=${server.adminToken}`);
-      print(`Editor: ${url}/  (paste the token under Settings)   API docs: ${url}/docs`);
-      print("");
+    // process.stdout.write is synchronous for files and pipes on Linux: the line is out before the commit.
+    const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+    const adminToken = await server.services.tokens.bootstrapAdmin((token) => announceAdminToken(print, token, url));
+    if (!adminToken && !(await server.services.tokens.hasActiveAdmin())) {
+      print("gavel: this store has no active admin token. An operator on this machine can create one with the service stopped:");
+      print(`  gavel token create --role admin --name NAME ${server.db.kind === "postgres" ? "--database-url URL" : "--data FOLDER"}`);
     }
     if (options.handleSignals ?? true) {
       for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -114,7 +136,7 @@ export async function startServer(options: StartOptions = {}): Promise<GavelServ
         });
       }
     }
-    return { ...server, url, port };
+    return { ...server, ...(adminToken ? { adminToken } : {}), url, port };
   } catch (error) {
     await server.close().catch(() => undefined);
     throw error;

@@ -21,7 +21,8 @@ type StartServer = (options: ServerOptions) => Promise<unknown>;
 // A variable specifier keeps TypeScript from requiring the package to exist at build time.
 const serverPackage = "@gavel/server";
 
-function isModuleMissing(error: unknown): boolean {
+/** True when `error` says @gavel/server itself could not be found (not one of its own imports). */
+export function isModuleMissing(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : "";
   return (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && (message.includes(serverPackage) || message.includes("packages/server"));

@@ -60,14 +60,31 @@ export class TokenStore {
     return rows.map(infoOf);
   }
 
-  /** Revokes a token for good. */
+  /**
+   * Revokes a token for good; refuses (409 LAST_ADMIN) to revoke the last active admin, so the store always keeps
+   * one token that can manage the others.
+   */
   async revoke(id: string): Promise<TokenInfo> {
-    const { rows } = await this.db.query<TokenRow>(
-      "UPDATE access_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING id, name, role, created_by, created_at, revoked_at",
-      [id],
-    );
-    if (!rows[0]) throw notFound("TOKEN_NOT_FOUND", `No token with id ${id}.`, { id });
-    return infoOf(rows[0]);
+    return this.db.transaction(async (tx) => {
+      // Locks every active admin row, always in id order, before counting: of two concurrent revokes of the last two
+      // admins, the second waits for the first, then sees one admin left and refuses (no deadlock, no zero admins).
+      const admins = await tx.query<{ id: string }>("SELECT id FROM access_tokens WHERE role = 'admin' AND revoked_at IS NULL ORDER BY id FOR UPDATE");
+      if (admins.rows.length === 1 && admins.rows[0]!.id === id) {
+        throw conflict("LAST_ADMIN", "This is the last active admin token: create another admin token before revoking it.", { id });
+      }
+      const { rows } = await tx.query<TokenRow>(
+        "UPDATE access_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING id, name, role, created_by, created_at, revoked_at",
+        [id],
+      );
+      if (!rows[0]) throw notFound("TOKEN_NOT_FOUND", `No token with id ${id}.`, { id });
+      return infoOf(rows[0]);
+    });
+  }
+
+  /** True when at least one admin token is active (a store from before LAST_ADMIN may have none left). */
+  async hasActiveAdmin(): Promise<boolean> {
+    const { rowCount } = await this.db.query("SELECT 1 FROM access_tokens WHERE role = 'admin' AND revoked_at IS NULL LIMIT 1");
+    return rowCount > 0;
   }
 
   /** The actor a secret belongs to, or undefined when unknown or revoked. */
@@ -81,17 +98,19 @@ export class TokenStore {
   /**
    * On the first start of an empty store, creates the admin token and returns its secret (once, ever).
    * A marker row makes this happen exactly once even when several instances start together.
+   * `announce` shows the secret to the operator BEFORE the transaction commits: a process that dies before or while
+   * announcing commits nothing (the next start issues a new token), so a committed token was always shown.
    */
-  async bootstrapAdmin(): Promise<string | undefined> {
-    const secret = await this.db.transaction(async (tx) => {
+  async bootstrapAdmin(announce?: (secret: string) => void | Promise<void>): Promise<string | undefined> {
+    return this.db.transaction(async (tx) => {
       const { rowCount } = await tx.query("INSERT INTO service_state (key, value) VALUES ('admin_token_issued', now()::text) ON CONFLICT DO NOTHING");
       if (!rowCount) return undefined;
       const existing = await tx.query("SELECT 1 FROM access_tokens LIMIT 1");
       if (existing.rowCount) return undefined;
       const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
       await tx.query("INSERT INTO access_tokens (id, name, role, token_hash, created_by) VALUES ($1, 'admin', 'admin', $2, 'gavel')", [randomUUID(), hashToken(token)]);
+      await announce?.(token);
       return token;
     });
-    return secret;
   }
 }

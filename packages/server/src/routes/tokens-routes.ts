@@ -21,7 +21,7 @@ export const tokensRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { t
 
   app.delete(
     "/v1/tokens/:id",
-    { preHandler: admin, schema: { tags: ["access"], summary: "Revoke a token", params: TokenIdParam, response: withErrors({ 200: TokenInfo }, 401, 403, 404) } },
+    { preHandler: admin, schema: { tags: ["access"], summary: "Revoke a token (never the last active admin: 409 LAST_ADMIN)", params: TokenIdParam, response: withErrors({ 200: TokenInfo }, 401, 403, 404, 409) } },
     async (request) => tokens.revoke(request.params.id),
   );
 };

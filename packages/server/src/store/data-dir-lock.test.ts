@@ -40,4 +40,14 @@ describe("data folder lock", () => {
     expect(JSON.parse(readFileSync(join(dir, "gavel.lock"), "utf8")).pid).toBe(process.pid);
     lock.release();
   });
+
+  it("takes over a stale lock that carries this process's own pid (a container restarted after kill -9 reuses its pid)", () => {
+    const dir = folder();
+    writeFileSync(join(dir, "gavel.lock"), JSON.stringify({ pid: process.pid, host: hostname() }));
+    const lock = lockDataDir(dir);
+    // Held now by this process: a second open in the same process is still refused.
+    expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
+    lock.release();
+    lockDataDir(dir).release();
+  });
 });

@@ -19,6 +19,9 @@ export interface DataDirLock {
   release(): void;
 }
 
+/** Lock files this process holds: a lock file with our pid that is not in here was left by an earlier process. */
+const heldHere = new Set<string>();
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -38,12 +41,14 @@ export function lockDataDir(dataDir: string): DataDirLock {
   const content = JSON.stringify({ pid: process.pid, host: hostname() });
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      writeFileSync(path, content, { flag: "wx" });
+      writeFileSync(path, content, { flag: "wx", mode: 0o600 });
+      heldHere.add(path);
       let released = false;
       return {
         release() {
           if (released) return;
           released = true;
+          heldHere.delete(path);
           try {
             unlinkSync(path);
           } catch {
@@ -63,7 +68,9 @@ export function lockDataDir(dataDir: string): DataDirLock {
     const pid = typeof holder.pid === "number" ? holder.pid : 0;
     const sameHost = holder.host === undefined || holder.host === hostname();
     if (pid > 0 && pid !== process.pid && (!sameHost || isAlive(pid))) throw new DataDirLockedError(dataDir, pid);
-    if (pid === process.pid) throw new DataDirLockedError(dataDir, pid);
+    // Our own pid: held by this process, or left by an earlier one that got the same pid (a restarted container
+    // runs the service under the same pid every time), which is stale.
+    if (pid === process.pid && (heldHere.has(path) || !sameHost)) throw new DataDirLockedError(dataDir, pid);
     try {
       unlinkSync(path);
     } catch {

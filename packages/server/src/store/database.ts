@@ -9,6 +9,7 @@ import { PGlite, type Transaction } from "@electric-sql/pglite";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock";
 import { migrate } from "./migrations";
+import { makePrivate } from "./private-files";
 
 /** A result row: column name to value. */
 export type Row = object;
@@ -41,6 +42,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Connections to PostgreSQL per service instance (default 10). */
   poolSize?: number;
+  /** Apply pending migrations on open (default true); restore turns this off to build the backup's schema version. */
+  migrate?: boolean;
 }
 
 /** PostgreSQL through a `pg` pool: each transaction on its own pooled connection. */
@@ -131,11 +134,15 @@ class EmbeddedDatabase implements Database {
 
 async function openEmbedded(dataDir: string): Promise<Database> {
   const folder = resolve(dataDir);
-  mkdirSync(folder, { recursive: true });
+  // A folder we create is private; an existing one (a mounted volume, a folder the operator chose) keeps its mode,
+  // and only what gavel writes in it is made private: pgdata (0700 itself, so nothing inside is reachable) and the lock.
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const lock = lockDataDir(folder);
   try {
     // PGlite's files live in a subfolder so initdb sees an empty directory next to our lock file.
-    const pglite = await PGlite.create(join(folder, "pgdata"));
+    const pgdata = join(folder, "pgdata");
+    const pglite = await PGlite.create(pgdata);
+    makePrivate(pgdata);
     return new EmbeddedDatabase(pglite, () => lock.release());
   } catch (error) {
     lock.release();
@@ -146,6 +153,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 /** Opens the store (PostgreSQL when `databaseUrl` is set, else PGlite in `dataDir`) and applies pending migrations. */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const db = options.databaseUrl ? new PostgresDatabase(options.databaseUrl, options.poolSize ?? 10) : await openEmbedded(options.dataDir ?? ".gavel-data");
+  if (options.migrate === false) return db;
   try {
     await migrate(db);
   } catch (error) {

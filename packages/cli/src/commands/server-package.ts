@@ -1,0 +1,18 @@
+/** Loads @gavel/server for the commands that work on a store; undefined when this installation has no server. */
+import type * as ServerPackage from "@gavel/server";
+import { isModuleMissing } from "./serve";
+
+export type { ServerPackage };
+
+// A variable specifier keeps the server out of the CLI's start-up: only store commands load it.
+const serverPackage = "@gavel/server";
+
+/** The server package, or undefined when it is not installed. */
+export async function loadServerPackage(): Promise<typeof ServerPackage | undefined> {
+  try {
+    return (await import(serverPackage)) as typeof ServerPackage;
+  } catch (error) {
+    if (isModuleMissing(error)) return undefined;
+    throw error;
+  }
+}
