@@ -71,7 +71,7 @@ describe.each<StoreKind>(["embedded", "postgres"])("ballot integrity on the %s s
     });
 
     const cases: [string, string, string[]][] = [
-      ["the result's outcome", `UPDATE ballots SET result = jsonb_set(result, '{outcome}', '"rejected"') WHERE id = $1`, ["RESULT_MISMATCH"]],
+      ["the result's outcome", `UPDATE ballots SET result = jsonb_set(result, '{outcome}', to_jsonb(CASE WHEN result->>'outcome' = 'passed' THEN 'rejected' ELSE 'passed' END)) WHERE id = $1`, ["RESULT_MISMATCH"]],
       ["the whole result", `UPDATE ballots SET result = result - 'values' WHERE id = $1`, ["RESULT_MISMATCH"]],
       ["the tally", `UPDATE ballots SET tally = jsonb_set(tally, '{yes}', '1') WHERE id = $1`, ["TALLY_MISMATCH"]],
       ["the title", `UPDATE ballots SET title = '另一个议题' WHERE id = $1`, ["BALLOT_MISMATCH"]],
