@@ -79,6 +79,7 @@ describe.each<StoreKind>(["embedded", "postgres"])("ballot integrity on the %s s
       ["when it was created", `UPDATE ballots SET created_at = created_at - interval '1 day' WHERE id = $1`, ["BALLOT_MISMATCH"]],
       ["the rule entry", `UPDATE ballots SET rule_entry = 'simple_majority_yes_no' WHERE id = $1`, ["BALLOT_MISMATCH"]],
       ["its secrecy", `UPDATE ballots SET secret = true WHERE id = $1`, ["BALLOT_MISMATCH"]],
+      ["the pinned rule version", `UPDATE ballots SET rule_version = 2 WHERE id = $1`, ["BALLOT_MISMATCH"]],
       ["when it opened", `UPDATE ballots SET opened_at = opened_at + interval '1 second' WHERE id = $1`, ["STATE_MISMATCH"]],
       ["when it closed", `UPDATE ballots SET closed_at = closed_at + interval '1 second' WHERE id = $1`, ["STATE_MISMATCH"]],
       ["its state, reopened", `UPDATE ballots SET state = 'open', closed_at = NULL, tally = NULL, result = NULL WHERE id = $1`, ["STATE_MISMATCH"]],
@@ -196,7 +197,7 @@ describe.each<StoreKind>(["embedded", "postgres"])("ballot integrity on the %s s
       expect(close.body.error.details).toMatchObject({ votersNotPresent: ["R006"] });
     });
 
-    it("changed counters after close, a forged voter, and counters of an open ballot moved between choices are named", async () => {
+    it("changed counters after close, removed counters and a forged voter are named", async () => {
       const id = await ballot({ secret: true });
       await expect(sql("UPDATE secret_counts SET yes = yes + 1 WHERE ballot_id = $1", [id])).rejects.toThrow(/gavel/);
       await bypass("UPDATE secret_counts SET yes = yes + 1, no = no - 1 WHERE ballot_id = $1", [id]);
@@ -205,6 +206,20 @@ describe.each<StoreKind>(["embedded", "postgres"])("ballot integrity on the %s s
       const forged = await ballot({ secret: true });
       await bypass("INSERT INTO voters (ballot_id, member_id) VALUES ($1, 'R005')", [forged]);
       expect(codes((await verify(forged)).problems)).toEqual(expect.arrayContaining(["VOTERS_MISMATCH", "CHOICES_MISMATCH"]));
+
+      const removed = await ballot({ secret: true });
+      await expect(sql("DELETE FROM secret_counts WHERE ballot_id = $1", [removed])).rejects.toThrow(/immutable/);
+      await bypass("DELETE FROM secret_counts WHERE ballot_id = $1", [removed]);
+      expect(codes((await verify(removed)).problems)).toEqual(expect.arrayContaining(["CHOICES_MISMATCH", "TALLY_MISMATCH"]));
+    });
+
+    it("counts of an open ballot cannot be moved between choices without a trigger bypass (with one, before close, nothing can tell)", async () => {
+      const id = await ballot({ secret: true, close: false });
+      await expect(sql("UPDATE secret_counts SET yes = yes + 1, no = no - 1 WHERE ballot_id = $1", [id])).rejects.toThrow(/one vote at a time/);
+      await expect(sql("UPDATE secret_counts SET yes = yes + 2 WHERE ballot_id = $1", [id])).rejects.toThrow(/one vote at a time/);
+      // The documented limit: secret choices are recorded nowhere else, so a same-total move before close verifies.
+      await bypass("UPDATE secret_counts SET yes = yes + 1, no = no - 1 WHERE ballot_id = $1", [id]);
+      expect((await verify(id)).intact).toBe(true);
     });
   });
 
@@ -220,6 +235,12 @@ describe.each<StoreKind>(["embedded", "postgres"])("ballot integrity on the %s s
     await expect(sql("UPDATE rule_versions SET source = 'x' WHERE name = 'simple_copy'")).rejects.toThrow(/immutable/);
     await bypass("UPDATE rule_versions SET source = replace(source, '1/2 of present', '1/3 of present') WHERE name = 'simple_copy'");
     expect(codes((await verify(id)).problems)).toContain("RULE_SOURCE_MISMATCH");
+
+    // The stored digest column alone.
+    expect((await call(service.app, "PUT", "/v1/rules/simple_copy2", { token: service.tokens.author, payload: { source: source.replaceAll("simple_copy", "simple_copy2") } })).status).toBe(201);
+    const second = await ballot({ rule: "simple_copy2" });
+    await bypass("UPDATE rule_versions SET sha256 = repeat('d', 64) WHERE name = 'simple_copy2'");
+    expect(codes((await verify(second)).problems)).toContain("RULE_SOURCE_MISMATCH");
   });
 
   it("TRUNCATE is refused on every history table, also with CASCADE", async () => {
