@@ -16,6 +16,7 @@ export { ApiError } from "./http/api-error";
 export { DataDirLockedError } from "./store/data-dir-lock";
 export type { Role, Permission, Actor } from "./access/roles";
 export type { BallotView, Tally, Choice } from "./ballots/ballot-types";
+export type { BallotVerification, IntegrityProblem, IntegrityCode } from "./ballots/ballot-verification";
 
 /** packages/editor/dist of this repository. */
 export const DEFAULT_EDITOR_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../editor/dist");
