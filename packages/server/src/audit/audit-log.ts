@@ -28,6 +28,8 @@ function eventOf(row: AuditRow): ChainedEvent {
 export interface PreparedEvent {
   values: [string, number, string, string, string, string, string, string];
   head: ChainHead;
+  /** The event's time, for rows written with it. */
+  at: string;
 }
 
 export const AUDIT_INSERT_COLUMNS = "ballot_id, seq, type, actor, at, data, prev_hash, hash";
@@ -41,7 +43,7 @@ export function eventTime(): string {
 export function prepareEvent(ballot: string, head: ChainHead, type: string, actor: string, data: unknown, at = eventTime()): PreparedEvent {
   const body = { ballot, seq: head.seq + 1, type, actor, at, data };
   const hash = eventHash(head.hash, body);
-  return { values: [ballot, body.seq, type, actor, body.at, JSON.stringify(data), head.hash, hash], head: { seq: body.seq, hash } };
+  return { values: [ballot, body.seq, type, actor, body.at, JSON.stringify(data), head.hash, hash], head: { seq: body.seq, hash }, at };
 }
 
 /**

@@ -128,7 +128,7 @@ export class BallotService {
                 choice AS (${recordChoice}),
                 event AS (INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS}) VALUES ($1, $4, $5, $6, $7, $8, $9, $10))
            UPDATE ballots SET audit_seq = $4, audit_head = $10 WHERE id = $1 AND audit_seq = $11`,
-          [id, member, choice, ...event.values.slice(1), ballot.audit_seq, ...(ballot.secret ? [] : [event.values[4]])],
+          [id, member, choice, ...event.values.slice(1), ballot.audit_seq, ...(ballot.secret ? [] : [event.at])],
         );
         if (written.rowCount !== 1) throw new Error(`audit chain head of ballot ${id} moved while locked`);
         return { ballot: id, member, recorded: true as const };
