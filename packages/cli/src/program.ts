@@ -1,6 +1,7 @@
-/** The `gavel` command line: commander wiring of check, test, fmt, eval, serve, and the operator commands token, backup and restore. */
+/** The `gavel` command line: commander wiring of check, test, fmt, eval, serve, audit, and the operator commands token, backup and restore. */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
+import { auditText, type AuditOptions } from "./commands/audit";
 import { createContext, ExitCode, type CommandContext } from "./context";
 import type { CliIo } from "./io";
 import { chooseLanguage } from "./messages";
@@ -77,6 +78,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     });
 
   addOperatorCommands(program, ctx, setExitCode);
+  registerAudit(program, ctx, setExitCode);
   return program;
 }
 
@@ -113,6 +115,24 @@ function addOperatorCommands(program: Command, ctx: CommandContext, setExitCode:
     const { runRestore } = await import("./commands/backup");
     setExitCode(await runRestore(file, options, ctx));
   });
+}
+
+/** `gavel audit head|verify <ballot>`: the chain head of a ballot on a running service, kept and checked from outside. */
+function registerAudit(program: Command, ctx: CommandContext, setExitCode: (code: number) => void): void {
+  const text = auditText(ctx.language);
+  const audit = program.command("audit").description(text.group);
+  const connection = (command: Command) => command.argument("<ballot>", text.ballotArgument).option("--url <url>", text.urlOption).option("--token <token>", text.tokenOption);
+  connection(audit.command("head").description(text.headDescription)).action(async (ballot: string, options: AuditOptions) => {
+    const { runAuditHead } = await import("./commands/audit");
+    setExitCode(await runAuditHead(ballot, options, ctx));
+  });
+  connection(audit.command("verify").description(text.verifyDescription))
+    .option("--head <hash>", text.headOption)
+    .addOption(new Option("--format <format>", text.formatOption).choices(["json", "text"]).default("text"))
+    .action(async (ballot: string, options: AuditOptions) => {
+      const { runAuditVerify } = await import("./commands/audit");
+      setExitCode(await runAuditVerify(ballot, options, ctx));
+    });
 }
 
 /** Runs the CLI on `argv` (without `node` and the script path) against `io`; resolves to the exit code. */

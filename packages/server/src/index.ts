@@ -21,6 +21,7 @@ export { writeBackupFile, type BackupSummary } from "./store/backup";
 export { restoreBackupFile, RestoreRefusedError, type RestoreRefusal } from "./store/restore";
 export type { Role, Permission, Actor } from "./access/roles";
 export type { BallotView, Tally, Choice } from "./ballots/ballot-types";
+export type { BallotVerification, IntegrityProblem, IntegrityCode } from "./ballots/ballot-verification";
 
 /** packages/editor/dist of this repository. */
 export const DEFAULT_EDITOR_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../editor/dist");

@@ -1,7 +1,7 @@
 /** The append-only audit log of ballots in SQL; callers append inside the transaction that holds the ballot row lock. */
 
 import type { Queryable } from "../store/database";
-import { eventHash, verifyChain, type ChainedEvent, type ChainVerification } from "./hash-chain";
+import { eventHash, GENESIS_HASH, type ChainedEvent } from "./hash-chain";
 
 /** Where a ballot's chain ends: its last sequence number and hash (kept on the ballot row). */
 export interface ChainHead {
@@ -28,15 +28,22 @@ function eventOf(row: AuditRow): ChainedEvent {
 export interface PreparedEvent {
   values: [string, number, string, string, string, string, string, string];
   head: ChainHead;
+  /** The event's time, for rows written with it. */
+  at: string;
 }
 
 export const AUDIT_INSERT_COLUMNS = "ballot_id, seq, type, actor, at, data, prev_hash, hash";
 
+/** The time an event is stamped with (ISO 8601, ms); rows written with the event store the same instant. */
+export function eventTime(): string {
+  return new Date().toISOString();
+}
+
 /** Builds the next event after `head`: its sequence number, time and hash. */
-export function prepareEvent(ballot: string, head: ChainHead, type: string, actor: string, data: unknown): PreparedEvent {
-  const body = { ballot, seq: head.seq + 1, type, actor, at: new Date().toISOString(), data };
+export function prepareEvent(ballot: string, head: ChainHead, type: string, actor: string, data: unknown, at = eventTime()): PreparedEvent {
+  const body = { ballot, seq: head.seq + 1, type, actor, at, data };
   const hash = eventHash(head.hash, body);
-  return { values: [ballot, body.seq, type, actor, body.at, JSON.stringify(data), head.hash, hash], head: { seq: body.seq, hash } };
+  return { values: [ballot, body.seq, type, actor, body.at, JSON.stringify(data), head.hash, hash], head: { seq: body.seq, hash }, at };
 }
 
 /**
@@ -44,8 +51,8 @@ export function prepareEvent(ballot: string, head: ChainHead, type: string, acto
  * (SELECT … FOR UPDATE) and store the new head on the ballot in the same transaction, so concurrent writers
  * can never fork the chain; the (ballot, seq) key refuses a fork even if one tried.
  */
-export async function appendEvent(tx: Queryable, ballot: string, head: ChainHead, type: string, actor: string, data: unknown): Promise<ChainHead> {
-  const event = prepareEvent(ballot, head, type, actor, data);
+export async function appendEvent(tx: Queryable, ballot: string, head: ChainHead, type: string, actor: string, data: unknown, at = eventTime()): Promise<ChainHead> {
+  const event = prepareEvent(ballot, head, type, actor, data, at);
   await tx.query(`INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, event.values);
   return event.head;
 }
@@ -56,11 +63,8 @@ export async function listEvents(db: Queryable, ballot: string): Promise<Chained
   return rows.map(eventOf);
 }
 
-/** Verifies a ballot's chain and that it ends at the head recorded on the ballot (so a dropped tail shows). */
-export async function verifyEvents(db: Queryable, ballot: string, recordedHead: ChainHead): Promise<ChainVerification> {
-  const result = verifyChain(await listEvents(db, ballot));
-  if (result.intact && (result.events !== recordedHead.seq || result.head !== recordedHead.hash)) {
-    return { ...result, intact: false, brokenAt: { seq: result.events + 1, problem: `the ballot records ${recordedHead.seq} events ending in ${recordedHead.hash.slice(0, 12)}…, the log ends elsewhere` } };
-  }
-  return result;
+/** The last stored event of a ballot's chain, as its head (seq 0 and the genesis hash when there is none). */
+export async function storedHead(db: Queryable, ballot: string): Promise<ChainHead> {
+  const { rows } = await db.query<{ seq: number; hash: string }>("SELECT seq, hash FROM audit_events WHERE ballot_id = $1 ORDER BY seq DESC LIMIT 1", [ballot]);
+  return rows[0] ? { seq: rows[0].seq, hash: rows[0].hash } : { seq: 0, hash: GENESIS_HASH };
 }

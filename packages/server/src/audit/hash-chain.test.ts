@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canonicalJson } from "./canonical-json";
-import { eventHash, GENESIS_HASH, verifyChain, type ChainedEvent } from "./hash-chain";
+import { chainProblems, eventHash, GENESIS_HASH, verifyChain, type ChainedEvent } from "./hash-chain";
 
 function chain(length: number): ChainedEvent[] {
   const events: ChainedEvent[] = [];
@@ -45,5 +45,35 @@ describe("audit hash chain", () => {
     const body = { ballot: "b1", seq: 2, type: "vote.cast", actor: "书记员", at: forged[1]!.at, data: { member: "R2", choice: "no" } };
     forged[1] = { ...body, prevHash: forged[1]!.prevHash, hash: eventHash(forged[1]!.prevHash, body) };
     expect(verifyChain(forged).brokenAt).toEqual({ seq: 3, problem: "its previous hash is not the hash of the event before it" });
+  });
+
+  it("hashes a known vector: the previous hash, then every field of the event (actor included) as canonical JSON", () => {
+    const body = { ballot: "b1", seq: 1, type: "vote.cast", actor: "书记员", at: "2026-11-23T09:00:01.000Z", data: { member: "R1", choice: "yes" } };
+    // sha256 of GENESIS_HASH + '{"actor":"书记员","at":"2026-11-23T09:00:01.000Z","ballot":"b1","data":{"choice":"yes","member":"R1"},"seq":1,"type":"vote.cast"}'
+    expect(eventHash(GENESIS_HASH, body)).toBe("326f1137b4a72565978c7f4416d0c749ae0ed05b98b72a6909186fe0a53e40a2");
+    for (const field of ["ballot", "seq", "type", "actor", "at", "data"] as const) {
+      const changed = { ...body, [field]: field === "seq" ? 2 : field === "data" ? { member: "R1", choice: "no" } : `${body[field]}x` };
+      expect(eventHash(GENESIS_HASH, changed), field).not.toBe(eventHash(GENESIS_HASH, body));
+    }
+  });
+});
+
+describe("chain problems", () => {
+  it("lists every problem, each at the event where it shows", () => {
+    expect(chainProblems(chain(5))).toEqual([]);
+    const events = chain(6);
+    events[1] = { ...events[1]!, actor: "mallory" };
+    events[3] = { ...events[3]!, prevHash: "f".repeat(64) };
+    expect(chainProblems(events)).toEqual([
+      { code: "AUDIT_EVENT_ALTERED", seq: 2, message: "its content does not match its hash" },
+      { code: "AUDIT_LINK_BROKEN", seq: 4, message: "its previous hash is not the hash of the event before it" },
+      { code: "AUDIT_EVENT_ALTERED", seq: 4, message: "its content does not match its hash" },
+    ]);
+  });
+
+  it("names a missing event by its own seq", () => {
+    const problems = chainProblems(chain(5).filter((e) => e.seq !== 3));
+    expect(problems[0]).toEqual({ code: "AUDIT_SEQ_GAP", seq: 3, message: "event 3 is missing" });
+    expect(problems[1]).toMatchObject({ code: "AUDIT_LINK_BROKEN", seq: 4 });
   });
 });

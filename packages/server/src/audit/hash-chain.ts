@@ -49,3 +49,34 @@ export function verifyChain(events: ChainedEvent[]): ChainVerification {
   }
   return { intact: true, events: events.length, head: prev };
 }
+
+/** One thing wrong with a chain, at the event where it shows. */
+export interface ChainProblem {
+  code: "AUDIT_SEQ_GAP" | "AUDIT_LINK_BROKEN" | "AUDIT_EVENT_ALTERED";
+  seq: number;
+  message: string;
+}
+
+/**
+ * Every problem of `events` (ordered by seq), not only the first: a missing or extra sequence number, a link whose
+ * previous hash is not the stored hash of the event before it, and an event whose content does not match its hash.
+ */
+export function chainProblems(events: ChainedEvent[]): ChainProblem[] {
+  const problems: ChainProblem[] = [];
+  let expectedSeq = 1;
+  let prev = GENESIS_HASH;
+  for (const event of events) {
+    const { prevHash, hash, ...body } = event;
+    if (event.seq > expectedSeq) {
+      const missing = event.seq - 1 === expectedSeq ? `event ${expectedSeq} is missing` : `events ${expectedSeq}–${event.seq - 1} are missing`;
+      problems.push({ code: "AUDIT_SEQ_GAP", seq: expectedSeq, message: missing });
+    } else if (event.seq < expectedSeq) {
+      problems.push({ code: "AUDIT_SEQ_GAP", seq: event.seq, message: `event ${event.seq} appears after event ${expectedSeq - 1}` });
+    }
+    if (prevHash !== prev) problems.push({ code: "AUDIT_LINK_BROKEN", seq: event.seq, message: "its previous hash is not the hash of the event before it" });
+    if (eventHash(prevHash, body) !== hash) problems.push({ code: "AUDIT_EVENT_ALTERED", seq: event.seq, message: "its content does not match its hash" });
+    expectedSeq = Math.max(expectedSeq, event.seq + 1);
+    prev = hash;
+  }
+  return problems;
+}

@@ -6,33 +6,16 @@
 
 import { randomUUID } from "node:crypto";
 import type { RuleResult } from "@gavel/lang";
-import { appendEvent, AUDIT_INSERT_COLUMNS, listEvents, prepareEvent, verifyEvents, type ChainHead } from "../audit/audit-log";
-import { GENESIS_HASH, type ChainedEvent, type ChainVerification } from "../audit/hash-chain";
+import { appendEvent, AUDIT_INSERT_COLUMNS, eventTime, listEvents, prepareEvent, storedHead, type ChainHead } from "../audit/audit-log";
+import { GENESIS_HASH, type ChainedEvent } from "../audit/hash-chain";
 import { conflict, notFound, unprocessable } from "../http/api-error";
-import type { RuleRegistry } from "../rules/rule-registry";
+import { resolvedSourceDigest, type RuleRegistry } from "../rules/rule-registry";
 import type { Database, Queryable } from "../store/database";
 import { isUniqueViolation } from "../store/sql-errors";
-import type { BallotState, BallotView, Choice, CreateBallotInput, Tally } from "./ballot-types";
-
-interface BallotRow {
-  id: string;
-  title: string;
-  rule_name: string;
-  rule_version: number;
-  rule_entry: string;
-  secret: boolean;
-  state: BallotState;
-  created_by: string;
-  created_at: Date;
-  opened_at: Date | null;
-  closed_at: Date | null;
-  tally: Tally | null;
-  result: RuleResult | null;
-  audit_seq: number;
-  audit_head: string;
-}
-
-const BALLOT_COLUMNS = "id, title, rule_name, rule_version, rule_entry, secret, state, created_by, created_at, opened_at, closed_at, tally, result, audit_seq, audit_head";
+import { countMismatch, countStored, tallyOf } from "./ballot-count";
+import { BALLOT_COLUMNS, BALLOT_RECORD_FORMAT, type BallotRow } from "./ballot-row";
+import type { BallotState, BallotView, Choice, CreateBallotInput } from "./ballot-types";
+import { verifyBallot, type BallotVerification } from "./ballot-verification";
 
 function headOf(row: BallotRow): ChainHead {
   return { seq: row.audit_seq, hash: row.audit_head };
@@ -55,24 +38,29 @@ export class BallotService {
     }
     const { record, rule } = await this.rules.resolve(input.rule, { version: input.ruleVersion, selector: input.ruleName, kind: "vote" });
     const id = randomUUID();
+    const secret = input.secret ?? false;
+    const at = eventTime();
     await this.db.transaction(async (tx) => {
-      await tx.query("INSERT INTO ballots (id, title, rule_name, rule_version, rule_entry, secret, created_by, audit_head) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", [
+      await tx.query("INSERT INTO ballots (id, title, rule_name, rule_version, rule_entry, secret, created_by, audit_head, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", [
         id,
         input.title,
         record.name,
         record.version,
         rule.name,
-        input.secret ?? false,
+        secret,
         actor,
         GENESIS_HASH,
+        at,
       ]);
+      // A secret ballot's choices are only ever totals: one counters row, written before any vote.
+      if (secret) await tx.query("INSERT INTO secret_counts (ballot_id) VALUES ($1)", [id]);
       await tx.query(
         `INSERT INTO roster_members (ballot_id, member_id, name, position)
          SELECT $1, m.id, m.name, m.position FROM jsonb_to_recordset($2::jsonb) AS m(id text, name text, position integer)`,
         [id, JSON.stringify(input.roster.map((m, position) => ({ id: m.id, name: m.name, position })))],
       );
-      const data = { title: input.title, rule: { name: record.name, version: record.version, entry: rule.name, sha256: record.sha256 }, secret: input.secret ?? false, roster: input.roster };
-      const head = await appendEvent(tx, id, { seq: 0, hash: GENESIS_HASH }, "ballot.created", actor, data);
+      const data = { title: input.title, rule: { name: record.name, version: record.version, entry: rule.name, sha256: record.sha256 }, secret, roster: input.roster, format: BALLOT_RECORD_FORMAT };
+      const head = await appendEvent(tx, id, { seq: 0, hash: GENESIS_HASH }, "ballot.created", actor, data, at);
       await tx.query("UPDATE ballots SET audit_seq = $2, audit_head = $3 WHERE id = $1", [id, head.seq, head.hash]);
     });
     return this.get(id);
@@ -83,8 +71,9 @@ export class BallotService {
     await this.db.transaction(async (tx) => {
       const ballot = await this.lock(tx, id);
       if (ballot.state !== "draft") throw ballot.state === "closed" ? closedError(id) : conflict("BALLOT_ALREADY_OPEN", `Ballot ${id} is already open.`, { ballot: id });
-      const head = await appendEvent(tx, id, headOf(ballot), "ballot.opened", actor, {});
-      await tx.query("UPDATE ballots SET state = 'open', opened_at = now(), audit_seq = $2, audit_head = $3 WHERE id = $1", [id, head.seq, head.hash]);
+      const at = eventTime();
+      const head = await appendEvent(tx, id, headOf(ballot), "ballot.opened", actor, {}, at);
+      await tx.query("UPDATE ballots SET state = 'open', opened_at = $4, audit_seq = $2, audit_head = $3 WHERE id = $1", [id, head.seq, head.hash, at]);
     });
     return this.get(id);
   }
@@ -95,9 +84,10 @@ export class BallotService {
       const ballot = await this.lock(tx, id);
       if (ballot.state === "closed") throw closedError(id);
       await this.assertOnRoster(tx, id, member);
-      const { rowCount } = await tx.query("INSERT INTO attendance (ballot_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", [id, member]);
+      const at = eventTime();
+      const { rowCount } = await tx.query("INSERT INTO attendance (ballot_id, member_id, recorded_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", [id, member, at]);
       if (rowCount) {
-        const head = await appendEvent(tx, id, headOf(ballot), "attendance.recorded", actor, { member });
+        const head = await appendEvent(tx, id, headOf(ballot), "attendance.recorded", actor, { member }, at);
         await tx.query("UPDATE ballots SET audit_seq = $2, audit_head = $3 WHERE id = $1", [id, head.seq, head.hash]);
       }
       return { ballot: id, member, present: true as const, alreadyPresent: !rowCount };
@@ -124,18 +114,20 @@ export class BallotService {
         if (!ballot.on_roster) throw notOnRoster(id, member);
         if (!ballot.present) throw conflict("NOT_PRESENT", `Member ${member} is not recorded as present, so cannot vote.`, { ballot: id, member });
         if (ballot.voted) throw alreadyVoted(id, member);
-        // A secret ballot's log says who voted, never what; its choice row has no member.
+        // A secret ballot's log says who voted, never what; its choice only moves the ballot's counters, so no
+        // stored row pairs a member with a choice (every counter is rewritten, whichever was chosen).
         const event = prepareEvent(id, headOf(ballot), "vote.cast", actor, ballot.secret ? { member } : { member, choice });
         const recordChoice = ballot.secret
-          ? "INSERT INTO secret_choices (ballot_id, id, choice) VALUES ($1, $12, $3)"
-          : "INSERT INTO open_choices (ballot_id, member_id, choice) VALUES ($1, $2, $3)";
+          ? `UPDATE secret_counts SET yes = yes + ($3::text = 'yes')::int, no = no + ($3::text = 'no')::int, abstain = abstain + ($3::text = 'abstain')::int
+             WHERE ballot_id = $1 AND EXISTS (SELECT 1 FROM voter)`
+          : "INSERT INTO open_choices (ballot_id, member_id, choice, cast_at) VALUES ($1, $2, $3, $12)";
         // One statement writes the voter, the choice, the audit event and the new chain head.
         const written = await tx.query(
-          `WITH voter AS (INSERT INTO voters (ballot_id, member_id) VALUES ($1, $2)),
+          `WITH voter AS (INSERT INTO voters (ballot_id, member_id) VALUES ($1, $2) RETURNING member_id),
                 choice AS (${recordChoice}),
                 event AS (INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS}) VALUES ($1, $4, $5, $6, $7, $8, $9, $10))
            UPDATE ballots SET audit_seq = $4, audit_head = $10 WHERE id = $1 AND audit_seq = $11`,
-          [id, member, choice, ...event.values.slice(1), ballot.audit_seq, ...(ballot.secret ? [randomUUID()] : [])],
+          [id, member, choice, ...event.values.slice(1), ballot.audit_seq, ...(ballot.secret ? [] : [event.at])],
         );
         if (written.rowCount !== 1) throw new Error(`audit chain head of ballot ${id} moved while locked`);
         return { ballot: id, member, recorded: true as const };
@@ -146,24 +138,49 @@ export class BallotService {
     }
   }
 
-  /** Closes an open ballot: snapshots attendance and votes, evaluates the pinned rule, stores the result for good. */
+  /**
+   * Closes an open ballot: recounts the stored rows (409 TALLY_MISMATCH when the choices do not match the voters, or
+   * voters were not present), evaluates the pinned rule, and stores the result for good. The close event holds the
+   * tally, the result and the digest of the rule source that produced them.
+   */
   async close(id: string, actor: string): Promise<RuleResult> {
     return this.db.transaction(async (tx) => {
       const ballot = await this.lock(tx, id);
       if (ballot.state === "closed") throw closedError(id);
       if (ballot.state === "draft") throw conflict("BALLOT_NOT_OPEN", `Ballot ${id} was never opened.`, { ballot: id, state: ballot.state });
-      const tally = await this.count(tx, ballot);
-      const { rule } = await this.rules.resolve(ballot.rule_name, { version: ballot.rule_version, selector: ballot.rule_entry, kind: "vote", tx });
+      const count = await countStored(tx, id, ballot.secret);
+      const mismatch = countMismatch(count);
+      if (mismatch) {
+        const { voters, choices, votersNotPresent, presentNotOnRoster, choicesWithoutVoter } = count;
+        throw conflict("TALLY_MISMATCH", `Ballot ${id} cannot be closed: ${mismatch}. The stored votes were changed outside the service; run audit verify.`, {
+          ballot: id,
+          voters,
+          choices,
+          votersNotPresent,
+          presentNotOnRoster,
+          choicesWithoutVoter,
+        });
+      }
+      const tally = tallyOf(count);
+      const { record, rule } = await this.rules.resolve(ballot.rule_name, { version: ballot.rule_version, selector: ballot.rule_entry, kind: "vote", tx });
       const outcome = rule.evaluate({ ...tally });
       if (!outcome.ok) throw unprocessable("EVALUATION_ERROR", outcome.error.message, { ...outcome.error, tally });
       const result = outcome.result;
-      const head = await appendEvent(tx, id, headOf(ballot), "ballot.closed", actor, { tally, outcome: result.kind === "vote" ? result.outcome : null, result });
-      await tx.query("UPDATE ballots SET state = 'closed', closed_at = now(), tally = $2, result = $3, audit_seq = $4, audit_head = $5 WHERE id = $1", [
+      const at = eventTime();
+      const data = {
+        tally,
+        outcome: result.kind === "vote" ? result.outcome : null,
+        result,
+        rule: { name: record.name, version: record.version, entry: ballot.rule_entry, sha256: record.sha256, sourceSha256: resolvedSourceDigest(record) },
+      };
+      const head = await appendEvent(tx, id, headOf(ballot), "ballot.closed", actor, data, at);
+      await tx.query("UPDATE ballots SET state = 'closed', closed_at = $6, tally = $2, result = $3, audit_seq = $4, audit_head = $5 WHERE id = $1", [
         id,
         JSON.stringify(tally),
         JSON.stringify(result),
         head.seq,
         head.hash,
+        at,
       ]);
       return result;
     });
@@ -219,10 +236,17 @@ export class BallotService {
     return listEvents(this.db, id);
   }
 
-  /** Recomputes the ballot's audit chain. */
-  async verifyAudit(id: string): Promise<ChainVerification> {
+  /** The last event of the ballot's chain: the head to keep outside the database and check later. */
+  async auditHead(id: string): Promise<{ ballot: string; seq: number; hash: string; state: BallotState }> {
     const ballot = await this.find(this.db, id);
-    return verifyEvents(this.db, id, headOf(ballot));
+    const head = await storedHead(this.db, id);
+    return { ballot: id, seq: head.seq, hash: head.hash, state: ballot.state };
+  }
+
+  /** Verifies the chain and every stored row of the ballot against it (see verifyBallot); `anchor` is a kept head. */
+  async verifyAudit(id: string, anchor?: string): Promise<BallotVerification> {
+    const ballot = await this.find(this.db, id);
+    return verifyBallot(this.db, this.rules, ballot, anchor);
   }
 
   private async find(db: Queryable, id: string, forUpdate = false): Promise<BallotRow> {
@@ -239,21 +263,6 @@ export class BallotService {
   private async assertOnRoster(tx: Queryable, id: string, member: string): Promise<void> {
     const { rowCount } = await tx.query("SELECT 1 FROM roster_members WHERE ballot_id = $1 AND member_id = $2", [id, member]);
     if (!rowCount) throw notOnRoster(id, member);
-  }
-
-  private async count(tx: Queryable, ballot: BallotRow): Promise<Tally> {
-    const choices = ballot.secret ? "secret_choices" : "open_choices";
-    const { rows } = await tx.query<{ entitled: string; present: string; yes: string; no: string; abstain: string }>(
-      `SELECT (SELECT COUNT(*) FROM roster_members WHERE ballot_id = $1) AS entitled,
-              (SELECT COUNT(*) FROM attendance WHERE ballot_id = $1) AS present,
-              COUNT(*) FILTER (WHERE choice = 'yes') AS yes,
-              COUNT(*) FILTER (WHERE choice = 'no') AS no,
-              COUNT(*) FILTER (WHERE choice = 'abstain') AS abstain
-       FROM ${choices} WHERE ballot_id = $1`,
-      [ballot.id],
-    );
-    const row = rows[0]!;
-    return { entitled: Number(row.entitled), present: Number(row.present), yes: Number(row.yes), no: Number(row.no), abstain: Number(row.abstain) };
   }
 }
 

@@ -155,12 +155,30 @@ export const AuditEvent = Type.Object({
   hash: Type.String(),
 });
 export const AuditLog = Type.Object({ ballot: Type.String(), events: Type.Array(AuditEvent) });
+const Sha256Hex = Type.String({ pattern: "^[0-9a-f]{64}$", description: "A sha256 in lower-case hex" });
+export const AuditHead = Type.Object({
+  ballot: Type.String(),
+  seq: Type.Integer({ description: "The number of events in the chain (0 before any)" }),
+  hash: Type.String({ description: "The last event's hash: keep it outside the database and pass it to verify as ?head=" }),
+  state: BallotState,
+});
+export const AuditVerifyQuery = Type.Object({ head: Type.Optional(Type.String({ pattern: "^[0-9a-f]{64}$", description: "A head kept earlier (GET …/audit/head): verify that the log still contains it" })) });
 export const AuditVerification = Type.Object({
   ballot: Type.String(),
-  intact: Type.Boolean(),
+  intact: Type.Boolean({ description: "True when problems is empty" }),
   events: Type.Integer(),
   head: Type.String(),
-  brokenAt: Type.Optional(Type.Object({ seq: Type.Integer(), problem: Type.String() })),
+  brokenAt: Type.Optional(Type.Object({ seq: Type.Integer(), problem: Type.String() }, { description: "The first chain problem" })),
+  problems: Type.Array(
+    Type.Object({
+      code: Type.String({ description: "AUDIT_SEQ_GAP, AUDIT_LINK_BROKEN, AUDIT_EVENT_ALTERED, AUDIT_HEAD_MISMATCH, AUDIT_ORDER_INVALID, ANCHOR_NOT_FOUND, BALLOT_MISMATCH, STATE_MISMATCH, ROSTER_MISMATCH, ATTENDANCE_MISMATCH, VOTERS_MISMATCH, CHOICES_MISMATCH, RULE_SOURCE_MISMATCH, TALLY_MISMATCH, RESULT_MISMATCH, RULE_EVALUATION_FAILED" }),
+      message: Type.String(),
+      seq: Type.Optional(Type.Integer()),
+      details: Type.Optional(Type.Unknown()),
+    }),
+    { description: "Every mismatch found, in the order checked" },
+  ),
+  anchor: Type.Optional(Type.Object({ hash: Sha256Hex, seq: Type.Union([Type.Integer(), Type.Null()]) }, { description: "The kept head and the event that has it (null: none)" })),
 });
 
 /** An assessment covers at most this many subjects (a county's cadres several times over). */

@@ -4,8 +4,10 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { actorOf, authorize } from "../access/authorize";
 import {
   AttendanceReceipt,
+  AuditHead,
   AuditLog,
   AuditVerification,
+  AuditVerifyQuery,
   Ballot,
   BallotIdParam,
   BallotList,
@@ -92,6 +94,7 @@ export const ballotsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
       schema: {
         tags: ["ballots"],
         summary: "Close an open ballot: evaluate the pinned rule on the tally and store the result for good",
+        description: "409 BALLOT_NOT_OPEN, BALLOT_CLOSED, TALLY_MISMATCH (the stored choices do not match the voters, or voters were not present: the store was changed outside the service); 422 EVALUATION_ERROR.",
         params: BallotIdParam,
         response: withErrors({ 200: RuleResult }, 401, 403, 404, 409, 422),
       },
@@ -106,11 +109,33 @@ export const ballotsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
   );
 
   app.get(
+    "/v1/ballots/:id/audit/head",
+    {
+      preHandler: reader,
+      schema: {
+        tags: ["audit"],
+        summary: "The head of the ballot's audit chain (last seq and hash), to keep outside the database",
+        description: "Keep the head (after close it is final) and pass it to …/audit/verify?head= later: a rewritten history no longer contains it.",
+        params: BallotIdParam,
+        response: withErrors({ 200: AuditHead }, 401, 403, 404),
+      },
+    },
+    async (request) => ballots.auditHead(request.params.id),
+  );
+
+  app.get(
     "/v1/ballots/:id/audit/verify",
     {
       preHandler: reader,
-      schema: { tags: ["audit"], summary: "Recompute the hash chain and report whether it is intact", params: BallotIdParam, response: withErrors({ 200: AuditVerification }, 401, 403, 404) },
+      schema: {
+        tags: ["audit"],
+        summary: "Verify the chain and every stored row against it: recount the tally, re-evaluate the result, check a kept head",
+        description: "Answers 200 with intact false and every problem found when something does not match.",
+        params: BallotIdParam,
+        querystring: AuditVerifyQuery,
+        response: withErrors({ 200: AuditVerification }, 401, 403, 404),
+      },
     },
-    async (request) => ({ ballot: request.params.id, ...(await ballots.verifyAudit(request.params.id)) }),
+    async (request) => ({ ballot: request.params.id, ...(await ballots.verifyAudit(request.params.id, request.query.head)) }),
   );
 };
