@@ -33,6 +33,11 @@ DECLARE
   ballot ballots%ROWTYPE;
   refusal text;
 BEGIN
+  -- A restore re-inserts rows that were checked when they were first written (a closed ballot's votes after the
+  -- closed ballot row); it says so for its own transaction only, and the restored chains are verified afterwards.
+  IF current_setting('gavel.restore', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
   SELECT * INTO ballot FROM ballots WHERE id = NEW.ballot_id;
   IF NOT FOUND THEN
     RETURN NEW; -- the foreign key refuses the row
@@ -59,6 +64,11 @@ CREATE FUNCTION gavel_guard_secret_counts() RETURNS trigger LANGUAGE plpgsql AS 
 DECLARE
   ballot ballots%ROWTYPE;
 BEGIN
+  -- A restore re-inserts rows that were checked when they were first written (a closed ballot's votes after the
+  -- closed ballot row); it says so for its own transaction only, and the restored chains are verified afterwards.
+  IF current_setting('gavel.restore', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
   SELECT * INTO ballot FROM ballots WHERE id = NEW.ballot_id;
   IF NOT FOUND THEN
     RETURN NEW; -- the foreign key refuses the row
