@@ -7,7 +7,8 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
-import { installErrorHandling, sendError } from "./http/error-handling";
+import { answerClientError, installErrorHandling, sendError } from "./http/error-handling";
+import { refuseLoneSurrogates } from "./http/lone-surrogates";
 import { assessmentsRoutes } from "./routes/assessments-routes";
 import { ballotsRoutes } from "./routes/ballots-routes";
 import type { Services } from "./routes/context";
@@ -36,11 +37,15 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     // A malformed or overlong URL is refused by the router before any handler: answer in the API's shape too.
     // The router's reply is typed for no schema at all; it is a plain FastifyReply.
     frameworkErrors: (error, _request, reply) => void sendError(reply as unknown as FastifyReply, error),
+    // Requests Node's parser refuses (a raw 民主测评 in the URL) never reach the router: same shape there.
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest("actor", null);
   app.addContentTypeParser(["text/csv", "application/csv"], { parseAs: "string" }, (_request, body, done) => done(null, body));
   installErrorHandling(app);
+  // After authorisation (onRequest) and parsing, before the schemas: PostgreSQL cannot store a lone surrogate.
+  app.addHook("preValidation", refuseLoneSurrogates);
 
   await app.register(swagger, {
     openapi: {

@@ -19,7 +19,7 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1] ?? "";
 }
 
-/** A preHandler that requires a valid token whose role grants `permission`, and sets request.actor. */
+/** An onRequest hook (it runs before the body is read, parsed or validated) that requires a valid token whose role grants `permission`, and sets request.actor. */
 export function authorize(tokens: TokenStore, permission: Permission) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const secret = bearerToken(request);

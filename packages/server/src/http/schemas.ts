@@ -15,6 +15,9 @@ export const ErrorResponse = Type.Object(
   { description: "Every error has this shape" },
 );
 
+/** The largest version number the store holds (PostgreSQL `integer`); larger numbers are refused by the schema, not the database. */
+export const MAX_VERSION = 2 ** 31 - 1;
+
 /** OpenAPI `security` of routes that need no token (reads and stateless evaluation). */
 export const PUBLIC: Record<string, string[]>[] = [];
 
@@ -101,7 +104,7 @@ export const CreateBallotBody = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 500 }),
     rule: Type.String({ pattern: RULE_NAME_PATTERN, description: "Rule file in the registry" }),
-    ruleVersion: Type.Optional(Type.Integer({ minimum: 1, description: "Pin this version (default: the latest at creation)" })),
+    ruleVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_VERSION, description: "Pin this version (default: the latest at creation)" })),
     ruleName: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "Which vote rule of the file (default: the one named like the file, or its only vote)" })),
     roster: Type.Array(Type.Object({ id: MemberId, name: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }), { maxItems: 100_000 }),
     secret: Type.Optional(Type.Boolean({ description: "Keep who voted apart from what they voted" })),
@@ -167,7 +170,7 @@ export const AssessmentBody = Type.Union([
   Type.Object(
     {
       rule: Type.String({ pattern: RULE_NAME_PATTERN }),
-      ruleVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+      ruleVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_VERSION })),
       ruleName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
       subjects: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), input: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: false }), { maxItems: MAX_SUBJECTS }),
     },
