@@ -76,7 +76,7 @@ describe.each(["embedded", "postgres"] as StoreKind[])("request hardening on the
     const emoji = await call(service.app, "POST", "/v1/ballots", { token: clerk, payload: '{"title":"会议 \\ud83d\\ude00","rule":"major_matter","roster":[{"id":"R1","name":"代表"}]}', headers: json });
     expect(emoji.status, emoji.text).toBe(201);
     expect(emoji.body.title).toBe("会议 😀");
-    expect(await counts()).toMatchObject({ rules: before.rules, tokens: before.tokens });
+    expect(await counts()).toMatchObject({ rules: before?.rules, tokens: before?.tokens });
   });
 
   it("answers a raw (not percent-encoded) Chinese query string in the API error shape", async () => {

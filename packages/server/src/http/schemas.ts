@@ -21,12 +21,14 @@ export const MAX_VERSION = 2 ** 31 - 1;
 /** OpenAPI `security` of routes that need no token (reads and stateless evaluation). */
 export const PUBLIC: Record<string, string[]>[] = [];
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
 /** A route's responses: its success schemas plus the error shape for 400, 500 and each other status it can answer. */
 export function withErrors<T extends Record<number, TSchema>>(ok: T, ...statuses: ErrorStatus[]): T & Partial<Record<ErrorStatus, typeof ErrorResponse>> {
   const errors: Partial<Record<ErrorStatus, typeof ErrorResponse>> = {};
-  for (const status of [400, ...statuses, 500] as ErrorStatus[]) errors[status] = ErrorResponse;
+  // A route that checks tokens can also answer 429 (too many failed authentications).
+  const limited: ErrorStatus[] = statuses.includes(401) ? [429] : [];
+  for (const status of [400, ...statuses, ...limited, 500] as ErrorStatus[]) errors[status] = ErrorResponse;
   return { ...errors, ...ok };
 }
 
@@ -198,3 +200,4 @@ export const CreateTokenBody = Type.Object({ name: Type.String({ minLength: 1, m
 export const TokenIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 
 export const Health = Type.Object({ status: Type.Literal("ok"), store: StringEnum(["embedded", "postgres"]) });
+export const Readiness = Type.Object({ status: Type.Literal("ready"), store: StringEnum(["embedded", "postgres"]) });
