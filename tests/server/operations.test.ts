@@ -3,6 +3,7 @@
  * readiness, graceful shutdown with a drain timeout, compressed and cached editor files, quiet request logs.
  */
 
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -152,25 +153,41 @@ describe("operator settings from the environment", () => {
     expect(() => operationsFromEnv({ GAVEL_REQUEST_LOG: "quiet" })).toThrow(/GAVEL_REQUEST_LOG/);
   });
 
-  it("GAVEL_REQUEST_LOG=off turns Fastify's per-request log lines off", async () => {
-    const quiet = await serviceWith(ANY_STORE, operationsFromEnv({ GAVEL_REQUEST_LOG: "off" }));
-    try {
-      expect(quiet.server.app.initialConfig.disableRequestLogging).toBe(true);
-    } finally {
-      await quiet.close();
-    }
+  it("GAVEL_REQUEST_LOG=off drops the per-request lines and keeps the refusals", async () => {
+    const linesWith = async (requestLogging: boolean) => {
+      const store = await createTestStore(ANY_STORE);
+      const lines: string[] = [];
+      const server = await createServer({ ...store.options, logger: true, logStream: { write: (line) => void lines.push(line) }, operations: { requestLogging }, editorDir: join(tmpdir(), "no-editor-here") });
+      try {
+        await server.app.inject({ method: "GET", url: "/health" });
+        await server.app.inject({ method: "GET", url: "/v1/ballots" });
+      } finally {
+        await server.close();
+        await store.drop();
+      }
+      return lines.join("");
+    };
+    const quiet = await linesWith(false);
+    expect(quiet).not.toContain("incoming request");
+    expect(quiet).not.toContain("request completed");
+    expect(quiet).toContain('"code":"UNAUTHORIZED"');
+    const loud = await linesWith(true);
+    expect(loud).toContain("incoming request");
+    expect(loud).toContain("request completed");
   });
 });
 
 describe("compressed, cached editor files", () => {
   const editorDir = mkdtempSync(join(tmpdir(), "gavel-editor-dist-"));
+  const inline = 'document.documentElement.dataset.theme = "dark";';
   const script = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `民主测评-${i}`))};\n`;
   let service: Awaited<ReturnType<typeof serviceWith>>;
 
   beforeAll(async () => {
     mkdirSync(join(editorDir, "assets"));
-    writeFileSync(join(editorDir, "index.html"), `<!doctype html><script type="module" src="./assets/index-Ab12Cd34.js"></script>${" ".repeat(2000)}`);
+    writeFileSync(join(editorDir, "index.html"), `<!doctype html><script>${inline}</script><script type="module" src="./assets/index-Ab12Cd34.js"></script>${" ".repeat(2000)}`);
     writeFileSync(join(editorDir, "assets/index-Ab12Cd34.js"), script);
+    writeFileSync(join(editorDir, "assets/gavel.worker-Ef56Gh78.js"), "self.onmessage = () => {};");
     service = await serviceWith(ANY_STORE, {}, editorDir);
   });
   afterAll(async () => {
@@ -189,10 +206,22 @@ describe("compressed, cached editor files", () => {
     expect(gunzipSync(gzip.rawPayload).toString("utf8")).toBe(script);
   });
 
+  it("lets only the editor's worker scripts compile rules with new Function (the language's fast path)", async () => {
+    const worker = await service.server.app.inject({ method: "GET", url: "/assets/gavel.worker-Ef56Gh78.js" });
+    expect(String(worker.headers["content-security-policy"])).toMatch(/script-src 'self' 'unsafe-eval'/);
+    const page = await service.server.app.inject({ method: "GET", url: "/assets/index-Ab12Cd34.js" });
+    expect(String(page.headers["content-security-policy"])).not.toContain("unsafe-eval");
+  });
+
   it("revalidates index.html every time, and compresses API answers too", async () => {
     const index = await service.server.app.inject({ method: "GET", url: "/", headers: { "accept-encoding": "gzip" } });
     expect(index.statusCode).toBe(200);
     expect(index.headers["cache-control"]).toBe("no-cache");
+    // The page's one inline script is allowed by its hash, and nothing else inline is.
+    const csp = String(index.headers["content-security-policy"]);
+    expect(csp).toContain(`'sha256-${createHash("sha256").update(inline).digest("base64")}'`);
+    expect(csp).not.toContain("unsafe-inline' 'sha");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     const rules = await service.server.app.inject({ method: "GET", url: "/v1/rules", headers: { "accept-encoding": "gzip" } });
     expect(rules.headers["content-encoding"]).toBe("gzip");
     expect(JSON.parse(gunzipSync(rules.rawPayload).toString("utf8")).rules.length).toBeGreaterThan(0);

@@ -5,9 +5,9 @@ import compress from "@fastify/compress";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from "fastify";
 import { answerClientError, installErrorHandling, sendError } from "./http/error-handling";
-import { installEditorAssets } from "./http/editor-assets";
+import { editorInlineScriptHashes, installEditorAssets } from "./http/editor-assets";
 import { installFailedAuthLimit } from "./http/failed-auth-limit";
 import { Lifecycle, refuseWhileDraining } from "./http/lifecycle";
 import { refuseLoneSurrogates } from "./http/lone-surrogates";
@@ -23,6 +23,8 @@ import { tokensRoutes } from "./routes/tokens-routes";
 
 export interface AppOptions {
   logger?: boolean;
+  /** Where log lines go when logging (default stdout). */
+  logStream?: { write(line: string): void };
   /** The built editor (packages/editor/dist); served at / when it holds an index.html. */
   editorDir?: string;
   /** Largest accepted request body in bytes (default 1 MiB). */
@@ -40,8 +42,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   const operations = options.operations ?? DEFAULT_OPERATIONS;
   const lifecycle = options.lifecycle ?? new Lifecycle();
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
-    disableRequestLogging: !operations.requestLogging,
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info", ...(options.logStream ? { stream: options.logStream } : {}) } : false,
+    // GAVEL_REQUEST_LOG=off: no "incoming request" / "request completed" lines; refusals and failures are still logged.
+    logController: new LogController({ disableRequestLogging: !operations.requestLogging }),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Wrong types are refused, not coerced ("5" is not a count), and unknown fields are errors, not dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
@@ -61,7 +64,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.addHook("preValidation", refuseLoneSurrogates);
   app.addHook("onRequest", refuseWhileDraining(lifecycle));
 
-  await installSecurityHeaders(app, operations.corsOrigins);
+  await installSecurityHeaders(app, { origins: operations.corsOrigins, inlineScriptHashes: editorInlineScriptHashes(options.editorDir) });
   await installFailedAuthLimit(app, operations.authFailureLimit);
   // API answers and editor files alike; brotli at quality 4, not zlib's default 11, which costs too much per response.
   await app.register(compress, { global: true, encodings: ["br", "gzip"], threshold: 1024, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });

@@ -32,6 +32,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** Structured request logs (pino); off by default, on in `startServer`. */
   logger?: boolean;
+  /** Where log lines go (default stdout). */
+  logStream?: { write(line: string): void };
   /** The built editor to serve at / (default packages/editor/dist, when built). */
   editorDir?: string;
   /** The standard library folder for `import "std/…"` (default dsl/std). */
@@ -72,7 +74,7 @@ export async function createServer(options: ServerOptions = {}): Promise<GavelSe
     const adminToken = await tokens.bootstrapAdmin();
     const operations: OperationsOptions = { ...operationsFromEnv(), ...options.operations };
     const lifecycle = new Lifecycle();
-    const app = await buildApp(services, { logger: options.logger, editorDir: options.editorDir ?? DEFAULT_EDITOR_DIR, bodyLimit: options.bodyLimit, operations, lifecycle });
+    const app = await buildApp(services, { logger: options.logger, logStream: options.logStream, editorDir: options.editorDir ?? DEFAULT_EDITOR_DIR, bodyLimit: options.bodyLimit, operations, lifecycle });
     // Every caller (signal handlers, tests) waits for the same single shutdown.
     let closing: Promise<void> | undefined;
     return {
