@@ -12,6 +12,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { createServer, operationsFromEnv, type GavelServer, type OperationsOptions } from "@gavel/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, startTestService, type TestService } from "../helpers/server-client";
+import { startServerProcess } from "../helpers/server-process";
 import { createTestStore, type StoreKind, type TestStore } from "../helpers/server-stores";
 
 /** For what does not depend on the store: PostgreSQL creates a database faster than PGlite copies a data folder. */
@@ -303,5 +304,34 @@ describe.each(["embedded", "postgres"] as StoreKind[])("readiness and graceful s
     expect(inFlight.socket.destroyed).toBe(true);
     await expect(service.server.db.query("SELECT 1")).rejects.toThrow();
     await service.store.drop();
+  });
+});
+
+describe("SIGTERM on the real process", () => {
+  it("drains the request in flight, answers it, and exits 0", async () => {
+    const store = await createTestStore(ANY_STORE);
+    const processed = await startServerProcess({ DATABASE_URL: store.options.databaseUrl!, GAVEL_DRAIN_TIMEOUT_MS: "20000" });
+    try {
+      const port = Number(new URL(processed.url).port);
+      const body = JSON.stringify({ input: { entitled: 30, present: 20, yes: 16, no: 4, abstain: 0 } });
+      const socket = connect(port, "127.0.0.1");
+      let text = "";
+      socket.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+      const answered = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+      socket.write(`POST /v1/rules/major_matter/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`);
+      // The server has the request once it answers another one after it on a second connection.
+      expect((await fetch(`${processed.url}/health`)).status).toBe(200);
+      const exited = new Promise<number | null>((resolve) => processed.child.once("exit", (code) => resolve(code)));
+      processed.child.kill("SIGTERM");
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the signal is delivered before the rest of the body
+      socket.write(body.slice(10));
+      await answered;
+      expect(text).toMatch(/^HTTP\/1\.1 200 OK/);
+      expect(text).toContain('"outcome":"no_quorum"');
+      expect(await exited).toBe(0);
+    } finally {
+      await processed.kill();
+      await store.drop();
+    }
   });
 });
