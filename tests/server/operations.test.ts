@@ -122,6 +122,8 @@ describe("GET /metrics", () => {
       expect(metrics.body).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
       expect(metrics.body).toMatch(/^process_resident_memory_bytes \d/m);
       expect(metrics.body).not.toContain("12345");
+      const openapi = (await app.inject({ method: "GET", url: "/docs/json" })).json() as { paths: Record<string, unknown> };
+      expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(["/metrics", "/ready", "/health"]));
     } finally {
       await service.close();
     }

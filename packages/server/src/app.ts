@@ -68,7 +68,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await installFailedAuthLimit(app, operations.authFailureLimit);
   // API answers and editor files alike; brotli at quality 4, not zlib's default 11, which costs too much per response.
   await app.register(compress, { global: true, encodings: ["br", "gzip"], threshold: 1024, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
-  installMetrics(app, { exposure: operations.metrics, tokens: services.tokens });
 
   await app.register(swagger, {
     openapi: {
@@ -79,6 +78,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     },
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
+  // After swagger, so /metrics is in the OpenAPI document.
+  installMetrics(app, { exposure: operations.metrics, tokens: services.tokens });
 
   await app.register(healthRoutes, { ...services, lifecycle });
   await app.register(rulesRoutes, services);

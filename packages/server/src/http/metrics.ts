@@ -25,8 +25,9 @@ function defaultMetrics(): Registry {
 const UNMATCHED = "unmatched";
 
 /** Counts and times every response of `app`, and adds GET /metrics unless exposure is "off". */
-export function installMetrics(app: FastifyInstance, options: { exposure: MetricsExposure; tokens: TokenStore }): void {
+export function installMetrics(app: FastifyInstance, options: { exposure: MetricsExposure; tokens?: TokenStore }): void {
   if (options.exposure === "off") return;
+  if (options.exposure === "token" && !options.tokens) throw new Error("metrics behind a token need the token store");
   const registry = new Registry();
   const labelNames = ["method", "route", "status_code"] as const;
   const requests = new Counter({ name: "gavel_http_requests_total", help: "HTTP requests answered, by method, route pattern and status", labelNames, registers: [registry] });
@@ -47,7 +48,7 @@ export function installMetrics(app: FastifyInstance, options: { exposure: Metric
   app.get(
     "/metrics",
     {
-      ...(options.exposure === "token" ? { onRequest: authorize(options.tokens, "read") } : {}),
+      ...(options.exposure === "token" && options.tokens ? { onRequest: authorize(options.tokens, "read") } : {}),
       schema: {
         tags: ["service"],
         summary: "Prometheus metrics (text exposition format)",
