@@ -72,6 +72,13 @@ describe.each(["embedded", "postgres"] as StoreKind[])("request hardening on the
     expectApiError(await call(service.app, "POST", "/v1/tokens", { token: admin, payload: '{"name":"\\ud83d","role":"clerk"}', headers: json }), 400, "INVALID_TEXT");
     expectApiError(await call(service.app, "PUT", "/v1/rules/surrogate", { token: author, payload: '{"source":"vote x \\\"\\ud800\\\" { quorum: true\\n passes: yes > no }"}', headers: json }), 400, "INVALID_TEXT");
     expectApiError(await call(service.app, "POST", "/v1/rules/major_matter/evaluate", { payload: '{"input":{"\\ud800":1}}', headers: json }), 400, "INVALID_TEXT");
+    // Percent-encoded surrogates in a path or query are not text either.
+    for (const url of ["/v1/ballots/%ED%A0%80", "/v1/ballots/x%F0%9F", "/v1/rules/major_matter?version=%ED%A0%80", "/v1/rules/major_matter/evaluate?version=%ED%A0%80"]) {
+      const response = await call(service.app, "GET", url, { token: clerk });
+      expect(response.status, `${url}: ${response.text}`).toBeGreaterThanOrEqual(400);
+      expect(response.status, url).toBeLessThan(500);
+      expect(typeof response.body?.error?.code, url).toBe("string");
+    }
     // A well-formed pair (an emoji) is ordinary text.
     const emoji = await call(service.app, "POST", "/v1/ballots", { token: clerk, payload: '{"title":"会议 \\ud83d\\ude00","rule":"major_matter","roster":[{"id":"R1","name":"代表"}]}', headers: json });
     expect(emoji.status, emoji.text).toBe(201);
