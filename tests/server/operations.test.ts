@@ -101,6 +101,19 @@ describe("failed authentication is rate limited per client address", () => {
       await service.close();
     }
   });
+
+  it("counts per client behind a trusted proxy (GAVEL_TRUST_PROXY), not per proxy", async () => {
+    const service = await serviceWith(ANY_STORE, { authFailureLimit: { max: 1, windowMs: 60_000 }, trustProxy: ["10.9.9.9"] });
+    try {
+      const viaProxy = (client: string, token: string) =>
+        service.server.app.inject({ method: "GET", url: "/v1/ballots", remoteAddress: "10.9.9.9", headers: { "x-forwarded-for": client, authorization: `Bearer ${token}` } });
+      expect((await viaProxy("203.0.113.7", "gvl_guess")).statusCode).toBe(401);
+      expect((await viaProxy("203.0.113.7", "gvl_guess")).statusCode).toBe(429);
+      expect((await viaProxy("198.51.100.4", service.server.adminToken!)).statusCode).toBe(200);
+    } finally {
+      await service.close();
+    }
+  });
 });
 
 describe("GET /metrics", () => {
@@ -147,10 +160,11 @@ describe("GET /metrics", () => {
 
 describe("operator settings from the environment", () => {
   it("reads every variable and refuses a bad value by name", () => {
-    expect(operationsFromEnv({})).toEqual({ corsOrigins: [], authFailureLimit: { max: 20, windowMs: 60_000 }, metrics: "token", requestLogging: true, drainTimeoutMs: 10_000 });
+    expect(operationsFromEnv({})).toEqual({ corsOrigins: [], authFailureLimit: { max: 20, windowMs: 60_000 }, metrics: "token", requestLogging: true, drainTimeoutMs: 10_000, trustProxy: false });
     expect(
-      operationsFromEnv({ GAVEL_CORS_ORIGINS: "*", GAVEL_AUTH_FAILURE_LIMIT: "5", GAVEL_AUTH_FAILURE_WINDOW_MS: "1000", GAVEL_METRICS: "off", GAVEL_REQUEST_LOG: "off", GAVEL_DRAIN_TIMEOUT_MS: "2500" }),
-    ).toEqual({ corsOrigins: ["*"], authFailureLimit: { max: 5, windowMs: 1000 }, metrics: "off", requestLogging: false, drainTimeoutMs: 2500 });
+      operationsFromEnv({ GAVEL_CORS_ORIGINS: "*", GAVEL_AUTH_FAILURE_LIMIT: "5", GAVEL_AUTH_FAILURE_WINDOW_MS: "1000", GAVEL_METRICS: "off", GAVEL_REQUEST_LOG: "off", GAVEL_DRAIN_TIMEOUT_MS: "2500", GAVEL_TRUST_PROXY: "true" }),
+    ).toEqual({ corsOrigins: ["*"], authFailureLimit: { max: 5, windowMs: 1000 }, metrics: "off", requestLogging: false, drainTimeoutMs: 2500, trustProxy: true });
+    expect(operationsFromEnv({ GAVEL_TRUST_PROXY: "10.0.0.0/8, 127.0.0.1" }).trustProxy).toEqual(["10.0.0.0/8", "127.0.0.1"]);
     expect(() => operationsFromEnv({ GAVEL_DRAIN_TIMEOUT_MS: "soon" })).toThrow(/GAVEL_DRAIN_TIMEOUT_MS/);
     expect(() => operationsFromEnv({ GAVEL_METRICS: "yes" })).toThrow(/GAVEL_METRICS/);
     expect(() => operationsFromEnv({ GAVEL_REQUEST_LOG: "quiet" })).toThrow(/GAVEL_REQUEST_LOG/);

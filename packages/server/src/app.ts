@@ -46,6 +46,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     // GAVEL_REQUEST_LOG=off: no "incoming request" / "request completed" lines; refusals and failures are still logged.
     logController: new LogController({ disableRequestLogging: !operations.requestLogging }),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: operations.trustProxy,
     // Wrong types are refused, not coerced ("5" is not a count), and unknown fields are errors, not dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     // The drain is ours (lifecycle): Fastify's own 503 while closing has its own body shape, not the API's.

@@ -13,6 +13,12 @@ export interface OperationsOptions {
   requestLogging: boolean;
   /** How long a shutdown waits for requests in flight before closing their connections (GAVEL_DRAIN_TIMEOUT_MS). */
   drainTimeoutMs: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (GAVEL_TRUST_PROXY): false (default: the socket's
+   * peer), true (any), or the proxies' addresses/CIDRs (comma-separated). Behind a proxy, without it every client shares the proxy's
+   * address, and so one failed-authentication limit.
+   */
+  trustProxy: boolean | string[];
 }
 
 export const DEFAULT_OPERATIONS: OperationsOptions = {
@@ -21,7 +27,14 @@ export const DEFAULT_OPERATIONS: OperationsOptions = {
   metrics: "token",
   requestLogging: true,
   drainTimeoutMs: 10_000,
+  trustProxy: false,
 };
+
+function trustProxyOf(text: string | undefined): boolean | string[] {
+  if (text === undefined || text === "" || text === "false") return false;
+  if (text === "true") return true;
+  return text.split(",").map((address) => address.trim()).filter(Boolean);
+}
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const text = env[name];
@@ -46,5 +59,6 @@ export function operationsFromEnv(env: NodeJS.ProcessEnv = process.env): Operati
     metrics,
     requestLogging: ["on", "true", "1"].includes(requestLog),
     drainTimeoutMs: positiveInteger(env, "GAVEL_DRAIN_TIMEOUT_MS", DEFAULT_OPERATIONS.drainTimeoutMs),
+    trustProxy: trustProxyOf(env.GAVEL_TRUST_PROXY?.trim()),
   };
 }
