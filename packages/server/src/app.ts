@@ -10,7 +10,7 @@ import { answerClientError, installErrorHandling, sendError } from "./http/error
 import { editorInlineScriptHashes, installEditorAssets } from "./http/editor-assets";
 import { installFailedAuthLimit } from "./http/failed-auth-limit";
 import { Lifecycle, refuseWhileDraining } from "./http/lifecycle";
-import { refuseLoneSurrogates } from "./http/lone-surrogates";
+import { installLoneSurrogateCheck } from "./http/lone-surrogates";
 import { installMetrics } from "./http/metrics";
 import { DEFAULT_OPERATIONS, type OperationsOptions } from "./http/operations-options";
 import { installSecurityHeaders } from "./http/security-headers";
@@ -62,7 +62,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.addContentTypeParser(["text/csv", "application/csv"], { parseAs: "string" }, (_request, body, done) => done(null, body));
   installErrorHandling(app);
   // After authorisation (onRequest) and parsing, before the schemas: PostgreSQL cannot store a lone surrogate.
-  app.addHook("preValidation", refuseLoneSurrogates);
+  installLoneSurrogateCheck(app);
   app.addHook("onRequest", refuseWhileDraining(lifecycle));
 
   await installSecurityHeaders(app, { origins: operations.corsOrigins, inlineScriptHashes: editorInlineScriptHashes(options.editorDir) });

@@ -1,6 +1,6 @@
 /** Lone UTF-16 surrogates (`"\ud800"` in JSON) are not text: PostgreSQL refuses them, so requests carrying one are refused first. */
 
-import type { FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ApiError } from "./api-error";
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one (no `u` flag: match code units).
@@ -31,10 +31,29 @@ export function findLoneSurrogate(value: unknown, path: string): string | undefi
   return undefined;
 }
 
-/** A preValidation hook: 400 INVALID_TEXT when the parsed body, query or path parameters hold a lone surrogate. */
-export async function refuseLoneSurrogates(request: FastifyRequest): Promise<void> {
-  const path = findLoneSurrogate(request.params, "params") ?? findLoneSurrogate(request.query, "querystring") ?? findLoneSurrogate(request.body, "body");
-  if (path) {
-    throw new ApiError(400, "INVALID_TEXT", `${path} holds a lone UTF-16 surrogate (such as \\ud800), which is not text; send well-formed Unicode.`, { path });
-  }
+// In JSON text a surrogate can only be written as an escape: UTF-8 cannot encode one, and Node decodes invalid bytes to U+FFFD.
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+/**
+ * Refuses lone surrogates with 400 INVALID_TEXT before the schemas run. JSON bodies are scanned as text while parsed
+ * (one regular expression over the string) and walked only when they hold a surrogate escape at all, so a large
+ * assessment upload is not walked value by value; the path parameters and query are always checked (they are small).
+ */
+export function installLoneSurrogateCheck(app: FastifyInstance): void {
+  const bodiesToWalk = new WeakSet<FastifyRequest>();
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    if (SURROGATE_ESCAPE.test(body as string)) bodiesToWalk.add(request);
+    parseJson(request, body as string, done);
+  });
+  app.addHook("preValidation", async (request) => {
+    const path =
+      findLoneSurrogate(request.params, "params") ??
+      findLoneSurrogate(request.query, "querystring") ??
+      (bodiesToWalk.has(request) ? findLoneSurrogate(request.body, "body") : undefined);
+    if (path) {
+      throw new ApiError(400, "INVALID_TEXT", `${path} holds a lone UTF-16 surrogate (such as \\ud800), which is not text; send well-formed Unicode.`, { path });
+    }
+  });
 }
