@@ -1,11 +1,22 @@
-/** API benchmarks with autocannon: evaluation requests/s vs a bare Fastify route, and votes/s on each store. */
+/**
+ * API benchmarks with autocannon: evaluation requests/s vs a bare Fastify route, layer by layer (where validation
+ * and request logging go), and votes/s on each store.
+ */
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Fastify from "fastify";
+import compress from "@fastify/compress";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyInstance } from "fastify";
+import { compile } from "@gavel/lang";
 import { createServer, type GavelServer } from "@gavel/server";
+import { EvaluateBody, RuleResult } from "../packages/server/src/http/schemas";
+import { assertValidInput } from "../packages/server/src/rules/input-validator";
+import { selectRule } from "../packages/server/src/rules/rule-registry";
 import { createPostgresStore } from "../tests/helpers/server-stores";
+import { installMetrics } from "../packages/server/src/http/metrics";
+import { installSecurityHeaders } from "../packages/server/src/http/security-headers";
 
 interface CannonResult {
   requests: { average: number; total: number };
@@ -30,6 +41,8 @@ interface CannonOptions {
   duration?: number;
   amount?: number;
   requests?: CannonRequest[];
+  /** Worker threads that send the requests (the client then does not share this event loop). */
+  workers?: number;
 }
 
 // autocannon ships no types: a variable specifier keeps TypeScript from asking for them; the shapes above are what we use.
@@ -54,11 +67,136 @@ function row(name: string, r: CannonResult, perSecond = r.requests.average): str
 }
 
 /** A bare Fastify app on the same machine: the ceiling for any route. */
-async function bareApp(): Promise<{ url: string; close: () => Promise<void> }> {
+async function bareApp(): Promise<{ app: FastifyInstance; url: string; close: () => Promise<void> }> {
   const app = Fastify({ logger: false });
   app.post("/bare", async () => ({ ok: true }));
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
-  return { url, close: () => app.close() };
+  return { app, url, close: () => app.close() };
+}
+
+/** Log lines go to /dev/null: the cost measured is pino formatting and writing, not a disk or a terminal. */
+function nullLogStream(): { write(line: string): void } {
+  return createWriteStream("/dev/null");
+}
+
+type Layer = "evaluate" | "validation" | "logging" | "headers" | "metrics";
+
+/** A Fastify app with only the given layers of the evaluate route, the rule compiled once at start. */
+async function layeredApp(layers: Layer[]): Promise<{ app: FastifyInstance; url: string; close: () => Promise<void> }> {
+  const module = compile(readFileSync(join(import.meta.dirname, "../dsl/std/major-matter.gavel"), "utf8"), { file: "major-matter.gavel" });
+  const rule = selectRule(module, "major_matter");
+  const app: FastifyInstance = Fastify({ logger: layers.includes("logging") ? { level: "info", stream: nullLogStream() } : false });
+  if (layers.includes("headers")) {
+    await installSecurityHeaders(app, { origins: [], inlineScriptHashes: [] });
+    await app.register(compress, { global: true, encodings: ["br", "gzip"], threshold: 1024 });
+  }
+  if (layers.includes("metrics")) installMetrics(app, { exposure: "public" });
+  if (layers.includes("validation")) {
+    // TypeBox body schema (ajv), the rule's input JSON Schema, and the result schema's serialiser: what the real route does.
+    app.withTypeProvider<TypeBoxTypeProvider>().post("/evaluate", { schema: { body: EvaluateBody, response: { 200: RuleResult } } }, async (request) => {
+      assertValidInput(rule, request.body.input);
+      const outcome = rule.evaluate(request.body.input);
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return outcome.result;
+    });
+  } else {
+    app.post("/evaluate", async (request) => {
+      const outcome = rule.evaluate((request.body as { input: Record<string, unknown> }).input);
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return outcome.result;
+    });
+  }
+  const url = await app.listen({ port: 0, host: "127.0.0.1" });
+  return { app, url, close: () => app.close() };
+}
+
+/** CPU time per request through inject() (no sockets, one thread): steadier than requests/s on a shared machine. */
+async function cpuMicrosPerRequest(app: FastifyInstance, url: string, payload: string): Promise<number> {
+  const request = { method: "POST" as const, url, headers: { "content-type": "application/json" }, payload };
+  for (let i = 0; i < 2000; i++) await app.inject(request);
+  const requests = 10_000;
+  const start = process.cpuUsage();
+  for (let i = 0; i < requests; i++) await app.inject(request);
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / requests;
+}
+
+const ROUNDS = 3;
+
+/** The median of a list of numbers. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * The evaluate route built up layer by layer, then the real service with request logs off and on: shows where the
+ * time between a bare Fastify route and `POST /v1/rules/{name}/evaluate` goes. Every app listens at once and the
+ * rows are measured in ${ROUNDS} rounds, each in a rotated order, reporting the median: on a shared machine a single
+ * pass in a fixed order mostly measured what else was running. autocannon runs in a worker thread, so the client does
+ * not share the server's event loop.
+ */
+export async function runEvaluateLayersBench(): Promise<string> {
+  const body = JSON.stringify({ input: VOTE_INPUT });
+  const run = (url: string, duration: number) =>
+    cannon({ url, method: "POST", headers: { "content-type": "application/json" }, body, duration, workers: 1 });
+  const pg = await createPostgresStore();
+  const apps: { name: string; app: FastifyInstance; url: string; path: string; close: () => Promise<void> }[] = [];
+  try {
+    const bare = await bareApp();
+    apps.push({ name: "bare Fastify POST (parse JSON, answer a constant)", app: bare.app, url: `${bare.url}/bare`, path: "/bare", close: bare.close });
+    const layerRows: [string, Layer[]][] = [
+      ["+ `rule.evaluate()` (compiled once; result + explanation, plain JSON.stringify)", ["evaluate"]],
+      ["+ validation: body schema, the rule's input schema, result schema serialiser", ["evaluate", "validation"]],
+      ["+ request logging (pino, info: two lines per request, to /dev/null)", ["evaluate", "validation", "logging"]],
+      ["evaluate + validation + helmet and compress hooks (no logging)", ["evaluate", "validation", "headers"]],
+      ["evaluate + validation + helmet and compress + metrics hook (no logging)", ["evaluate", "validation", "headers", "metrics"]],
+    ];
+    for (const [name, layers] of layerRows) {
+      const layered = await layeredApp(layers);
+      apps.push({ name, app: layered.app, url: `${layered.url}/evaluate`, path: "/evaluate", close: layered.close });
+    }
+    for (const requestLogging of [false, true]) {
+      const server = await createServer({ ...pg.options, logger: true, logStream: nullLogStream(), operations: { requestLogging } });
+      const url = await server.app.listen({ port: 0, host: "127.0.0.1" });
+      apps.push({
+        app: server.app,
+        path: "/v1/rules/major_matter/evaluate",
+        name: `gavel \`POST /v1/rules/major_matter/evaluate\` (every hook: helmet, metrics, drain, surrogate check, registry lookup), GAVEL_REQUEST_LOG=${requestLogging ? "on" : "off"}`,
+        url: `${url}/v1/rules/major_matter/evaluate`,
+        close: () => server.close(),
+      });
+    }
+    const cpu: number[] = [];
+    for (const app of apps) cpu.push(await cpuMicrosPerRequest(app.app, app.path, body));
+    for (const app of apps) await run(app.url, 1); // warm-up: JIT, pools, the registry's cache
+    const rates = apps.map(() => [] as number[]);
+    const p99s = apps.map(() => [] as number[]);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let k = 0; k < apps.length; k++) {
+        const i = (k + round * 2) % apps.length;
+        const result = await run(apps[i]!.url, SECONDS);
+        rates[i]!.push(result.requests.average);
+        p99s[i]!.push(result.latency.p99);
+      }
+    }
+    const bareRate = median(rates[0]!);
+    const out = [
+      `### Where the evaluate route's time goes (autocannon in a worker thread, ${CONNECTIONS} connections, median of ${ROUNDS} rotated rounds of ${SECONDS} s; CPU per request: 10,000 sequential inject() calls after 2,000 of warm-up)`,
+      "",
+      "| route | CPU per request, inject (µs) | requests/s (median) | × bare | runs (requests/s) | p99 (median) |",
+      "|---|---:|---:|---:|---|---:|",
+    ];
+    apps.forEach((app, i) => {
+      const rate = median(rates[i]!);
+      const runs = rates[i]!.map((r) => Math.round(r).toLocaleString("en-US")).join(", ");
+      out.push(`| ${app.name} | ${cpu[i]!.toFixed(1)} | ${Math.round(rate).toLocaleString("en-US")} | ${(rate / bareRate).toFixed(2)} | ${runs} | ${median(p99s[i]!)} ms |`);
+    });
+    return out.join("\n");
+  } finally {
+    for (const app of apps) await app.close();
+    await pg.drop();
+  }
 }
 
 /** Votes/s through the HTTP API: every roster member present, one vote each, `members` requests in all. */
@@ -127,6 +265,7 @@ export async function runApiBench(): Promise<string> {
     await pg.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  out.push("", await runEvaluateLayersBench());
   return out.join("\n");
 }
 

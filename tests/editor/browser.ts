@@ -8,8 +8,10 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 export interface BrowserSession {
   context: BrowserContext;
   page: Page;
-  /** Errors thrown in the page (uncaught exceptions) and console errors, for asserting that none happened. */
+  /** Errors thrown in the page (uncaught exceptions) and console errors (its workers' too), for asserting that none happened. */
   pageErrors: string[];
+  /** Content-Security-Policy violations reported in any page of the session: `directive: blocked URI`. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -31,10 +33,24 @@ export async function launchBrowser(): Promise<BrowserSession> {
   page.on("console", (message) => {
     if (message.type() === "error") pageErrors.push(`console: ${message.text()}`);
   });
+  page.on("worker", (worker) => {
+    worker.on("console", (message) => {
+      if (message.type() === "error") pageErrors.push(`worker console (${worker.url()}): ${message.text()}`);
+    });
+  });
+  // The browser reports each blocked load or eval as a securitypolicyviolation event: collect them all, not only those logged.
+  const cspViolations: string[] = [];
+  await context.exposeBinding("__gavelCspViolation", (_source, text: string) => void cspViolations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { __gavelCspViolation(text: string): void }).__gavelCspViolation(`${event.effectiveDirective}: ${event.blockedURI}`);
+    });
+  });
   return {
     context,
     page,
     pageErrors,
+    cspViolations,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

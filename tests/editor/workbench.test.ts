@@ -5,6 +5,7 @@
  */
 
 import { mkdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compile, format, localizeError, runTests } from "@gavel/lang";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -330,6 +331,20 @@ describe("the editor workbench against the real service", () => {
     await hover.waitFor();
     expect(await hover.textContent()).toContain("entitled");
     await shot("problems-hover-zh-CN-dark");
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it("ran all of the above under the service's Content-Security-Policy without a violation, and so does Swagger UI at /docs", async () => {
+    expect(browser.cspViolations).toEqual([]);
+    const page = await wb.page.request.get(`${service.baseUrl}/`);
+    const csp = page.headers()["content-security-policy"] ?? "";
+    expect(csp).toMatch(/script-src 'self' 'sha256-/);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    await wb.page.goto(`${service.baseUrl}/docs`);
+    await wb.page.waitForSelector(".swagger-ui .opblock-summary-path");
+    expect(await wb.page.locator(".swagger-ui .opblock-summary-path").allTextContents()).toContain("/v1/ballots");
+    await wb.page.screenshot({ path: join(tmpdir(), "gavel-swagger-ui-under-csp.png") });
+    expect(browser.cspViolations).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
   });
 });

@@ -1,13 +1,19 @@
 /** Builds the Fastify app: parsers, limits, OpenAPI, error shape, routes, and the editor's static files. */
 
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import fastifyStatic from "@fastify/static";
+import { constants as zlib } from "node:zlib";
+import compress from "@fastify/compress";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
-import { installErrorHandling, sendError } from "./http/error-handling";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from "fastify";
+import { answerClientError, installErrorHandling, sendError } from "./http/error-handling";
+import { editorInlineScriptHashes, installEditorAssets } from "./http/editor-assets";
+import { installFailedAuthLimit } from "./http/failed-auth-limit";
+import { Lifecycle, refuseWhileDraining } from "./http/lifecycle";
+import { installLoneSurrogateCheck } from "./http/lone-surrogates";
+import { installMetrics } from "./http/metrics";
+import { DEFAULT_OPERATIONS, type OperationsOptions } from "./http/operations-options";
+import { installSecurityHeaders } from "./http/security-headers";
 import { assessmentsRoutes } from "./routes/assessments-routes";
 import { ballotsRoutes } from "./routes/ballots-routes";
 import type { Services } from "./routes/context";
@@ -17,30 +23,52 @@ import { tokensRoutes } from "./routes/tokens-routes";
 
 export interface AppOptions {
   logger?: boolean;
+  /** Where log lines go when logging (default stdout). */
+  logStream?: { write(line: string): void };
   /** The built editor (packages/editor/dist); served at / when it holds an index.html. */
   editorDir?: string;
   /** Largest accepted request body in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** CORS, failed-auth limit, metrics, request logs, drain (default DEFAULT_OPERATIONS; createServer reads them from the environment). */
+  operations?: OperationsOptions;
+  /** Shared with whoever shuts the app down: while it drains, /ready answers 503 and new requests are refused. */
+  lifecycle?: Lifecycle;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** The HTTP app over the given services (not yet listening). */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const operations = options.operations ?? DEFAULT_OPERATIONS;
+  const lifecycle = options.lifecycle ?? new Lifecycle();
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info", ...(options.logStream ? { stream: options.logStream } : {}) } : false,
+    // GAVEL_REQUEST_LOG=off: no "incoming request" / "request completed" lines; refusals and failures are still logged.
+    logController: new LogController({ disableRequestLogging: !operations.requestLogging }),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: operations.trustProxy,
     // Wrong types are refused, not coerced ("5" is not a count), and unknown fields are errors, not dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
-    return503OnClosing: true,
+    // The drain is ours (lifecycle): Fastify's own 503 while closing has its own body shape, not the API's.
+    return503OnClosing: false,
     // A malformed or overlong URL is refused by the router before any handler: answer in the API's shape too.
     // The router's reply is typed for no schema at all; it is a plain FastifyReply.
     frameworkErrors: (error, _request, reply) => void sendError(reply as unknown as FastifyReply, error),
+    // Requests Node's parser refuses (a raw 民主测评 in the URL) never reach the router: same shape there.
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest("actor", null);
   app.addContentTypeParser(["text/csv", "application/csv"], { parseAs: "string" }, (_request, body, done) => done(null, body));
   installErrorHandling(app);
+  // After authorisation (onRequest) and parsing, before the schemas: PostgreSQL cannot store a lone surrogate.
+  installLoneSurrogateCheck(app);
+  app.addHook("onRequest", refuseWhileDraining(lifecycle));
+
+  await installSecurityHeaders(app, { origins: operations.corsOrigins, inlineScriptHashes: editorInlineScriptHashes(options.editorDir) });
+  await installFailedAuthLimit(app, operations.authFailureLimit);
+  // API answers and editor files alike; brotli at quality 4, not zlib's default 11, which costs too much per response.
+  await app.register(compress, { global: true, encodings: ["br", "gzip"], threshold: 1024, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
 
   await app.register(swagger, {
     openapi: {
@@ -51,15 +79,15 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     },
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
+  // After swagger, so /metrics is in the OpenAPI document.
+  installMetrics(app, { exposure: operations.metrics, tokens: services.tokens });
 
-  await app.register(healthRoutes, services);
+  await app.register(healthRoutes, { ...services, lifecycle });
   await app.register(rulesRoutes, services);
   await app.register(ballotsRoutes, services);
   await app.register(assessmentsRoutes, services);
   await app.register(tokensRoutes, services);
 
-  if (options.editorDir && existsSync(join(options.editorDir, "index.html"))) {
-    await app.register(fastifyStatic, { root: options.editorDir, prefix: "/" });
-  }
+  await installEditorAssets(app, options.editorDir);
   return app;
 }

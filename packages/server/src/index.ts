@@ -2,9 +2,13 @@
 
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setTimeout as sleep } from "node:timers/promises";
+import closeWithGrace from "close-with-grace";
 import type { FastifyInstance } from "fastify";
 import { TokenStore } from "./access/token-store";
 import { buildApp } from "./app";
+import { Lifecycle } from "./http/lifecycle";
+import { operationsFromEnv, type OperationsOptions } from "./http/operations-options";
 import { AssessmentService } from "./assessments/assessment-service";
 import { BallotService } from "./ballots/ballot-service";
 import type { Services } from "./routes/context";
@@ -13,6 +17,7 @@ import { DEFAULT_STD_DIR } from "./rules/std-imports";
 import { openDatabase, type Database } from "./store/database";
 
 export { ApiError } from "./http/api-error";
+export { operationsFromEnv, DEFAULT_OPERATIONS, type OperationsOptions } from "./http/operations-options";
 export { DataDirLockedError } from "./store/data-dir-lock";
 export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } from "./store/database";
 export { TokenStore, type TokenInfo } from "./access/token-store";
@@ -33,6 +38,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** Structured request logs (pino); off by default, on in `startServer`. */
   logger?: boolean;
+  /** Where log lines go (default stdout). */
+  logStream?: { write(line: string): void };
   /** The built editor to serve at / (default packages/editor/dist, when built). */
   editorDir?: string;
   /** The standard library folder for `import "std/…"` (default dsl/std). */
@@ -48,6 +55,8 @@ export interface ServerOptions {
    * startServer turns this off and issues it only once listening, printing it before it is committed.
    */
   issueAdminToken?: boolean;
+  /** Overrides of the operator settings, which otherwise come from the environment (operationsFromEnv). */
+  operations?: Partial<OperationsOptions>;
 }
 
 export interface GavelServer {
@@ -56,7 +65,12 @@ export interface GavelServer {
   services: Services;
   /** The admin token created on the first start of an empty store (undefined on later starts). */
   adminToken?: string;
-  /** Stops the app and closes the store (and its lock). */
+  /** Shared drain state: `draining` turns true when close() begins. */
+  lifecycle: Lifecycle;
+  /**
+   * Graceful stop: /ready answers 503 and new requests are refused, the listener closes, requests in flight get up to
+   * the drain timeout to finish (then their connections are closed), and the store (and its lock) is closed last.
+   */
   close(): Promise<void>;
 }
 
@@ -70,7 +84,9 @@ export async function createServer(options: ServerOptions = {}): Promise<GavelSe
     if (options.seedStandardLibrary ?? true) await rules.seedStandardLibrary();
     await rules.pinLegacyImports();
     const adminToken = (options.issueAdminToken ?? true) ? await tokens.bootstrapAdmin() : undefined;
-    const app = await buildApp(services, { logger: options.logger, editorDir: options.editorDir ?? DEFAULT_EDITOR_DIR, bodyLimit: options.bodyLimit });
+    const operations: OperationsOptions = { ...operationsFromEnv(), ...options.operations };
+    const lifecycle = new Lifecycle();
+    const app = await buildApp(services, { logger: options.logger, logStream: options.logStream, editorDir: options.editorDir ?? DEFAULT_EDITOR_DIR, bodyLimit: options.bodyLimit, operations, lifecycle });
     // Every caller (signal handlers, tests) waits for the same single shutdown.
     let closing: Promise<void> | undefined;
     return {
@@ -78,8 +94,9 @@ export async function createServer(options: ServerOptions = {}): Promise<GavelSe
       db,
       services,
       adminToken,
+      lifecycle,
       close() {
-        closing ??= app.close().then(() => db.close());
+        closing ??= drainAndClose(app, db, lifecycle, operations.drainTimeoutMs);
         return closing;
       },
     };
@@ -89,12 +106,27 @@ export async function createServer(options: ServerOptions = {}): Promise<GavelSe
   }
 }
 
+/** Stops accepting, waits up to `drainTimeoutMs` for requests in flight, closes what is still open, then the store. */
+async function drainAndClose(app: FastifyInstance, db: Database, lifecycle: Lifecycle, drainTimeoutMs: number): Promise<void> {
+  lifecycle.draining = true;
+  const appClosed = app.close();
+  const timer = new AbortController();
+  const drained = await Promise.race([appClosed.then(() => true), sleep(drainTimeoutMs, false, { signal: timer.signal }).catch(() => false)]);
+  timer.abort();
+  if (!drained) {
+    app.log.warn({ drainTimeoutMs }, "requests still in flight after the drain timeout; closing their connections");
+    app.server.closeAllConnections();
+    await appClosed;
+  }
+  await db.close();
+}
+
 export interface StartOptions extends ServerOptions {
   port?: number;
   host?: string;
   /** Where the one-time admin token notice goes (default stdout). */
   print?: (line: string) => void;
-  /** Close cleanly (store, lock) on SIGINT and SIGTERM, then exit (default true). */
+  /** Drain and close (store, lock) on SIGTERM, SIGINT and other fatal signals or an uncaught error, then exit (default true). */
   handleSignals?: boolean;
 }
 
@@ -128,14 +160,13 @@ export async function startServer(options: StartOptions = {}): Promise<GavelServ
       print(`  gavel token create --role admin --name NAME ${server.db.kind === "postgres" ? "--database-url URL" : "--data FOLDER"}`);
     }
     if (options.handleSignals ?? true) {
-      for (const signal of ["SIGINT", "SIGTERM"] as const) {
-        process.once(signal, () => {
-          server.close().then(
-            () => process.exit(0),
-            () => process.exit(1),
-          );
-        });
-      }
+      // The drain timeout plus time for the store to close; a second signal exits at once.
+      const drainTimeoutMs = { ...operationsFromEnv(), ...options.operations }.drainTimeoutMs;
+      closeWithGrace({ delay: drainTimeoutMs + 5000, logger: { error: (message: unknown) => server.app.log.error(message) } }, async ({ signal, err }) => {
+        if (err) server.app.log.error({ err }, "uncaught error: shutting down");
+        else server.app.log.info({ signal }, "shutting down: draining requests in flight");
+        await server.close();
+      });
     }
     return { ...server, ...(adminToken ? { adminToken } : {}), url, port };
   } catch (error) {

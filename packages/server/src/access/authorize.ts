@@ -2,6 +2,7 @@
 
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { ApiError } from "../http/api-error";
+import type {} from "../http/failed-auth-limit"; // its FastifyInstance.authFailures declaration
 import { allows, type Actor, type Permission } from "./roles";
 import type { TokenStore } from "./token-store";
 
@@ -19,13 +20,19 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1] ?? "";
 }
 
-/** A preHandler that requires a valid token whose role grants `permission`, and sets request.actor. */
+/** An onRequest hook (it runs before the body is read, parsed or validated) that requires a valid token whose role grants `permission`, and sets request.actor. */
 export function authorize(tokens: TokenStore, permission: Permission) {
-  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const failures = request.server.authFailures;
+    await failures?.refuseIfBlocked(request, reply);
     const secret = bearerToken(request);
+    // A missing token is not a guess (the editor asks before one is pasted): only wrong secrets count as failures.
     if (secret === undefined) throw new ApiError(401, "UNAUTHORIZED", "This request needs a bearer token (Authorization: Bearer <token>).", { permission });
     const actor = secret ? await tokens.authenticate(secret) : undefined;
-    if (!actor) throw new ApiError(401, "INVALID_TOKEN", "The bearer token is unknown or revoked.", { permission });
+    if (!actor) {
+      await failures?.recordFailure(request);
+      throw new ApiError(401, "INVALID_TOKEN", "The bearer token is unknown or revoked.", { permission });
+    }
     if (!allows(actor.role, permission)) {
       throw new ApiError(403, "FORBIDDEN", `A token with role ${actor.role} may not do this (needs ${permission}).`, { role: actor.role, permission });
     }

@@ -1,5 +1,7 @@
 /** Every error leaves the service as `{ error: { code, message, details } }`: validation, parsing, domain refusals, 404s, and the unexpected. */
 
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { isUnstorableText } from "../store/sql-errors";
 import { ApiError, type ErrorBody } from "./api-error";
@@ -59,4 +61,26 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     return reply.status(404).send(body("NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}.`, { method: request.method }));
   });
+}
+
+/**
+ * Fastify's clientErrorHandler: a request Node's HTTP parser refuses before Fastify sees it (a raw non-ASCII URL,
+ * oversized headers, a header timeout) is answered in the API's shape too, then the connection is closed.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  let status = 400;
+  let payload = body("BAD_REQUEST_LINE", "The request line or headers are not valid HTTP. Percent-encode non-ASCII characters in the URL (e.g. encodeURIComponent(\"民主测评\")).", { parserCode: error.code ?? null });
+  if (error.code === "ERR_HTTP_REQUEST_TIMEOUT") {
+    status = 408;
+    payload = body("REQUEST_TIMEOUT", "The request did not arrive in time.");
+  } else if (error.code === "HPE_HEADER_OVERFLOW") {
+    status = 431;
+    payload = body("HEADERS_TOO_LARGE", "The request headers are too large.");
+  }
+  if (socket.writable) {
+    const text = JSON.stringify(payload);
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${text}`);
+  }
+  socket.destroy(error);
 }

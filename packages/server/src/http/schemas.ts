@@ -15,15 +15,20 @@ export const ErrorResponse = Type.Object(
   { description: "Every error has this shape" },
 );
 
+/** The largest version number the store holds (PostgreSQL `integer`); larger numbers are refused by the schema, not the database. */
+export const MAX_VERSION = 2 ** 31 - 1;
+
 /** OpenAPI `security` of routes that need no token (reads and stateless evaluation). */
 export const PUBLIC: Record<string, string[]>[] = [];
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
 /** A route's responses: its success schemas plus the error shape for 400, 500 and each other status it can answer. */
 export function withErrors<T extends Record<number, TSchema>>(ok: T, ...statuses: ErrorStatus[]): T & Partial<Record<ErrorStatus, typeof ErrorResponse>> {
   const errors: Partial<Record<ErrorStatus, typeof ErrorResponse>> = {};
-  for (const status of [400, ...statuses, 500] as ErrorStatus[]) errors[status] = ErrorResponse;
+  // A route that checks tokens can also answer 429 (too many failed authentications).
+  const limited: ErrorStatus[] = statuses.includes(401) ? [429] : [];
+  for (const status of [400, ...statuses, ...limited, 500] as ErrorStatus[]) errors[status] = ErrorResponse;
   return { ...errors, ...ok };
 }
 
@@ -106,7 +111,7 @@ export const CreateBallotBody = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 500 }),
     rule: Type.String({ pattern: RULE_NAME_PATTERN, description: "Rule file in the registry" }),
-    ruleVersion: Type.Optional(Type.Integer({ minimum: 1, description: "Pin this version (default: the latest at creation)" })),
+    ruleVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_VERSION, description: "Pin this version (default: the latest at creation)" })),
     ruleName: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "Which vote rule of the file (default: the one named like the file, or its only vote)" })),
     roster: Type.Array(Type.Object({ id: MemberId, name: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }), { maxItems: 100_000 }),
     secret: Type.Optional(Type.Boolean({ description: "Keep who voted apart from what they voted" })),
@@ -190,7 +195,7 @@ export const AssessmentBody = Type.Union([
   Type.Object(
     {
       rule: Type.String({ pattern: RULE_NAME_PATTERN }),
-      ruleVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+      ruleVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_VERSION })),
       ruleName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
       subjects: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), input: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: false }), { maxItems: MAX_SUBJECTS }),
     },
@@ -218,3 +223,4 @@ export const CreateTokenBody = Type.Object({ name: Type.String({ minLength: 1, m
 export const TokenIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 
 export const Health = Type.Object({ status: Type.Literal("ok"), store: StringEnum(["embedded", "postgres"]) });
+export const Readiness = Type.Object({ status: Type.Literal("ready"), store: StringEnum(["embedded", "postgres"]) });

@@ -27,7 +27,7 @@ export const ballotsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
   app.post(
     "/v1/ballots",
     {
-      preHandler: clerk,
+      onRequest: clerk,
       schema: {
         tags: ["ballots"],
         summary: "Create a draft ballot; the rule's current (or given) version is pinned",
@@ -39,26 +39,26 @@ export const ballotsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
     async (request, reply) => reply.status(201).send(await ballots.create(request.body, actorOf(request).name)),
   );
 
-  app.get("/v1/ballots", { preHandler: reader, schema: { tags: ["ballots"], summary: "List ballots, newest first", response: withErrors({ 200: BallotList }, 401, 403) } }, async () => ({
+  app.get("/v1/ballots", { onRequest: reader, schema: { tags: ["ballots"], summary: "List ballots, newest first", response: withErrors({ 200: BallotList }, 401, 403) } }, async () => ({
     ballots: await ballots.list(),
   }));
 
   app.get(
     "/v1/ballots/:id",
-    { preHandler: reader, schema: { tags: ["ballots"], summary: "A ballot: roster with attendance, counts, and once closed its tally and result", params: BallotIdParam, response: withErrors({ 200: Ballot }, 401, 403, 404) } },
+    { onRequest: reader, schema: { tags: ["ballots"], summary: "A ballot: roster with attendance, counts, and once closed its tally and result", params: BallotIdParam, response: withErrors({ 200: Ballot }, 401, 403, 404) } },
     async (request) => ballots.get(request.params.id),
   );
 
   app.post(
     "/v1/ballots/:id/open",
-    { preHandler: clerk, schema: { tags: ["ballots"], summary: "Open a draft ballot for votes (409 BALLOT_ALREADY_OPEN, BALLOT_CLOSED)", params: BallotIdParam, response: withErrors({ 200: Ballot }, 401, 403, 404, 409) } },
+    { onRequest: clerk, schema: { tags: ["ballots"], summary: "Open a draft ballot for votes (409 BALLOT_ALREADY_OPEN, BALLOT_CLOSED)", params: BallotIdParam, response: withErrors({ 200: Ballot }, 401, 403, 404, 409) } },
     async (request) => ballots.open(request.params.id, actorOf(request).name),
   );
 
   app.post(
     "/v1/ballots/:id/attendance",
     {
-      preHandler: clerk,
+      onRequest: clerk,
       schema: {
         tags: ["ballots"],
         summary: "Record a roster member as present (draft or open ballot); idempotent",
@@ -74,7 +74,7 @@ export const ballotsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
   app.post(
     "/v1/ballots/:id/votes",
     {
-      preHandler: clerk,
+      onRequest: clerk,
       schema: {
         tags: ["ballots"],
         summary: "Record one member's vote: yes, no or abstain",
@@ -90,7 +90,7 @@ export const ballotsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
   app.post(
     "/v1/ballots/:id/close",
     {
-      preHandler: clerk,
+      onRequest: clerk,
       schema: {
         tags: ["ballots"],
         summary: "Close an open ballot: evaluate the pinned rule on the tally and store the result for good",
@@ -104,14 +104,14 @@ export const ballotsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
 
   app.get(
     "/v1/ballots/:id/audit",
-    { preHandler: reader, schema: { tags: ["audit"], summary: "The ballot's append-only, hash-chained event log", params: BallotIdParam, response: withErrors({ 200: AuditLog }, 401, 403, 404) } },
+    { onRequest: reader, schema: { tags: ["audit"], summary: "The ballot's append-only, hash-chained event log", params: BallotIdParam, response: withErrors({ 200: AuditLog }, 401, 403, 404) } },
     async (request) => ({ ballot: request.params.id, events: await ballots.audit(request.params.id) }),
   );
 
   app.get(
     "/v1/ballots/:id/audit/head",
     {
-      preHandler: reader,
+      onRequest: reader,
       schema: {
         tags: ["audit"],
         summary: "The head of the ballot's audit chain (last seq and hash), to keep outside the database",
@@ -126,7 +126,7 @@ export const ballotsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
   app.get(
     "/v1/ballots/:id/audit/verify",
     {
-      preHandler: reader,
+      onRequest: reader,
       schema: {
         tags: ["audit"],
         summary: "Verify the chain and every stored row against it: recount the tally, re-evaluate the result, check a kept head",

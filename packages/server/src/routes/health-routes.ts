@@ -1,12 +1,35 @@
-/** GET /health: the service answers and its store answers. */
+/** GET /health (liveness: the service and its store answer) and GET /ready (readiness: 503 while draining or when the store is down). */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { Health, PUBLIC, withErrors } from "../http/schemas";
+import { ApiError } from "../http/api-error";
+import type { Lifecycle } from "../http/lifecycle";
+import { Health, PUBLIC, Readiness, withErrors } from "../http/schemas";
 import type { Services } from "./context";
 
-export const healthRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { db }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<Services & { lifecycle: Lifecycle }> = async (app, { db, lifecycle }) => {
   app.get("/health", { schema: { tags: ["service"], security: PUBLIC, summary: "Liveness and store check", response: withErrors({ 200: Health }) } }, async () => {
     await db.query("SELECT 1");
     return { status: "ok" as const, store: db.kind };
   });
+
+  app.get(
+    "/ready",
+    {
+      schema: {
+        tags: ["service"],
+        security: PUBLIC,
+        summary: "Readiness for a load balancer: 200 when the store answers, 503 NOT_READY while shutting down or when the store does not",
+        response: withErrors({ 200: Readiness }, 503),
+      },
+    },
+    async () => {
+      if (lifecycle.draining) throw new ApiError(503, "NOT_READY", "The service is shutting down.", { reason: "draining" });
+      try {
+        await db.query("SELECT 1");
+      } catch {
+        throw new ApiError(503, "NOT_READY", "The store does not answer.", { reason: "store" });
+      }
+      return { status: "ready" as const, store: db.kind };
+    },
+  );
 };

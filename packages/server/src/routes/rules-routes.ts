@@ -54,7 +54,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
   app.put(
     "/v1/rules/:name",
     {
-      preHandler: authorize(tokens, "write:rules"),
+      onRequest: authorize(tokens, "write:rules"),
       schema: {
         tags: ["rules"],
         summary: "Store a new immutable version of a rule file (JSON { source } or text/plain)",

@@ -11,17 +11,17 @@ export const tokensRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { t
 
   app.post(
     "/v1/tokens",
-    { preHandler: admin, schema: { tags: ["access"], summary: "Create a token; its secret is returned once", body: CreateTokenBody, response: withErrors({ 201: CreatedToken }, 401, 403, 409) } },
+    { onRequest: admin, schema: { tags: ["access"], summary: "Create a token; its secret is returned once", body: CreateTokenBody, response: withErrors({ 201: CreatedToken }, 401, 403, 409) } },
     async (request, reply) => reply.status(201).send(await tokens.create(request.body.name, request.body.role, actorOf(request).name)),
   );
 
-  app.get("/v1/tokens", { preHandler: admin, schema: { tags: ["access"], summary: "List tokens (never their secrets)", response: withErrors({ 200: Type.Object({ tokens: Type.Array(TokenInfo) }) }, 401, 403) } }, async () => ({
+  app.get("/v1/tokens", { onRequest: admin, schema: { tags: ["access"], summary: "List tokens (never their secrets)", response: withErrors({ 200: Type.Object({ tokens: Type.Array(TokenInfo) }) }, 401, 403) } }, async () => ({
     tokens: await tokens.list(),
   }));
 
   app.delete(
     "/v1/tokens/:id",
-    { preHandler: admin, schema: { tags: ["access"], summary: "Revoke a token (never the last active admin: 409 LAST_ADMIN)", params: TokenIdParam, response: withErrors({ 200: TokenInfo }, 401, 403, 404, 409) } },
+    { onRequest: admin, schema: { tags: ["access"], summary: "Revoke a token (never the last active admin: 409 LAST_ADMIN)", params: TokenIdParam, response: withErrors({ 200: TokenInfo }, 401, 403, 404, 409) } },
     async (request) => tokens.revoke(request.params.id),
   );
 };
