@@ -27,7 +27,7 @@ describe("assessments", () => {
       { id: "丙", input: { 满意: 30, 基本满意: 10, 不满意: 10 } },
       { id: "丁", input: { 满意: 5, 基本满意: 5, 不满意: 40 } },
     ];
-    const response = await call(service.app, "POST", "/v1/assessments", { payload: { rule: "民主测评", subjects } });
+    const response = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "民主测评", subjects } });
     expect(response.status).toBe(200);
     expect(response.body.rule).toMatchObject({ name: "民主测评", version: 1, entry: "民主测评" });
     const ids = response.body.results.map((r: { id: string }) => r.id);
@@ -44,13 +44,13 @@ describe("assessments", () => {
 
   it("reads the example CSV typed by the rule's inputs and exports the ranking as CSV", async () => {
     const csv = read("examples/subjects/cadre-review.csv");
-    const json = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { payload: csv, headers: { "content-type": "text/csv" } });
+    const json = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: csv, headers: { "content-type": "text/csv" } });
     expect(json.status).toBe(200);
     expect(json.body.count).toBe(csv.trim().split("\n").length - 1);
     const scores = json.body.results.map((r: { score: number | { decimal: string } }) => (typeof r.score === "number" ? r.score : Number(r.score.decimal)));
     expect([...scores].sort((x, y) => y - x)).toEqual(scores);
 
-    const exported = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { payload: csv, headers: { "content-type": "text/csv", accept: "text/csv" } });
+    const exported = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: csv, headers: { "content-type": "text/csv", accept: "text/csv" } });
     expect(exported.status).toBe(200);
     expect(exported.headers["content-type"]).toMatch(/^text\/csv/);
     const rows = parse(exported.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
@@ -61,17 +61,17 @@ describe("assessments", () => {
 
   it("names every bad cell, column and subject with 422", async () => {
     const badCsv = "id,training_days,talk_half_years,leader_visit_months,rep_visit_quarters,satisfied,basically,unsatisfied,bonus\n王,abc,2,12,4,1,1,1,9\n";
-    const response = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { payload: badCsv, headers: { "content-type": "text/csv" } });
+    const response = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: badCsv, headers: { "content-type": "text/csv" } });
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe("CSV_INVALID");
     const problems = response.body.error.details.problems.map((p: { column: string }) => p.column);
     expect(problems).toEqual(expect.arrayContaining(["bonus", "training_days"]));
-    const noRule = await call(service.app, "POST", "/v1/assessments", { payload: "id\n1\n", headers: { "content-type": "text/csv" } });
+    const noRule = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: "id\n1\n", headers: { "content-type": "text/csv" } });
     expect(noRule.body.error.code).toBe("RULE_REQUIRED");
-    const badJson = await call(service.app, "POST", "/v1/assessments", { payload: { rule: "民主测评", subjects: [{ id: "a", input: { 满意: -1, 基本满意: 0, 不满意: 0 } }, { id: "a", input: { 满意: 1, 基本满意: 0, 不满意: 0 } }] } });
+    const badJson = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "民主测评", subjects: [{ id: "a", input: { 满意: -1, 基本满意: 0, 不满意: 0 } }, { id: "a", input: { 满意: 1, 基本满意: 0, 不满意: 0 } }] } });
     expect(badJson.body.error.code).toBe("INVALID_SUBJECTS");
     expect(badJson.body.error.details.subjects).toHaveLength(2);
-    const vote = await call(service.app, "POST", "/v1/assessments", { payload: { rule: "major_matter", subjects: [] } });
+    const vote = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "major_matter", subjects: [] } });
     expect(vote.body.error.code).toBe("WRONG_RULE_KIND");
   });
 
@@ -81,12 +81,12 @@ describe("assessments", () => {
     const rows = 45_000;
     const csv = [header, ...Array.from({ length: rows }, (_, i) => row(i))].join("\n");
     expect(csv.length).toBeGreaterThan(1024 * 1024);
-    const exported = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { payload: csv, headers: { "content-type": "text/csv", accept: "text/csv" } });
+    const exported = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: csv, headers: { "content-type": "text/csv", accept: "text/csv" } });
     expect(exported.status).toBe(200);
     expect(exported.text.trimEnd().split("\n")).toHaveLength(rows + 1);
 
     const tooMany = [header, ...Array.from({ length: 100_001 }, (_, i) => row(i))].join("\n");
-    const refused = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { payload: tooMany, headers: { "content-type": "text/csv" } });
+    const refused = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: tooMany, headers: { "content-type": "text/csv" } });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe("TOO_MANY_SUBJECTS");
   });

@@ -9,6 +9,7 @@ import { AssessmentService } from "./assessments/assessment-service";
 import { BallotService } from "./ballots/ballot-service";
 import type { Services } from "./routes/context";
 import { RuleRegistry } from "./rules/rule-registry";
+import { EvaluationPool } from "./workers/evaluation-pool";
 import { DEFAULT_STD_DIR } from "./rules/std-imports";
 import { openDatabase, type Database } from "./store/database";
 
@@ -37,6 +38,8 @@ export interface ServerOptions {
   seedStandardLibrary?: boolean;
   /** PostgreSQL connections per instance (default 10). */
   poolSize?: number;
+  /** Worker threads for assessments and rule compiles (default: cores − 1, at least 1; or GAVEL_WORKER_THREADS). */
+  workerThreads?: number;
 }
 
 export interface GavelServer {
@@ -52,10 +55,12 @@ export interface GavelServer {
 /** Opens the store (migrating it), seeds the std rules, issues the first admin token if needed, and builds the app. */
 export async function createServer(options: ServerOptions = {}): Promise<GavelServer> {
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, poolSize: options.poolSize });
+  const workers = new EvaluationPool(options.workerThreads);
   try {
-    const rules = new RuleRegistry(db, options.stdDir ?? DEFAULT_STD_DIR);
+    const stdDir = options.stdDir ?? DEFAULT_STD_DIR;
+    const rules = new RuleRegistry(db, stdDir, (name, source) => workers.checkRuleFile(name, source, stdDir));
     const tokens = new TokenStore(db);
-    const services: Services = { db, rules, tokens, ballots: new BallotService(db, rules), assessments: new AssessmentService(rules) };
+    const services: Services = { db, rules, tokens, ballots: new BallotService(db, rules), assessments: new AssessmentService(rules, workers) };
     if (options.seedStandardLibrary ?? true) await rules.seedStandardLibrary();
     const adminToken = await tokens.bootstrapAdmin();
     const app = await buildApp(services, { logger: options.logger, editorDir: options.editorDir ?? DEFAULT_EDITOR_DIR, bodyLimit: options.bodyLimit });
@@ -67,11 +72,12 @@ export async function createServer(options: ServerOptions = {}): Promise<GavelSe
       services,
       adminToken,
       close() {
-        closing ??= app.close().then(() => db.close());
+        closing ??= app.close().then(() => Promise.all([db.close(), workers.close()])).then(() => undefined);
         return closing;
       },
     };
   } catch (error) {
+    await workers.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }

@@ -1,11 +1,25 @@
-/** Batch assessments: one scorecard on many subjects, each input validated, results ranked by exact score. */
+/**
+ * Batch assessments: one scorecard on many subjects, each input validated, results ranked by exact score.
+ *
+ * Two passes, both in worker threads, so the event loop stays free and memory stays bounded:
+ * 1. score: the upload is read as a stream (CSV) or in batches (JSON), each subject typed, validated and decided
+ *    (score only), and spilled to a private temp file; a bad subject refuses the whole upload with 422 before any
+ *    result is written.
+ * 2. render: subjects are read back in rank order, evaluated with their explanations, and streamed out as JSON,
+ *    JSON lines or CSV.
+ */
 
-import type { ScorecardResult } from "@gavel/lang";
-import { unprocessable } from "../http/api-error";
-import { inputProblems, type InputProblem } from "../rules/input-validator";
+import type { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import type { ExactJson } from "@gavel/lang";
+import { ApiError, unprocessable } from "../http/api-error";
+import type { InputProblem } from "../rules/input-validator";
 import type { RuleRegistry } from "../rules/rule-registry";
-import { rankByScore } from "./ranking";
-import { parseSubjectsCsv, type Subject } from "./subjects-csv";
+import type { EvaluationPool } from "../workers/evaluation-pool";
+import type { InputInfo } from "@gavel/lang";
+import type { ResultFormat, RuleFileRef, ScoreAnswer, SubjectRows } from "../workers/evaluation-tasks";
+import { ScoredSubjects } from "./scored-subjects";
+import { csvHeaderProblems, csvProblemsMessage, type CsvProblem, type Subject } from "./subjects-csv";
 
 export interface AssessmentRequest {
   rule: string;
@@ -13,55 +27,233 @@ export interface AssessmentRequest {
   ruleName?: string;
 }
 
-export interface RankedResult {
-  rank: number;
-  id: string;
-  name?: string;
-  score: ScorecardResult["score"];
-  grade: string | null;
-  criteria: ScorecardResult["criteria"];
-  result: ScorecardResult;
+/** The limits of one assessment (documented in the route and docs/benchmarks.md). */
+export interface AssessmentLimits {
+  /** Rows of a streamed CSV upload. */
+  maxSubjects: number;
+  /** Bytes of a streamed CSV upload. */
+  maxCsvBytes: number;
+  /** Subjects per worker task. */
+  batchSize: number;
 }
 
-export interface Assessment {
+export const DEFAULT_ASSESSMENT_LIMITS: AssessmentLimits = { maxSubjects: 1_000_000, maxCsvBytes: 256 * 1024 * 1024, batchSize: 2_000 };
+/** Problems listed in a 422 (all are counted). */
+const MAX_REPORTED_PROBLEMS = 1_000;
+/** The largest CSV record (characters): a row is a few inputs, not a document. */
+const MAX_CSV_RECORD_CHARS = 64 * 1024;
+
+/** The rule an assessment runs: the stored version, and the scorecard picked in it. */
+export interface AssessmentPlan {
   rule: { name: string; version: number; entry: string };
-  count: number;
-  results: RankedResult[];
+  file: RuleFileRef;
+  inputs: Pick<InputInfo, "name" | "type" | "label">[];
+}
+
+/** Collects the first pass's answers in upload order: spills them and gathers every problem. */
+class ScoringRun {
+  private readonly pending: Promise<ScoreAnswer>[] = [];
+  private readonly ids = new Set<string>();
+  /** Subjects sent to workers so far. */
+  submitted = 0;
+  readonly csvProblems: CsvProblem[];
+  csvProblemCount: number;
+  private readonly invalid: { index: number; id: string; problems: InputProblem[] }[] = [];
+  private invalidCount = 0;
+  private evaluationError: ScoreAnswer["evaluationError"];
+
+  constructor(
+    private readonly pool: EvaluationPool,
+    private readonly plan: AssessmentPlan,
+    readonly scored: ScoredSubjects,
+    headerProblems: CsvProblem[] = [],
+  ) {
+    this.csvProblems = headerProblems;
+    this.csvProblemCount = headerProblems.length;
+  }
+
+  /** Sends a batch to a worker; waits while enough batches are in flight (backpressure on the upload). */
+  async add(rows: SubjectRows, ids: string[]): Promise<void> {
+    ids.forEach((id, i) => {
+      if (!id) return; // an empty id is the worker's to report
+      if (this.ids.has(id)) this.addInvalid({ index: this.submitted + i, id, problems: [{ path: "/id", message: "repeats an earlier subject id", keyword: "uniqueItems", params: {} }] });
+      this.ids.add(id);
+    });
+    const answer = this.pool.run({ task: "score", file: this.plan.file, entry: this.plan.rule.entry, first: this.submitted, rows });
+    answer.catch(() => undefined); // awaited in order below; this only keeps a later failure from being "unhandled"
+    this.pending.push(answer);
+    this.submitted += ids.length;
+    while (this.pending.length > this.pool.threads + 1) await this.takeOldest();
+  }
+
+  private async takeOldest(): Promise<void> {
+    const answer = await this.pending.shift()!;
+    await this.scored.append(answer.lines, answer.lengths, answer.scores);
+    for (const problem of answer.csvProblems) this.addCsvProblem(problem);
+    for (const subject of answer.invalid) this.addInvalid(subject);
+    this.evaluationError ??= answer.evaluationError;
+  }
+
+  addCsvProblem(problem: CsvProblem): void {
+    if (this.csvProblems.length < MAX_REPORTED_PROBLEMS) this.csvProblems.push(problem);
+    this.csvProblemCount++;
+  }
+
+  private addInvalid(subject: { index: number; id: string; problems: InputProblem[] }): void {
+    if (this.invalid.length < MAX_REPORTED_PROBLEMS) this.invalid.push(subject);
+    this.invalidCount++;
+  }
+
+  /** Waits for every batch; throws the upload's 422 when any subject was bad. */
+  async finish(): Promise<void> {
+    while (this.pending.length > 0) await this.takeOldest();
+    await this.scored.seal();
+    const rule = this.plan.rule.entry;
+    if (this.csvProblemCount > 0) {
+      throw unprocessable("CSV_INVALID", csvProblemsMessage(this.csvProblems, rule), { problems: this.csvProblems, count: this.csvProblemCount });
+    }
+    if (this.invalidCount > 0) {
+      const subjects = [...this.invalid].sort((a, b) => a.index - b.index).map(({ id, problems }) => ({ id, problems }));
+      const first = subjects[0]!;
+      throw unprocessable("INVALID_SUBJECTS", `${this.invalidCount} subject(s) do not fit rule ${rule}, first: ${first.id}: ${first.problems.map((p) => `${p.path} ${p.message}`).join("; ")}`, { subjects, count: this.invalidCount });
+    }
+    if (this.evaluationError) {
+      const { index: _index, id, ...error } = this.evaluationError;
+      throw unprocessable("EVALUATION_ERROR", `Subject ${id}: ${error.message}`, { subject: id, ...error });
+    }
+  }
+
+  /** Waits for batches still in flight, ignoring their answers (the upload is being refused). */
+  async abandon(): Promise<void> {
+    await Promise.allSettled(this.pending.splice(0));
+  }
 }
 
 export class AssessmentService {
-  constructor(private readonly rules: RuleRegistry) {}
+  constructor(
+    private readonly rules: RuleRegistry,
+    private readonly pool: EvaluationPool,
+    readonly limits: AssessmentLimits = DEFAULT_ASSESSMENT_LIMITS,
+  ) {}
 
-  /** Assesses subjects given as JSON. */
-  async assess(request: AssessmentRequest, subjects: Subject[]): Promise<Assessment> {
-    const resolved = await this.rules.resolve(request.rule, { version: request.ruleVersion, selector: request.ruleName, kind: "scorecard", latestMaxAgeMs: 1000 });
-    return this.run(resolved.record.name, resolved.record.version, resolved.rule, subjects);
+  /** The stored rule version and the scorecard to run (picked in a worker: a large file never compiles on the event loop). */
+  async plan(request: AssessmentRequest): Promise<AssessmentPlan> {
+    const record = await this.rules.get(request.rule, request.ruleVersion, undefined, 1000);
+    const file: RuleFileRef = { name: record.name, sha256: record.sha256, source: record.source, stdDir: this.rules.standardLibraryDir };
+    const prepared = await this.pool.run({ task: "prepare", file, ...(request.ruleName !== undefined ? { selector: request.ruleName } : {}) });
+    if (!prepared.ok) throw new ApiError(prepared.error.status, prepared.error.code, prepared.error.message, prepared.error.details);
+    return { rule: { name: record.name, version: record.version, entry: prepared.entry }, file, inputs: prepared.inputs };
   }
 
-  /** Assesses subjects given as a CSV upload, typed by the rule's inputs. */
-  async assessCsv(request: AssessmentRequest, csv: string): Promise<Assessment> {
-    const resolved = await this.rules.resolve(request.rule, { version: request.ruleVersion, selector: request.ruleName, kind: "scorecard", latestMaxAgeMs: 1000 });
-    return this.run(resolved.record.name, resolved.record.version, resolved.rule, parseSubjectsCsv(csv, resolved.rule));
+  /** First pass over subjects given as JSON (already parsed and size-checked by the route). */
+  async scoreSubjects(plan: AssessmentPlan, subjects: Subject[]): Promise<ScoredSubjects> {
+    const scored = await ScoredSubjects.create();
+    const run = new ScoringRun(this.pool, plan, scored);
+    try {
+      for (let start = 0; start < subjects.length; start += this.limits.batchSize) {
+        const batch = subjects.slice(start, start + this.limits.batchSize);
+        await run.add({ format: "json", subjects: batch }, batch.map((s) => s.id));
+      }
+      await run.finish();
+      return scored;
+    } catch (error) {
+      await run.abandon();
+      await scored.dispose();
+      throw error;
+    }
   }
 
-  private run(name: string, version: number, rule: Parameters<typeof inputProblems>[0], subjects: Subject[]): Assessment {
-    const seen = new Set<string>();
-    const invalid: { id: string; problems: InputProblem[] }[] = [];
-    for (const subject of subjects) {
-      if (seen.has(subject.id)) invalid.push({ id: subject.id, problems: [{ path: "/id", message: "repeats an earlier subject id", keyword: "uniqueItems", params: {} }] });
-      seen.add(subject.id);
-      const problems = inputProblems(rule, subject.input);
-      if (problems.length > 0) invalid.push({ id: subject.id, problems });
+  /** First pass over a CSV upload, read as a stream: a header row (id, optional name, one column per input), then rows. */
+  async scoreCsv(plan: AssessmentPlan, upload: Readable): Promise<ScoredSubjects> {
+    const scored = await ScoredSubjects.create();
+    const parser = parse({ bom: true, relax_column_count: false, skip_empty_lines: true, max_record_size: MAX_CSV_RECORD_CHARS });
+    let bytes = 0;
+    let tooLarge = false;
+    const countBytes = (chunk: Buffer | string) => {
+      bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
+      if (bytes > this.limits.maxCsvBytes && !tooLarge) {
+        tooLarge = true;
+        parser.destroy(new ApiError(413, "CSV_TOO_LARGE", `The CSV upload is larger than ${this.limits.maxCsvBytes} bytes.`, { max: this.limits.maxCsvBytes }));
+      }
+    };
+    upload.on("data", countBytes);
+    upload.pipe(parser);
+    let run: ScoringRun | undefined;
+    try {
+      let columns: string[] | undefined;
+      let idColumn = -1;
+      let batch: string[][] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const cells = batch;
+        batch = [];
+        await run!.add({ format: "csv", columns: columns!, cells }, cells.map((row) => (row[idColumn] ?? "").trim()));
+      };
+      try {
+        for await (const record of parser as AsyncIterable<string[]>) {
+          if (!columns) {
+            columns = record.map((h) => h.trim());
+            idColumn = columns.indexOf("id");
+            run = new ScoringRun(this.pool, plan, scored, csvHeaderProblems(columns, plan.inputs, plan.rule.entry));
+            continue;
+          }
+          batch.push(record);
+          if (run!.submitted + batch.length > this.limits.maxSubjects) {
+            throw unprocessable("TOO_MANY_SUBJECTS", `The CSV has more than ${this.limits.maxSubjects} rows; one assessment takes at most ${this.limits.maxSubjects}.`, { max: this.limits.maxSubjects });
+          }
+          if (batch.length >= this.limits.batchSize) await flush();
+        }
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        throw unprocessable("CSV_INVALID", `The CSV could not be read: ${(error as Error).message}`);
+      }
+      if (!columns || !run) throw unprocessable("CSV_INVALID", "The CSV is empty: it needs a header row with an id column and the rule's inputs.");
+      await flush();
+      await run.finish();
+      return scored;
+    } catch (error) {
+      // Stop reading: what is left of the upload is read and dropped, so the refusal can still be answered.
+      upload.unpipe(parser);
+      upload.off("data", countBytes);
+      upload.resume();
+      await run?.abandon();
+      await scored.dispose();
+      throw error;
     }
-    if (invalid.length > 0) {
-      throw unprocessable("INVALID_SUBJECTS", `${invalid.length} subject(s) do not fit rule ${rule.name}, first: ${invalid[0]!.id}: ${invalid[0]!.problems.map((p) => `${p.path} ${p.message}`).join("; ")}`, { subjects: invalid });
+  }
+
+  /**
+   * Second pass: the ranked results in `format`, as text chunks (JSON: the `{ rule, count, results }` document).
+   * Removes the spill when done, failed or abandoned.
+   */
+  async *render(plan: AssessmentPlan, scored: ScoredSubjects, format: ResultFormat): AsyncGenerator<string> {
+    try {
+      const { order, ranks } = scored.rank();
+      if (format === "json") yield `{"rule":${JSON.stringify(plan.rule)},"count":${scored.count},"results":[`;
+      if (format === "csv" && scored.count === 0) yield await this.pool.run({ task: "render", file: plan.file, entry: plan.rule.entry, spillPath: scored.spillPath, offsets: new Float64Array(0), lengths: new Int32Array(0), ranks: new Int32Array(0), format, withHeader: true });
+      const pending: Promise<string>[] = [];
+      let position = 0;
+      let first = true;
+      while (position < order.length || pending.length > 0) {
+        while (position < order.length && pending.length <= this.pool.threads) {
+          const end = Math.min(order.length, position + this.limits.batchSize);
+          const { offsets, lengths } = scored.locate(order.subarray(position, end));
+          const batchRanks = ranks.slice(position, end);
+          const chunk = this.pool.run(
+            { task: "render", file: plan.file, entry: plan.rule.entry, spillPath: scored.spillPath, offsets, lengths, ranks: batchRanks, format, withHeader: position === 0 },
+            [offsets.buffer, lengths.buffer, batchRanks.buffer],
+          );
+          chunk.catch(() => undefined); // awaited in order below
+          pending.push(chunk);
+          position = end;
+        }
+        const text = await pending.shift()!;
+        yield format === "json" && !first ? `,${text}` : text;
+        first = false;
+      }
+      if (format === "json") yield "]}";
+    } finally {
+      await scored.dispose();
     }
-    const evaluated = subjects.map((subject) => {
-      const outcome = rule.evaluate(subject.input);
-      if (!outcome.ok) throw unprocessable("EVALUATION_ERROR", `Subject ${subject.id}: ${outcome.error.message}`, { subject: subject.id, ...outcome.error });
-      const result = outcome.result as ScorecardResult;
-      return { id: subject.id, ...(subject.name ? { name: subject.name } : {}), score: result.score, grade: result.grade, criteria: result.criteria, result };
-    });
-    return { rule: { name, version, entry: rule.name }, count: evaluated.length, results: rankByScore(evaluated) };
   }
 }

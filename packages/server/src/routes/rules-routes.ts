@@ -1,10 +1,10 @@
 /** Rule registry routes: store versions, list, read, evaluate. */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { CompiledModule } from "@gavel/lang";
 import { actorOf, authorize } from "../access/authorize";
 import { assertValidInput } from "../rules/input-validator";
-import { assertRuleName, selectRule, warningsOf, type RuleVersionInfo } from "../rules/rule-registry";
+import { summarizeModule, type ModuleSummary } from "../rules/module-summary";
+import { assertRuleName, MAX_RULE_SOURCE_BYTES, selectRule, type RuleVersionInfo } from "../rules/rule-registry";
 import { unprocessable } from "../http/api-error";
 import { EvaluateBody, PutRuleBody, RuleDetail, RuleList, RuleNameParam, RuleResult, StoredRule, VersionQuery, PUBLIC, withErrors } from "../http/schemas";
 import { versionOf, type Services } from "./context";
@@ -12,15 +12,11 @@ import { versionOf, type Services } from "./context";
 /** How stale "the latest version" may be for a read-only evaluation (a version stored elsewhere shows within this). */
 export const LATEST_MAX_AGE_MS = 1000;
 
-function describeModule(info: RuleVersionInfo, module: CompiledModule) {
-  const rules = [...module.scope.values()].map((rule) => ({
-    name: rule.name,
-    label: rule.label,
-    kind: rule.kind,
-    inputs: rule.inputs.map(({ span: _span, ...input }) => input),
-    inputSchema: rule.inputSchema,
-  }));
-  return { ...info, rules, warnings: warningsOf(module) };
+/** A PUT body may carry a rule file of MAX_RULE_SOURCE_BYTES with room for JSON escapes; the registry checks the source itself. */
+const RULE_BODY_LIMIT = 4 * MAX_RULE_SOURCE_BYTES;
+
+function describeModule(info: RuleVersionInfo, summary: ModuleSummary) {
+  return { ...info, rules: summary.rules, warnings: summary.diagnostics.filter((d) => d.severity === "warning") };
 }
 
 export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { rules, tokens }) => {
@@ -32,10 +28,13 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     "/v1/rules/:name",
     {
       preHandler: authorize(tokens, "write:rules"),
+      bodyLimit: RULE_BODY_LIMIT,
       schema: {
         tags: ["rules"],
         summary: "Store a new immutable version of a rule file (JSON { source } or text/plain)",
-        description: "Refused with 422 RULE_COMPILE_ERROR and the diagnostics when the file does not compile. Needs an admin or author token.",
+        description:
+          "Refused with 422 RULE_COMPILE_ERROR and the diagnostics when the file does not compile, 413 RULE_TOO_LARGE over 1 MiB (UTF-8). " +
+          "The compile check runs in a worker thread. Needs an admin or author token.",
         params: RuleNameParam,
         body: PutRuleBody,
         response: withErrors({ 201: StoredRule }, 401, 403, 413, 415, 422),
@@ -43,9 +42,9 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     },
     async (request, reply) => {
       const source = typeof request.body === "string" ? request.body : request.body.source;
-      const { record, module } = await rules.put(request.params.name, source, actorOf(request).name);
+      const { record, summary } = await rules.put(request.params.name, source, actorOf(request).name);
       const { source: _source, ...info } = record;
-      return reply.status(201).send(describeModule(info, module));
+      return reply.status(201).send(describeModule(info, summary));
     },
   );
 
@@ -64,7 +63,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     async (request) => {
       const record = await rules.get(request.params.name, versionOf(request.query));
       const { source, ...info } = record;
-      return { ...describeModule(info, rules.moduleOf(record)), source, versions: await rules.versions(record.name) };
+      return { ...describeModule(info, summarizeModule(rules.moduleOf(record))), source, versions: await rules.versions(record.name) };
     },
   );
 

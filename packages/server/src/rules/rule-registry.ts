@@ -7,6 +7,7 @@ import { compile, type CompiledModule, type CompiledRule, type Diagnostic, type 
 import { ApiError, notFound, unprocessable } from "../http/api-error";
 import type { Database, Queryable } from "../store/database";
 import { isUniqueViolation } from "../store/sql-errors";
+import { summarizeModule, type ModuleSummary } from "./module-summary";
 import { isValidRuleName } from "./rule-name";
 import { DEFAULT_STD_DIR, stdImportResolver } from "./std-imports";
 
@@ -33,6 +34,8 @@ export interface ResolvedRule {
 export type RuleKind = CompiledRule["kind"];
 
 const MAX_CACHED = 1000;
+/** The largest rule file the registry stores (UTF-8 bytes): compile time and stored size stay bounded. */
+export const MAX_RULE_SOURCE_BYTES = 1024 * 1024;
 const STD_AUTHOR = "gavel-std";
 
 interface RuleVersionRow {
@@ -53,6 +56,14 @@ export function contentHash(source: string): string {
   return createHash("sha256").update(source, "utf8").digest("hex");
 }
 
+/** Compiles a stored rule file the one way the registry and its worker threads both do. */
+export function compileRuleFile(name: string, source: string, resolveImport: ImportResolver): CompiledModule {
+  return compile(source, { file: `${name}.gavel`, resolveImport });
+}
+
+/** Compiles a rule file somewhere else (a worker thread) and answers with its summary, so the event loop stays free. */
+export type OffThreadCompile = (name: string, source: string) => Promise<ModuleSummary>;
+
 /** Throws 400 INVALID_RULE_NAME unless `name` is a valid registry name. */
 export function assertRuleName(name: string): void {
   if (!isValidRuleName(name)) {
@@ -69,13 +80,14 @@ export class RuleRegistry {
   constructor(
     private readonly db: Database,
     private readonly stdDir = DEFAULT_STD_DIR,
+    private readonly compileOffThread?: OffThreadCompile,
   ) {
     this.resolveImport = stdImportResolver(stdDir);
   }
 
   /** Compiles a source as the registry does (std imports resolved). */
   compileSource(name: string, source: string): CompiledModule {
-    return compile(source, { file: `${name}.gavel`, resolveImport: this.resolveImport });
+    return compileRuleFile(name, source, this.resolveImport);
   }
 
   /** The compiled module of a stored version, compiled at most once per process. */
@@ -89,16 +101,29 @@ export class RuleRegistry {
     return module;
   }
 
-  /** Stores `source` as the next version of `name`; 422 RULE_COMPILE_ERROR with diagnostics when it does not compile. */
-  async put(name: string, source: string, author: string): Promise<{ record: RuleVersionRecord; module: CompiledModule }> {
+  /** The std folder that `import "std/…"` reads (worker threads compile with it too). */
+  get standardLibraryDir(): string {
+    return this.stdDir;
+  }
+
+  /**
+   * Stores `source` as the next version of `name`; 413 RULE_TOO_LARGE over MAX_RULE_SOURCE_BYTES, 422 RULE_COMPILE_ERROR
+   * with diagnostics when it does not compile. The compile check runs off the event loop when a worker pool is given.
+   */
+  async put(name: string, source: string, author: string): Promise<{ record: RuleVersionRecord; summary: ModuleSummary }> {
     assertRuleName(name);
-    const module = this.compileSource(name, source);
-    if (!module.ok) {
-      const errors = module.diagnostics.filter((d) => d.severity === "error");
-      throw unprocessable("RULE_COMPILE_ERROR", `${name} does not compile: ${errors.length} error(s), first: ${errors[0]?.message ?? "unknown"}`, { diagnostics: module.diagnostics });
+    const bytes = Buffer.byteLength(source, "utf8");
+    if (bytes > MAX_RULE_SOURCE_BYTES) {
+      throw new ApiError(413, "RULE_TOO_LARGE", `${name} is ${bytes} bytes; a rule file may have at most ${MAX_RULE_SOURCE_BYTES} bytes (1 MiB).`, { bytes, max: MAX_RULE_SOURCE_BYTES });
     }
-    if (module.scope.size === 0) {
-      throw unprocessable("NO_RULES", `${name} defines and imports no rule.`, { diagnostics: module.diagnostics });
+    const module = this.compileOffThread ? undefined : this.compileSource(name, source);
+    const summary = module ? summarizeModule(module) : await this.compileOffThread!(name, source);
+    if (!summary.ok) {
+      const errors = summary.diagnostics.filter((d) => d.severity === "error");
+      throw unprocessable("RULE_COMPILE_ERROR", `${name} does not compile: ${errors.length} error(s), first: ${errors[0]?.message ?? "unknown"}`, { diagnostics: summary.diagnostics });
+    }
+    if (summary.rules.length === 0) {
+      throw unprocessable("NO_RULES", `${name} defines and imports no rule.`, { diagnostics: summary.diagnostics });
     }
     const sha256 = contentHash(source);
     // Two authors saving at once may pick the same next number; the primary key refuses one, which retries.
@@ -111,9 +136,10 @@ export class RuleRegistry {
           [name, source, sha256, author],
         );
         const record = { ...infoOf(rows[0]!), source };
-        this.remember(this.modules, `${name}\u0000${record.version}`, module);
+        // Compiled off-thread, the module stays in the worker; this thread compiles it when it first needs it.
+        if (module) this.remember(this.modules, `${name}\u0000${record.version}`, module);
         this.remember(this.latest, name, { version: record.version, at: Date.now() });
-        return { record, module };
+        return { record, summary };
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= 5) throw error;
       }

@@ -1,0 +1,132 @@
+/** The evaluation worker thread: compiles rule files (cached by sha256) and types, scores and renders assessment batches. */
+
+import { closeSync, openSync, readSync } from "node:fs";
+import type { CompiledModule, CompiledRule, ScorecardResult } from "@gavel/lang";
+import { criteriaNames, CSV_BOM, resultsCsvHeader, resultsCsvRows } from "../assessments/results-csv";
+import { subjectOfRow, type CsvProblem, type Subject } from "../assessments/subjects-csv";
+import { ApiError } from "../http/api-error";
+import { inputProblems } from "../rules/input-validator";
+import { summarizeModule } from "../rules/module-summary";
+import { compileRuleFile, selectRule } from "../rules/rule-registry";
+import { stdImportResolver } from "../rules/std-imports";
+import type { CheckTask, EvaluationAnswers, EvaluationTask, PrepareAnswer, PrepareTask, RenderTask, RuleFileRef, ScoreAnswer, ScoreTask } from "./evaluation-tasks";
+
+const MAX_CACHED_MODULES = 20;
+const modules = new Map<string, CompiledModule>();
+
+/** The compiled module of a stored file, compiled once per worker. */
+function moduleOf(file: RuleFileRef): CompiledModule {
+  const key = `${file.sha256}\u0000${file.stdDir}\u0000${file.name}`;
+  let module = modules.get(key);
+  if (!module) {
+    module = compileRuleFile(file.name, file.source, stdImportResolver(file.stdDir));
+    if (modules.size >= MAX_CACHED_MODULES) modules.delete(modules.keys().next().value!);
+    modules.set(key, module);
+  }
+  return module;
+}
+
+function ruleOf(file: RuleFileRef, entry: string): CompiledRule {
+  const rule = moduleOf(file).scope.get(entry);
+  if (!rule) throw new Error(`rule ${entry} vanished from ${file.name} (${file.sha256})`);
+  return rule;
+}
+
+function check(task: CheckTask): EvaluationAnswers["check"] {
+  return summarizeModule(compileRuleFile(task.name, task.source, stdImportResolver(task.stdDir)));
+}
+
+function prepare(task: PrepareTask): PrepareAnswer {
+  try {
+    const rule = selectRule(moduleOf(task.file), task.file.name, task.selector, "scorecard");
+    return { ok: true, entry: rule.name, inputs: rule.inputs.map(({ name, type, label }) => ({ name, type, label })) };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error: { status: error.statusCode, code: error.code, message: error.message, details: error.details } };
+    throw error;
+  }
+}
+
+function score(task: ScoreTask): ScoreAnswer {
+  const rule = ruleOf(task.file, task.entry);
+  const csvProblems: CsvProblem[] = [];
+  let subjects: Subject[];
+  if (task.rows.format === "csv") {
+    const { columns, cells } = task.rows;
+    const inputs = new Map(rule.inputs.map((i) => [i.name, i]));
+    // Row numbers as a spreadsheet shows them: the header is row 1.
+    subjects = cells.map((row, i) => subjectOfRow(row, columns, inputs, task.first + i + 2, csvProblems));
+  } else {
+    subjects = task.rows.subjects;
+  }
+  const answer: ScoreAnswer = { lines: "", lengths: [], scores: [], csvProblems, invalid: [] };
+  const lines: string[] = [];
+  subjects.forEach((subject, i) => {
+    const line = JSON.stringify(subject) + "\n";
+    lines.push(line);
+    answer.lengths.push(Buffer.byteLength(line, "utf8"));
+    if (csvProblems.length > 0) return answer.scores.push(0); // the upload is refused; typing errors are what matter
+    const problems = inputProblems(rule, subject.input);
+    if (problems.length > 0) {
+      answer.invalid.push({ index: task.first + i, id: subject.id, problems });
+      return answer.scores.push(0);
+    }
+    const outcome = rule.decide(subject.input);
+    if (!outcome.ok) {
+      answer.evaluationError ??= { index: task.first + i, id: subject.id, ...outcome.error };
+      return answer.scores.push(0);
+    }
+    if (outcome.decision.kind !== "scorecard") throw new Error(`rule ${rule.name} is not a scorecard`);
+    answer.scores.push(outcome.decision.score);
+  });
+  answer.lines = lines.join("");
+  return answer;
+}
+
+function render(task: RenderTask): string {
+  const rule = ruleOf(task.file, task.entry);
+  const fd = openSync(task.spillPath, "r");
+  const ranked: { rank: number; id: string; name?: string; result: ScorecardResult }[] = [];
+  try {
+    const buffer = Buffer.allocUnsafe(Math.max(0, ...task.lengths));
+    for (let i = 0; i < task.offsets.length; i++) {
+      const length = task.lengths[i]!;
+      readSync(fd, buffer, 0, length, task.offsets[i]!);
+      const subject = JSON.parse(buffer.toString("utf8", 0, length)) as Subject;
+      const outcome = rule.evaluate(subject.input);
+      // Every subject was decided without error before the answer began; evaluate() gives the same answers.
+      if (!outcome.ok) throw new Error(`subject ${subject.id}: ${outcome.error.message}`);
+      ranked.push({ rank: task.ranks[i]!, id: subject.id, ...(subject.name !== undefined ? { name: subject.name } : {}), result: outcome.result as ScorecardResult });
+    }
+  } finally {
+    closeSync(fd);
+  }
+  switch (task.format) {
+    case "csv": {
+      const criteria = criteriaNames(ranked[0]?.result);
+      return (task.withHeader ? CSV_BOM + resultsCsvHeader(criteria) : "") + resultsCsvRows(ranked, criteria);
+    }
+    case "ndjson":
+      return ranked.map((r) => JSON.stringify(rankedResult(r)) + "\n").join("");
+    case "json":
+      return ranked.map((r) => JSON.stringify(rankedResult(r))).join(",");
+  }
+}
+
+/** One ranked result as the API writes it (the JSON contract of POST /v1/assessments). */
+function rankedResult({ rank, id, name, result }: { rank: number; id: string; name?: string; result: ScorecardResult }) {
+  return { rank, id, ...(name !== undefined ? { name } : {}), score: result.score, grade: result.grade, criteria: result.criteria, result };
+}
+
+/** The worker's entry: one task in, its answer out. */
+export default function runEvaluationTask(task: EvaluationTask): EvaluationAnswers[EvaluationTask["task"]] {
+  switch (task.task) {
+    case "check":
+      return check(task);
+    case "prepare":
+      return prepare(task);
+    case "score":
+      return score(task);
+    case "render":
+      return render(task);
+  }
+}
