@@ -1,10 +1,16 @@
 /** Writes ranked assessment results as CSV: rank, id, score, grade, then points and reason per criterion. */
 
-import { stringify } from "csv-stringify/sync";
 import type { ExactJson, ScorecardResult } from "@gavel/lang";
 
 /** Cells a spreadsheet would run as a formula (OWASP "CSV injection"), including tab and carriage return leads. */
 const FORMULA_LEAD = /^[=+\-@\t\r]/;
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV line (RFC 4180: a cell with a comma, quote or line break is quoted, quotes doubled). */
+function csvLine(cells: string[]): string {
+  return cells.map((cell) => (NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(",") + "\n";
+}
 
 /** A text cell made inert for spreadsheets: a leading `'` when it would start a formula (OWASP). */
 export function safeCell(text: string): string {
@@ -26,14 +32,14 @@ export function criteriaNames(result: ScorecardResult | undefined): string[] {
 
 /** The header line of the results CSV. */
 export function resultsCsvHeader(criteria: string[]): string {
-  return stringify([["rank", "id", "score", "max", "grade", ...criteria.flatMap((name) => [name, `${name}_reason`]).map(safeCell)]]);
+  return csvLine(["rank", "id", "score", "max", "grade", ...criteria.flatMap((name) => [name, `${name}_reason`]).map(safeCell)]);
 }
 
 /** CSV lines for ranked results, in the columns of `resultsCsvHeader(criteria)`; text cells escaped against formulas. */
 export function resultsCsvRows(results: { rank: number; id: string; result: ScorecardResult }[], criteria: string[]): string {
-  const rows = results.map(({ rank, id, result }) => {
+  const lines = results.map(({ rank, id, result }) => {
     const byName = new Map(result.criteria.map((c) => [c.name, c]));
-    return [
+    return csvLine([
       String(rank),
       safeCell(id),
       numberCell(result.score),
@@ -43,9 +49,9 @@ export function resultsCsvRows(results: { rank: number; id: string; result: Scor
         const c = byName.get(name);
         return c ? [numberCell(c.points), safeCell(c.reason)] : ["", ""];
       }),
-    ];
+    ]);
   });
-  return rows.length > 0 ? stringify(rows) : "";
+  return lines.join("");
 }
 
 /** The whole CSV export of ranked results (UTF-8 with BOM). */
