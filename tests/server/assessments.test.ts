@@ -1,10 +1,16 @@
-/** Batch assessments: JSON and CSV in, ranked by exact score, CSV out. */
+/** Batch assessments: a token that may assess, JSON and streamed CSV in, ranked by exact score, CSV/JSON lines/JSON out. */
 
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AssessmentService, DEFAULT_ASSESSMENT_LIMITS } from "../../packages/server/src/assessments/assessment-service";
+import { MAX_JSON_SUBJECTS } from "../../packages/server/src/http/schemas";
+import { EvaluationPool } from "../../packages/server/src/workers/evaluation-pool";
 import { call, startTestService, type TestService } from "../helpers/server-client";
+import { cadreCsvText, cadres, oracleRanking, type ExpectedRank } from "./assessment-oracle";
 
 const ROOT = join(import.meta.dirname, "../..");
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
@@ -75,19 +81,114 @@ describe("assessments", () => {
     expect(vote.body.error.code).toBe("WRONG_RULE_KIND");
   });
 
-  it("takes a county-sized CSV upload over the 1 MiB limit of other routes, and refuses more than 100,000 rows", async () => {
-    const header = "id,training_days,talk_half_years,leader_visit_months,rep_visit_quarters,satisfied,basically,unsatisfied";
-    const row = (i: number) => `cadre-${i},${(i % 250) / 10},${i % 3},${i % 13},${i % 5},${(i % 60) + 1},${i % 20},${i % 7}`;
-    const rows = 45_000;
-    const csv = [header, ...Array.from({ length: rows }, (_, i) => row(i))].join("\n");
-    expect(csv.length).toBeGreaterThan(1024 * 1024);
-    const exported = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: csv, headers: { "content-type": "text/csv", accept: "text/csv" } });
-    expect(exported.status).toBe(200);
-    expect(exported.text.trimEnd().split("\n")).toHaveLength(rows + 1);
+  it("needs a token whose role may assess: anonymous 401, observer 403, clerk and author allowed", async () => {
+    const payload = { rule: "民主测评", subjects: [{ id: "甲", input: { 满意: 1, 基本满意: 0, 不满意: 0 } }] };
+    const anonymous = await call(service.app, "POST", "/v1/assessments", { payload });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe("UNAUTHORIZED");
+    const observer = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.observer, payload });
+    expect(observer.status).toBe(403);
+    expect(observer.body.error.details).toMatchObject({ permission: "assess", role: "observer" });
+    // An anonymous caller learns nothing about the body: no validation error before the 401.
+    const anonymousBad = await call(service.app, "POST", "/v1/assessments", { payload: { nonsense: true } });
+    expect(anonymousBad.status).toBe(401);
+    for (const token of [service.tokens.author, service.tokens.admin]) {
+      expect((await call(service.app, "POST", "/v1/assessments", { token, payload })).status).toBe(200);
+    }
+  });
 
-    const tooMany = [header, ...Array.from({ length: 100_001 }, (_, i) => row(i))].join("\n");
-    const refused = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: tooMany, headers: { "content-type": "text/csv" } });
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.code).toBe("TOO_MANY_SUBJECTS");
+  it("streams a CSV over the JSON limit; ranked CSV, JSON lines and JSON all agree with the bigint oracle", async () => {
+    const list = cadres(12_000);
+    const csv = cadreCsvText(list);
+    expect(list.length).toBeGreaterThan(MAX_JSON_SUBJECTS);
+    const expected = oracleRanking(list);
+    const upload = (accept: string) => call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: csv, headers: { "content-type": "text/csv", accept } });
+
+    const csvOut = await upload("text/csv");
+    expect(csvOut.status).toBe(200);
+    expect(csvOut.headers["content-type"]).toMatch(/^text\/csv/);
+    const rows = parse(csvOut.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => ({ rank: Number(r.rank), id: r.id, score: Number(r.score), grade: r.grade }))).toEqual(expected);
+
+    const lines = await upload("application/x-ndjson");
+    expect(lines.status).toBe(200);
+    expect(lines.headers["content-type"]).toMatch(/^application\/x-ndjson/);
+    const results = lines.text.trimEnd().split("\n").map((line) => JSON.parse(line) as { rank: number; id: string; score: number; grade: string; criteria: { name: string; points: number }[] });
+    expect(results.map(({ rank, id, score, grade }) => ({ rank, id, score, grade }))).toEqual(expected);
+    // The criteria in JSON lines are the ones in the CSV columns.
+    expect(results.slice(0, 50).map((r) => r.criteria.map((c) => c.points))).toEqual(rows.slice(0, 50).map((r) => ["training", "talks", "leader_visits", "rep_visits", "evaluation"].map((name) => Number(r[name]))));
+
+    const json = await upload("application/json");
+    expect(json.status).toBe(200);
+    expect(json.body.rule).toEqual({ name: "cadre_review", version: 1, entry: "cadre_review" });
+    expect(json.body.count).toBe(list.length);
+    expect(json.body.results.map(({ rank, id, score, grade }: ExpectedRank) => ({ rank, id, score, grade }))).toEqual(expected);
+  });
+
+  it("escapes CSV cells that a spreadsheet would run as formulas (ids, grades, reasons)", async () => {
+    const source = [
+      "scorecard formula_probe \"probe\" {",
+      "  input n: count \"n\"",
+      "  criterion c \"c\" max 1 {",
+      "    1 when n >= 1 \"=HYPERLINK(\\\"http://x\\\")\"",
+      "    0 otherwise \"@SUM(A1)\"",
+      "  }",
+      "  grade {",
+      "    \"+good\" when score >= 1",
+      "    \"-bad\" otherwise",
+      "  }",
+      "}",
+    ].join("\n");
+    const stored = await call(service.app, "PUT", "/v1/rules/formula_probe", { token: service.tokens.author, payload: { source } });
+    expect(stored.status, stored.text).toBe(201);
+    const ids = ["=1+1", "+1", "-1", "@A1", "\tx", "\rx", "plain", "'quoted"];
+    // JSON ids are taken as given (CSV cells are trimmed, which would drop the leading tab and CR).
+    const subjects = ids.map((id, i) => ({ id, input: { n: i % 2 } }));
+    const exported = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "formula_probe", subjects }, headers: { accept: "text/csv" } });
+    expect(exported.status, exported.text).toBe(200);
+    const rows = parse(exported.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.id).sort()).toEqual(["'=1+1", "'+1", "'-1", "'@A1", "'\tx", "'\rx", "plain", "'quoted"].sort());
+    for (const row of rows) {
+      expect(row.grade).toBe(row.c === "1" ? "'+good" : "'-bad");
+      expect(row.c_reason).toBe(row.c === "1" ? `'=HYPERLINK("http://x")` : "'@SUM(A1)");
+      // No text cell starts with a formula character any more; numbers stay numbers.
+      for (const cell of [row.id, row.grade, row.c_reason]) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+      expect(row.score).toMatch(/^[01]$/);
+    }
+  });
+
+  it("bounds JSON bodies: deep nesting refused before parsing, more than 10,000 subjects or 2 MiB refused", async () => {
+    const deep = "[".repeat(500_000) + "]".repeat(500_000);
+    const tooDeep = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: deep, headers: { "content-type": "application/json" } });
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.body.error.code).toBe("JSON_TOO_DEEP");
+    const huge = "[".repeat(10_000_000) + "]".repeat(10_000_000);
+    const tooLarge = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: huge, headers: { "content-type": "application/json" } });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.code).toBe("PAYLOAD_TOO_LARGE");
+    const subjects = Array.from({ length: MAX_JSON_SUBJECTS + 1 }, (_, i) => ({ id: String(i), input: { 满意: 1, 基本满意: 0, 不满意: 0 } }));
+    const tooMany = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "民主测评", subjects } });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.details.problems[0]).toMatchObject({ path: "body/subjects", keyword: "maxItems" });
+  });
+
+  it("refuses a CSV over its row or byte limit while reading it, and removes its spill", async () => {
+    const pool = new EvaluationPool(1);
+    try {
+      const rules = service.server.services.rules;
+      const small = new AssessmentService(rules, pool, { ...DEFAULT_ASSESSMENT_LIMITS, maxSubjects: 1_000, batchSize: 100 });
+      const plan = await small.plan({ rule: "cadre_review" });
+      const spills = () => readdirSync(tmpdir()).filter((f) => f.startsWith("gavel-assessment-")).length;
+      const before = spills();
+      await expect(small.scoreCsv(plan, Readable.from([cadreCsvText(cadres(1_001))]))).rejects.toMatchObject({ statusCode: 422, code: "TOO_MANY_SUBJECTS" });
+      const exactly = await small.scoreCsv(plan, Readable.from([cadreCsvText(cadres(1_000))]));
+      expect(exactly.count).toBe(1_000);
+      await exactly.dispose();
+      const bytes = new AssessmentService(rules, pool, { ...DEFAULT_ASSESSMENT_LIMITS, maxCsvBytes: 10_000 });
+      await expect(bytes.scoreCsv(plan, Readable.from([cadreCsvText(cadres(1_000))]))).rejects.toMatchObject({ statusCode: 413, code: "CSV_TOO_LARGE" });
+      expect(spills()).toBe(before);
+    } finally {
+      await pool.close();
+    }
   });
 });
