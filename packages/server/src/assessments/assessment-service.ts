@@ -18,6 +18,7 @@ import type { RuleRegistry } from "../rules/rule-registry";
 import type { EvaluationPool } from "../workers/evaluation-pool";
 import type { InputInfo } from "@gavel/lang";
 import type { ResultFormat, RuleFileRef, ScoreAnswer, SubjectRows } from "../workers/evaluation-tasks";
+import { IdIndex } from "./id-index";
 import { ScoredSubjects } from "./scored-subjects";
 import { csvHeaderProblems, csvProblemsMessage, type CsvProblem, type Subject } from "./subjects-csv";
 
@@ -53,7 +54,10 @@ export interface AssessmentPlan {
 /** Collects the first pass's answers in upload order: spills them and gathers every problem. */
 class ScoringRun {
   private readonly pending: Promise<ScoreAnswer>[] = [];
-  private readonly ids = new Set<string>();
+  private readonly ids = new IdIndex();
+  /** Ids whose hash matched an earlier row's: repeats once confirmed against the spill (the first ones; the rest counted). */
+  private readonly repeats: { earlier: number; index: number; id: string }[] = [];
+  private unconfirmedRepeats = 0;
   /** Subjects sent to workers so far. */
   submitted = 0;
   readonly csvProblems: CsvProblem[];
@@ -76,8 +80,10 @@ class ScoringRun {
   async add(rows: SubjectRows, ids: string[]): Promise<void> {
     ids.forEach((id, i) => {
       if (!id) return; // an empty id is the worker's to report
-      if (this.ids.has(id)) this.addInvalid({ index: this.submitted + i, id, problems: [{ path: "/id", message: "repeats an earlier subject id", keyword: "uniqueItems", params: {} }] });
-      this.ids.add(id);
+      const earlier = this.ids.add(id, this.submitted + i);
+      if (earlier < 0) return;
+      if (this.repeats.length < MAX_REPORTED_PROBLEMS) this.repeats.push({ earlier, index: this.submitted + i, id });
+      else this.unconfirmedRepeats++;
     });
     const answer = this.pool.run({ task: "score", file: this.plan.file, entry: this.plan.rule.entry, first: this.submitted, rows });
     answer.catch(() => undefined); // awaited in order below; this only keeps a later failure from being "unhandled"
@@ -108,6 +114,12 @@ class ScoringRun {
   async finish(): Promise<void> {
     while (this.pending.length > 0) await this.takeOldest();
     await this.scored.seal();
+    const earlierIds = await this.scored.idsOf(this.repeats.map((r) => r.earlier));
+    this.repeats.forEach(({ index, id }, i) => {
+      if (earlierIds[i] === id) this.addInvalid({ index, id, problems: [{ path: "/id", message: "repeats an earlier subject id", keyword: "uniqueItems", params: {} }] });
+    });
+    // Past the first 1,000, hash matches are counted without reading the spill: a chance 64-bit match is negligible.
+    this.invalidCount += this.unconfirmedRepeats;
     const rule = this.plan.rule.entry;
     if (this.csvProblemCount > 0) {
       throw unprocessable("CSV_INVALID", csvProblemsMessage(this.csvProblems, rule), { problems: this.csvProblems, count: this.csvProblemCount });

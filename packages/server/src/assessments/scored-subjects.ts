@@ -132,6 +132,22 @@ export class ScoredSubjects {
     return { offsets, lengths };
   }
 
+  /** The ids of the given subjects, read back from the sealed spill. */
+  async idsOf(subjects: number[]): Promise<string[]> {
+    const file = await open(this.spillPath, "r");
+    try {
+      const ids: string[] = [];
+      for (const subject of subjects) {
+        const buffer = Buffer.alloc(this.lengths.at(subject));
+        await file.read(buffer, 0, buffer.length, this.offsets.at(subject));
+        ids.push((JSON.parse(buffer.toString("utf8")) as { id: string }).id);
+      }
+      return ids;
+    } finally {
+      await file.close();
+    }
+  }
+
   /** Removes the spill (idempotent). */
   async dispose(): Promise<void> {
     if (this.disposed) return;
