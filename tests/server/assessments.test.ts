@@ -77,6 +77,13 @@ describe("assessments", () => {
     const badJson = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "民主测评", subjects: [{ id: "a", input: { 满意: -1, 基本满意: 0, 不满意: 0 } }, { id: "a", input: { 满意: 1, 基本满意: 0, 不满意: 0 } }] } });
     expect(badJson.body.error.code).toBe("INVALID_SUBJECTS");
     expect(badJson.body.error.details.subjects).toHaveLength(2);
+    const header = "id,training_days,talk_half_years,leader_visit_months,rep_visit_quarters,satisfied,basically,unsatisfied";
+    const repeated = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: `${header}\n王,1,2,12,4,1,1,1\n李,1,2,12,4,1,1,1\n王,1,2,12,4,1,1,1\n`, headers: { "content-type": "text/csv" } });
+    expect(repeated.body.error.code).toBe("INVALID_SUBJECTS");
+    expect(repeated.body.error.details.subjects).toEqual([{ id: "王", problems: [expect.objectContaining({ path: "/id", keyword: "uniqueItems" })] }]);
+    const ragged = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: `${header}\n王,1,2,12,4,1,1,1\n李,1,2\n`, headers: { "content-type": "text/csv" } });
+    expect(ragged.body.error.code).toBe("CSV_INVALID");
+    expect(ragged.body.error.details.problems[0]).toMatchObject({ row: 3, message: "3 cells, but the header has 8 columns" });
     const vote = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "major_matter", subjects: [] } });
     expect(vote.body.error.code).toBe("WRONG_RULE_KIND");
   });

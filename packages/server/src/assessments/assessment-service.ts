@@ -10,7 +10,7 @@
  */
 
 import type { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import { parse } from "csv-parse/sync";
 import type { ExactJson } from "@gavel/lang";
 import { ApiError, unprocessable } from "../http/api-error";
 import type { InputProblem } from "../rules/input-validator";
@@ -18,6 +18,7 @@ import type { RuleRegistry } from "../rules/rule-registry";
 import type { EvaluationPool } from "../workers/evaluation-pool";
 import type { InputInfo } from "@gavel/lang";
 import type { ResultFormat, RuleFileRef, ScoreAnswer, SubjectRows } from "../workers/evaluation-tasks";
+import { CsvRecords } from "./csv-records";
 import { IdIndex } from "./id-index";
 import { ScoredSubjects } from "./scored-subjects";
 import { csvHeaderProblems, csvProblemsMessage, type CsvProblem, type Subject } from "./subjects-csv";
@@ -41,8 +42,8 @@ export interface AssessmentLimits {
 export const DEFAULT_ASSESSMENT_LIMITS: AssessmentLimits = { maxSubjects: 1_000_000, maxCsvBytes: 256 * 1024 * 1024, batchSize: 2_000 };
 /** Problems listed in a 422 (all are counted). */
 const MAX_REPORTED_PROBLEMS = 1_000;
-/** The largest CSV record (characters): a row is a few inputs, not a document. */
-const MAX_CSV_RECORD_CHARS = 64 * 1024;
+/** The largest CSV record (bytes): a row is a few inputs, not a document. */
+const MAX_CSV_RECORD_BYTES = 64 * 1024;
 
 /** The rule an assessment runs: the stored version, and the scorecard picked in it. */
 export interface AssessmentPlan {
@@ -56,7 +57,7 @@ class ScoringRun {
   private readonly pending: Promise<ScoreAnswer>[] = [];
   private readonly ids = new IdIndex();
   /** Ids whose hash matched an earlier row's: repeats once confirmed against the spill (the first ones; the rest counted). */
-  private readonly repeats: { earlier: number; index: number; id: string }[] = [];
+  private readonly repeats: { earlier: number; index: number }[] = [];
   private unconfirmedRepeats = 0;
   /** Subjects sent to workers so far. */
   submitted = 0;
@@ -76,24 +77,26 @@ class ScoringRun {
     this.csvProblemCount = headerProblems.length;
   }
 
-  /** Sends a batch to a worker; waits while enough batches are in flight (backpressure on the upload). */
-  async add(rows: SubjectRows, ids: string[]): Promise<void> {
-    ids.forEach((id, i) => {
-      if (!id) return; // an empty id is the worker's to report
-      const earlier = this.ids.add(id, this.submitted + i);
-      if (earlier < 0) return;
-      if (this.repeats.length < MAX_REPORTED_PROBLEMS) this.repeats.push({ earlier, index: this.submitted + i, id });
-      else this.unconfirmedRepeats++;
-    });
+  /** Sends a batch of `count` subjects to a worker; waits while enough batches are in flight (backpressure on the upload). */
+  async add(rows: SubjectRows, count: number): Promise<void> {
     const answer = this.pool.run({ task: "score", file: this.plan.file, entry: this.plan.rule.entry, first: this.submitted, rows });
     answer.catch(() => undefined); // awaited in order below; this only keeps a later failure from being "unhandled"
     this.pending.push(answer);
-    this.submitted += ids.length;
+    this.submitted += count;
     while (this.pending.length > this.pool.threads + 1) await this.takeOldest();
   }
 
   private async takeOldest(): Promise<void> {
     const answer = await this.pending.shift()!;
+    const first = this.scored.count;
+    for (let i = 0; i < answer.lengths.length; i++) {
+      const [high, low] = [answer.idHashes[2 * i]!, answer.idHashes[2 * i + 1]!];
+      if (high === 0 && low === 0) continue; // an empty id, reported by the worker
+      const earlier = this.ids.addHashes(high, low, first + i);
+      if (earlier < 0) continue;
+      if (this.repeats.length < MAX_REPORTED_PROBLEMS) this.repeats.push({ earlier, index: first + i });
+      else this.unconfirmedRepeats++;
+    }
     await this.scored.append(answer.lines, answer.lengths, answer.scores);
     for (const problem of answer.csvProblems) this.addCsvProblem(problem);
     for (const subject of answer.invalid) this.addInvalid(subject);
@@ -115,7 +118,9 @@ class ScoringRun {
     while (this.pending.length > 0) await this.takeOldest();
     await this.scored.seal();
     const earlierIds = await this.scored.idsOf(this.repeats.map((r) => r.earlier));
-    this.repeats.forEach(({ index, id }, i) => {
+    const ids = await this.scored.idsOf(this.repeats.map((r) => r.index));
+    this.repeats.forEach(({ index }, i) => {
+      const id = ids[i]!;
       if (earlierIds[i] === id) this.addInvalid({ index, id, problems: [{ path: "/id", message: "repeats an earlier subject id", keyword: "uniqueItems", params: {} }] });
     });
     // Past the first 1,000, hash matches are counted without reading the spill: a chance 64-bit match is negligible.
@@ -164,7 +169,7 @@ export class AssessmentService {
     try {
       for (let start = 0; start < subjects.length; start += this.limits.batchSize) {
         const batch = subjects.slice(start, start + this.limits.batchSize);
-        await run.add({ format: "json", subjects: batch }, batch.map((s) => s.id));
+        await run.add({ format: "json", subjects: batch }, batch.length);
       }
       await run.finish();
       return scored;
@@ -175,58 +180,52 @@ export class AssessmentService {
     }
   }
 
-  /** First pass over a CSV upload, read as a stream: a header row (id, optional name, one column per input), then rows. */
+  /**
+   * First pass over a CSV upload, read as a stream: a header row (id, optional name, one column per input), then rows.
+   * This thread only cuts the bytes into whole records; workers parse, type, validate and score them.
+   */
   async scoreCsv(plan: AssessmentPlan, upload: Readable): Promise<ScoredSubjects> {
     const scored = await ScoredSubjects.create();
-    const parser = parse({ bom: true, relax_column_count: false, skip_empty_lines: true, max_record_size: MAX_CSV_RECORD_CHARS });
-    let bytes = 0;
-    let tooLarge = false;
-    const countBytes = (chunk: Buffer | string) => {
-      bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
-      if (bytes > this.limits.maxCsvBytes && !tooLarge) {
-        tooLarge = true;
-        parser.destroy(new ApiError(413, "CSV_TOO_LARGE", `The CSV upload is larger than ${this.limits.maxCsvBytes} bytes.`, { max: this.limits.maxCsvBytes }));
-      }
-    };
-    upload.on("data", countBytes);
-    upload.pipe(parser);
+    const records = new CsvRecords(MAX_CSV_RECORD_BYTES);
     let run: ScoringRun | undefined;
-    try {
-      let columns: string[] | undefined;
-      let idColumn = -1;
-      let batch: string[][] = [];
-      const flush = async () => {
-        if (batch.length === 0) return;
-        const cells = batch;
-        batch = [];
-        await run!.add({ format: "csv", columns: columns!, cells }, cells.map((row) => (row[idColumn] ?? "").trim()));
-      };
-      try {
-        for await (const record of parser as AsyncIterable<string[]>) {
-          if (!columns) {
-            columns = record.map((h) => h.trim());
-            idColumn = columns.indexOf("id");
-            run = new ScoringRun(this.pool, plan, scored, csvHeaderProblems(columns, plan.inputs, plan.rule.entry));
-            continue;
-          }
-          batch.push(record);
-          if (run!.submitted + batch.length > this.limits.maxSubjects) {
-            throw unprocessable("TOO_MANY_SUBJECTS", `The CSV has more than ${this.limits.maxSubjects} rows; one assessment takes at most ${this.limits.maxSubjects}.`, { max: this.limits.maxSubjects });
-          }
-          if (batch.length >= this.limits.batchSize) await flush();
-        }
-      } catch (error) {
-        if (error instanceof ApiError) throw error;
-        throw unprocessable("CSV_INVALID", `The CSV could not be read: ${(error as Error).message}`);
+    let columns: string[] = [];
+    let bytes = 0;
+    const submit = async () => {
+      const { records: batch, count } = records.take();
+      if (count === 0) return;
+      if (run!.submitted + count > this.limits.maxSubjects) {
+        throw unprocessable("TOO_MANY_SUBJECTS", `The CSV has more than ${this.limits.maxSubjects} rows; one assessment takes at most ${this.limits.maxSubjects}.`, { max: this.limits.maxSubjects });
       }
-      if (!columns || !run) throw unprocessable("CSV_INVALID", "The CSV is empty: it needs a header row with an id column and the rule's inputs.");
-      await flush();
+      await run!.add({ format: "csv", columns, records: batch }, count);
+    };
+    try {
+      // Not destroyed on an early stop, so that a refusal can still be answered on the connection.
+      for await (const chunk of upload.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer | string>) {
+        const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+        bytes += buffer.length;
+        if (bytes > this.limits.maxCsvBytes) throw new ApiError(413, "CSV_TOO_LARGE", `The CSV upload is larger than ${this.limits.maxCsvBytes} bytes.`, { max: this.limits.maxCsvBytes });
+        try {
+          records.write(buffer);
+        } catch (error) {
+          throw unprocessable("CSV_INVALID", `The CSV could not be read after row ${(run?.submitted ?? 0) + records.count + 1}: ${(error as Error).message}.`);
+        }
+        if (!run && records.header) {
+          columns = csvHeader(records.header);
+          run = new ScoringRun(this.pool, plan, scored, csvHeaderProblems(columns, plan.inputs, plan.rule.entry));
+        }
+        if (run && records.count >= this.limits.batchSize) await submit();
+      }
+      records.end();
+      if (!run && records.header) {
+        columns = csvHeader(records.header);
+        run = new ScoringRun(this.pool, plan, scored, csvHeaderProblems(columns, plan.inputs, plan.rule.entry));
+      }
+      if (!run) throw unprocessable("CSV_INVALID", "The CSV is empty: it needs a header row with an id column and the rule's inputs.");
+      await submit();
       await run.finish();
       return scored;
     } catch (error) {
       // Stop reading: what is left of the upload is read and dropped, so the refusal can still be answered.
-      upload.unpipe(parser);
-      upload.off("data", countBytes);
       upload.resume();
       await run?.abandon();
       await scored.dispose();
@@ -268,4 +267,15 @@ export class AssessmentService {
       await scored.dispose();
     }
   }
+}
+
+/** The header row's column names (the byte-order mark dropped, names trimmed). */
+function csvHeader(header: Buffer): string[] {
+  let rows: string[][];
+  try {
+    rows = parse(header.toString("utf8").replace(/^\uFEFF/, ""), { record_delimiter: ["\r\n", "\n"] }) as string[][];
+  } catch (error) {
+    throw unprocessable("CSV_INVALID", `The CSV header could not be read: ${(error as Error).message}`);
+  }
+  return (rows[0] ?? []).map((name) => name.trim());
 }

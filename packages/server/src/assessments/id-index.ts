@@ -7,7 +7,7 @@
 const EMPTY = 0;
 
 /** Two independent 32-bit hashes of a string's UTF-16 code units (FNV-1a and a multiplicative hash). */
-function hashes(text: string): [number, number] {
+export function idHashes(text: string): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
   for (let i = 0; i < text.length; i++) {
@@ -29,8 +29,13 @@ export class IdIndex {
 
   /** Remembers `id` as row `row`; answers the earlier row whose id hashes the same (a likely repeat), or -1. */
   add(id: string, row: number): number {
+    const [h, l] = idHashes(id);
+    return this.addHashes(h, l, row);
+  }
+
+  /** As add(), given the id's idHashes() (computed where the id is, e.g. in a worker thread). */
+  addHashes(h: number, l: number, row: number): number {
     if ((this.size + 1) * 2 > this.rows.length) this.grow();
-    const [h, l] = hashes(id);
     const found = this.place(h, l, row + 1);
     if (found === EMPTY) this.size++;
     return found - 1;

@@ -33,8 +33,8 @@ export type PrepareAnswer =
   | { ok: true; entry: string; inputs: Pick<InputInfo, "name" | "type" | "label">[] }
   | { ok: false; error: { status: number; code: string; message: string; details: unknown } };
 
-/** Rows to type, validate and score: CSV cells under a header, or subjects already parsed from JSON. */
-export type SubjectRows = { format: "csv"; columns: string[]; cells: string[][] } | { format: "json"; subjects: Subject[] };
+/** Rows to type, validate and score: whole CSV records (UTF-8) under a header, or subjects already parsed from JSON. */
+export type SubjectRows = { format: "csv"; columns: string[]; records: Uint8Array } | { format: "json"; subjects: Subject[] };
 
 /** Type, validate and decide a batch; `first` is the 0-based index of its first subject in the upload. */
 export interface ScoreTask {
@@ -52,6 +52,8 @@ export interface ScoreAnswer {
   lengths: number[];
   /** Each subject's exact score. */
   scores: ExactJson[];
+  /** idHashes() of each subject's id, two numbers a subject (0, 0 for an empty id): repeats are found in upload order. */
+  idHashes: Uint32Array;
   csvProblems: CsvProblem[];
   invalid: { index: number; id: string; problems: InputProblem[] }[];
   evaluationError?: { index: number; id: string; code: string; message: string; details?: Record<string, unknown> };

@@ -1,6 +1,8 @@
 /** The evaluation worker thread: compiles rule files (cached by sha256) and types, scores and renders assessment batches. */
 
 import { closeSync, openSync, readSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { idHashes } from "../assessments/id-index";
 import type { CompiledModule, CompiledRule, ScorecardResult } from "@gavel/lang";
 import { criteriaNames, CSV_BOM, resultsCsvHeader, resultsCsvRows } from "../assessments/results-csv";
 import { subjectOfRow, type CsvProblem, type Subject } from "../assessments/subjects-csv";
@@ -12,6 +14,8 @@ import { stdImportResolver } from "../rules/std-imports";
 import type { CheckTask, EvaluationAnswers, EvaluationTask, PrepareAnswer, PrepareTask, RenderTask, RuleFileRef, ScoreAnswer, ScoreTask } from "./evaluation-tasks";
 
 const MAX_CACHED_MODULES = 20;
+/** Records end at CRLF or LF, mixed in one file as the record splitter allows. */
+const CSV_LINE_ENDS = ["\r\n", "\n"];
 const modules = new Map<string, CompiledModule>();
 
 /** The compiled module of a stored file, compiled once per worker. */
@@ -51,16 +55,26 @@ function score(task: ScoreTask): ScoreAnswer {
   const csvProblems: CsvProblem[] = [];
   let subjects: Subject[];
   if (task.rows.format === "csv") {
-    const { columns, cells } = task.rows;
+    const { columns } = task.rows;
     const inputs = new Map(rule.inputs.map((i) => [i.name, i]));
+    let cells: string[][] = [];
+    try {
+      cells = parse(Buffer.from(task.rows.records.buffer, task.rows.records.byteOffset, task.rows.records.byteLength).toString("utf8"), { relax_column_count: true, skip_empty_lines: true, record_delimiter: CSV_LINE_ENDS }) as string[][];
+    } catch (error) {
+      csvProblems.push({ row: task.first + 2, message: `the CSV could not be read from here on: ${(error as Error).message}` });
+    }
     // Row numbers as a spreadsheet shows them: the header is row 1.
-    subjects = cells.map((row, i) => subjectOfRow(row, columns, inputs, task.first + i + 2, csvProblems));
+    subjects = cells.map((row, i) => {
+      if (row.length !== columns.length) csvProblems.push({ row: task.first + i + 2, message: `${row.length} cells, but the header has ${columns.length} columns` });
+      return subjectOfRow(row, columns, inputs, task.first + i + 2, csvProblems);
+    });
   } else {
     subjects = task.rows.subjects;
   }
-  const answer: ScoreAnswer = { lines: "", lengths: [], scores: [], csvProblems, invalid: [] };
+  const answer: ScoreAnswer = { lines: "", lengths: [], scores: [], idHashes: new Uint32Array(subjects.length * 2), csvProblems, invalid: [] };
   const lines: string[] = [];
   subjects.forEach((subject, i) => {
+    if (subject.id) [answer.idHashes[2 * i], answer.idHashes[2 * i + 1]] = idHashes(subject.id);
     const line = JSON.stringify(subject) + "\n";
     lines.push(line);
     answer.lengths.push(Buffer.byteLength(line, "utf8"));
