@@ -78,8 +78,8 @@ class ScoringRun {
   }
 
   /** Sends a batch of `count` subjects to a worker; waits while enough batches are in flight (backpressure on the upload). */
-  async add(rows: SubjectRows, count: number): Promise<void> {
-    const answer = this.pool.run({ task: "score", file: this.plan.file, entry: this.plan.rule.entry, first: this.submitted, rows });
+  async add(rows: SubjectRows, count: number, transfer?: ArrayBuffer[]): Promise<void> {
+    const answer = this.pool.run({ task: "score", file: this.plan.file, entry: this.plan.rule.entry, first: this.submitted, rows }, transfer);
     answer.catch(() => undefined); // awaited in order below; this only keeps a later failure from being "unhandled"
     this.pending.push(answer);
     this.submitted += count;
@@ -196,7 +196,7 @@ export class AssessmentService {
       if (run!.submitted + count > this.limits.maxSubjects) {
         throw unprocessable("TOO_MANY_SUBJECTS", `The CSV has more than ${this.limits.maxSubjects} rows; one assessment takes at most ${this.limits.maxSubjects}.`, { max: this.limits.maxSubjects });
       }
-      await run!.add({ format: "csv", columns, records: batch }, count);
+      await run!.add({ format: "csv", columns, records: batch }, count, [batch.buffer as ArrayBuffer]);
     };
     try {
       // Not destroyed on an early stop, so that a refusal can still be answered on the connection.
@@ -237,12 +237,12 @@ export class AssessmentService {
    * Second pass: the ranked results in `format`, as text chunks (JSON: the `{ rule, count, results }` document).
    * Removes the spill when done, failed or abandoned.
    */
-  async *render(plan: AssessmentPlan, scored: ScoredSubjects, format: ResultFormat): AsyncGenerator<string> {
+  async *render(plan: AssessmentPlan, scored: ScoredSubjects, format: ResultFormat): AsyncGenerator<string | Uint8Array> {
     try {
       const { order, ranks } = scored.rank();
       if (format === "json") yield `{"rule":${JSON.stringify(plan.rule)},"count":${scored.count},"results":[`;
       if (format === "csv" && scored.count === 0) yield await this.pool.run({ task: "render", file: plan.file, entry: plan.rule.entry, spillPath: scored.spillPath, offsets: new Float64Array(0), lengths: new Int32Array(0), ranks: new Int32Array(0), format, withHeader: true });
-      const pending: Promise<string>[] = [];
+      const pending: Promise<Uint8Array>[] = [];
       let position = 0;
       let first = true;
       while (position < order.length || pending.length > 0) {
@@ -258,8 +258,9 @@ export class AssessmentService {
           pending.push(chunk);
           position = end;
         }
-        const text = await pending.shift()!;
-        yield format === "json" && !first ? `,${text}` : text;
+        const bytes = await pending.shift()!;
+        if (format === "json" && !first) yield ",";
+        yield bytes;
         first = false;
       }
       if (format === "json") yield "]}";

@@ -70,7 +70,7 @@ export class ScoredSubjects {
   }
 
   /** Appends a batch: its JSON lines (one per subject), their byte lengths, and their scores. */
-  async append(lines: string, lengths: number[], scores: ExactJson[]): Promise<void> {
+  async append(lines: Uint8Array, lengths: number[], scores: ExactJson[]): Promise<void> {
     if (!this.file) throw new Error("the spill file is closed");
     await this.file.write(lines);
     for (let i = 0; i < lengths.length; i++) {

@@ -46,8 +46,8 @@ export interface ScoreTask {
 }
 
 export interface ScoreAnswer {
-  /** One JSON line per subject ({ id, name?, input }), to be spilled and read back by render. */
-  lines: string;
+  /** One JSON line per subject ({ id, name?, input }) in UTF-8, to be spilled and read back by render. */
+  lines: Uint8Array;
   /** UTF-8 byte length of each line, newline included. */
   lengths: number[];
   /** Each subject's exact score. */
@@ -82,5 +82,6 @@ export interface EvaluationAnswers {
   check: ModuleSummary;
   prepare: PrepareAnswer;
   score: ScoreAnswer;
-  render: string;
+  /** UTF-8 text; JSON results are comma-separated, without the enclosing document. */
+  render: Uint8Array;
 }

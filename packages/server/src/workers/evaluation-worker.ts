@@ -2,6 +2,7 @@
 
 import { closeSync, openSync, readSync } from "node:fs";
 import { parse } from "csv-parse/sync";
+import { move, transferableSymbol, valueSymbol } from "piscina";
 import { idHashes } from "../assessments/id-index";
 import type { CompiledModule, CompiledRule, ScorecardResult } from "@gavel/lang";
 import { criteriaNames, CSV_BOM, resultsCsvHeader, resultsCsvRows } from "../assessments/results-csv";
@@ -16,6 +17,15 @@ import type { CheckTask, EvaluationAnswers, EvaluationTask, PrepareAnswer, Prepa
 const MAX_CACHED_MODULES = 20;
 /** Records end at CRLF or LF, mixed in one file as the record splitter allows. */
 const CSV_LINE_ENDS = ["\r\n", "\n"];
+const utf8 = new TextEncoder();
+
+/**
+ * An answer whose byte arrays move to the event loop's thread instead of being copied: there they are short-lived
+ * wrappers over memory outside the JS heap, freed young, where a large string would sit in old space until a full GC.
+ */
+function moving<T extends object>(value: T, transfer: ArrayBuffer[]): T {
+  return move({ [transferableSymbol]: transfer, [valueSymbol]: value }) as unknown as T;
+}
 const modules = new Map<string, CompiledModule>();
 
 /** The compiled module of a stored file, compiled once per worker. */
@@ -71,7 +81,7 @@ function score(task: ScoreTask): ScoreAnswer {
   } else {
     subjects = task.rows.subjects;
   }
-  const answer: ScoreAnswer = { lines: "", lengths: [], scores: [], idHashes: new Uint32Array(subjects.length * 2), csvProblems, invalid: [] };
+  const answer: ScoreAnswer = { lines: new Uint8Array(0), lengths: [], scores: [], idHashes: new Uint32Array(subjects.length * 2), csvProblems, invalid: [] };
   const lines: string[] = [];
   subjects.forEach((subject, i) => {
     if (subject.id) [answer.idHashes[2 * i], answer.idHashes[2 * i + 1]] = idHashes(subject.id);
@@ -92,11 +102,16 @@ function score(task: ScoreTask): ScoreAnswer {
     if (outcome.decision.kind !== "scorecard") throw new Error(`rule ${rule.name} is not a scorecard`);
     answer.scores.push(outcome.decision.score);
   });
-  answer.lines = lines.join("");
-  return answer;
+  answer.lines = utf8.encode(lines.join(""));
+  return moving(answer, [answer.lines.buffer as ArrayBuffer, answer.idHashes.buffer as ArrayBuffer]);
 }
 
-function render(task: RenderTask): string {
+function render(task: RenderTask): Uint8Array {
+  const bytes = utf8.encode(renderText(task));
+  return moving(bytes, [bytes.buffer as ArrayBuffer]);
+}
+
+function renderText(task: RenderTask): string {
   const rule = ruleOf(task.file, task.entry);
   const fd = openSync(task.spillPath, "r");
   const ranked: { rank: number; id: string; name?: string; result: ScorecardResult }[] = [];
