@@ -134,7 +134,6 @@ describe.each(["embedded", "postgres"] as const)("the event loop stays free (%s 
 
     const tooLarge = await fetch(`${base}/v1/rules/big_file`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" }, body: `${source}\n# ${"x".repeat(64 * 1024)}\n` });
     expect(tooLarge.status).toBe(413);
-    expect(((await tooLarge.json()) as { error: { code: string } }).error.code).toBe("RULE_TOO_LARGE");
   });
 
   it("refuses an anonymous upload with 401 before reading its body", async () => {

@@ -8,6 +8,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssessmentService, DEFAULT_ASSESSMENT_LIMITS } from "../../packages/server/src/assessments/assessment-service";
 import { MAX_JSON_SUBJECTS } from "../../packages/server/src/http/schemas";
+import { MAX_RULE_SOURCE_BYTES } from "../../packages/server/src/rules/rule-registry";
 import { EvaluationPool } from "../../packages/server/src/workers/evaluation-pool";
 import { call, startTestService, type TestService } from "../helpers/server-client";
 import { cadreCsvText, cadres, oracleRanking, type ExpectedRank } from "./assessment-oracle";
@@ -177,6 +178,14 @@ describe("assessments", () => {
     const tooMany = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "民主测评", subjects } });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.details.problems[0]).toMatchObject({ path: "body/subjects", keyword: "maxItems" });
+  });
+
+  it("stores rule files of at most 1 MiB of UTF-8 (the compile check runs in a worker)", async () => {
+    const rules = service.server.services.rules;
+    // 350,000 Chinese characters are 1,050,000 bytes: the limit counts bytes, not characters.
+    await expect(rules.put("big", `# ${"民".repeat(350_000)}\n`, "test")).rejects.toMatchObject({ statusCode: 413, code: "RULE_TOO_LARGE" });
+    const stored = await rules.put("just_fits", `${readFileSync(join(ROOT, "examples/cadre-review.gavel"), "utf8")}\n# ${"x".repeat(MAX_RULE_SOURCE_BYTES - 20_000)}\n`, "test");
+    expect(stored.summary.rules.map((r) => r.name)).toEqual(["cadre_review"]);
   });
 
   it("refuses a CSV over its row or byte limit while reading it, and removes its spill", async () => {

@@ -4,16 +4,13 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { actorOf, authorize } from "../access/authorize";
 import { assertValidInput } from "../rules/input-validator";
 import { summarizeModule, type ModuleSummary } from "../rules/module-summary";
-import { assertRuleName, MAX_RULE_SOURCE_BYTES, selectRule, type RuleVersionInfo } from "../rules/rule-registry";
+import { assertRuleName, selectRule, type RuleVersionInfo } from "../rules/rule-registry";
 import { unprocessable } from "../http/api-error";
 import { EvaluateBody, PutRuleBody, RuleDetail, RuleList, RuleNameParam, RuleResult, StoredRule, VersionQuery, PUBLIC, withErrors } from "../http/schemas";
 import { versionOf, type Services } from "./context";
 
 /** How stale "the latest version" may be for a read-only evaluation (a version stored elsewhere shows within this). */
 export const LATEST_MAX_AGE_MS = 1000;
-
-/** A PUT body may carry a rule file of MAX_RULE_SOURCE_BYTES with room for JSON escapes; the registry checks the source itself. */
-const RULE_BODY_LIMIT = 4 * MAX_RULE_SOURCE_BYTES;
 
 function describeModule(info: RuleVersionInfo, summary: ModuleSummary) {
   return { ...info, rules: summary.rules, warnings: summary.diagnostics.filter((d) => d.severity === "warning") };
@@ -28,12 +25,12 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     "/v1/rules/:name",
     {
       preHandler: authorize(tokens, "write:rules"),
-      bodyLimit: RULE_BODY_LIMIT,
       schema: {
         tags: ["rules"],
         summary: "Store a new immutable version of a rule file (JSON { source } or text/plain)",
         description:
-          "Refused with 422 RULE_COMPILE_ERROR and the diagnostics when the file does not compile, 413 RULE_TOO_LARGE over 1 MiB (UTF-8). " +
+          "Refused with 422 RULE_COMPILE_ERROR and the diagnostics when the file does not compile. A rule file has at most 1 MiB " +
+          "(UTF-8; 413 RULE_TOO_LARGE, or PAYLOAD_TOO_LARGE for a body over the service's body limit: send a large file as text/plain). " +
           "The compile check runs in a worker thread. Needs an admin or author token.",
         params: RuleNameParam,
         body: PutRuleBody,
