@@ -178,7 +178,7 @@ export async function runAssessmentBench(runs: Run[] = [
   out.push(
     "",
     "Peak in run: the service's VmRSS sampled every 50 ms during the run. VmHWM: the kernel's peak RSS since the process started " +
-      "(start-up included, so on the embedded store it shows PGlite's start, not the assessment). The service keeps about 45 bytes a row " +
+      "(start-up included, so on the embedded store it shows PGlite's start, not the assessment). The service keeps about 50 bytes a row " +
       "(file offset, length, score id, rank order, a 64-bit hash of the id); subjects are spilled to a private temp file, results streamed.",
   );
   return out.join("\n");
