@@ -11,12 +11,11 @@
 
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
-import type { ExactJson } from "@gavel/lang";
+import type { InputInfo } from "@gavel/lang";
 import { ApiError, unprocessable } from "../http/api-error";
 import type { InputProblem } from "../rules/input-validator";
 import type { RuleRegistry } from "../rules/rule-registry";
 import type { EvaluationPool } from "../workers/evaluation-pool";
-import type { InputInfo } from "@gavel/lang";
 import type { ResultFormat, RuleFileRef, ScoreAnswer, SubjectRows } from "../workers/evaluation-tasks";
 import { CsvRecords } from "./csv-records";
 import { IdIndex } from "./id-index";
@@ -131,8 +130,9 @@ class ScoringRun {
     }
     if (this.invalidCount > 0) {
       const subjects = [...this.invalid].sort((a, b) => a.index - b.index).map(({ id, problems }) => ({ id, problems }));
-      const first = subjects[0]!;
-      throw unprocessable("INVALID_SUBJECTS", `${this.invalidCount} subject(s) do not fit rule ${rule}, first: ${first.id}: ${first.problems.map((p) => `${p.path} ${p.message}`).join("; ")}`, { subjects, count: this.invalidCount });
+      const first = subjects[0];
+      const firstText = first ? `, first: ${first.id}: ${first.problems.map((p) => `${p.path} ${p.message}`).join("; ")}` : "";
+      throw unprocessable("INVALID_SUBJECTS", `${this.invalidCount} subject(s) do not fit rule ${rule}${firstText}`, { subjects, count: this.invalidCount });
     }
     if (this.evaluationError) {
       const { index: _index, id, ...error } = this.evaluationError;
