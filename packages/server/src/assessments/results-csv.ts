@@ -53,9 +53,3 @@ export function resultsCsvRows(results: { rank: number; id: string; result: Scor
   });
   return lines.join("");
 }
-
-/** The whole CSV export of ranked results (UTF-8 with BOM). */
-export function resultsCsv(results: { rank: number; id: string; result: ScorecardResult }[]): string {
-  const criteria = criteriaNames(results[0]?.result);
-  return CSV_BOM + resultsCsvHeader(criteria) + resultsCsvRows(results, criteria);
-}

@@ -30,11 +30,6 @@ export function resultFormat(accept: string | undefined): ResultFormat {
   return "json";
 }
 
-/** True when the Accept header asks for CSV before (or instead of) JSON. */
-export function wantsCsv(accept: string | undefined): boolean {
-  return resultFormat(accept) === "csv";
-}
-
 export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { assessments, tokens }) => {
   // Parsers for this route only. CSV is not buffered: the raw upload is handed to the handler and read as a stream.
   // JSON is checked for nesting before it is parsed (20 MB of `[[[…]]]` blocked the loop for seconds in JSON.parse).
