@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { actorOf, authorize } from "../access/authorize";
 import { assertValidInput } from "../rules/input-validator";
-import { summarizeModule, type ModuleSummary } from "../rules/module-summary";
+import type { ModuleSummary } from "../rules/module-summary";
 import { assertRuleName, selectRule, type RuleVersionInfo } from "../rules/rule-registry";
 import { unprocessable } from "../http/api-error";
 import { EvaluateBody, PutRuleBody, RuleDetail, RuleList, RuleNameParam, RuleResult, StoredRule, VersionQuery, PUBLIC, withErrors } from "../http/schemas";
@@ -60,7 +60,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     async (request) => {
       const record = await rules.get(request.params.name, versionOf(request.query));
       const { source, ...info } = record;
-      return { ...describeModule(info, summarizeModule(rules.moduleOf(record))), source, versions: await rules.versions(record.name) };
+      return { ...describeModule(info, await rules.summaryOf(record)), source, versions: await rules.versions(record.name) };
     },
   );
 

@@ -74,6 +74,7 @@ export function assertRuleName(name: string): void {
 export class RuleRegistry {
   private readonly modules = new Map<string, CompiledModule>();
   private readonly records = new Map<string, RuleVersionRecord>();
+  private readonly summaries = new Map<string, ModuleSummary>();
   private readonly latest = new Map<string, { version: number; at: number }>();
   private readonly resolveImport: ImportResolver;
 
@@ -104,6 +105,19 @@ export class RuleRegistry {
   /** The std folder that `import "std/…"` reads (worker threads compile with it too). */
   get standardLibraryDir(): string {
     return this.stdDir;
+  }
+
+  /** What a stored version holds (rules, inputs, diagnostics): from this thread's compile when it has one, else compiled off-thread. */
+  async summaryOf(record: RuleVersionRecord): Promise<ModuleSummary> {
+    const key = `${record.name}\u0000${record.version}`;
+    const module = this.modules.get(key);
+    if (module || !this.compileOffThread) return summarizeModule(module ?? this.moduleOf(record));
+    let summary = this.summaries.get(key);
+    if (!summary) {
+      summary = await this.compileOffThread(record.name, record.source);
+      this.remember(this.summaries, key, summary);
+    }
+    return summary;
   }
 
   /**
@@ -138,6 +152,7 @@ export class RuleRegistry {
         const record = { ...infoOf(rows[0]!), source };
         // Compiled off-thread, the module stays in the worker; this thread compiles it when it first needs it.
         if (module) this.remember(this.modules, `${name}\u0000${record.version}`, module);
+        else this.remember(this.summaries, `${name}\u0000${record.version}`, summary);
         this.remember(this.latest, name, { version: record.version, at: Date.now() });
         return { record, summary };
       } catch (error) {
