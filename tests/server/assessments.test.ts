@@ -188,6 +188,28 @@ describe("assessments", () => {
     expect(stored.summary.rules.map((r) => r.name)).toEqual(["cadre_review"]);
   });
 
+  it("runs a bounded number of assessments at once (503 ASSESSMENTS_BUSY beyond), and gives each place back", async () => {
+    const pool = new EvaluationPool(1);
+    try {
+      const one = new AssessmentService(service.server.services.rules, pool, { ...DEFAULT_ASSESSMENT_LIMITS, maxConcurrent: 1 });
+      const release = one.admit();
+      expect(() => one.admit()).toThrow(expect.objectContaining({ statusCode: 503, code: "ASSESSMENTS_BUSY" }));
+      release();
+      release(); // giving back twice frees one place only
+      one.admit();
+      expect(() => one.admit()).toThrow(expect.objectContaining({ code: "ASSESSMENTS_BUSY" }));
+    } finally {
+      await pool.close();
+    }
+    // Through the API, finished and refused assessments give their place back: more than 4 in a row all succeed.
+    for (let i = 0; i < 6; i++) {
+      const ok = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "民主测评", subjects: [{ id: "甲", input: { 满意: 1, 基本满意: 0, 不满意: 0 } }] } });
+      expect(ok.status).toBe(200);
+      const refused = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: "id\n1\n", headers: { "content-type": "text/csv" } });
+      expect(refused.status).toBe(422);
+    }
+  });
+
   it("refuses a CSV over its row or byte limit while reading it, and removes its spill", async () => {
     const pool = new EvaluationPool(1);
     try {

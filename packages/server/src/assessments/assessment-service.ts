@@ -36,9 +36,11 @@ export interface AssessmentLimits {
   maxCsvBytes: number;
   /** Subjects per worker task. */
   batchSize: number;
+  /** Assessments running at once (each holds a worker's time, a spill file and its per-row columns). */
+  maxConcurrent: number;
 }
 
-export const DEFAULT_ASSESSMENT_LIMITS: AssessmentLimits = { maxSubjects: 1_000_000, maxCsvBytes: 256 * 1024 * 1024, batchSize: 2_000 };
+export const DEFAULT_ASSESSMENT_LIMITS: AssessmentLimits = { maxSubjects: 1_000_000, maxCsvBytes: 256 * 1024 * 1024, batchSize: 2_000, maxConcurrent: 4 };
 /** Problems listed in a 422 (all are counted). */
 const MAX_REPORTED_PROBLEMS = 1_000;
 /** The largest CSV record (bytes): a row is a few inputs, not a document. */
@@ -147,11 +149,30 @@ class ScoringRun {
 }
 
 export class AssessmentService {
+  private running = 0;
+
   constructor(
     private readonly rules: RuleRegistry,
     private readonly pool: EvaluationPool,
     readonly limits: AssessmentLimits = DEFAULT_ASSESSMENT_LIMITS,
   ) {}
+
+  /**
+   * Takes one of the `maxConcurrent` places, or refuses with 503 ASSESSMENTS_BUSY; the returned function gives the
+   * place back (once, however often it is called).
+   */
+  admit(): () => void {
+    if (this.running >= this.limits.maxConcurrent) {
+      throw new ApiError(503, "ASSESSMENTS_BUSY", `${this.running} assessments are running, the most this service runs at once; try again shortly.`, { running: this.running, max: this.limits.maxConcurrent });
+    }
+    this.running++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.running--;
+    };
+  }
 
   /** The stored rule version and the scorecard to run (picked in a worker: a large file never compiles on the event loop). */
   async plan(request: AssessmentRequest): Promise<AssessmentPlan> {

@@ -58,7 +58,8 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app
           "or text/csv with a header row (id, optional name, one column per input) and ?rule=NAME, streamed (at most 1,000,000 rows, 256 MiB). " +
           "The whole upload is checked first: 422 INVALID_SUBJECTS, CSV_INVALID or EVALUATION_ERROR names every bad subject or cell (the first 1,000), and nothing is ranked. " +
           "Then the ranked results stream out (highest score first, ties share a rank): JSON { rule, count, results } by default, JSON lines " +
-          "(Accept: application/x-ndjson, one result per line) or CSV (Accept: text/csv; text cells that would start a formula get a leading ').",
+          "(Accept: application/x-ndjson, one result per line) or CSV (Accept: text/csv; text cells that would start a formula get a leading '). " +
+          "At most 4 assessments run at once: 503 ASSESSMENTS_BUSY beyond.",
         querystring: AssessmentQuery,
         body: { content: { "application/json": { schema: AssessmentBody } } },
         produces: ["application/json", "application/x-ndjson", "text/csv"],
@@ -71,26 +72,39 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app
       const format = resultFormat(request.headers.accept);
       let scored: ScoredSubjects;
       let plan;
-      if (body instanceof Readable) {
-        try {
-          if (!query.rule) throw new ApiError(400, "RULE_REQUIRED", "A CSV upload names its rule in the query: POST /v1/assessments?rule=NAME.");
-          plan = await assessments.plan({ rule: query.rule, ruleVersion: versionOf(query), ruleName: query.ruleName });
-        } catch (error) {
-          body.resume(); // the upload is refused unread: drop it so the answer can be sent
-          throw error;
+      let release: (() => void) | undefined;
+      try {
+        release = assessments.admit();
+        if (body instanceof Readable) {
+          try {
+            if (!query.rule) throw new ApiError(400, "RULE_REQUIRED", "A CSV upload names its rule in the query: POST /v1/assessments?rule=NAME.");
+            plan = await assessments.plan({ rule: query.rule, ruleVersion: versionOf(query), ruleName: query.ruleName });
+          } catch (error) {
+            body.resume(); // the upload is refused unread: drop it so the answer can be sent
+            throw error;
+          }
+          scored = await assessments.scoreCsv(plan, body);
+        } else {
+          const json = body as Static<typeof AssessmentBody>;
+          plan = await assessments.plan({ rule: json.rule, ruleVersion: json.ruleVersion ?? versionOf(query), ruleName: json.ruleName ?? query.ruleName });
+          scored = await assessments.scoreSubjects(plan, json.subjects);
         }
-        scored = await assessments.scoreCsv(plan, body);
-      } else {
-        const json = body as Static<typeof AssessmentBody>;
-        plan = await assessments.plan({ rule: json.rule, ruleVersion: json.ruleVersion ?? versionOf(query), ruleName: json.ruleName ?? query.ruleName });
-        scored = await assessments.scoreSubjects(plan, json.subjects);
+      } catch (error) {
+        release?.();
+        throw error;
       }
-      // The spill goes when the answer is done, failed, or the client went away before reading it.
-      reply.raw.once("close", () => void scored.dispose());
+      // The spill and the place go when the answer is done, failed, or the client went away before reading it.
+      const done = () => {
+        release!();
+        void scored.dispose();
+      };
+      reply.raw.once("close", done);
       reply.type(CONTENT_TYPES[format]);
       if (format === "csv") reply.header("content-disposition", `attachment; filename="assessment.csv"`);
       // A stream is sent as is, not serialised through the response schema (which documents the JSON shape).
-      return reply.send(Readable.from(assessments.render(plan, scored, format), { objectMode: false }) as unknown as Static<typeof AssessmentResponse>);
+      const results = Readable.from(assessments.render(plan, scored, format), { objectMode: false });
+      results.once("close", done);
+      return reply.send(results as unknown as Static<typeof AssessmentResponse>);
     },
   );
 };
