@@ -166,14 +166,14 @@ export const MAX_JSON_SUBJECTS = 10_000;
 export const ASSESSMENT_JSON_BODY_LIMIT = 2 * 1024 * 1024;
 
 export const AssessmentBody = Type.Object(
-    {
-      rule: Type.String({ pattern: RULE_NAME_PATTERN }),
-      ruleVersion: Type.Optional(Type.Integer({ minimum: 1 })),
-      ruleName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-      subjects: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), input: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: false }), { maxItems: MAX_JSON_SUBJECTS }),
-    },
-    { additionalProperties: false },
-  );
+  {
+    rule: Type.String({ pattern: RULE_NAME_PATTERN }),
+    ruleVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+    ruleName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    subjects: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), input: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: false }), { maxItems: MAX_JSON_SUBJECTS }),
+  },
+  { additionalProperties: false },
+);
 export const AssessmentQuery = Type.Object({
   rule: Type.Optional(Type.String({ pattern: RULE_NAME_PATTERN, description: "The rule file (required with a CSV body)" })),
   version: Type.Optional(Type.String({ pattern: "^[1-9][0-9]{0,8}$" })),
