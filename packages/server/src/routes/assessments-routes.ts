@@ -76,13 +76,8 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app
       try {
         release = assessments.admit();
         if (body instanceof Readable) {
-          try {
-            if (!query.rule) throw new ApiError(400, "RULE_REQUIRED", "A CSV upload names its rule in the query: POST /v1/assessments?rule=NAME.");
-            plan = await assessments.plan({ rule: query.rule, ruleVersion: versionOf(query), ruleName: query.ruleName });
-          } catch (error) {
-            body.resume(); // the upload is refused unread: drop it so the answer can be sent
-            throw error;
-          }
+          if (!query.rule) throw new ApiError(400, "RULE_REQUIRED", "A CSV upload names its rule in the query: POST /v1/assessments?rule=NAME.");
+          plan = await assessments.plan({ rule: query.rule, ruleVersion: versionOf(query), ruleName: query.ruleName });
           scored = await assessments.scoreCsv(plan, body);
         } else {
           const json = body as Static<typeof AssessmentBody>;
@@ -91,6 +86,7 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app
         }
       } catch (error) {
         release?.();
+        if (body instanceof Readable) body.resume(); // a refused upload is dropped unread, so the answer can be sent
         throw error;
       }
       // The spill and the place go when the answer is done, failed, or the client went away before reading it.
