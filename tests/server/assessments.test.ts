@@ -1,11 +1,18 @@
-/** Batch assessments: JSON and CSV in, ranked by exact score, CSV out. */
+/** Batch assessments: a token that may assess, JSON and streamed CSV in, ranked by exact score, CSV/JSON lines/JSON out. */
 
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cadreReviewOracle, type CadreInput } from "../../benchmarks/workloads";
+import { AssessmentService, DEFAULT_ASSESSMENT_LIMITS } from "../../packages/server/src/assessments/assessment-service";
+import { MAX_JSON_SUBJECTS } from "../../packages/server/src/http/schemas";
+import { MAX_RULE_SOURCE_BYTES } from "../../packages/server/src/rules/rule-registry";
+import { EvaluationPool } from "../../packages/server/src/workers/evaluation-pool";
 import { call, startTestService, type TestService } from "../helpers/server-client";
+import { cadreCsvText, cadres, oracleRanking, type ExpectedRank } from "./assessment-oracle";
 
 const ROOT = join(import.meta.dirname, "../..");
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
@@ -42,7 +49,7 @@ describe("assessments", () => {
       { id: "丙", input: { 满意: 30, 基本满意: 10, 不满意: 10 } },
       { id: "丁", input: { 满意: 5, 基本满意: 5, 不满意: 40 } },
     ];
-    const response = await call(service.app, "POST", "/v1/assessments", { payload: { rule: "民主测评", subjects } });
+    const response = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "民主测评", subjects } });
     expect(response.status).toBe(200);
     expect(response.body.rule).toMatchObject({ name: "民主测评", version: 1, entry: "民主测评" });
     // Worked out by hand from examples/democratic-evaluation.gavel: 乙 96%→60 + 90%→40; 甲 and 丙
@@ -61,7 +68,7 @@ describe("assessments", () => {
 
   it("reads the example CSV typed by the rule's inputs and exports the ranking as CSV", async () => {
     const csv = read("examples/subjects/cadre-review.csv");
-    const json = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { payload: csv, headers: { "content-type": "text/csv" } });
+    const json = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: csv, headers: { "content-type": "text/csv" } });
     expect(json.status).toBe(200);
     // Every subject scored and graded as the bigint oracle of the benchmarks says, and ranked by that score.
     const subjects = parse(csv, { columns: true }) as Record<string, string>[];
@@ -73,7 +80,7 @@ describe("assessments", () => {
     expect(got).toHaveLength(expected.length);
     expect(got.map((r: { score: number }) => r.score)).toEqual(expected.map((e) => e.score).sort((x, y) => y - x));
 
-    const exported = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { payload: csv, headers: { "content-type": "text/csv", accept: "text/csv" } });
+    const exported = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: csv, headers: { "content-type": "text/csv", accept: "text/csv" } });
     expect(exported.status).toBe(200);
     expect(exported.headers["content-type"]).toMatch(/^text\/csv/);
     const rows = parse(exported.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
@@ -84,33 +91,165 @@ describe("assessments", () => {
 
   it("names every bad cell, column and subject with 422", async () => {
     const badCsv = "id,training_days,talk_half_years,leader_visit_months,rep_visit_quarters,satisfied,basically,unsatisfied,bonus\n王,abc,2,12,4,1,1,1,9\n";
-    const response = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { payload: badCsv, headers: { "content-type": "text/csv" } });
+    const response = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: badCsv, headers: { "content-type": "text/csv" } });
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe("CSV_INVALID");
     const problems = response.body.error.details.problems.map((p: { column: string }) => p.column);
     expect(problems).toEqual(expect.arrayContaining(["bonus", "training_days"]));
-    const noRule = await call(service.app, "POST", "/v1/assessments", { payload: "id\n1\n", headers: { "content-type": "text/csv" } });
+    const noRule = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: "id\n1\n", headers: { "content-type": "text/csv" } });
     expect(noRule.body.error.code).toBe("RULE_REQUIRED");
-    const badJson = await call(service.app, "POST", "/v1/assessments", { payload: { rule: "民主测评", subjects: [{ id: "a", input: { 满意: -1, 基本满意: 0, 不满意: 0 } }, { id: "a", input: { 满意: 1, 基本满意: 0, 不满意: 0 } }] } });
+    const badJson = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "民主测评", subjects: [{ id: "a", input: { 满意: -1, 基本满意: 0, 不满意: 0 } }, { id: "a", input: { 满意: 1, 基本满意: 0, 不满意: 0 } }] } });
     expect(badJson.body.error.code).toBe("INVALID_SUBJECTS");
     expect(badJson.body.error.details.subjects).toHaveLength(2);
-    const vote = await call(service.app, "POST", "/v1/assessments", { payload: { rule: "major_matter", subjects: [] } });
+    const header = "id,training_days,talk_half_years,leader_visit_months,rep_visit_quarters,satisfied,basically,unsatisfied";
+    const repeated = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: `${header}\n王,1,2,12,4,1,1,1\n李,1,2,12,4,1,1,1\n王,1,2,12,4,1,1,1\n`, headers: { "content-type": "text/csv" } });
+    expect(repeated.body.error.code).toBe("INVALID_SUBJECTS");
+    expect(repeated.body.error.details.subjects).toEqual([{ id: "王", problems: [expect.objectContaining({ path: "/id", keyword: "uniqueItems" })] }]);
+    const ragged = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: `${header}\n王,1,2,12,4,1,1,1\n李,1,2\n`, headers: { "content-type": "text/csv" } });
+    expect(ragged.body.error.code).toBe("CSV_INVALID");
+    expect(ragged.body.error.details.problems[0]).toMatchObject({ row: 3, message: "3 cells, but the header has 8 columns" });
+    const vote = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "major_matter", subjects: [] } });
     expect(vote.body.error.code).toBe("WRONG_RULE_KIND");
   });
 
-  it("takes a county-sized CSV upload over the 1 MiB limit of other routes, and refuses more than 100,000 rows", async () => {
-    const header = "id,training_days,talk_half_years,leader_visit_months,rep_visit_quarters,satisfied,basically,unsatisfied";
-    const row = (i: number) => `cadre-${i},${(i % 250) / 10},${i % 3},${i % 13},${i % 5},${(i % 60) + 1},${i % 20},${i % 7}`;
-    const rows = 45_000;
-    const csv = [header, ...Array.from({ length: rows }, (_, i) => row(i))].join("\n");
-    expect(csv.length).toBeGreaterThan(1024 * 1024);
-    const exported = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { payload: csv, headers: { "content-type": "text/csv", accept: "text/csv" } });
-    expect(exported.status).toBe(200);
-    expect(exported.text.trimEnd().split("\n")).toHaveLength(rows + 1);
+  it("needs a token whose role may assess: anonymous 401, observer 403, clerk and author allowed", async () => {
+    const payload = { rule: "民主测评", subjects: [{ id: "甲", input: { 满意: 1, 基本满意: 0, 不满意: 0 } }] };
+    const anonymous = await call(service.app, "POST", "/v1/assessments", { payload });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe("UNAUTHORIZED");
+    const observer = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.observer, payload });
+    expect(observer.status).toBe(403);
+    expect(observer.body.error.details).toMatchObject({ permission: "assess", role: "observer" });
+    // An anonymous caller learns nothing about the body: no validation error before the 401.
+    const anonymousBad = await call(service.app, "POST", "/v1/assessments", { payload: { nonsense: true } });
+    expect(anonymousBad.status).toBe(401);
+    for (const token of [service.tokens.author, service.tokens.admin]) {
+      expect((await call(service.app, "POST", "/v1/assessments", { token, payload })).status).toBe(200);
+    }
+  });
 
-    const tooMany = [header, ...Array.from({ length: 100_001 }, (_, i) => row(i))].join("\n");
-    const refused = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { payload: tooMany, headers: { "content-type": "text/csv" } });
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.code).toBe("TOO_MANY_SUBJECTS");
+  it("streams a CSV over the JSON limit; ranked CSV, JSON lines and JSON all agree with the bigint oracle", async () => {
+    const list = cadres(12_000);
+    const csv = cadreCsvText(list);
+    expect(list.length).toBeGreaterThan(MAX_JSON_SUBJECTS);
+    const expected = oracleRanking(list);
+    const upload = (accept: string) => call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: csv, headers: { "content-type": "text/csv", accept } });
+
+    const csvOut = await upload("text/csv");
+    expect(csvOut.status).toBe(200);
+    expect(csvOut.headers["content-type"]).toMatch(/^text\/csv/);
+    const rows = parse(csvOut.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => ({ rank: Number(r.rank), id: r.id, score: Number(r.score), grade: r.grade }))).toEqual(expected);
+
+    const lines = await upload("application/x-ndjson");
+    expect(lines.status).toBe(200);
+    expect(lines.headers["content-type"]).toMatch(/^application\/x-ndjson/);
+    const results = lines.text.trimEnd().split("\n").map((line) => JSON.parse(line) as { rank: number; id: string; score: number; grade: string; criteria: { name: string; points: number }[] });
+    expect(results.map(({ rank, id, score, grade }) => ({ rank, id, score, grade }))).toEqual(expected);
+    // The criteria in JSON lines are the ones in the CSV columns.
+    expect(results.slice(0, 50).map((r) => r.criteria.map((c) => c.points))).toEqual(rows.slice(0, 50).map((r) => ["training", "talks", "leader_visits", "rep_visits", "evaluation"].map((name) => Number(r[name]))));
+
+    const json = await upload("application/json");
+    expect(json.status).toBe(200);
+    expect(json.body.rule).toEqual({ name: "cadre_review", version: 1, entry: "cadre_review" });
+    expect(json.body.count).toBe(list.length);
+    expect(json.body.results.map(({ rank, id, score, grade }: ExpectedRank) => ({ rank, id, score, grade }))).toEqual(expected);
+  });
+
+  it("escapes CSV cells that a spreadsheet would run as formulas (ids, grades, reasons)", async () => {
+    const source = [
+      "scorecard formula_probe \"probe\" {",
+      "  input n: count \"n\"",
+      "  criterion c \"c\" max 1 {",
+      "    1 when n >= 1 \"=HYPERLINK(\\\"http://x\\\")\"",
+      "    0 otherwise \"@SUM(A1)\"",
+      "  }",
+      "  grade {",
+      "    \"+good\" when score >= 1",
+      "    \"-bad\" otherwise",
+      "  }",
+      "}",
+    ].join("\n");
+    const stored = await call(service.app, "PUT", "/v1/rules/formula_probe", { token: service.tokens.author, payload: { source } });
+    expect(stored.status, stored.text).toBe(201);
+    const ids = ["=1+1", "+1", "-1", "@A1", "\tx", "\rx", "plain", "'quoted"];
+    // JSON ids are taken as given (CSV cells are trimmed, which would drop the leading tab and CR).
+    const subjects = ids.map((id, i) => ({ id, input: { n: i % 2 } }));
+    const exported = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "formula_probe", subjects }, headers: { accept: "text/csv" } });
+    expect(exported.status, exported.text).toBe(200);
+    const rows = parse(exported.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.id).sort()).toEqual(["'=1+1", "'+1", "'-1", "'@A1", "'\tx", "'\rx", "plain", "'quoted"].sort());
+    for (const row of rows) {
+      expect(row.grade).toBe(row.c === "1" ? "'+good" : "'-bad");
+      expect(row.c_reason).toBe(row.c === "1" ? `'=HYPERLINK("http://x")` : "'@SUM(A1)");
+      // No text cell starts with a formula character any more; numbers stay numbers.
+      for (const cell of [row.id, row.grade, row.c_reason]) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+      expect(row.score).toMatch(/^[01]$/);
+    }
+  });
+
+  it("bounds JSON bodies: deep nesting refused before parsing, more than 10,000 subjects or 2 MiB refused", async () => {
+    const deep = "[".repeat(500_000) + "]".repeat(500_000);
+    const tooDeep = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: deep, headers: { "content-type": "application/json" } });
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.body.error.code).toBe("JSON_TOO_DEEP");
+    const huge = "[".repeat(10_000_000) + "]".repeat(10_000_000);
+    const tooLarge = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: huge, headers: { "content-type": "application/json" } });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.code).toBe("PAYLOAD_TOO_LARGE");
+    const subjects = Array.from({ length: MAX_JSON_SUBJECTS + 1 }, (_, i) => ({ id: String(i), input: { 满意: 1, 基本满意: 0, 不满意: 0 } }));
+    const tooMany = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "民主测评", subjects } });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.details.problems[0]).toMatchObject({ path: "body/subjects", keyword: "maxItems" });
+  });
+
+  it("stores rule files of at most 1 MiB of UTF-8 (the compile check runs in a worker)", async () => {
+    const rules = service.server.services.rules;
+    // 350,000 Chinese characters are 1,050,000 bytes: the limit counts bytes, not characters.
+    await expect(rules.put("big", `# ${"民".repeat(350_000)}\n`, "test")).rejects.toMatchObject({ statusCode: 413, code: "RULE_TOO_LARGE" });
+    const stored = await rules.put("just_fits", `${readFileSync(join(ROOT, "examples/cadre-review.gavel"), "utf8")}\n# ${"x".repeat(MAX_RULE_SOURCE_BYTES - 20_000)}\n`, "test");
+    expect(stored.summary.rules.map((r) => r.name)).toEqual(["cadre_review"]);
+  });
+
+  it("runs a bounded number of assessments at once (503 ASSESSMENTS_BUSY beyond), and gives each place back", async () => {
+    const pool = new EvaluationPool(1);
+    try {
+      const one = new AssessmentService(service.server.services.rules, pool, { ...DEFAULT_ASSESSMENT_LIMITS, maxConcurrent: 1 });
+      const release = one.admit();
+      expect(() => one.admit()).toThrow(expect.objectContaining({ statusCode: 503, code: "ASSESSMENTS_BUSY" }));
+      release();
+      release(); // giving back twice frees one place only
+      one.admit();
+      expect(() => one.admit()).toThrow(expect.objectContaining({ code: "ASSESSMENTS_BUSY" }));
+    } finally {
+      await pool.close();
+    }
+    // Through the API, finished and refused assessments give their place back: more than 4 in a row all succeed.
+    for (let i = 0; i < 6; i++) {
+      const ok = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "民主测评", subjects: [{ id: "甲", input: { 满意: 1, 基本满意: 0, 不满意: 0 } }] } });
+      expect(ok.status).toBe(200);
+      const refused = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk, payload: "id\n1\n", headers: { "content-type": "text/csv" } });
+      expect(refused.status).toBe(422);
+    }
+  });
+
+  it("refuses a CSV over its row or byte limit while reading it, and removes its spill", async () => {
+    const pool = new EvaluationPool(1);
+    try {
+      const rules = service.server.services.rules;
+      const small = new AssessmentService(rules, pool, { ...DEFAULT_ASSESSMENT_LIMITS, maxSubjects: 1_000, batchSize: 100 });
+      const plan = await small.plan({ rule: "cadre_review" });
+      const spills = () => readdirSync(tmpdir()).filter((f) => f.startsWith("gavel-assessment-")).length;
+      const before = spills();
+      await expect(small.scoreCsv(plan, Readable.from([cadreCsvText(cadres(1_001))]))).rejects.toMatchObject({ statusCode: 422, code: "TOO_MANY_SUBJECTS" });
+      const exactly = await small.scoreCsv(plan, Readable.from([cadreCsvText(cadres(1_000))]));
+      expect(exactly.count).toBe(1_000);
+      await exactly.dispose();
+      const bytes = new AssessmentService(rules, pool, { ...DEFAULT_ASSESSMENT_LIMITS, maxCsvBytes: 10_000 });
+      await expect(bytes.scoreCsv(plan, Readable.from([cadreCsvText(cadres(1_000))]))).rejects.toMatchObject({ statusCode: 413, code: "CSV_TOO_LARGE" });
+      expect(spills()).toBe(before);
+    } finally {
+      await pool.close();
+    }
   });
 });

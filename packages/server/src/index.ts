@@ -13,6 +13,7 @@ import { AssessmentService } from "./assessments/assessment-service";
 import { BallotService } from "./ballots/ballot-service";
 import type { Services } from "./routes/context";
 import { RuleRegistry } from "./rules/rule-registry";
+import { EvaluationPool } from "./workers/evaluation-pool";
 import { DEFAULT_STD_DIR } from "./rules/std-imports";
 import { openDatabase, type Database } from "./store/database";
 
@@ -57,6 +58,8 @@ export interface ServerOptions {
   issueAdminToken?: boolean;
   /** Overrides of the operator settings, which otherwise come from the environment (operationsFromEnv). */
   operations?: Partial<OperationsOptions>;
+  /** Worker threads for assessments and rule compiles (default: cores − 1, at least 1; or GAVEL_WORKER_THREADS). */
+  workerThreads?: number;
 }
 
 export interface GavelServer {
@@ -77,10 +80,12 @@ export interface GavelServer {
 /** Opens the store (migrating it), seeds the std rules, issues the first admin token if needed, and builds the app. */
 export async function createServer(options: ServerOptions = {}): Promise<GavelServer> {
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, poolSize: options.poolSize });
+  const workers = new EvaluationPool(options.workerThreads);
   try {
-    const rules = new RuleRegistry(db, options.stdDir ?? DEFAULT_STD_DIR);
+    const stdDir = options.stdDir ?? DEFAULT_STD_DIR;
+    const rules = new RuleRegistry(db, stdDir, (name, source, pinned) => workers.checkRuleFile(name, source, stdDir, pinned));
     const tokens = new TokenStore(db);
-    const services: Services = { db, rules, tokens, ballots: new BallotService(db, rules), assessments: new AssessmentService(rules) };
+    const services: Services = { db, rules, tokens, ballots: new BallotService(db, rules), assessments: new AssessmentService(rules, workers) };
     if (options.seedStandardLibrary ?? true) await rules.seedStandardLibrary();
     await rules.pinLegacyImports();
     const adminToken = (options.issueAdminToken ?? true) ? await tokens.bootstrapAdmin() : undefined;
@@ -96,11 +101,12 @@ export async function createServer(options: ServerOptions = {}): Promise<GavelSe
       adminToken,
       lifecycle,
       close() {
-        closing ??= drainAndClose(app, db, lifecycle, operations.drainTimeoutMs);
+        closing ??= drainAndClose(app, db, lifecycle, operations.drainTimeoutMs).finally(() => workers.close());
         return closing;
       },
     };
   } catch (error) {
+    await workers.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }

@@ -3,7 +3,6 @@
 import { parse } from "csv-parse/sync";
 import type { CompiledRule, InputInfo } from "@gavel/lang";
 import { unprocessable } from "../http/api-error";
-import { MAX_SUBJECTS } from "../http/schemas";
 
 export interface Subject {
   id: string;
@@ -16,7 +15,7 @@ const FALSE_WORDS = new Set(["false", "no", "n", "0", "否", "无"]);
 const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
 
 /** One cell as the JSON value the rule's input type expects; undefined when it cannot be read as that type. */
-export function cellValue(text: string, input: InputInfo): unknown {
+export function cellValue(text: string, input: Pick<InputInfo, "type">): unknown {
   const cell = text.trim();
   switch (input.type) {
     case "count":
@@ -37,7 +36,48 @@ export function cellValue(text: string, input: InputInfo): unknown {
   }
 }
 
-/** Parses a CSV upload into subjects for `rule`; 422 CSV_INVALID naming every bad header, row and cell. */
+/** One problem of a CSV upload: its row (1 is the header), column and what is wrong. */
+export interface CsvProblem {
+  row: number;
+  column?: string;
+  message: string;
+}
+
+/** The header's problems for `inputs`: the id column and every input must be there, and nothing else but name. */
+export function csvHeaderProblems(columns: string[], inputs: Pick<InputInfo, "name" | "label">[], ruleName: string): CsvProblem[] {
+  const known = new Set(inputs.map((i) => i.name));
+  const problems: CsvProblem[] = [];
+  if (!columns.includes("id")) problems.push({ row: 1, column: "id", message: "missing the id column" });
+  for (const input of inputs) if (!columns.includes(input.name)) problems.push({ row: 1, column: input.name, message: `missing the column for input ${input.name} (${input.label})` });
+  for (const column of columns) if (column !== "id" && column !== "name" && !known.has(column)) problems.push({ row: 1, column, message: `rule ${ruleName} has no input named ${column}` });
+  return problems;
+}
+
+/** One data row as a subject, typed by the inputs named in `columns`; each bad cell is added to `problems`. */
+export function subjectOfRow(cells: string[], columns: string[], inputs: Map<string, Pick<InputInfo, "name" | "type">>, row: number, problems: CsvProblem[]): Subject {
+  const subject: Subject = { id: "", input: {} };
+  cells.forEach((cell, c) => {
+    const column = columns[c]!;
+    if (column === "id") subject.id = cell.trim();
+    else if (column === "name") subject.name = cell.trim();
+    else {
+      const input = inputs.get(column);
+      if (!input) return;
+      const value = cellValue(cell, input);
+      if (value === undefined) problems.push({ row, column, message: `"${cell}" is not a ${input.type}` });
+      else subject.input[column] = value;
+    }
+  });
+  if (!subject.id) problems.push({ row, column: "id", message: "empty id" });
+  return subject;
+}
+
+/** The message of 422 CSV_INVALID: the first few problems. */
+export function csvProblemsMessage(problems: CsvProblem[], ruleName: string): string {
+  return `The CSV does not fit rule ${ruleName}: ${problems.slice(0, 5).map((p) => `row ${p.row}${p.column ? ` ${p.column}` : ""}: ${p.message}`).join("; ")}`;
+}
+
+/** Parses a small CSV held in memory into subjects (the service streams uploads instead, row by row) for `rule`; 422 CSV_INVALID naming every bad header, row and cell. */
 export function parseSubjectsCsv(text: string, rule: CompiledRule): Subject[] {
   let rows: string[][];
   try {
@@ -47,34 +87,10 @@ export function parseSubjectsCsv(text: string, rule: CompiledRule): Subject[] {
   }
   const [header, ...body] = rows;
   if (!header) throw unprocessable("CSV_INVALID", "The CSV is empty: it needs a header row with an id column and the rule's inputs.");
-  if (body.length > MAX_SUBJECTS) throw unprocessable("TOO_MANY_SUBJECTS", `The CSV has ${body.length} rows; one assessment takes at most ${MAX_SUBJECTS}.`, { rows: body.length, max: MAX_SUBJECTS });
   const columns = header.map((h) => h.trim());
   const inputs = new Map(rule.inputs.map((i) => [i.name, i]));
-  const problems: { row: number; column?: string; message: string }[] = [];
-  if (!columns.includes("id")) problems.push({ row: 1, column: "id", message: "missing the id column" });
-  for (const input of rule.inputs) if (!columns.includes(input.name)) problems.push({ row: 1, column: input.name, message: `missing the column for input ${input.name} (${input.label})` });
-  for (const column of columns) if (column !== "id" && column !== "name" && !inputs.has(column)) problems.push({ row: 1, column, message: `rule ${rule.name} has no input named ${column}` });
-  const subjects: Subject[] = [];
-  body.forEach((cells, index) => {
-    const row = index + 2;
-    const subject: Subject = { id: "", input: {} };
-    cells.forEach((cell, c) => {
-      const column = columns[c]!;
-      if (column === "id") subject.id = cell.trim();
-      else if (column === "name") subject.name = cell.trim();
-      else {
-        const input = inputs.get(column);
-        if (!input) return;
-        const value = cellValue(cell, input);
-        if (value === undefined) problems.push({ row, column, message: `"${cell}" is not a ${input.type}` });
-        else subject.input[column] = value;
-      }
-    });
-    if (!subject.id) problems.push({ row, column: "id", message: "empty id" });
-    subjects.push(subject);
-  });
-  if (problems.length > 0) {
-    throw unprocessable("CSV_INVALID", `The CSV does not fit rule ${rule.name}: ${problems.slice(0, 5).map((p) => `row ${p.row}${p.column ? ` ${p.column}` : ""}: ${p.message}`).join("; ")}`, { problems });
-  }
+  const problems = csvHeaderProblems(columns, rule.inputs, rule.name);
+  const subjects = body.map((cells, index) => subjectOfRow(cells, columns, inputs, index + 2, problems));
+  if (problems.length > 0) throw unprocessable("CSV_INVALID", csvProblemsMessage(problems, rule.name), { problems });
   return subjects;
 }

@@ -1,51 +1,106 @@
-/** POST /v1/assessments: a scorecard over many subjects (JSON or CSV in, JSON or CSV out), ranked. */
+/** POST /v1/assessments: a scorecard over many subjects (JSON or streamed CSV in; JSON, JSON lines or CSV streamed out), ranked. */
 
+import { Readable } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { Static } from "@sinclair/typebox";
+import { authorize } from "../access/authorize";
+import type { ScoredSubjects } from "../assessments/scored-subjects";
 import { ApiError } from "../http/api-error";
-import { ASSESSMENT_BODY_LIMIT, AssessmentBody, AssessmentQuery, AssessmentResponse, PUBLIC, withErrors } from "../http/schemas";
-import { resultsCsv } from "../assessments/results-csv";
+import { nestsDeeperThan } from "../http/json-nesting";
+import { ASSESSMENT_JSON_BODY_LIMIT, AssessmentBody, AssessmentQuery, AssessmentResponse, MAX_JSON_SUBJECTS, withErrors } from "../http/schemas";
+import type { ResultFormat } from "../workers/evaluation-tasks";
 import { versionOf, type Services } from "./context";
 
-/** True when the Accept header asks for CSV before (or instead of) JSON. */
-export function wantsCsv(accept: string | undefined): boolean {
-  const types = (accept ?? "").split(",").map((part) => part.split(";")[0]!.trim().toLowerCase());
-  const csv = types.indexOf("text/csv");
-  const json = types.indexOf("application/json");
-  return csv >= 0 && (json < 0 || csv < json);
+/** A JSON assessment body nests no deeper than this (a body is 4 levels deep; inputs are scalars). */
+export const MAX_ASSESSMENT_JSON_DEPTH = 16;
+
+const CONTENT_TYPES: Record<ResultFormat, string> = {
+  json: "application/json; charset=utf-8",
+  ndjson: "application/x-ndjson; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+};
+const ACCEPTED: Record<string, ResultFormat> = { "application/json": "json", "application/x-ndjson": "ndjson", "application/jsonl": "ndjson", "text/csv": "csv" };
+
+/** The output format the Accept header lists first among JSON, JSON lines and CSV (JSON when none is listed). */
+export function resultFormat(accept: string | undefined): ResultFormat {
+  for (const part of (accept ?? "").split(",")) {
+    const format = ACCEPTED[part.split(";")[0]!.trim().toLowerCase()];
+    if (format) return format;
+  }
+  return "json";
 }
 
-export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { assessments }) => {
+export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { assessments, tokens }) => {
+  // Parsers for this route only. CSV is not buffered: the raw upload is handed to the handler and read as a stream.
+  // JSON is checked for nesting before it is parsed (20 MB of `[[[…]]]` blocked the loop for seconds in JSON.parse).
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser(["text/csv", "application/csv", "application/json"]);
+  app.addContentTypeParser(["text/csv", "application/csv"], (_request, upload, done) => done(null, upload));
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, text, done) => {
+    if (nestsDeeperThan(text as string, MAX_ASSESSMENT_JSON_DEPTH)) {
+      done(new ApiError(400, "JSON_TOO_DEEP", `The JSON body nests deeper than ${MAX_ASSESSMENT_JSON_DEPTH} levels; an assessment body needs 4.`, { max: MAX_ASSESSMENT_JSON_DEPTH }), undefined);
+      return;
+    }
+    parseJson(request, text as string, done);
+  });
+
   app.post(
     "/v1/assessments",
     {
-      bodyLimit: ASSESSMENT_BODY_LIMIT,
+      // Before the body is read: an anonymous upload is refused without reading a byte of it.
+      onRequest: authorize(tokens, "assess"),
+      bodyLimit: ASSESSMENT_JSON_BODY_LIMIT,
       schema: {
         tags: ["assessments"],
-        security: PUBLIC,
         summary: "Assess many subjects with one scorecard; results ranked by score",
         description:
-          "Body: JSON { rule, subjects: [{ id, input }] }, or text/csv with a header row (id, optional name, one column per input) and ?rule=NAME. " +
-          "Send Accept: text/csv for a CSV export of the ranking. 422 INVALID_SUBJECTS or CSV_INVALID names every bad subject or cell.",
+          `Needs a token whose role may assess (admin, author, clerk). Body: JSON { rule, subjects: [{ id, input }] } (at most ${MAX_JSON_SUBJECTS} subjects, 2 MiB), ` +
+          "or text/csv with a header row (id, optional name, one column per input) and ?rule=NAME, streamed (at most 1,000,000 rows, 256 MiB). " +
+          "The whole upload is checked first: 422 INVALID_SUBJECTS, CSV_INVALID or EVALUATION_ERROR names every bad subject or cell (the first 1,000), and nothing is ranked. " +
+          "Then the ranked results stream out (highest score first, ties share a rank): JSON { rule, count, results } by default, JSON lines " +
+          "(Accept: application/x-ndjson, one result per line) or CSV (Accept: text/csv; text cells that would start a formula get a leading '). " +
+          "At most 4 assessments run at once: 503 ASSESSMENTS_BUSY beyond.",
         querystring: AssessmentQuery,
-        body: AssessmentBody,
-        produces: ["application/json", "text/csv"],
-        response: withErrors({ 200: AssessmentResponse }, 404, 413, 415, 422),
+        body: { content: { "application/json": { schema: AssessmentBody } } },
+        produces: ["application/json", "application/x-ndjson", "text/csv"],
+        response: withErrors({ 200: AssessmentResponse }, 401, 403, 404, 413, 415, 422),
       },
     },
     async (request, reply) => {
-      const body = request.body;
+      const body = request.body as unknown;
       const query = request.query;
-      let assessment;
-      if (typeof body === "string") {
-        if (!query.rule) throw new ApiError(400, "RULE_REQUIRED", "A CSV upload names its rule in the query: POST /v1/assessments?rule=NAME.");
-        assessment = await assessments.assessCsv({ rule: query.rule, ruleVersion: versionOf(query), ruleName: query.ruleName }, body);
-      } else {
-        assessment = await assessments.assess({ rule: body.rule, ruleVersion: body.ruleVersion ?? versionOf(query), ruleName: body.ruleName ?? query.ruleName }, body.subjects);
+      const format = resultFormat(request.headers.accept);
+      let scored: ScoredSubjects;
+      let plan;
+      let release: (() => void) | undefined;
+      try {
+        release = assessments.admit();
+        if (body instanceof Readable) {
+          if (!query.rule) throw new ApiError(400, "RULE_REQUIRED", "A CSV upload names its rule in the query: POST /v1/assessments?rule=NAME.");
+          plan = await assessments.plan({ rule: query.rule, ruleVersion: versionOf(query), ruleName: query.ruleName });
+          scored = await assessments.scoreCsv(plan, body);
+        } else {
+          const json = body as Static<typeof AssessmentBody>;
+          plan = await assessments.plan({ rule: json.rule, ruleVersion: json.ruleVersion ?? versionOf(query), ruleName: json.ruleName ?? query.ruleName });
+          scored = await assessments.scoreSubjects(plan, json.subjects);
+        }
+      } catch (error) {
+        release?.();
+        if (body instanceof Readable) body.resume(); // a refused upload is dropped unread, so the answer can be sent
+        throw error;
       }
-      if (wantsCsv(request.headers.accept)) {
-        return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="assessment.csv"`).send(resultsCsv(assessment.results) as unknown as typeof assessment); // a string body is sent as is, not serialised
-      }
-      return assessment;
+      // The spill and the place go when the answer is done, failed, or the client went away before reading it.
+      const done = () => {
+        release!();
+        void scored.dispose();
+      };
+      reply.raw.once("close", done);
+      reply.type(CONTENT_TYPES[format]);
+      if (format === "csv") reply.header("content-disposition", `attachment; filename="assessment.csv"`);
+      // A stream is sent as is, not serialised through the response schema (which documents the JSON shape).
+      const results = Readable.from(assessments.render(plan, scored, format), { objectMode: false });
+      results.once("close", done);
+      return reply.send(results as unknown as Static<typeof AssessmentResponse>);
     },
   );
 };

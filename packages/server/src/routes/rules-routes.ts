@@ -1,10 +1,10 @@
 /** Rule registry routes: store versions, list, read, evaluate. */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { CompiledModule } from "@gavel/lang";
 import { actorOf, authorize } from "../access/authorize";
 import { assertValidInput } from "../rules/input-validator";
-import { assertRuleName, importDigests, resolvedSourceDigest, selectRule, warningsOf, type RuleVersionRecord } from "../rules/rule-registry";
+import type { ModuleSummary } from "../rules/module-summary";
+import { assertRuleName, importDigests, resolvedSourceDigest, selectRule, type RuleVersionRecord } from "../rules/rule-registry";
 import { ApiError, unprocessable } from "../http/api-error";
 import { EvaluateBody, PutRuleBody, RuleDetail, RuleList, RuleNameParam, RuleResult, StoredRule, VersionQuery, PUBLIC, withErrors } from "../http/schemas";
 import { versionOf, type Services } from "./context";
@@ -12,16 +12,15 @@ import { versionOf, type Services } from "./context";
 /** How stale "the latest version" may be for a read-only evaluation (a version stored elsewhere shows within this). */
 export const LATEST_MAX_AGE_MS = 1000;
 
-function describeModule(record: RuleVersionRecord, module: CompiledModule) {
+function describeModule(record: RuleVersionRecord, summary: ModuleSummary) {
   const { source: _source, imports, ...info } = record;
-  const rules = [...module.scope.values()].map((rule) => ({
-    name: rule.name,
-    label: rule.label,
-    kind: rule.kind,
-    inputs: rule.inputs.map(({ span: _span, ...input }) => input),
-    inputSchema: rule.inputSchema,
-  }));
-  return { ...info, rules, warnings: warningsOf(module), imports: importDigests(imports), resolvedSha256: resolvedSourceDigest(record) };
+  return {
+    ...info,
+    rules: summary.rules,
+    warnings: summary.diagnostics.filter((d) => d.severity === "warning"),
+    imports: importDigests(imports),
+    resolvedSha256: resolvedSourceDigest(record),
+  };
 }
 
 /**
@@ -59,7 +58,9 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
         tags: ["rules"],
         summary: "Store a new immutable version of a rule file (JSON { source } or text/plain)",
         description:
-          "Refused with 422 RULE_COMPILE_ERROR and the diagnostics when the file does not compile. Needs an admin or author token. " +
+          "Refused with 422 RULE_COMPILE_ERROR and the diagnostics when the file does not compile. A rule file has at most 1 MiB " +
+          "(UTF-8; 413 RULE_TOO_LARGE, or PAYLOAD_TOO_LARGE for a body over the service's body limit: send a large file as text/plain). " +
+          "The compile check runs in a worker thread. Needs an admin or author token. " +
           'Conditional save: If-Match: "<version the edit started from>" (or If-None-Match: * for a new file) answers 409 VERSION_CONFLICT with the current version when another save came first.',
         params: RuleNameParam,
         body: PutRuleBody,
@@ -69,8 +70,8 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     async (request, reply) => {
       const source = typeof request.body === "string" ? request.body : request.body.source;
       const expectedVersion = expectedVersionOf(request.headers);
-      const { record, module } = await rules.put(request.params.name, source, actorOf(request).name, { expectedVersion });
-      return reply.status(201).header("etag", etagOf(record.version)).send(describeModule(record, module));
+      const { record, summary } = await rules.put(request.params.name, source, actorOf(request).name, { expectedVersion });
+      return reply.status(201).header("etag", etagOf(record.version)).send(describeModule(record, summary));
     },
   );
 
@@ -89,7 +90,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     async (request, reply) => {
       const record = await rules.get(request.params.name, versionOf(request.query));
       reply.header("etag", etagOf(record.version));
-      return { ...describeModule(record, rules.moduleOf(record)), source: record.source, versions: await rules.versions(record.name) };
+      return { ...describeModule(record, await rules.summaryOf(record)), source: record.source, versions: await rules.versions(record.name) };
     },
   );
 

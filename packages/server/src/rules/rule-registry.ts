@@ -8,6 +8,7 @@ import { canonicalJson } from "../audit/canonical-json";
 import { ApiError, conflict, notFound, unprocessable } from "../http/api-error";
 import type { Database, Queryable } from "../store/database";
 import { isUniqueViolation } from "../store/sql-errors";
+import { summarizeModule, type ModuleSummary } from "./module-summary";
 import { isValidRuleName } from "./rule-name";
 import { DEFAULT_STD_DIR, stdImportResolver } from "./std-imports";
 
@@ -39,6 +40,8 @@ export interface ResolvedRule {
 export type RuleKind = CompiledRule["kind"];
 
 const MAX_CACHED = 1000;
+/** The largest rule file the registry stores (UTF-8 bytes): compile time and stored size stay bounded. */
+export const MAX_RULE_SOURCE_BYTES = 1024 * 1024;
 const STD_AUTHOR = "gavel-std";
 
 interface RuleVersionRow {
@@ -76,9 +79,38 @@ export function importDigests(imports: PinnedImports): { path: string; sha256: s
 }
 
 /** An import resolver that only knows the files a version pinned. */
-function pinnedResolver(imports: PinnedImports): ImportResolver {
+export function pinnedResolver(imports: PinnedImports): ImportResolver {
   return (path) => (Object.hasOwn(imports, path) ? { file: path, source: imports[path]! } : undefined);
 }
+
+/**
+ * Compiles a rule file the one way the registry and its worker threads both do, and records every file it imported:
+ * a new source resolves against the std library on disk, a stored version only against the imports it pinned.
+ */
+export function compileRuleFile(name: string, source: string, resolveImport: ImportResolver): { module: CompiledModule; imports: PinnedImports } {
+  const imports: PinnedImports = {};
+  const module = compile(source, {
+    file: `${name}.gavel`,
+    resolveImport: (path, fromFile) => {
+      const found = resolveImport(path, fromFile);
+      if (found) imports[path] = found.source;
+      return found;
+    },
+  });
+  return { module, imports };
+}
+
+/** What an off-thread compile answers: the module's summary and the imports it resolved. */
+export interface CompiledSummary {
+  summary: ModuleSummary;
+  imports: PinnedImports;
+}
+
+/**
+ * Compiles a rule file somewhere else (a worker thread), so the event loop stays free: against the std library on
+ * disk, or, with `pinned`, against a stored version's own imports only.
+ */
+export type OffThreadCompile = (name: string, source: string, pinned?: PinnedImports) => Promise<CompiledSummary>;
 
 /** Throws 400 INVALID_RULE_NAME unless `name` is a valid registry name. */
 export function assertRuleName(name: string): void {
@@ -90,28 +122,21 @@ export function assertRuleName(name: string): void {
 export class RuleRegistry {
   private readonly modules = new Map<string, CompiledModule>();
   private readonly records = new Map<string, RuleVersionRecord>();
+  private readonly summaries = new Map<string, ModuleSummary>();
   private readonly latest = new Map<string, { version: number; at: number }>();
   private readonly resolveImport: ImportResolver;
 
   constructor(
     private readonly db: Database,
     private readonly stdDir = DEFAULT_STD_DIR,
+    private readonly compileOffThread?: OffThreadCompile,
   ) {
     this.resolveImport = stdImportResolver(stdDir);
   }
 
   /** Compiles a new source against the standard library as it is now, and records every file it imported. */
   compileSource(name: string, source: string): { module: CompiledModule; imports: PinnedImports } {
-    const imports: PinnedImports = {};
-    const module = compile(source, {
-      file: `${name}.gavel`,
-      resolveImport: (path, fromFile) => {
-        const found = this.resolveImport(path, fromFile);
-        if (found) imports[path] = found.source;
-        return found;
-      },
-    });
-    return { module, imports };
+    return compileRuleFile(name, source, this.resolveImport);
   }
 
   /** The compiled module of a stored version, from its own source and pinned imports only; compiled at most once per process. */
@@ -119,26 +144,46 @@ export class RuleRegistry {
     const key = `${record.name}\u0000${record.version}`;
     let module = this.modules.get(key);
     if (!module) {
-      module = compile(record.source, { file: `${record.name}.gavel`, resolveImport: pinnedResolver(record.imports) });
+      module = compileRuleFile(record.name, record.source, pinnedResolver(record.imports)).module;
       this.remember(this.modules, key, module);
     }
     return module;
   }
 
+  /** What a stored version holds (rules, inputs, diagnostics): from this thread's compile when it has one, else compiled off-thread. */
+  async summaryOf(record: RuleVersionRecord): Promise<ModuleSummary> {
+    const key = `${record.name}\u0000${record.version}`;
+    const module = this.modules.get(key);
+    if (module || !this.compileOffThread) return summarizeModule(module ?? this.moduleOf(record));
+    let summary = this.summaries.get(key);
+    if (!summary) {
+      summary = (await this.compileOffThread(record.name, record.source, record.imports)).summary;
+      this.remember(this.summaries, key, summary);
+    }
+    return summary;
+  }
+
   /**
-   * Stores `source` as the next version of `name`; 422 RULE_COMPILE_ERROR with diagnostics when it does not compile.
+   * Stores `source` as the next version of `name`; 413 RULE_TOO_LARGE over MAX_RULE_SOURCE_BYTES, 422 RULE_COMPILE_ERROR
+   * with diagnostics when it does not compile. The compile check runs off the event loop when a worker pool is given.
    * With `expectedVersion` (0: the file must not exist yet) the save is conditional: 409 VERSION_CONFLICT with the
    * current version when another save came first, so no edit silently overwrites another.
    */
-  async put(name: string, source: string, author: string, options: { expectedVersion?: number } = {}): Promise<{ record: RuleVersionRecord; module: CompiledModule }> {
+  async put(name: string, source: string, author: string, options: { expectedVersion?: number } = {}): Promise<{ record: RuleVersionRecord; summary: ModuleSummary }> {
     assertRuleName(name);
-    const { module, imports } = this.compileSource(name, source);
-    if (!module.ok) {
-      const errors = module.diagnostics.filter((d) => d.severity === "error");
-      throw unprocessable("RULE_COMPILE_ERROR", `${name} does not compile: ${errors.length} error(s), first: ${errors[0]?.message ?? "unknown"}`, { diagnostics: module.diagnostics });
+    const bytes = Buffer.byteLength(source, "utf8");
+    if (bytes > MAX_RULE_SOURCE_BYTES) {
+      throw new ApiError(413, "RULE_TOO_LARGE", `${name} is ${bytes} bytes; a rule file may have at most ${MAX_RULE_SOURCE_BYTES} bytes (1 MiB).`, { bytes, max: MAX_RULE_SOURCE_BYTES });
     }
-    if (module.scope.size === 0) {
-      throw unprocessable("NO_RULES", `${name} defines and imports no rule.`, { diagnostics: module.diagnostics });
+    const compiled = this.compileOffThread ? undefined : this.compileSource(name, source);
+    const module = compiled?.module;
+    const { summary, imports } = compiled ? { summary: summarizeModule(compiled.module), imports: compiled.imports } : await this.compileOffThread!(name, source);
+    if (!summary.ok) {
+      const errors = summary.diagnostics.filter((d) => d.severity === "error");
+      throw unprocessable("RULE_COMPILE_ERROR", `${name} does not compile: ${errors.length} error(s), first: ${errors[0]?.message ?? "unknown"}`, { diagnostics: summary.diagnostics });
+    }
+    if (summary.rules.length === 0) {
+      throw unprocessable("NO_RULES", `${name} defines and imports no rule.`, { diagnostics: summary.diagnostics });
     }
     const sha256 = contentHash(source);
     // Two authors saving at once may pick the same next number; the primary key refuses one, which retries.
@@ -152,10 +197,12 @@ export class RuleRegistry {
           [name, source, sha256, author, JSON.stringify(imports), options.expectedVersion ?? null],
         );
         if (!rows[0]) throw await this.versionConflict(name, options.expectedVersion!);
-        const record = { ...infoOf(rows[0]!), source, imports };
-        this.remember(this.modules, `${name}\u0000${record.version}`, module);
+        const record = { ...infoOf(rows[0]), source, imports };
+        // Compiled off-thread, the module stays in the worker; this thread compiles it when it first needs it.
+        if (module) this.remember(this.modules, `${name}\u0000${record.version}`, module);
+        else this.remember(this.summaries, `${name}\u0000${record.version}`, summary);
         this.remember(this.latest, name, { version: record.version, at: Date.now() });
-        return { record, module };
+        return { record, summary };
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= 5) throw error;
       }
