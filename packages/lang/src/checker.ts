@@ -1,7 +1,8 @@
 /** The checker: names, types and units, band reachability and order, missing `otherwise`, unused inputs. */
 
 import type * as A from "./ast";
-import { walkExpr } from "./ast";
+import { chainPrefix, walkExpr } from "./ast";
+import { joinSpans } from "./span";
 import { Rational } from "./rational";
 import { printExpr } from "./print";
 import { diagnostic, type MessageArgsOf, type MessageId } from "./messages";
@@ -90,24 +91,30 @@ export function constantValue(e: A.Expr): Rational | undefined {
       return v?.neg();
     }
     case "arith": {
-      const l = constantValue(e.left);
-      const r = constantValue(e.right);
-      if (!l || !r) return undefined;
-      switch (e.op) {
-        case "+":
-          return l.add(r);
-        case "-":
-          return l.sub(r);
-        case "*":
-        case "of":
-          return l.mul(r);
-        case "/":
-          return r.isZero() ? undefined : l.div(r);
+      let acc = constantValue(e.operands[0]!);
+      for (let i = 1; acc && i < e.operands.length; i++) {
+        const r = constantValue(e.operands[i]!);
+        acc = r && applyConstant(e.ops[i - 1]!, acc, r);
       }
+      return acc;
     }
-    // falls through
     default:
       return undefined;
+  }
+}
+
+/** One exact step of constant folding; undefined for a division by zero. */
+export function applyConstant(op: A.ArithOp, l: Rational, r: Rational): Rational | undefined {
+  switch (op) {
+    case "+":
+      return l.add(r);
+    case "-":
+      return l.sub(r);
+    case "*":
+    case "of":
+      return l.mul(r);
+    case "/":
+      return r.isZero() ? undefined : l.div(r);
   }
 }
 
@@ -198,7 +205,7 @@ class Checker {
         return "boolean";
       }
       case "logic": {
-        for (const side of [e.left, e.right]) {
+        for (const side of e.operands) {
           const t = this.expr(side);
           if (t !== "boolean" && t !== "error") this.error("TYPE_MISMATCH_LOGIC", { op: e.op, expr: printExpr(side), type: t }, side.span);
         }
@@ -247,23 +254,35 @@ class Checker {
     return "number";
   }
 
-  private arith(e: Extract<A.Expr, { kind: "arith" }>): Type {
-    const l = this.expr(e.left);
-    const r = this.expr(e.right);
+  /** Types a chain step by step, as the left-nested tree ((a op b) op c) would be typed. */
+  private arith(e: A.ArithChain): Type {
+    let l = this.expr(e.operands[0]!);
+    for (let i = 1; i < e.operands.length; i++) {
+      l = this.arithStep(e, i, l, this.expr(e.operands[i]!));
+    }
+    return l;
+  }
+
+  /** The type of the chain's first i+1 operands, given the type of the first i (l) and of operand i (r). */
+  private arithStep(chain: A.ArithChain, i: number, l: Type, r: Type): Type {
+    const op = chain.ops[i - 1]!;
+    const right = chain.operands[i]!;
+    const span = joinSpans(chain.operands[0]!.span, right.span);
     if (l === "error" || r === "error") return "error";
     if (!isNumeric(l) || !isNumeric(r)) {
-      this.error("TYPE_MISMATCH_ARITH", { op: e.op, left: l, right: r }, e.span);
+      this.error("TYPE_MISMATCH_ARITH", { op, left: l, right: r }, span);
       return "error";
     }
-    switch (e.op) {
+    switch (op) {
       case "+":
       case "-": {
-        const t = this.joinNumeric(l, r, e.span, e.op);
-        return e.op === "-" && t === "count" ? "number" : t;
+        const t = this.joinNumeric(l, r, span, op);
+        return op === "-" && t === "count" ? "number" : t;
       }
       case "of":
         if (l !== "ratio" && l !== "literal") {
-          this.error("UNIT_MISMATCH_OF", { expr: printExpr(e.left), type: l }, e.left.span);
+          const left = chainPrefix(chain, i);
+          this.error("UNIT_MISMATCH_OF", { expr: printExpr(left), type: l }, left.span);
           return "error";
         }
         if (r === "ratio") return "ratio";
@@ -275,8 +294,8 @@ class Checker {
         return "number";
       case "/":
         if (r === "literal") {
-          const c = constantValue(e.right);
-          if (c?.isZero()) this.error("DIVISION_BY_ZERO_CONSTANT", { expr: printExpr(e) }, e.span);
+          const c = constantValue(right);
+          if (c?.isZero()) this.error("DIVISION_BY_ZERO_CONSTANT", { expr: printExpr(chainPrefix(chain, i + 1)) }, span);
           return l === "count" ? "number" : l;
         }
         if (l === "literal") return "number";
@@ -303,10 +322,12 @@ interface Interval {
 function conditionRange(e: A.Expr): { subject: string; range: Interval } | undefined {
   if (e.kind === "paren") return conditionRange(e.expr);
   if (e.kind === "logic" && e.op === "and") {
-    const a = conditionRange(e.left);
-    const b = conditionRange(e.right);
-    if (!a || !b || a.subject !== b.subject) return undefined;
-    return { subject: a.subject, range: intersect(a.range, b.range) };
+    let acc = conditionRange(e.operands[0]!);
+    for (let i = 1; acc && i < e.operands.length; i++) {
+      const b = conditionRange(e.operands[i]!);
+      acc = b && acc.subject === b.subject ? { subject: acc.subject, range: intersect(acc.range, b.range) } : undefined;
+    }
+    return acc;
   }
   if (e.kind !== "compare" || e.op === "!=") return undefined;
   let op: A.CompareOp = e.op;

@@ -126,8 +126,9 @@ function expr(n: CstNode): A.Expr {
     case "andExpr": {
       const operands = nodes(n.children, "operand").map(expr);
       if (operands.length === 0) throw new Incomplete(n.name);
+      if (operands.length === 1) return operands[0]!;
       const op = n.name === "expr" ? "or" : "and";
-      return operands.reduce((left, right) => ({ kind: "logic", op, left, right, span: joinSpans(left.span, right.span) }));
+      return { kind: "logic", op, operands, span: joinSpans(operands[0]!.span, operands[operands.length - 1]!.span) };
     }
     case "notExpr": {
       const inner = node(n.children, "notExpr");
@@ -151,14 +152,9 @@ function expr(n: CstNode): A.Expr {
       const operands = nodes(n.children, "operand").map(expr);
       const ops = tokensOf(n.children, "op").sort((a, b) => a.startOffset - b.startOffset);
       if (operands.length === 0 || ops.length !== operands.length - 1) throw new Incomplete(n.name);
-      let acc = operands[0]!;
-      for (let i = 0; i < ops.length; i++) {
-        const right = operands[i + 1]!;
-        const image = ops[i]!.image;
-        const op: A.ArithOp = image === "×" ? "*" : (image as A.ArithOp);
-        acc = { kind: "arith", op, left: acc, right, span: joinSpans(acc.span, right.span) };
-      }
-      return acc;
+      if (operands.length === 1) return operands[0]!;
+      const arithOps = ops.map((t): A.ArithOp => (t.image === "×" ? "*" : (t.image as A.ArithOp)));
+      return { kind: "arith", ops: arithOps, operands, span: joinSpans(operands[0]!.span, operands[operands.length - 1]!.span) };
     }
     case "unary": {
       const inner = node(n.children, "unary");
