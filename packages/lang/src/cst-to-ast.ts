@@ -50,24 +50,23 @@ function tokensOf(c: Children, key: string): IToken[] {
   return (c[key] ?? []).filter((e): e is IToken => isToken(e) && realToken(e));
 }
 
-/** The span from the first to the last real token under a node. */
+/**
+ * The span from the first to the last real token under a node. The parser tracks each node's location
+ * as it builds it (tokens inserted by error recovery have no offsets, so they never count), which
+ * keeps this constant-time: walking the subtree for every node made nested nodes cost their depth.
+ */
 function nodeSpan(n: CstNode): Span {
-  let first: IToken | undefined;
-  let last: IToken | undefined;
-  const visit = (x: CstNode): void => {
-    for (const list of Object.values(x.children)) {
-      for (const e of list) {
-        if (isToken(e)) {
-          if (!realToken(e)) continue;
-          if (!first || e.startOffset < first.startOffset) first = e;
-          if (!last || e.startOffset > last.startOffset) last = e;
-        } else visit(e);
-      }
-    }
+  const l = n.location;
+  if (!l || Number.isNaN(l.startOffset) || l.endOffset === undefined || Number.isNaN(l.endOffset)) throw new Incomplete(n.name);
+  // The key order of joinSpans, so results serialise exactly as before.
+  return {
+    line: l.startLine ?? 1,
+    column: l.startColumn ?? 1,
+    offset: l.startOffset,
+    endLine: l.endLine ?? l.startLine ?? 1,
+    endColumn: (l.endColumn ?? l.startColumn ?? 0) + 1,
+    endOffset: l.endOffset + 1,
   };
-  visit(n);
-  if (!first || !last) throw new Incomplete(n.name);
-  return joinSpans(spanOfToken(first), spanOfToken(last));
 }
 
 function optString(c: Children, key: string): string | undefined {
