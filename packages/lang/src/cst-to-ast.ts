@@ -119,24 +119,40 @@ function compareOp(n: CstNode): A.CompareOp {
   return map[t.image]!;
 }
 
+/** Wraps an operand in the prefix operators (`not` or `-`) written before it, the first outermost. */
+function prefixed(operand: A.Expr, prefixes: IToken[], kind: "not" | "neg"): A.Expr {
+  let e = operand;
+  for (let i = prefixes.length - 1; i >= 0; i--) e = { kind, operand: e, span: joinSpans(spanOfToken(prefixes[i]!), e.span) } as A.Expr;
+  return e;
+}
+
+/** Operands with the prefix tokens that stand before each (after the previous operand). */
+function withPrefixes(operands: A.Expr[], prefixTokens: IToken[], kind: "not" | "neg"): A.Expr[] {
+  const sorted = [...prefixTokens].sort((a, b) => a.startOffset - b.startOffset);
+  let next = 0;
+  return operands.map((operand) => {
+    const mine: IToken[] = [];
+    while (next < sorted.length && sorted[next]!.startOffset < operand.span.offset) mine.push(sorted[next++]!);
+    return prefixed(operand, mine, kind);
+  });
+}
+
+/** A chain of the operands, or the operand alone. */
+function arithChain(operands: A.Expr[], ops: A.ArithOp[]): A.Expr {
+  if (operands.length === 1) return operands[0]!;
+  return { kind: "arith", ops, operands, span: joinSpans(operands[0]!.span, operands[operands.length - 1]!.span) };
+}
+
 function expr(n: CstNode): A.Expr {
   switch (n.name) {
     case "expr":
     case "andExpr": {
-      const operands = nodes(n.children, "operand").map(expr);
+      let operands = nodes(n.children, "operand").map(expr);
       if (operands.length === 0) throw new Incomplete(n.name);
+      if (n.name === "andExpr") operands = withPrefixes(operands, tokensOf(n.children, "not"), "not");
       if (operands.length === 1) return operands[0]!;
       const op = n.name === "expr" ? "or" : "and";
       return { kind: "logic", op, operands, span: joinSpans(operands[0]!.span, operands[operands.length - 1]!.span) };
-    }
-    case "notExpr": {
-      const inner = node(n.children, "notExpr");
-      if (inner) {
-        const not = needTok(n.children, "Not");
-        const operand = expr(inner);
-        return { kind: "not", operand, span: joinSpans(spanOfToken(not), operand.span) };
-      }
-      return expr(needNode(n.children, "comparison"));
     }
     case "comparison": {
       const operands = nodes(n.children, "operand").map(expr);
@@ -146,23 +162,30 @@ function expr(n: CstNode): A.Expr {
       const [left, right] = operands as [A.Expr, A.Expr];
       return { kind: "compare", op: compareOp(opNode), left, right, span: joinSpans(left.span, right.span) };
     }
-    case "additive":
-    case "multiplicative": {
-      const operands = nodes(n.children, "operand").map(expr);
+    case "additive": {
+      const terms = withPrefixes(nodes(n.children, "operand").map(primary), tokensOf(n.children, "sign"), "neg");
       const ops = tokensOf(n.children, "op").sort((a, b) => a.startOffset - b.startOffset);
-      if (operands.length === 0 || ops.length !== operands.length - 1) throw new Incomplete(n.name);
-      if (operands.length === 1) return operands[0]!;
-      const arithOps = ops.map((t): A.ArithOp => (t.image === "×" ? "*" : (t.image as A.ArithOp)));
-      return { kind: "arith", ops: arithOps, operands, span: joinSpans(operands[0]!.span, operands[operands.length - 1]!.span) };
-    }
-    case "unary": {
-      const inner = node(n.children, "unary");
-      if (inner) {
-        const minus = needTok(n.children, "Minus");
-        const operand = expr(inner);
-        return { kind: "neg", operand, span: joinSpans(spanOfToken(minus), operand.span) };
+      if (terms.length === 0 || ops.length !== terms.length - 1) throw new Incomplete(n.name);
+      // `*`, `/` and `of` bind tighter: each run of them is one chain, an operand of the `+`/`-` chain.
+      const sums: A.Expr[] = [];
+      const sumOps: A.ArithOp[] = [];
+      let product: A.Expr[] = [terms[0]!];
+      let productOps: A.ArithOp[] = [];
+      for (let i = 0; i < ops.length; i++) {
+        const image = ops[i]!.image;
+        const op: A.ArithOp = image === "×" ? "*" : (image as A.ArithOp);
+        if (op === "+" || op === "-") {
+          sums.push(arithChain(product, productOps));
+          sumOps.push(op);
+          product = [terms[i + 1]!];
+          productOps = [];
+        } else {
+          product.push(terms[i + 1]!);
+          productOps.push(op);
+        }
       }
-      return expr(needNode(n.children, "primary"));
+      sums.push(arithChain(product, productOps));
+      return arithChain(sums, sumOps);
     }
     case "primary":
       return primary(n);
@@ -173,8 +196,8 @@ function expr(n: CstNode): A.Expr {
 
 function primary(n: CstNode): A.Expr {
   const c = n.children;
-  const num = node(c, "numberLiteral");
-  if (num) return numberLiteral(num);
+  const num = tok(c, "Integer") ?? tok(c, "Decimal") ?? tok(c, "Percent");
+  if (num) return numberFromToken(num);
   const s = tok(c, "StringLiteral");
   if (s) return { kind: "string", value: unquote(s.image), span: spanOfToken(s) };
   const b = tok(c, "True") ?? tok(c, "False");

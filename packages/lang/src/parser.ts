@@ -291,22 +291,20 @@ class GavelParser extends CstParser {
     });
   });
 
+  /*
+   * Below `or`, each precedence level that can repeat is one flat rule with loops, not a rule per level
+   * calling the next: every operand used to cost nine nested CST nodes (andExpr, notExpr, comparison,
+   * additive, multiplicative, unary, primary, numberLiteral), now four. Prefix `not` and `-` are loops
+   * too; cst-to-ast attaches each to the operand after it and splits `*`, `/`, `of` out of `+`, `-`.
+   */
   andExpr = this.RULE("andExpr", () => {
-    this.SUBRULE(this.notExpr, { LABEL: "operand" });
-    this.MANY(() => {
+    this.MANY(() => this.CONSUME(T.Not, { LABEL: "not" }));
+    this.SUBRULE(this.comparison, { LABEL: "operand" });
+    this.MANY2(() => {
       this.CONSUME(T.And);
-      this.SUBRULE2(this.notExpr, { LABEL: "operand" });
+      this.MANY3(() => this.CONSUME2(T.Not, { LABEL: "not" }));
+      this.SUBRULE2(this.comparison, { LABEL: "operand" });
     });
-  });
-
-  notExpr = this.RULE("notExpr", () => {
-    this.OR([
-      alt(() => {
-        this.CONSUME(T.Not);
-        this.SUBRULE(this.notExpr);
-      }),
-      alt(() => this.SUBRULE(this.comparison)),
-    ]);
   });
 
   comparison = this.RULE("comparison", () => {
@@ -317,45 +315,34 @@ class GavelParser extends CstParser {
     });
   });
 
+  /** Operands joined by `+`, `-`, `*`, `/` and `of`, each after any number of prefix `-`. */
   additive = this.RULE("additive", () => {
-    this.SUBRULE(this.multiplicative, { LABEL: "operand" });
-    // A '+' or '-' that starts a new line begins the next band (e.g. "-5 when …"), not a subtraction.
-    this.MANY(
+    this.MANY(() => this.CONSUME(T.Minus, { LABEL: "sign" }));
+    this.SUBRULE(this.primary, { LABEL: "operand" });
+    this.MANY2(
       gated(
-        () => this.LA(1).startLine === this.LA(0).endLine,
+        // A '+' or '-' that starts a new line begins the next band (e.g. "-5 when …"), not a subtraction.
+        () => (this.LA(1).tokenType !== T.Plus && this.LA(1).tokenType !== T.Minus) || this.LA(1).startLine === this.LA(0).endLine,
         () => {
-          this.OR([alt(() => this.CONSUME(T.Plus, { LABEL: "op" })), alt(() => this.CONSUME(T.Minus, { LABEL: "op" }))]);
-          this.SUBRULE2(this.multiplicative, { LABEL: "operand" });
+          this.OR([
+            alt(() => this.CONSUME(T.Plus, { LABEL: "op" })),
+            alt(() => this.CONSUME2(T.Minus, { LABEL: "op" })),
+            alt(() => this.CONSUME(T.Star, { LABEL: "op" })),
+            alt(() => this.CONSUME(T.Slash, { LABEL: "op" })),
+            alt(() => this.CONSUME(T.Of, { LABEL: "op" })),
+          ]);
+          this.MANY3(() => this.CONSUME3(T.Minus, { LABEL: "sign" }));
+          this.SUBRULE2(this.primary, { LABEL: "operand" });
         },
       ),
     );
   });
 
-  multiplicative = this.RULE("multiplicative", () => {
-    this.SUBRULE(this.unary, { LABEL: "operand" });
-    this.MANY(() => {
-      this.OR([
-        alt(() => this.CONSUME(T.Star, { LABEL: "op" })),
-        alt(() => this.CONSUME(T.Slash, { LABEL: "op" })),
-        alt(() => this.CONSUME(T.Of, { LABEL: "op" })),
-      ]);
-      this.SUBRULE2(this.unary, { LABEL: "operand" });
-    });
-  });
-
-  unary = this.RULE("unary", () => {
-    this.OR([
-      alt(() => {
-        this.CONSUME(T.Minus);
-        this.SUBRULE(this.unary);
-      }),
-      alt(() => this.SUBRULE(this.primary)),
-    ]);
-  });
-
   primary = this.RULE("primary", () => {
     this.OR([
-      alt(() => this.SUBRULE(this.numberLiteral)),
+      alt(() => this.CONSUME(T.Integer)),
+      alt(() => this.CONSUME(T.Decimal)),
+      alt(() => this.CONSUME(T.Percent)),
       alt(() => this.CONSUME(T.StringLiteral)),
       alt(() => this.CONSUME(T.True)),
       alt(() => this.CONSUME(T.False)),
