@@ -118,6 +118,20 @@ export function applyConstant(op: A.ArithOp, l: Rational, r: Rational): Rational
   }
 }
 
+/** Longer left parts of a chain are shortened in division messages. */
+const SHOWN_OPERANDS = 4;
+
+/**
+ * The text of a chain up to its division by operand i. `x / 0 / 0 / …` has an error at every step:
+ * printing the whole left part each time would make the messages grow with the square of the chain.
+ */
+function divisionText(chain: A.ArithChain, i: number): string {
+  if (i < SHOWN_OPERANDS) return printExpr(chainPrefix(chain, i + 1));
+  const parts = ["…", printExpr(chain.operands[i - SHOWN_OPERANDS + 2]!)];
+  for (let k = i - SHOWN_OPERANDS + 3; k <= i; k++) parts.push(chain.ops[k - 1]!, printExpr(chain.operands[k]!));
+  return parts.join(" ");
+}
+
 /** Where a condition is required, for the message when it is not one. */
 type ConditionPlace = { place: "clause"; clause: string } | { place: "band" | "grade" };
 
@@ -295,7 +309,7 @@ class Checker {
       case "/":
         if (r === "literal") {
           const c = constantValue(right);
-          if (c?.isZero()) this.error("DIVISION_BY_ZERO_CONSTANT", { expr: printExpr(chainPrefix(chain, i + 1)) }, span);
+          if (c?.isZero()) this.error("DIVISION_BY_ZERO_CONSTANT", { expr: divisionText(chain, i) }, span);
           return l === "count" ? "number" : l;
         }
         if (l === "literal") return "number";

@@ -100,12 +100,13 @@ function compileWith(source: string, file: string | undefined, ctx: ImportContex
     }
   }
   const rules: CompiledRule[] = [];
+  const ruleNames = new Set<string>();
   const coverageUnits: CoverageUnit[] = [];
   for (const item of program.items) {
     if (item.kind !== "vote" && item.kind !== "scorecard") continue;
     const before = diagnostics.length;
     const info: RuleInfo = { ...checkRule(item, diagnostics), file };
-    if (infos.has(item.name) || rules.some((r) => r.name === item.name)) {
+    if (infos.has(item.name) || ruleNames.has(item.name)) {
       diagnostics.push(diagnostic("error", "DUPLICATE_RULE", { name: item.name }, item.nameSpan));
       continue;
     }
@@ -114,6 +115,7 @@ function compileWith(source: string, file: string | undefined, ctx: ImportContex
     if (hasErrors) continue;
     const rule = compiledRule(info);
     rules.push(rule);
+    ruleNames.add(rule.name);
     scope.set(rule.name, rule);
     coverageUnits.push(...coverageUnitsOf(info));
   }

@@ -7,8 +7,14 @@ import { unquote } from "./lexer";
 import { joinSpans, spanOfToken } from "./span";
 import type { Span } from "./types";
 
-/** Thrown inside the builder when recovery left a required piece out; the enclosing member is dropped. */
-class Incomplete extends Error {}
+/**
+ * Thrown inside the builder when recovery left a required piece out; the enclosing member is dropped.
+ * Not an Error: it never leaves this module, and a broken file throws it thousands of times, so the
+ * stack trace an Error captures was a large part of compiling one.
+ */
+class Incomplete {
+  constructor(readonly piece: string) {}
+}
 
 type Children = Record<string, CstElement[] | undefined>;
 

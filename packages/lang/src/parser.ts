@@ -421,7 +421,7 @@ export function parse(source: string): ParseResult {
   // Parse item by item: after a fatal error, skip to the next top-level keyword so every item's mistakes are reported.
   for (let guard = 0; tokens.length > 0 && guard < 100_000; guard++) {
     parser.input = tokens;
-    const cst = parser.file();
+    const cst = withoutStackTraces(() => parser.file());
     csts.push(cst);
     for (const e of parser.errors) {
       diagnostics.push(syntaxDiagnostic(e.message, spanOfToken(e.token.tokenType === EOF ? (tokens[tokens.length - 1] ?? e.token) : e.token)));
@@ -439,6 +439,22 @@ export function parse(source: string): ParseResult {
   }
   const program: Program = { items: csts.flatMap((c) => buildProgram(c).items) };
   return { program, diagnostics: dedupe(diagnostics), tokens: lexed.tokens, comments: lexed.comments };
+}
+
+/**
+ * Runs fn with stack traces off: Chevrotain signals every syntax error with an exception that it catches
+ * itself, and capturing their stack traces was most of the time spent on a file with many mistakes.
+ */
+function withoutStackTraces<T>(fn: () => T): T {
+  // V8's Error.stackTraceLimit; not in the standard library's typings, and harmless where it does not exist.
+  const errors = Error as { stackTraceLimit?: number };
+  const limit = errors.stackTraceLimit;
+  errors.stackTraceLimit = 0;
+  try {
+    return fn();
+  } finally {
+    errors.stackTraceLimit = limit;
+  }
 }
 
 function consumedCount(parser: GavelParser): number {
