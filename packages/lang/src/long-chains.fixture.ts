@@ -127,6 +127,21 @@ export function chainCases(n: number): ChainCase[] {
   ];
 }
 
+/**
+ * The deepest nesting the parser accepts (64 levels, the vote's braces included), with a chain of n terms
+ * inside: nesting is the only input that may deepen recursion, and it is bounded.
+ */
+export function deepestNestingCase(n: number): ChainCase {
+  const inner = flatChain(n, ["yes", "2", "no", "3"], ["+", "-", "+"]);
+  const nots = 31;
+  return {
+    name: `${n} terms inside 63 parentheses, and ${nots} nested 'not (…)'`,
+    source: `vote nested {\n  let s = ${"(".repeat(63)}${inner.text}${")".repeat(63)}\n  quorum: present >= 1/2 of entitled\n  passes: ${"not (".repeat(nots)}yes > 1${")".repeat(nots)}\n}\n`,
+    value: inner.value,
+    outcome: nots % 2 === 1 ? "rejected" : "passed",
+  };
+}
+
 function sameValue(json: ExactJson | undefined, expected: Fraction): boolean {
   if (json === undefined) return false;
   const actual: Fraction = typeof json === "number" ? [BigInt(json), 1n] : [BigInt(json.num), BigInt(json.den)];
