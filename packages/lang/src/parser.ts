@@ -437,6 +437,8 @@ export function parse(source: string): ParseResult {
     if (next < 0) break;
     tokens = rest.slice(next);
   }
+  // The shared parser would otherwise hold this file's tokens until the next parse.
+  parser.input = [];
   const program: Program = { items: csts.flatMap((c) => buildProgram(c).items) };
   return { program, diagnostics: dedupe(diagnostics), tokens: lexed.tokens, comments: lexed.comments };
 }
