@@ -48,31 +48,43 @@ function needNode(c: Children, key: string, i = 0): CstNode {
   return n;
 }
 
+const NONE: CstElement[] = [];
+
 function nodes(c: Children, key: string): CstNode[] {
-  return (c[key] ?? []).filter((e): e is CstNode => !isToken(e));
+  return (c[key] ?? NONE).filter((e): e is CstNode => !isToken(e));
 }
 
 function tokensOf(c: Children, key: string): IToken[] {
-  return (c[key] ?? []).filter((e): e is IToken => isToken(e) && realToken(e));
+  return (c[key] ?? NONE).filter((e): e is IToken => isToken(e) && realToken(e));
 }
 
 /**
- * The span from the first to the last real token under a node. The parser tracks each node's location
- * as it builds it (tokens inserted by error recovery have no offsets, so they never count), which
- * keeps this constant-time: walking the subtree for every node made nested nodes cost their depth.
+ * The first (or, with `last`, the last) real token under a node. Each label's elements are in source
+ * order, so only the first (last) element of each label that holds a real token is looked into: the
+ * cost is the node's leftmost (rightmost) spine, not its size, where walking the whole subtree for
+ * every node made nested nodes cost their depth each. Tokens inserted by error recovery never count.
  */
+function edgeToken(n: CstNode, last: boolean): IToken | undefined {
+  let best: IToken | undefined;
+  for (const key in n.children) {
+    const list = n.children[key]!;
+    for (let k = 0; k < list.length; k++) {
+      const e = list[last ? list.length - 1 - k : k]!;
+      const t = isToken(e) ? (realToken(e) ? e : undefined) : edgeToken(e, last);
+      if (!t) continue;
+      if (!best || (last ? t.startOffset > best.startOffset : t.startOffset < best.startOffset)) best = t;
+      break;
+    }
+  }
+  return best;
+}
+
+/** The span from the first to the last real token under a node. */
 function nodeSpan(n: CstNode): Span {
-  const l = n.location;
-  if (!l || Number.isNaN(l.startOffset) || l.endOffset === undefined || Number.isNaN(l.endOffset)) throw new Incomplete(n.name);
-  // The key order of joinSpans, so results serialise exactly as before.
-  return {
-    line: l.startLine ?? 1,
-    column: l.startColumn ?? 1,
-    offset: l.startOffset,
-    endLine: l.endLine ?? l.startLine ?? 1,
-    endColumn: (l.endColumn ?? l.startColumn ?? 0) + 1,
-    endOffset: l.endOffset + 1,
-  };
+  const first = edgeToken(n, false);
+  const last = edgeToken(n, true);
+  if (!first || !last) throw new Incomplete(n.name);
+  return joinSpans(spanOfToken(first), spanOfToken(last));
 }
 
 function optString(c: Children, key: string): string | undefined {
@@ -134,6 +146,7 @@ function prefixed(operand: A.Expr, prefixes: IToken[], kind: "not" | "neg"): A.E
 
 /** Operands with the prefix tokens that stand before each (after the previous operand). */
 function withPrefixes(operands: A.Expr[], prefixTokens: IToken[], kind: "not" | "neg"): A.Expr[] {
+  if (prefixTokens.length === 0) return operands;
   const sorted = [...prefixTokens].sort((a, b) => a.startOffset - b.startOffset);
   let next = 0;
   return operands.map((operand) => {

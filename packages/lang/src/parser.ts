@@ -75,8 +75,8 @@ function separated(SEP: TokenType, DEF: () => void): { SEP: TokenType; DEF: () =
 
 class GavelParser extends CstParser {
   constructor() {
-    // Full node locations give every node its span without walking its subtree (see nodeSpan).
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages, nodeLocationTracking: "full" });
+    // No node locations: nodeSpan finds a node's edge tokens itself, only for the nodes that need a span.
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages, nodeLocationTracking: "none" });
     this.performSelfAnalysis();
   }
 
