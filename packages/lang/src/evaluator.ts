@@ -5,7 +5,7 @@ import type { RuleInfo } from "./checker";
 import { constantValue } from "./checker";
 import { message, type MessageArgsOf, type MessageId } from "./messages";
 import { chainPrefix, walkExpr } from "./ast";
-import { printChain, printExpr } from "./print";
+import { joinOperands, printChain, printExpr } from "./print";
 import { Rational } from "./rational";
 import type { CriterionResult, EvalError, EvalOutcome, ExplanationStep, JsonValue, ScorecardResult, Span, VoteOutcome, VoteResult } from "./types";
 
@@ -111,6 +111,9 @@ export function readScorecardInputs(info: RuleInfo, raw: unknown): Map<string, V
   }
   return env;
 }
+
+/** `of` and `*` are both shown as × in substituted text. */
+const timesSign = (op: A.ArithOp): string => (op === "of" || op === "*" ? "×" : op);
 
 /** Evaluates expressions of one rule against an environment of names. */
 class Interpreter {
@@ -235,9 +238,9 @@ class Interpreter {
       case "call":
         return `${e.callee}(${e.args.map((a) => this.substituted(a)).join(", ")})`;
       case "arith":
-        return printChain(e, (x) => this.substituted(x), (op) => (op === "of" || op === "*" ? "×" : op));
+        return printChain(e, (x) => this.substituted(x), timesSign);
       case "logic":
-        return e.operands.map((x) => this.substituted(x)).join(` ${e.op} `);
+        return joinOperands(e.operands, e.op, (x) => this.substituted(x));
       case "compare":
         return `${this.substituted(e.left)} ${e.op} ${this.substituted(e.right)}`;
       default:

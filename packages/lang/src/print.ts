@@ -23,12 +23,21 @@ export function printExpr(e: Expr): string {
     case "paren":
       return `(${printExpr(e.expr)})`;
     case "arith":
-      return printChain(e, printExpr, (op) => op);
+      return printChain(e, printExpr, sameOp);
     case "logic":
-      return e.operands.map(printExpr).join(` ${e.op} `);
+      return joinOperands(e.operands, e.op, printExpr);
     case "compare":
       return `${printExpr(e.left)} ${e.op} ${printExpr(e.right)}`;
   }
+}
+
+const sameOp = (op: ArithOp): string => op;
+
+/** The operands' texts with the operator between each two. */
+export function joinOperands(operands: Expr[], op: string, operand: (x: Expr) => string): string {
+  let text = operand(operands[0]!);
+  for (let i = 1; i < operands.length; i++) text += ` ${op} ${operand(operands[i]!)}`;
+  return text;
 }
 
 /**
@@ -44,7 +53,6 @@ export function printChain(e: ArithChain, operand: (x: Expr) => string, symbol: 
     text = `${first.text}/${second.text}`;
     start = 2;
   } else text = operand(first);
-  const parts = [text];
-  for (let i = start; i < e.operands.length; i++) parts.push(symbol(e.ops[i - 1]!), operand(e.operands[i]!));
-  return parts.join(" ");
+  for (let i = start; i < e.operands.length; i++) text += ` ${symbol(e.ops[i - 1]!)} ${operand(e.operands[i]!)}`;
+  return text;
 }
