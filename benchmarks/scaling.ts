@@ -82,6 +82,61 @@ export function generatedRuleFile(lines: number): string {
   return blocks.join("\n");
 }
 
+/** A scorecard written on long lines: `inputs` inputs summed and weighted in one `let` each, and and/or conditions over all of them. */
+function wideScorecardBlock(i: number, inputs: number): string {
+  const names = Array.from({ length: inputs }, (_, k) => `q${i}_${k}`);
+  const lines = names.map((n, k) => `  input ${n}: count max 100 "第${k}项 / item ${k}"`);
+  lines.push(`  let total_${i} = ${names.join(" + ")} "合计"`);
+  lines.push(`  let weighted_${i} = ${names.map((n, k) => `${n} * ${1 + (k % 5)}`).join(" + ")} "加权"`);
+  lines.push(`  criterion all_${i} "全部达标" max 10 {\n    10 when ${names.map((n) => `${n} >= 3`).join(" and ")} "全部达标"\n     5 when ${names.map((n) => `${n} >= 1`).join(" or ")} "部分达标"\n     0 otherwise\n  }`);
+  lines.push(`  criterion sum_${i} "合计" max 20 {\n    20 when total_${i} >= ${inputs * 50} and weighted_${i} > ${inputs * 100}\n    10 when total_${i} >= ${inputs * 20}\n     0 otherwise\n  }`);
+  lines.push(`  grade {\n    "优秀" when score >= 25\n    "合格" otherwise\n  }`);
+  return `scorecard wide_${i} "宽表 ${i}" {\n${lines.join("\n")}\n}\n`;
+}
+
+/** A rule file of at least `bytes` bytes (UTF-8): one wide scorecard of 120 inputs after every two blocks of the generated file. */
+export function longLineRuleFile(bytes: number): string {
+  const blocks: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const block = i % 3 === 2 ? wideScorecardBlock(i, 120) : i % 3 === 0 ? voteBlock(i) : scorecardBlock(i);
+    blocks.push(block);
+    size += Buffer.byteLength(block) + 1;
+  }
+  return blocks.join("\n");
+}
+
+/** One vote whose `let` is a chain of `terms` terms (issue 9: 3,000 overflowed the stack). */
+export function longChainRuleFile(terms: number): string {
+  const chain = Array.from({ length: terms }, (_, k) => ["yes", "2", "no", "abstain"][k % 4]).join(" + ");
+  return `vote chained {\n  let s = ${chain}\n  quorum: present >= 1/2 of entitled\n  passes: s > entitled\n}\n`;
+}
+
+interface LongInputRow {
+  name: string;
+  bytes: number;
+  compileMs: number;
+  formatMs: number;
+}
+
+/** Compile and format time of a 1 MiB file of long lines and of one 50,000-term chain. */
+export function measureLongInputs(): LongInputRow[] {
+  const inputs: [string, string][] = [
+    ["1 MiB file, long lines (wide scorecards with 120-term sums and and/or conditions)", longLineRuleFile(1 << 20)],
+    ["one rule, `let s = …` of 50,000 terms", longChainRuleFile(50_000)],
+  ];
+  return inputs.map(([name, source]) => {
+    const compileMs = bestOf(3, () => {
+      const module = compile(source);
+      if (!module.ok) throw new Error(`${name} does not compile: ${module.diagnostics[0]?.message}`);
+    });
+    const formatMs = bestOf(3, () => {
+      if (!format(source).ok) throw new Error(`${name} does not format`);
+    });
+    return { name, bytes: Buffer.byteLength(source), compileMs, formatMs };
+  });
+}
+
 function bestOf(runs: number, work: () => void): number {
   let best = Number.POSITIVE_INFINITY;
   for (let run = 0; run < runs; run++) {
@@ -221,6 +276,7 @@ function last<T>(items: T[]): T {
 export async function runScalingBench(): Promise<string> {
   compile(generatedRuleFile(300)); // warm the parser and the JIT before measuring
   const compileRows = [1_000, 10_000, 100_000].map(measureCompile);
+  const longRows = measureLongInputs();
 
   const majorMatter = compile(readFileSync(fileURLToPath(new URL("../dsl/std/major-matter.gavel", import.meta.url)), "utf8")).scope.get("major_matter");
   if (!majorMatter) throw new Error("dsl/std/major-matter.gavel does not compile");
@@ -242,6 +298,14 @@ export async function runScalingBench(): Promise<string> {
     ),
     "",
     `Compile: ${linearVerdict(compileRows.map((row) => row.compileMs / row.lines))}. Format: ${linearVerdict(compileRows.map((row) => row.formatMs / row.lines))}.`,
+    "",
+    "### Long lines and long chains",
+    "",
+    "Operator chains are flat in the compiler (no recursion per operator), so neither a long line nor a long chain costs more than its size. Best of 3.",
+    "",
+    "| input | bytes | compile (ms) | format (ms) |",
+    "|---|---:|---:|---:|",
+    ...longRows.map((row) => `| ${row.name} | ${integer(row.bytes)} | ${row.compileMs.toFixed(1)} | ${row.formatMs.toFixed(1)} |`),
     "",
     "### Tallying a ballot and deciding it",
     "",

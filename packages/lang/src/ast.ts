@@ -1,6 +1,7 @@
 /** The abstract syntax tree: what the checker, compiler, formatter and language service read. */
 
 import type { Rational } from "./rational";
+import { joinSpans } from "./span";
 import type { Span } from "./types";
 
 export type CompareOp = ">" | ">=" | "<" | "<=" | "=" | "!=";
@@ -14,10 +15,39 @@ export type Expr =
   | { kind: "call"; callee: string; calleeSpan: Span; args: Expr[]; span: Span }
   | { kind: "neg"; operand: Expr; span: Span }
   | { kind: "not"; operand: Expr; span: Span }
-  | { kind: "arith"; op: ArithOp; left: Expr; right: Expr; span: Span }
-  | { kind: "logic"; op: "and" | "or"; left: Expr; right: Expr; span: Span }
+  | ArithChain
+  | LogicChain
   | { kind: "compare"; op: CompareOp; left: Expr; right: Expr; span: Span }
   | { kind: "paren"; expr: Expr; span: Span };
+
+/**
+ * Operators of one precedence level are kept flat, not as a left-nested binary tree, so no walk over
+ * the tree recurses once per operator: `a + b - c` is operands [a, b, c] with ops ["+", "-"], and
+ * means ((a + b) - c). Every chain has at least two operands and ops.length === operands.length - 1.
+ */
+export interface ArithChain {
+  kind: "arith";
+  ops: ArithOp[];
+  operands: Expr[];
+  span: Span;
+}
+
+/** `a and b and c` (or an `or` chain): one operator, two or more operands, left-associative. */
+export interface LogicChain {
+  kind: "logic";
+  op: "and" | "or";
+  operands: Expr[];
+  span: Span;
+}
+
+/** The left part of a chain, its first `count` operands, as the left operand of the binary tree would hold it. */
+export function chainPrefix<C extends ArithChain | LogicChain>(e: C, count: number): Expr {
+  if (count <= 1) return e.operands[0]!;
+  if (count >= e.operands.length) return e;
+  const operands = e.operands.slice(0, count);
+  const span = joinSpans(operands[0]!.span, operands[count - 1]!.span);
+  return e.kind === "arith" ? { kind: "arith", ops: e.ops.slice(0, count - 1), operands, span } : { kind: "logic", op: e.op, operands, span };
+}
 
 export interface ImportDecl {
   kind: "import";
@@ -143,27 +173,33 @@ export interface Program {
   items: Item[];
 }
 
-/** Calls visit on every expression node below expr, expr included, parents first. */
-export function walkExpr(expr: Expr, visit: (e: Expr) => void): void {
-  visit(expr);
-  switch (expr.kind) {
+/** The expressions directly inside e, in source order. */
+export function childrenOf(e: Expr): readonly Expr[] {
+  switch (e.kind) {
     case "call":
-      for (const a of expr.args) walkExpr(a, visit);
-      break;
+      return e.args;
     case "neg":
     case "not":
-      walkExpr(expr.operand, visit);
-      break;
+      return [e.operand];
     case "arith":
     case "logic":
+      return e.operands;
     case "compare":
-      walkExpr(expr.left, visit);
-      walkExpr(expr.right, visit);
-      break;
+      return [e.left, e.right];
     case "paren":
-      walkExpr(expr.expr, visit);
-      break;
+      return [e.expr];
     default:
-      break;
+      return [];
+  }
+}
+
+/** Calls visit on every expression node below expr, expr included, parents first, in source order; iterative, so any depth is safe. */
+export function walkExpr(expr: Expr, visit: (e: Expr) => void): void {
+  const stack: Expr[] = [expr];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    visit(e);
+    const children = childrenOf(e);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }

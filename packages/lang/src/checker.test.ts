@@ -51,4 +51,16 @@ describe("checker", () => {
     expect(d.message).toContain("did you mean 'present'?");
     expect(d.span).toMatchObject({ line: 1, column: 18 });
   });
+
+  it("names a constant division by zero by its chain, shortened once the chain is long", () => {
+    const short = compile(`vote v { quorum: yes / 0 > 1 passes: true }`).diagnostics[0]!;
+    expect(short.message).toBe("yes / 0 divides by zero.");
+    // Every step of `yes / 0 / 0 / …` divides by zero: showing each whole left part made 3,000 steps
+    // produce messages of quadratic total size; each now shows at most the last three operands.
+    const steps = 3000;
+    const long = compile(`vote v { quorum: yes${" / 0".repeat(steps)} > 1 passes: true }`).diagnostics.filter((d) => d.code === "DIVISION_BY_ZERO");
+    expect(long.length).toBe(steps);
+    expect(long.map((d) => d.message).slice(0, 4)).toEqual(["yes / 0 divides by zero.", "yes / 0 / 0 divides by zero.", "yes / 0 / 0 / 0 divides by zero.", "… 0 / 0 / 0 divides by zero."]);
+    expect(Math.max(...long.map((d) => d.message.length))).toBeLessThan(40);
+  });
 });

@@ -1,7 +1,8 @@
 /** The checker: names, types and units, band reachability and order, missing `otherwise`, unused inputs. */
 
 import type * as A from "./ast";
-import { walkExpr } from "./ast";
+import { chainPrefix, walkExpr } from "./ast";
+import { joinSpans } from "./span";
 import { Rational } from "./rational";
 import { printExpr } from "./print";
 import { diagnostic, type MessageArgsOf, type MessageId } from "./messages";
@@ -90,25 +91,45 @@ export function constantValue(e: A.Expr): Rational | undefined {
       return v?.neg();
     }
     case "arith": {
-      const l = constantValue(e.left);
-      const r = constantValue(e.right);
-      if (!l || !r) return undefined;
-      switch (e.op) {
-        case "+":
-          return l.add(r);
-        case "-":
-          return l.sub(r);
-        case "*":
-        case "of":
-          return l.mul(r);
-        case "/":
-          return r.isZero() ? undefined : l.div(r);
+      let acc = constantValue(e.operands[0]!);
+      for (let i = 1; acc && i < e.operands.length; i++) {
+        const r = constantValue(e.operands[i]!);
+        acc = r && applyConstant(e.ops[i - 1]!, acc, r);
       }
+      return acc;
     }
-    // falls through
     default:
       return undefined;
   }
+}
+
+/** One exact step of constant folding; undefined for a division by zero. */
+export function applyConstant(op: A.ArithOp, l: Rational, r: Rational): Rational | undefined {
+  switch (op) {
+    case "+":
+      return l.add(r);
+    case "-":
+      return l.sub(r);
+    case "*":
+    case "of":
+      return l.mul(r);
+    case "/":
+      return r.isZero() ? undefined : l.div(r);
+  }
+}
+
+/** Longer left parts of a chain are shortened in division messages. */
+const SHOWN_OPERANDS = 4;
+
+/**
+ * The text of a chain up to its division by operand i. `x / 0 / 0 / …` has an error at every step:
+ * printing the whole left part each time would make the messages grow with the square of the chain.
+ */
+function divisionText(chain: A.ArithChain, i: number): string {
+  if (i < SHOWN_OPERANDS) return printExpr(chainPrefix(chain, i + 1));
+  const parts = ["…", printExpr(chain.operands[i - SHOWN_OPERANDS + 2]!)];
+  for (let k = i - SHOWN_OPERANDS + 3; k <= i; k++) parts.push(chain.ops[k - 1]!, printExpr(chain.operands[k]!));
+  return parts.join(" ");
 }
 
 /** Where a condition is required, for the message when it is not one. */
@@ -198,7 +219,7 @@ class Checker {
         return "boolean";
       }
       case "logic": {
-        for (const side of [e.left, e.right]) {
+        for (const side of e.operands) {
           const t = this.expr(side);
           if (t !== "boolean" && t !== "error") this.error("TYPE_MISMATCH_LOGIC", { op: e.op, expr: printExpr(side), type: t }, side.span);
         }
@@ -247,29 +268,41 @@ class Checker {
     return "number";
   }
 
-  private arith(e: Extract<A.Expr, { kind: "arith" }>): Type {
-    const l = this.expr(e.left);
-    const r = this.expr(e.right);
+  /** Types a chain step by step, as the left-nested tree ((a op b) op c) would be typed. */
+  private arith(e: A.ArithChain): Type {
+    let l = this.expr(e.operands[0]!);
+    for (let i = 1; i < e.operands.length; i++) {
+      l = this.arithStep(e, i, l, this.expr(e.operands[i]!));
+    }
+    return l;
+  }
+
+  /** The type of the chain's first i+1 operands, given the type of the first i (l) and of operand i (r). */
+  private arithStep(chain: A.ArithChain, i: number, l: Type, r: Type): Type {
+    const op = chain.ops[i - 1]!;
+    const right = chain.operands[i]!;
+    const span = joinSpans(chain.operands[0]!.span, right.span);
     if (l === "error" || r === "error") return "error";
     if (!isNumeric(l) || !isNumeric(r)) {
-      this.error("TYPE_MISMATCH_ARITH", { op: e.op, left: l, right: r }, e.span);
+      this.error("TYPE_MISMATCH_ARITH", { op, left: l, right: r }, span);
       return "error";
     }
-    switch (e.op) {
+    switch (op) {
       case "+":
       case "-": {
-        const t = this.joinNumeric(l, r, e.span, e.op);
-        return e.op === "-" && t === "count" ? "number" : t;
+        const t = this.joinNumeric(l, r, span, op);
+        return op === "-" && t === "count" ? "number" : t;
       }
       case "of": {
+        const left = chainPrefix(chain, i);
         if (l !== "ratio" && l !== "literal") {
-          this.error("UNIT_MISMATCH_OF", { expr: printExpr(e.left), type: l }, e.left.span);
+          this.error("UNIT_MISMATCH_OF", { expr: printExpr(left), type: l }, left.span);
           return "error";
         }
         // "50 of entitled" is 50 times the roster: a share is at most 1 (write 50% or 1/2).
-        const share = l === "literal" ? constantValue(e.left) : undefined;
+        const share = l === "literal" ? constantValue(left) : undefined;
         if (share && (share.cmp(Rational.ONE) > 0 || share.isNegative())) {
-          this.error("OF_NOT_A_SHARE", { expr: printExpr(e.left), value: share.toString() }, e.left.span);
+          this.error("OF_NOT_A_SHARE", { expr: printExpr(left), value: share.toString() }, left.span);
           return "error";
         }
         if (r === "ratio") return "ratio";
@@ -282,8 +315,8 @@ class Checker {
         return "number";
       case "/":
         if (r === "literal") {
-          const c = constantValue(e.right);
-          if (c?.isZero()) this.error("DIVISION_BY_ZERO_CONSTANT", { expr: printExpr(e) }, e.span);
+          const c = constantValue(right);
+          if (c?.isZero()) this.error("DIVISION_BY_ZERO_CONSTANT", { expr: divisionText(chain, i) }, span);
           return l === "count" ? "number" : l;
         }
         if (l === "literal") return "number";
@@ -310,10 +343,12 @@ interface Interval {
 function conditionRange(e: A.Expr): { subject: string; range: Interval } | undefined {
   if (e.kind === "paren") return conditionRange(e.expr);
   if (e.kind === "logic" && e.op === "and") {
-    const a = conditionRange(e.left);
-    const b = conditionRange(e.right);
-    if (!a || !b || a.subject !== b.subject) return undefined;
-    return { subject: a.subject, range: intersect(a.range, b.range) };
+    let acc = conditionRange(e.operands[0]!);
+    for (let i = 1; acc && i < e.operands.length; i++) {
+      const b = conditionRange(e.operands[i]!);
+      acc = b && acc.subject === b.subject ? { subject: acc.subject, range: intersect(acc.range, b.range) } : undefined;
+    }
+    return acc;
   }
   if (e.kind !== "compare" || e.op === "!=") return undefined;
   let op: A.CompareOp = e.op;
@@ -489,6 +524,34 @@ function cornerBounds(a: Bounds, b: Bounds, op: (x: Rational, y: Rational) => Ra
   return { lo: corners.reduce((m, v) => (v.cmp(m) < 0 ? v : m)), hi: corners.reduce((m, v) => (v.cmp(m) > 0 ? v : m)) };
 }
 
+/** The range of `l op r` for ranges l and r. */
+function combineBounds(op: A.ArithOp, l: Bounds, r: Bounds): Bounds {
+  switch (op) {
+    case "+":
+      return { lo: l.lo && r.lo?.add(l.lo), hi: l.hi && r.hi?.add(l.hi) };
+    case "-":
+      return { lo: l.lo && r.hi && l.lo.sub(r.hi), hi: l.hi && r.lo && l.hi.sub(r.lo) };
+    case "*":
+    case "of": {
+      const corners = cornerBounds(l, r, (x, y) => x.mul(y));
+      if (corners !== UNBOUNDED) return corners;
+      // Both sides at least 0: the product is at least the product of the low ends.
+      if (l.lo && r.lo && !l.lo.isNegative() && !r.lo.isNegative()) return { lo: l.lo.mul(r.lo), hi: l.hi && r.hi?.mul(l.hi) };
+      return UNBOUNDED;
+    }
+    case "/": {
+      // Only a divisor kept away from zero on one side gives bounds.
+      const positive = r.lo !== undefined && r.lo.cmp(Rational.ZERO) > 0;
+      const negative = r.hi !== undefined && r.hi.isNegative();
+      if (!positive && !negative) return UNBOUNDED;
+      const corners = cornerBounds(l, r, (x, y) => x.div(y));
+      if (corners !== UNBOUNDED) return corners;
+      if (positive && l.lo && !l.lo.isNegative()) return { lo: r.hi ? l.lo.div(r.hi) : Rational.ZERO, hi: l.hi?.div(r.lo!) };
+      return UNBOUNDED;
+    }
+  }
+}
+
 /**
  * Interval arithmetic over a checked expression, from the inputs' declared ranges (counts are at least 0, ratios
  * lie in 0..1). Sound, not tight: when in doubt an end is unbounded.
@@ -525,32 +588,10 @@ function boundsOf(e: A.Expr, env: Map<string, Bounds>): Bounds {
       return UNBOUNDED;
     }
     case "arith": {
-      const l = boundsOf(e.left, env);
-      const r = boundsOf(e.right, env);
-      switch (e.op) {
-        case "+":
-          return { lo: l.lo && r.lo?.add(l.lo), hi: l.hi && r.hi?.add(l.hi) };
-        case "-":
-          return { lo: l.lo && r.hi && l.lo.sub(r.hi), hi: l.hi && r.lo && l.hi.sub(r.lo) };
-        case "*":
-        case "of": {
-          const corners = cornerBounds(l, r, (x, y) => x.mul(y));
-          if (corners !== UNBOUNDED) return corners;
-          // Both sides at least 0: the product is at least the product of the low ends.
-          if (l.lo && r.lo && !l.lo.isNegative() && !r.lo.isNegative()) return { lo: l.lo.mul(r.lo), hi: l.hi && r.hi?.mul(l.hi) };
-          return UNBOUNDED;
-        }
-        case "/": {
-          // Only a divisor kept away from zero on one side gives bounds.
-          const positive = r.lo !== undefined && r.lo.cmp(Rational.ZERO) > 0;
-          const negative = r.hi !== undefined && r.hi.isNegative();
-          if (!positive && !negative) return UNBOUNDED;
-          const corners = cornerBounds(l, r, (x, y) => x.div(y));
-          if (corners !== UNBOUNDED) return corners;
-          if (positive && l.lo && !l.lo.isNegative()) return { lo: r.hi ? l.lo.div(r.hi) : Rational.ZERO, hi: l.hi?.div(r.lo!) };
-          return UNBOUNDED;
-        }
-      }
+      // A chain is folded left to right, as ((a op b) op c) means.
+      let acc = boundsOf(e.operands[0]!, env);
+      for (let i = 1; i < e.operands.length; i++) acc = combineBounds(e.ops[i - 1]!, acc, boundsOf(e.operands[i]!, env));
+      return acc;
     }
     // falls through
     default:
@@ -676,17 +717,21 @@ function checkUnboundedRatios(ck: Checker, decl: A.ScorecardDecl): void {
     const pending = [m.expr];
     for (let e = pending.pop(); e; e = pending.pop()) {
       e = unparen(e);
-      if (e.kind === "logic" && e.op === "and") pending.push(e.left, e.right);
+      if (e.kind === "logic" && e.op === "and") pending.push(...e.operands);
       else facts.push(e);
     }
   }
   // The terms of a sum of counts, through lets: (满意 + 基本满意) / (满意 + 基本满意 + 不满意) is at most 1 by construction.
   const terms = (e: A.Expr, depth = 0): string[] | undefined => {
     e = unparen(e);
-    if (e.kind === "arith" && e.op === "+") {
-      const l = terms(e.left, depth);
-      const r = l && terms(e.right, depth);
-      return l && r ? [...l, ...r] : undefined;
+    if (e.kind === "arith" && e.ops.every((op) => op === "+")) {
+      const all: string[] = [];
+      for (const operand of e.operands) {
+        const t = terms(operand, depth);
+        if (!t) return undefined;
+        all.push(...t);
+      }
+      return all;
     }
     if (e.kind === "name" && lets.has(e.name) && depth <= lets.size) return terms(lets.get(e.name)!, depth + 1);
     return ck.types.get(e) === "count" ? [printExpr(e)] : undefined;
@@ -705,10 +750,10 @@ function checkUnboundedRatios(ck: Checker, decl: A.ScorecardDecl): void {
   const bounded = (num: A.Expr, den: A.Expr) =>
     partOf(num, den) ||
     facts.some((f) => f.kind === "compare" && (((f.op === "<=" || f.op === "<") && same(f.left, num) && same(f.right, den)) || ((f.op === ">=" || f.op === ">") && same(f.left, den) && same(f.right, num))));
-  const division = (e: A.Expr): Extract<A.Expr, { kind: "arith" }> | undefined => {
+  const division = (e: A.Expr): { numerator: A.Expr; denominator: A.Expr } | undefined => {
     e = unparen(e);
     for (let hops = 0; e.kind === "name" && lets.has(e.name) && hops <= lets.size; hops++) e = unparen(lets.get(e.name)!);
-    return e.kind === "arith" && e.op === "/" ? e : undefined;
+    return e.kind === "arith" && e.ops.length === 1 && e.ops[0] === "/" ? { numerator: e.operands[0]!, denominator: e.operands[1]! } : undefined;
   };
   const warned = new Set<string>();
   const conditions: A.Expr[] = [];
@@ -721,11 +766,11 @@ function checkUnboundedRatios(ck: Checker, decl: A.ScorecardDecl): void {
       for (const [side, other] of [[e.left, e.right], [e.right, e.left]] as const) {
         if (!constantValue(other) || ck.types.get(side) !== "ratio") continue;
         const d = division(side);
-        if (!d || ck.types.get(d.left) !== "count" || ck.types.get(d.right) !== "count" || bounded(d.left, d.right)) continue;
+        if (!d || ck.types.get(d.numerator) !== "count" || ck.types.get(d.denominator) !== "count" || bounded(d.numerator, d.denominator)) continue;
         const ratio = printExpr(side);
         if (warned.has(ratio)) continue;
         warned.add(ratio);
-        ck.warn("UNBOUNDED_RATIO", { ratio, numerator: printExpr(d.left), denominator: printExpr(d.right) }, side.span);
+        ck.warn("UNBOUNDED_RATIO", { ratio, numerator: printExpr(d.numerator), denominator: printExpr(d.denominator) }, side.span);
       }
     });
   }

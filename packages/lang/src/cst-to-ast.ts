@@ -7,8 +7,14 @@ import { unquote } from "./lexer";
 import { joinSpans, spanOfToken } from "./span";
 import type { Span } from "./types";
 
-/** Thrown inside the builder when recovery left a required piece out; the enclosing member is dropped. */
-class Incomplete extends Error {}
+/**
+ * Thrown inside the builder when recovery left a required piece out; the enclosing member is dropped.
+ * Not an Error: it never leaves this module, and a broken file throws it thousands of times, so the
+ * stack trace an Error captures was a large part of compiling one.
+ */
+class Incomplete {
+  constructor(readonly piece: string) {}
+}
 
 type Children = Record<string, CstElement[] | undefined>;
 
@@ -42,30 +48,41 @@ function needNode(c: Children, key: string, i = 0): CstNode {
   return n;
 }
 
+const NONE: CstElement[] = [];
+
 function nodes(c: Children, key: string): CstNode[] {
-  return (c[key] ?? []).filter((e): e is CstNode => !isToken(e));
+  return (c[key] ?? NONE).filter((e): e is CstNode => !isToken(e));
 }
 
 function tokensOf(c: Children, key: string): IToken[] {
-  return (c[key] ?? []).filter((e): e is IToken => isToken(e) && realToken(e));
+  return (c[key] ?? NONE).filter((e): e is IToken => isToken(e) && realToken(e));
+}
+
+/**
+ * The first (or, with `last`, the last) real token under a node. Each label's elements are in source
+ * order, so only the first (last) element of each label that holds a real token is looked into: the
+ * cost is the node's leftmost (rightmost) spine, not its size, where walking the whole subtree for
+ * every node made nested nodes cost their depth each. Tokens inserted by error recovery never count.
+ */
+function edgeToken(n: CstNode, last: boolean): IToken | undefined {
+  let best: IToken | undefined;
+  for (const key in n.children) {
+    const list = n.children[key]!;
+    for (let k = 0; k < list.length; k++) {
+      const e = list[last ? list.length - 1 - k : k]!;
+      const t = isToken(e) ? (realToken(e) ? e : undefined) : edgeToken(e, last);
+      if (!t) continue;
+      if (!best || (last ? t.startOffset > best.startOffset : t.startOffset < best.startOffset)) best = t;
+      break;
+    }
+  }
+  return best;
 }
 
 /** The span from the first to the last real token under a node. */
 function nodeSpan(n: CstNode): Span {
-  let first: IToken | undefined;
-  let last: IToken | undefined;
-  const visit = (x: CstNode): void => {
-    for (const list of Object.values(x.children)) {
-      for (const e of list) {
-        if (isToken(e)) {
-          if (!realToken(e)) continue;
-          if (!first || e.startOffset < first.startOffset) first = e;
-          if (!last || e.startOffset > last.startOffset) last = e;
-        } else visit(e);
-      }
-    }
-  };
-  visit(n);
+  const first = edgeToken(n, false);
+  const last = edgeToken(n, true);
   if (!first || !last) throw new Incomplete(n.name);
   return joinSpans(spanOfToken(first), spanOfToken(last));
 }
@@ -108,7 +125,7 @@ function literal(n: CstNode): A.Expr {
     const den = node(c, "denominator");
     if (!den) return numerator;
     const denominator = numberLiteral(den);
-    return { kind: "arith", op: "/", left: numerator, right: denominator, span: joinSpans(numerator.span, denominator.span) };
+    return { kind: "arith", ops: ["/"], operands: [numerator, denominator], span: joinSpans(numerator.span, denominator.span) };
   }
   const s = tok(c, "StringLiteral");
   if (s) return { kind: "string", value: unquote(s.image), span: spanOfToken(s) };
@@ -126,23 +143,41 @@ function compareOp(n: CstNode): A.CompareOp {
   return map[t.image]!;
 }
 
+/** Wraps an operand in the prefix operators (`not` or `-`) written before it, the first outermost. */
+function prefixed(operand: A.Expr, prefixes: IToken[], kind: "not" | "neg"): A.Expr {
+  let e = operand;
+  for (let i = prefixes.length - 1; i >= 0; i--) e = { kind, operand: e, span: joinSpans(spanOfToken(prefixes[i]!), e.span) } as A.Expr;
+  return e;
+}
+
+/** Operands with the prefix tokens that stand before each (after the previous operand). */
+function withPrefixes(operands: A.Expr[], prefixTokens: IToken[], kind: "not" | "neg"): A.Expr[] {
+  if (prefixTokens.length === 0) return operands;
+  const sorted = [...prefixTokens].sort((a, b) => a.startOffset - b.startOffset);
+  let next = 0;
+  return operands.map((operand) => {
+    const mine: IToken[] = [];
+    while (next < sorted.length && sorted[next]!.startOffset < operand.span.offset) mine.push(sorted[next++]!);
+    return prefixed(operand, mine, kind);
+  });
+}
+
+/** A chain of the operands, or the operand alone. */
+function arithChain(operands: A.Expr[], ops: A.ArithOp[]): A.Expr {
+  if (operands.length === 1) return operands[0]!;
+  return { kind: "arith", ops, operands, span: joinSpans(operands[0]!.span, operands[operands.length - 1]!.span) };
+}
+
 function expr(n: CstNode): A.Expr {
   switch (n.name) {
     case "expr":
     case "andExpr": {
-      const operands = nodes(n.children, "operand").map(expr);
+      let operands = nodes(n.children, "operand").map(expr);
       if (operands.length === 0) throw new Incomplete(n.name);
+      if (n.name === "andExpr") operands = withPrefixes(operands, tokensOf(n.children, "not"), "not");
+      if (operands.length === 1) return operands[0]!;
       const op = n.name === "expr" ? "or" : "and";
-      return operands.reduce((left, right) => ({ kind: "logic", op, left, right, span: joinSpans(left.span, right.span) }));
-    }
-    case "notExpr": {
-      const inner = node(n.children, "notExpr");
-      if (inner) {
-        const not = needTok(n.children, "Not");
-        const operand = expr(inner);
-        return { kind: "not", operand, span: joinSpans(spanOfToken(not), operand.span) };
-      }
-      return expr(needNode(n.children, "comparison"));
+      return { kind: "logic", op, operands, span: joinSpans(operands[0]!.span, operands[operands.length - 1]!.span) };
     }
     case "comparison": {
       const operands = nodes(n.children, "operand").map(expr);
@@ -152,28 +187,30 @@ function expr(n: CstNode): A.Expr {
       const [left, right] = operands as [A.Expr, A.Expr];
       return { kind: "compare", op: compareOp(opNode), left, right, span: joinSpans(left.span, right.span) };
     }
-    case "additive":
-    case "multiplicative": {
-      const operands = nodes(n.children, "operand").map(expr);
+    case "additive": {
+      const terms = withPrefixes(nodes(n.children, "operand").map(primary), tokensOf(n.children, "sign"), "neg");
       const ops = tokensOf(n.children, "op").sort((a, b) => a.startOffset - b.startOffset);
-      if (operands.length === 0 || ops.length !== operands.length - 1) throw new Incomplete(n.name);
-      let acc = operands[0]!;
+      if (terms.length === 0 || ops.length !== terms.length - 1) throw new Incomplete(n.name);
+      // `*`, `/` and `of` bind tighter: each run of them is one chain, an operand of the `+`/`-` chain.
+      const sums: A.Expr[] = [];
+      const sumOps: A.ArithOp[] = [];
+      let product: A.Expr[] = [terms[0]!];
+      let productOps: A.ArithOp[] = [];
       for (let i = 0; i < ops.length; i++) {
-        const right = operands[i + 1]!;
         const image = ops[i]!.image;
         const op: A.ArithOp = image === "×" ? "*" : (image as A.ArithOp);
-        acc = { kind: "arith", op, left: acc, right, span: joinSpans(acc.span, right.span) };
+        if (op === "+" || op === "-") {
+          sums.push(arithChain(product, productOps));
+          sumOps.push(op);
+          product = [terms[i + 1]!];
+          productOps = [];
+        } else {
+          product.push(terms[i + 1]!);
+          productOps.push(op);
+        }
       }
-      return acc;
-    }
-    case "unary": {
-      const inner = node(n.children, "unary");
-      if (inner) {
-        const minus = needTok(n.children, "Minus");
-        const operand = expr(inner);
-        return { kind: "neg", operand, span: joinSpans(spanOfToken(minus), operand.span) };
-      }
-      return expr(needNode(n.children, "primary"));
+      sums.push(arithChain(product, productOps));
+      return arithChain(sums, sumOps);
     }
     case "primary":
       return primary(n);
@@ -184,8 +221,8 @@ function expr(n: CstNode): A.Expr {
 
 function primary(n: CstNode): A.Expr {
   const c = n.children;
-  const num = node(c, "numberLiteral");
-  if (num) return numberLiteral(num);
+  const num = tok(c, "Integer") ?? tok(c, "Decimal") ?? tok(c, "Percent");
+  if (num) return numberFromToken(num);
   const s = tok(c, "StringLiteral");
   if (s) return { kind: "string", value: unquote(s.image), span: spanOfToken(s) };
   const b = tok(c, "True") ?? tok(c, "False");

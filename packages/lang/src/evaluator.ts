@@ -4,7 +4,8 @@ import type * as A from "./ast";
 import type { RuleInfo } from "./checker";
 import { constantValue } from "./checker";
 import { message, type MessageArgsOf, type MessageId } from "./messages";
-import { printExpr } from "./print";
+import { chainPrefix, walkExpr } from "./ast";
+import { joinOperands, printChain, printExpr } from "./print";
 import { Rational } from "./rational";
 import type { CriterionResult, EvalError, EvalOutcome, ExplanationStep, JsonValue, ScorecardResult, Span, VoteOutcome, VoteResult } from "./types";
 
@@ -111,6 +112,9 @@ export function readScorecardInputs(info: RuleInfo, raw: unknown): Map<string, V
   return env;
 }
 
+/** `of` and `*` are both shown as × in substituted text. */
+const timesSign = (op: A.ArithOp): string => (op === "of" || op === "*" ? "×" : op);
+
 /** Evaluates expressions of one rule against an environment of names. */
 class Interpreter {
   constructor(readonly env: Map<string, Value>) {}
@@ -135,8 +139,7 @@ class Interpreter {
       case "not":
         return !this.bool(e.operand);
       case "logic":
-        // Both sides are evaluated so the explanation never depends on short-circuit order.
-        return e.op === "and" ? this.bool(e.left) && this.bool(e.right) : this.bool(e.left) || this.bool(e.right);
+        return this.logicValues(e)[e.operands.length - 1]!;
       case "compare": {
         const l = this.value(e.left);
         const r = this.value(e.right);
@@ -154,19 +157,23 @@ class Interpreter {
         return e.op === "=" ? l === r : e.op === "!=" ? l !== r : fail("TYPE_MISMATCH_ORDER", { left: showValue(l), right: showValue(r) }, e.span);
       }
       case "arith": {
-        const l = this.num(e.left);
-        const r = this.num(e.right);
-        switch (e.op) {
-          case "+": return l.add(r);
-          case "-": return l.sub(r);
-          case "*":
-          case "of": return l.mul(r);
-          case "/":
-            if (r.isZero()) {
-              fail("DIVISION_BY_ZERO", { expression: printExpr(e), divisor: printExpr(e.right), values: this.substitutions(e) }, e.span, { expression: printExpr(e), values: this.valuesOf(e) });
-            }
-            return l.div(r);
+        let acc = this.num(e.operands[0]!);
+        for (let i = 1; i < e.operands.length; i++) {
+          const r = this.num(e.operands[i]!);
+          switch (e.ops[i - 1]!) {
+            case "+": acc = acc.add(r); break;
+            case "-": acc = acc.sub(r); break;
+            case "*":
+            case "of": acc = acc.mul(r); break;
+            case "/":
+              if (r.isZero()) {
+                const step: A.Expr = chainPrefix(e, i + 1);
+                fail("DIVISION_BY_ZERO", { expression: printExpr(step), divisor: printExpr(e.operands[i]!), values: this.substitutions(step) }, step.span, { expression: printExpr(step), values: this.valuesOf(step) });
+              }
+              acc = acc.div(r);
+          }
         }
+        return acc;
       }
       case "call": {
         const args = e.args.map((a) => this.num(a));
@@ -189,19 +196,25 @@ class Interpreter {
 
   valuesOf(e: A.Expr): Record<string, string> {
     const out: Record<string, string> = {};
-    const visit = (x: A.Expr): void => {
-      if (x.kind === "name") {
-        const v = this.env.get(x.name);
-        if (v !== undefined) out[x.name] = showValue(v);
-      } else if (x.kind === "paren") visit(x.expr);
-      else if (x.kind === "neg" || x.kind === "not") visit(x.operand);
-      else if (x.kind === "arith" || x.kind === "logic" || x.kind === "compare") {
-        visit(x.left);
-        visit(x.right);
-      } else if (x.kind === "call") x.args.forEach(visit);
-    };
-    visit(e);
+    walkExpr(e, (x) => {
+      if (x.kind !== "name") return;
+      const v = this.env.get(x.name);
+      if (v !== undefined) out[x.name] = showValue(v);
+    });
     return out;
+  }
+
+  /**
+   * The value of each left part of an `and`/`or` chain: entry i is the value of its first i+1 operands.
+   * Like the left-nested tree, an operand after a decided part is not evaluated.
+   */
+  logicValues(e: A.LogicChain): boolean[] {
+    const values = [this.bool(e.operands[0]!)];
+    for (let i = 1; i < e.operands.length; i++) {
+      const acc = values[i - 1]!;
+      values.push(e.op === "and" ? acc && this.bool(e.operands[i]!) : acc || this.bool(e.operands[i]!));
+    }
+    return values;
   }
 
   /** "name = value" for every name in e. */
@@ -225,9 +238,9 @@ class Interpreter {
       case "call":
         return `${e.callee}(${e.args.map((a) => this.substituted(a)).join(", ")})`;
       case "arith":
-        if (e.op === "/" && e.left.kind === "number" && e.right.kind === "number") return `${e.left.text}/${e.right.text}`;
-        return `${this.substituted(e.left)} ${e.op === "of" || e.op === "*" ? "×" : e.op} ${this.substituted(e.right)}`;
+        return printChain(e, (x) => this.substituted(x), timesSign);
       case "logic":
+        return joinOperands(e.operands, e.op, (x) => this.substituted(x));
       case "compare":
         return `${this.substituted(e.left)} ${e.op} ${this.substituted(e.right)}`;
       default:
@@ -239,18 +252,26 @@ class Interpreter {
   side(e: A.Expr): string {
     const text = this.substituted(e);
     if (e.kind === "name" || e.kind === "number" || e.kind === "string" || e.kind === "bool") return text;
-    if (constantValue(e) && e.kind === "arith" && e.op === "/") return text;
+    if (constantValue(e) && e.kind === "arith" && e.ops[e.ops.length - 1] === "/") return text;
     return `${text} = ${showValue(this.value(e))}`;
   }
 
   /** The detail text of a condition: "20 > 2/3 × 30 = 20 → false". */
   detail(e: A.Expr): string {
+    if (e.kind === "logic") return this.logicDetail(e);
     const result = this.value(e);
     if (e.kind === "paren") return this.detail(e.expr);
     if (e.kind === "compare") return `${this.side(e.left)} ${e.op} ${this.side(e.right)} → ${showValue(result)}`;
-    if (e.kind === "logic") return `(${this.detail(e.left)}) ${e.op} (${this.detail(e.right)}) → ${showValue(result)}`;
     if (e.kind === "not") return `not (${this.detail(e.operand)}) → ${showValue(result)}`;
     return `${this.side(e)}${e.kind === "name" ? ` → ${showValue(result)}` : ""}`;
+  }
+
+  /** "((A) and (B) → false) and (C) → false": each operator wraps the detail of its left part, as the binary tree read. */
+  private logicDetail(e: A.LogicChain): string {
+    const values = this.logicValues(e);
+    let text = this.detail(e.operands[0]!);
+    for (let i = 1; i < e.operands.length; i++) text = `(${text}) ${e.op} (${this.detail(e.operands[i]!)}) → ${showValue(values[i]!)}`;
+    return text;
   }
 }
 

@@ -8,7 +8,7 @@
  */
 
 import type * as A from "./ast";
-import { constantValue, type RuleInfo, type Type } from "./checker";
+import { applyConstant, constantValue, type RuleInfo, type Type } from "./checker";
 import { evaluateExact } from "./evaluator";
 import type { DecideOutcome, Decision, ExactJson, VoteOutcome } from "./types";
 import { Rational as R } from "./rational";
@@ -18,6 +18,11 @@ export const INPUT_BOUND = 2 ** 20;
 /** Decimal inputs of the fast path are read in thousandths. */
 const DECIMAL_SCALE = 1000;
 const SAFE = Number.MAX_SAFE_INTEGER;
+/**
+ * Each temporary is a register in decide()'s stack frame: a rule needing more than this (a chain of
+ * thousands of terms) is left to the exact evaluator, so calling decide() never needs a large stack.
+ */
+const MAX_TEMPORARIES = 4000;
 
 class NotFastPathable extends Error {}
 
@@ -38,6 +43,7 @@ class Emitter {
   readonly others = new Map<string, string>();
 
   fresh(): string {
+    if (this.temp >= MAX_TEMPORARIES) throw new NotFastPathable();
     return `t${this.temp++}`;
   }
 
@@ -86,38 +92,58 @@ class Emitter {
         }
         return acc;
       }
-      case "arith": {
-        const a = this.num(e.left);
-        const b = this.num(e.right);
-        const n = this.fresh();
-        const d = this.fresh();
-        switch (e.op) {
-          case "+":
-          case "-":
-            if (a.d === "1" && b.d === "1") {
-              this.bound(a.bn + b.bn);
-              this.lines.push(`const ${n} = ${a.n} ${e.op} ${b.n};`);
-              return { n, d: "1", bn: a.bn + b.bn, bd: 1 };
-            }
-            this.bound(a.bn * b.bd, b.bn * a.bd, a.bn * b.bd + b.bn * a.bd, a.bd * b.bd);
-            this.lines.push(`const ${n} = ${a.n} * ${b.d} ${e.op} ${b.n} * ${a.d}; const ${d} = ${a.d} * ${b.d};`);
-            return { n, d, bn: a.bn * b.bd + b.bn * a.bd, bd: a.bd * b.bd };
-          case "*":
-          case "of":
-            this.bound(a.bn * b.bn, a.bd * b.bd);
-            this.lines.push(`const ${n} = ${a.n} * ${b.n};${a.d === "1" && b.d === "1" ? "" : ` const ${d} = ${a.d} * ${b.d};`}`);
-            return { n, d: a.d === "1" && b.d === "1" ? "1" : d, bn: a.bn * b.bn, bd: a.bd * b.bd };
-          case "/":
-            this.bound(a.bn * b.bd, a.bd * b.bn);
-            // A zero divisor goes to the exact evaluator, which names the expression in its error.
-            this.lines.push(`if (${b.n} === 0) return exact(input);`);
-            this.lines.push(`let ${n} = ${a.n} * ${b.d}; let ${d} = ${a.d} * ${b.n}; if (${d} < 0) { ${n} = -${n}; ${d} = -${d}; }`);
-            return { n, d, bn: a.bn * b.bd, bd: a.bd * b.bn };
-        }
-      }
-      // falls through
+      case "arith":
+        return this.chain(e);
       default:
         throw new NotFastPathable();
+    }
+  }
+
+  /**
+   * Emits a chain left to right, as the left-nested tree ((a op b) op c) would: a left part made
+   * only of literals is folded to one literal (as constantValue folds it), then each operator is
+   * one step.
+   */
+  private chain(e: A.ArithChain): Num {
+    let i = 1;
+    let folded = constantValue(e.operands[0]!);
+    for (; folded && i < e.operands.length; i++) {
+      const next = constantValue(e.operands[i]!);
+      const step = next && applyConstant(e.ops[i - 1]!, folded, next);
+      if (!step) break;
+      folded = step;
+    }
+    let acc = folded ? this.literal(folded) : this.num(e.operands[0]!);
+    for (; i < e.operands.length; i++) acc = this.step(e.ops[i - 1]!, acc, this.num(e.operands[i]!));
+    return acc;
+  }
+
+  /** Emits one binary operation on two pairs. */
+  private step(op: A.ArithOp, a: Num, b: Num): Num {
+    const n = this.fresh();
+    const d = this.fresh();
+    switch (op) {
+      case "+":
+      case "-":
+        if (a.d === "1" && b.d === "1") {
+          this.bound(a.bn + b.bn);
+          this.lines.push(`const ${n} = ${a.n} ${op} ${b.n};`);
+          return { n, d: "1", bn: a.bn + b.bn, bd: 1 };
+        }
+        this.bound(a.bn * b.bd, b.bn * a.bd, a.bn * b.bd + b.bn * a.bd, a.bd * b.bd);
+        this.lines.push(`const ${n} = ${a.n} * ${b.d} ${op} ${b.n} * ${a.d}; const ${d} = ${a.d} * ${b.d};`);
+        return { n, d, bn: a.bn * b.bd + b.bn * a.bd, bd: a.bd * b.bd };
+      case "*":
+      case "of":
+        this.bound(a.bn * b.bn, a.bd * b.bd);
+        this.lines.push(`const ${n} = ${a.n} * ${b.n};${a.d === "1" && b.d === "1" ? "" : ` const ${d} = ${a.d} * ${b.d};`}`);
+        return { n, d: a.d === "1" && b.d === "1" ? "1" : d, bn: a.bn * b.bn, bd: a.bd * b.bd };
+      case "/":
+        this.bound(a.bn * b.bd, a.bd * b.bn);
+        // A zero divisor goes to the exact evaluator, which names the expression in its error.
+        this.lines.push(`if (${b.n} === 0) return exact(input);`);
+        this.lines.push(`let ${n} = ${a.n} * ${b.d}; let ${d} = ${a.d} * ${b.n}; if (${d} < 0) { ${n} = -${n}; ${d} = -${d}; }`);
+        return { n, d, bn: a.bn * b.bd, bd: a.bd * b.bn };
     }
   }
 
@@ -147,12 +173,18 @@ class Emitter {
       case "not":
         return `(!${this.value(e.operand)})`;
       case "logic": {
-        // Both sides into temporaries first, as the exact evaluator evaluates both.
-        const l = this.fresh();
-        const r = this.fresh();
-        this.lines.push(`const ${l} = ${this.value(e.left)};`);
-        this.lines.push(`const ${r} = ${this.value(e.right)};`);
-        return `(${l} ${e.op === "and" ? "&&" : "||"} ${r})`;
+        // Every operand into a temporary first, as the binary tree put both sides of each operator.
+        let acc = this.fresh();
+        this.lines.push(`const ${acc} = ${this.value(e.operands[0]!)};`);
+        for (let i = 1; i < e.operands.length; i++) {
+          const r = this.fresh();
+          this.lines.push(`const ${r} = ${this.value(e.operands[i]!)};`);
+          if (i === e.operands.length - 1) return `(${acc} ${e.op === "and" ? "&&" : "||"} ${r})`;
+          const next = this.fresh();
+          this.lines.push(`const ${next} = ${acc} ${e.op === "and" ? "&&" : "||"} ${r};`);
+          acc = next;
+        }
+        return acc;
       }
       case "compare": {
         const lt = this.isText(e.left) || this.isText(e.right);

@@ -16,7 +16,17 @@ function matchIdentifier(text: string, offset: number): RegExpExecArray | null {
   return IDENTIFIER.exec(text);
 }
 
-export const Identifier = createToken({ name: "Identifier", pattern: { exec: matchIdentifier }, line_breaks: false });
+/**
+ * Characters a name can start with, so the lexer can keep its first-character dispatch (without a hint a
+ * custom matcher disables it, and every pattern is tried at every offset). Every code unit from U+0080 up
+ * is listed: the matcher itself decides which of those are letters (and astral letters start with a surrogate).
+ */
+const IDENTIFIER_START: number[] = [
+  ..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_".split("").map((c) => c.charCodeAt(0)),
+  ...Array.from({ length: 0x10000 - 0x80 }, (_, i) => 0x80 + i),
+];
+
+export const Identifier = createToken({ name: "Identifier", pattern: { exec: matchIdentifier }, line_breaks: false, start_chars_hint: IDENTIFIER_START });
 
 function keyword(word: string, soft = false): TokenType {
   return createToken({
@@ -91,7 +101,8 @@ export const allTokens: TokenType[] = [
 
 export const gavelLexer = new Lexer(allTokens, {
   positionTracking: "full",
-  ensureOptimizations: false,
+  // Fails loudly at start-up if a token ever disables the first-character dispatch (see IDENTIFIER_START).
+  ensureOptimizations: true,
   skipValidations: true,
 });
 

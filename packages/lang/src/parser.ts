@@ -1,6 +1,6 @@
 /** The Chevrotain parser (source → CST) with error recovery, and the public parse() (→ AST). */
 
-import { CstParser, EOF, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF, type CstNode, type IOrAlt, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
 import * as T from "./lexer";
 import { tokenize } from "./lexer";
 import { buildProgram } from "./cst-to-ast";
@@ -53,19 +53,40 @@ function syntaxDiagnostic(text: string, span: Span): Diagnostic {
   return diagnostic("error", m.id, m.args as never, span);
 }
 
+/*
+ * Option objects are built by these helpers, not written inline: under tsx (how gavel runs), esbuild's
+ * keepNames wraps every arrow written as an object property ({ ALT: () => … }) in a __name() call that
+ * redefines the function's name each time the rule runs, which cost a third of the parse time.
+ */
+/** One alternative of an OR, with an optional gate. */
+function alt(ALT: () => unknown, GATE?: () => boolean): IOrAlt<unknown> {
+  return GATE ? { ALT, GATE } : { ALT };
+}
+
+/** A repetition or option taken only while the gate holds. */
+function gated(GATE: () => boolean, DEF: () => void): { GATE: () => boolean; DEF: () => void } {
+  return { GATE, DEF };
+}
+
+/** A repetition with a separator. */
+function separated(SEP: TokenType, DEF: () => void): { SEP: TokenType; DEF: () => void } {
+  return { SEP, DEF };
+}
+
 class GavelParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages });
+    // No node locations: nodeSpan finds a node's edge tokens itself, only for the nodes that need a span.
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages, nodeLocationTracking: "none" });
     this.performSelfAnalysis();
   }
 
   file = this.RULE("file", () => {
     this.MANY(() => {
       this.OR([
-        { ALT: () => this.SUBRULE(this.importDecl) },
-        { ALT: () => this.SUBRULE(this.voteDecl) },
-        { ALT: () => this.SUBRULE(this.scorecardDecl) },
-        { ALT: () => this.SUBRULE(this.testDecl) },
+        alt(() => this.SUBRULE(this.importDecl)),
+        alt(() => this.SUBRULE(this.voteDecl)),
+        alt(() => this.SUBRULE(this.scorecardDecl)),
+        alt(() => this.SUBRULE(this.testDecl)),
       ]);
     });
   });
@@ -86,9 +107,9 @@ class GavelParser extends CstParser {
 
   voteMember = this.RULE("voteMember", () => {
     this.OR([
-      { ALT: () => this.SUBRULE(this.letDecl) },
-      { ALT: () => this.SUBRULE(this.clauseDecl) },
-      { ALT: () => this.SUBRULE(this.requireDecl) },
+      alt(() => this.SUBRULE(this.letDecl)),
+      alt(() => this.SUBRULE(this.clauseDecl)),
+      alt(() => this.SUBRULE(this.requireDecl)),
     ]);
   });
 
@@ -99,7 +120,7 @@ class GavelParser extends CstParser {
   });
 
   clauseDecl = this.RULE("clauseDecl", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Quorum, { LABEL: "clause" }) }, { ALT: () => this.CONSUME(T.Passes, { LABEL: "clause" }) }]);
+    this.OR([alt(() => this.CONSUME(T.Quorum, { LABEL: "clause" })), alt(() => this.CONSUME(T.Passes, { LABEL: "clause" }))]);
     this.CONSUME(T.Colon);
     this.SUBRULE(this.expr);
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
@@ -124,11 +145,11 @@ class GavelParser extends CstParser {
 
   scorecardMember = this.RULE("scorecardMember", () => {
     this.OR([
-      { ALT: () => this.SUBRULE(this.inputDecl) },
-      { ALT: () => this.SUBRULE(this.letDecl) },
-      { ALT: () => this.SUBRULE(this.criterionDecl) },
-      { ALT: () => this.SUBRULE(this.gradeDecl) },
-      { ALT: () => this.SUBRULE(this.requireDecl) },
+      alt(() => this.SUBRULE(this.inputDecl)),
+      alt(() => this.SUBRULE(this.letDecl)),
+      alt(() => this.SUBRULE(this.criterionDecl)),
+      alt(() => this.SUBRULE(this.gradeDecl)),
+      alt(() => this.SUBRULE(this.requireDecl)),
     ]);
   });
 
@@ -143,25 +164,19 @@ class GavelParser extends CstParser {
 
   constraint = this.RULE("constraint", () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Min);
-          this.SUBRULE(this.signedNumber, { LABEL: "min" });
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Max);
-          this.SUBRULE2(this.signedNumber, { LABEL: "max" });
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.One);
-          this.CONSUME(T.Of);
-          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.StringLiteral, { LABEL: "option" }) });
-        },
-      },
+      alt(() => {
+        this.CONSUME(T.Min);
+        this.SUBRULE(this.signedNumber, { LABEL: "min" });
+      }),
+      alt(() => {
+        this.CONSUME(T.Max);
+        this.SUBRULE2(this.signedNumber, { LABEL: "max" });
+      }),
+      alt(() => {
+        this.CONSUME(T.One);
+        this.CONSUME(T.Of);
+        this.AT_LEAST_ONE_SEP(separated(T.Comma, () => this.CONSUME(T.StringLiteral, { LABEL: "option" })));
+      }),
     ]);
   });
 
@@ -172,9 +187,9 @@ class GavelParser extends CstParser {
 
   numberLiteral = this.RULE("numberLiteral", () => {
     this.OR([
-      { ALT: () => this.CONSUME(T.Integer) },
-      { ALT: () => this.CONSUME(T.Decimal) },
-      { ALT: () => this.CONSUME(T.Percent) },
+      alt(() => this.CONSUME(T.Integer)),
+      alt(() => this.CONSUME(T.Decimal)),
+      alt(() => this.CONSUME(T.Percent)),
     ]);
   });
 
@@ -192,13 +207,11 @@ class GavelParser extends CstParser {
   band = this.RULE("band", () => {
     this.SUBRULE(this.additive, { LABEL: "points" });
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.When);
-          this.SUBRULE(this.expr, { LABEL: "condition" });
-        },
-      },
-      { ALT: () => this.CONSUME(T.Otherwise) },
+      alt(() => {
+        this.CONSUME(T.When);
+        this.SUBRULE(this.expr, { LABEL: "condition" });
+      }),
+      alt(() => this.CONSUME(T.Otherwise)),
     ]);
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
   });
@@ -213,13 +226,11 @@ class GavelParser extends CstParser {
   gradeBand = this.RULE("gradeBand", () => {
     this.CONSUME(T.StringLiteral, { LABEL: "label" });
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.When);
-          this.SUBRULE(this.expr, { LABEL: "condition" });
-        },
-      },
-      { ALT: () => this.CONSUME(T.Otherwise) },
+      alt(() => {
+        this.CONSUME(T.When);
+        this.SUBRULE(this.expr, { LABEL: "condition" });
+      }),
+      alt(() => this.CONSUME(T.Otherwise)),
     ]);
   });
 
@@ -229,7 +240,7 @@ class GavelParser extends CstParser {
     this.CONSUME(T.LCurly);
     this.CONSUME(T.Identifier, { LABEL: "rule" });
     this.CONSUME(T.LParen);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.testArg) });
+    this.MANY_SEP(separated(T.Comma, () => this.SUBRULE(this.testArg)));
     this.CONSUME(T.RParen);
     this.MANY(() => this.SUBRULE(this.expectation));
     this.CONSUME(T.RCurly);
@@ -244,50 +255,46 @@ class GavelParser extends CstParser {
   expectation = this.RULE("expectation", () => {
     this.CONSUME(T.Expect);
     this.OR([
-      {
-        GATE: () => this.LA(1).tokenType === T.ErrorKw && this.LA(2).tokenType !== T.Equals && !isCompare(this.LA(2).tokenType),
-        ALT: () => {
+      alt(
+        () => {
           this.CONSUME(T.ErrorKw);
           this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "code" }));
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Identifier, { LABEL: "target" });
-          this.SUBRULE(this.compareOp);
-          this.SUBRULE(this.literal);
-        },
-      },
+        () => this.LA(1).tokenType === T.ErrorKw && this.LA(2).tokenType !== T.Equals && !isCompare(this.LA(2).tokenType),
+      ),
+      alt(() => {
+        this.CONSUME(T.Identifier, { LABEL: "target" });
+        this.SUBRULE(this.compareOp);
+        this.SUBRULE(this.literal);
+      }),
     ]);
   });
 
   literal = this.RULE("literal", () => {
     this.OR([
-      {
-        ALT: () => {
-          this.SUBRULE(this.signedNumber);
-          // A fraction, so that `expect 满意率 = 2/3` states the exact value.
-          this.OPTION(() => {
-            this.CONSUME(T.Slash);
-            this.SUBRULE(this.numberLiteral, { LABEL: "denominator" });
-          });
-        },
-      },
-      { ALT: () => this.CONSUME(T.StringLiteral) },
-      { ALT: () => this.CONSUME(T.True) },
-      { ALT: () => this.CONSUME(T.False) },
-      { ALT: () => this.CONSUME(T.Identifier) },
+      alt(() => {
+        this.SUBRULE(this.signedNumber);
+        // A fraction, so that `expect 满意率 = 2/3` states the exact value.
+        this.OPTION(() => {
+          this.CONSUME(T.Slash);
+          this.SUBRULE(this.numberLiteral, { LABEL: "denominator" });
+        });
+      }),
+      alt(() => this.CONSUME(T.StringLiteral)),
+      alt(() => this.CONSUME(T.True)),
+      alt(() => this.CONSUME(T.False)),
+      alt(() => this.CONSUME(T.Identifier)),
     ]);
   });
 
   compareOp = this.RULE("compareOp", () => {
     this.OR([
-      { ALT: () => this.CONSUME(T.GreaterEq) },
-      { ALT: () => this.CONSUME(T.LessEq) },
-      { ALT: () => this.CONSUME(T.NotEq) },
-      { ALT: () => this.CONSUME(T.Greater) },
-      { ALT: () => this.CONSUME(T.Less) },
-      { ALT: () => this.CONSUME(T.Equals) },
+      alt(() => this.CONSUME(T.GreaterEq)),
+      alt(() => this.CONSUME(T.LessEq)),
+      alt(() => this.CONSUME(T.NotEq)),
+      alt(() => this.CONSUME(T.Greater)),
+      alt(() => this.CONSUME(T.Less)),
+      alt(() => this.CONSUME(T.Equals)),
     ]);
   });
 
@@ -299,24 +306,20 @@ class GavelParser extends CstParser {
     });
   });
 
+  /*
+   * Below `or`, each precedence level that can repeat is one flat rule with loops, not a rule per level
+   * calling the next: every operand used to cost nine nested CST nodes (andExpr, notExpr, comparison,
+   * additive, multiplicative, unary, primary, numberLiteral), now four. Prefix `not` and `-` are loops
+   * too; cst-to-ast attaches each to the operand after it and splits `*`, `/`, `of` out of `+`, `-`.
+   */
   andExpr = this.RULE("andExpr", () => {
-    this.SUBRULE(this.notExpr, { LABEL: "operand" });
-    this.MANY(() => {
+    this.MANY(() => this.CONSUME(T.Not, { LABEL: "not" }));
+    this.SUBRULE(this.comparison, { LABEL: "operand" });
+    this.MANY2(() => {
       this.CONSUME(T.And);
-      this.SUBRULE2(this.notExpr, { LABEL: "operand" });
+      this.MANY3(() => this.CONSUME2(T.Not, { LABEL: "not" }));
+      this.SUBRULE2(this.comparison, { LABEL: "operand" });
     });
-  });
-
-  notExpr = this.RULE("notExpr", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Not);
-          this.SUBRULE(this.notExpr);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
   });
 
   comparison = this.RULE("comparison", () => {
@@ -327,68 +330,55 @@ class GavelParser extends CstParser {
     });
   });
 
+  /** Operands joined by `+`, `-`, `*`, `/` and `of`, each after any number of prefix `-`. */
   additive = this.RULE("additive", () => {
-    this.SUBRULE(this.multiplicative, { LABEL: "operand" });
-    this.MANY({
-      // A '+' or '-' that starts a new line begins the next band (e.g. "-5 when …"), not a subtraction.
-      GATE: () => this.LA(1).startLine === this.LA(0).endLine,
-      DEF: () => {
-        this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: "op" }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: "op" }) }]);
-        this.SUBRULE2(this.multiplicative, { LABEL: "operand" });
-      },
-    });
-  });
-
-  multiplicative = this.RULE("multiplicative", () => {
-    this.SUBRULE(this.unary, { LABEL: "operand" });
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.Star, { LABEL: "op" }) },
-        { ALT: () => this.CONSUME(T.Slash, { LABEL: "op" }) },
-        { ALT: () => this.CONSUME(T.Of, { LABEL: "op" }) },
-      ]);
-      this.SUBRULE2(this.unary, { LABEL: "operand" });
-    });
-  });
-
-  unary = this.RULE("unary", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Minus);
-          this.SUBRULE(this.unary);
+    this.MANY(() => this.CONSUME(T.Minus, { LABEL: "sign" }));
+    this.SUBRULE(this.primary, { LABEL: "operand" });
+    this.MANY2(
+      gated(
+        // A '+' or '-' that starts a new line begins the next band (e.g. "-5 when …"), not a subtraction.
+        () => (this.LA(1).tokenType !== T.Plus && this.LA(1).tokenType !== T.Minus) || this.LA(1).startLine === this.LA(0).endLine,
+        () => {
+          this.OR([
+            alt(() => this.CONSUME(T.Plus, { LABEL: "op" })),
+            alt(() => this.CONSUME2(T.Minus, { LABEL: "op" })),
+            alt(() => this.CONSUME(T.Star, { LABEL: "op" })),
+            alt(() => this.CONSUME(T.Slash, { LABEL: "op" })),
+            alt(() => this.CONSUME(T.Of, { LABEL: "op" })),
+          ]);
+          this.MANY3(() => this.CONSUME3(T.Minus, { LABEL: "sign" }));
+          this.SUBRULE2(this.primary, { LABEL: "operand" });
         },
-      },
-      { ALT: () => this.SUBRULE(this.primary) },
-    ]);
+      ),
+    );
   });
 
   primary = this.RULE("primary", () => {
     this.OR([
-      { ALT: () => this.SUBRULE(this.numberLiteral) },
-      { ALT: () => this.CONSUME(T.StringLiteral) },
-      { ALT: () => this.CONSUME(T.True) },
-      { ALT: () => this.CONSUME(T.False) },
-      {
-        ALT: () => {
-          this.CONSUME(T.Identifier);
-          this.OPTION({
-            GATE: () => this.LA(1).startLine === this.LA(0).endLine,
-            DEF: () => {
+      alt(() => this.CONSUME(T.Integer)),
+      alt(() => this.CONSUME(T.Decimal)),
+      alt(() => this.CONSUME(T.Percent)),
+      alt(() => this.CONSUME(T.StringLiteral)),
+      alt(() => this.CONSUME(T.True)),
+      alt(() => this.CONSUME(T.False)),
+      alt(() => {
+        this.CONSUME(T.Identifier);
+        this.OPTION(
+          gated(
+            () => this.LA(1).startLine === this.LA(0).endLine,
+            () => {
               this.CONSUME(T.LParen);
-              this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expr, { LABEL: "arg" }) });
+              this.MANY_SEP(separated(T.Comma, () => this.SUBRULE(this.expr, { LABEL: "arg" })));
               this.CONSUME(T.RParen);
             },
-          });
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME2(T.LParen);
-          this.SUBRULE2(this.expr, { LABEL: "inner" });
-          this.CONSUME2(T.RParen);
-        },
-      },
+          ),
+        );
+      }),
+      alt(() => {
+        this.CONSUME2(T.LParen);
+        this.SUBRULE2(this.expr, { LABEL: "inner" });
+        this.CONSUME2(T.RParen);
+      }),
     ]);
   });
 }
@@ -446,7 +436,7 @@ export function parse(source: string): ParseResult {
   // Parse item by item: after a fatal error, skip to the next top-level keyword so every item's mistakes are reported.
   for (let guard = 0; tokens.length > 0 && guard < 100_000; guard++) {
     parser.input = tokens;
-    const cst = parser.file();
+    const cst = withoutStackTraces(() => parser.file());
     csts.push(cst);
     for (const e of parser.errors) {
       diagnostics.push(syntaxDiagnostic(e.message, spanOfToken(e.token.tokenType === EOF ? (tokens[tokens.length - 1] ?? e.token) : e.token)));
@@ -462,8 +452,26 @@ export function parse(source: string): ParseResult {
     if (next < 0) break;
     tokens = rest.slice(next);
   }
+  // The shared parser would otherwise hold this file's tokens until the next parse.
+  parser.input = [];
   const program: Program = { items: csts.flatMap((c) => buildProgram(c).items) };
   return { program, diagnostics: dedupe(diagnostics), tokens: lexed.tokens, comments: lexed.comments };
+}
+
+/**
+ * Runs fn with stack traces off: Chevrotain signals every syntax error with an exception that it catches
+ * itself, and capturing their stack traces was most of the time spent on a file with many mistakes.
+ */
+function withoutStackTraces<T>(fn: () => T): T {
+  // V8's Error.stackTraceLimit; not in the standard library's typings, and harmless where it does not exist.
+  const errors = Error as { stackTraceLimit?: number };
+  const limit = errors.stackTraceLimit;
+  errors.stackTraceLimit = 0;
+  try {
+    return fn();
+  } finally {
+    errors.stackTraceLimit = limit;
+  }
 }
 
 function consumedCount(parser: GavelParser): number {
