@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createServer } from "@gavel/server";
+import { createServer } from "@gavel-rules/server";
 import { ROOT } from "../tests/lang/rule-files";
 import { seededRandom } from "./workloads";
 

@@ -8,7 +8,7 @@ import { createServer as createNetServer, type Server as NetServer } from "node:
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { startServer, type GavelServer } from "@gavel/server";
+import { startServer, type GavelServer } from "@gavel-rules/server";
 import { call } from "../helpers/server-client";
 import { startServerProcess, type ServerProcess } from "../helpers/server-process";
 import { createTestStore, type StoreKind, type TestStore } from "../helpers/server-stores";

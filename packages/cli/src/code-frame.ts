@@ -1,5 +1,5 @@
 /** The source line a diagnostic points at, with a caret underline, for people reading a terminal. */
-import type { Span } from "@gavel/lang";
+import type { Span } from "@gavel-rules/lang";
 import type { Style } from "./style";
 
 // East Asian wide and fullwidth ranges: a Chinese character takes two terminal columns.

@@ -1,5 +1,5 @@
 /** What every command needs: where to write, how to colour, which language, how imports resolve. */
-import type { ImportResolver } from "@gavel/lang";
+import type { ImportResolver } from "@gavel-rules/lang";
 import { createImportResolver } from "./imports";
 import type { CliIo } from "./io";
 import { messagesFor, type Language, type Messages } from "./messages";

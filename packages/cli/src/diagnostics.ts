@@ -1,5 +1,5 @@
 /** One diagnostic per line, `file:line:col: error|warning CODE message`, the form editors and CI parse. */
-import type { Diagnostic } from "@gavel/lang";
+import type { Diagnostic } from "@gavel-rules/lang";
 import type { Style } from "./style";
 
 /** Formats a diagnostic of a file (shown as `display`), coloured when the style has colour. */

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ImportResolver } from "@gavel/lang";
+import type { ImportResolver } from "@gavel-rules/lang";
 
 /** The repository's standard library folder (dsl/std), found relative to this package. */
 export const defaultStdDir = fileURLToPath(new URL("../../../dsl/std/", import.meta.url));

@@ -1,4 +1,4 @@
-/** @gavel/cli — the `gavel` command, also usable in-process through runCli. */
+/** @gavel-rules/cli — the `gavel` command, also usable in-process through runCli. */
 export { runCli, createProgram, version } from "./program";
 export { processIo, memoryIo, type CliIo } from "./io";
 export { chooseLanguage, messagesFor, type Language, type Messages } from "./messages";

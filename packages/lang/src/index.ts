@@ -1,5 +1,5 @@
 /**
- * @gavel/lang — the gavel rule language: parse, check, compile, evaluate, test, format,
+ * @gavel-rules/lang — the gavel rule language: parse, check, compile, evaluate, test, format,
  * and the language-service queries the editor uses. No DOM and no Node APIs.
  */
 export type * from "./types";

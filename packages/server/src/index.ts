@@ -1,4 +1,4 @@
-/** @gavel/server: the gavel HTTP service (Fastify) over the embedded PGlite store or PostgreSQL. */
+/** @gavel-rules/server: the gavel HTTP service (Fastify) over the embedded PGlite store or PostgreSQL. */
 
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";

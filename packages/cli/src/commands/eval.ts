@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { explainText, localizeError } from "@gavel/lang";
+import { explainText, localizeError } from "@gavel-rules/lang";
 import type { CommandContext } from "../context";
 import { ExitCode } from "../context";
 import { formatDiagnostic } from "../diagnostics";

@@ -1,6 +1,6 @@
 /** `gavel fmt`: rewrites rule files in canonical form, or with --check lists the ones that are not. */
 import { writeFileSync } from "node:fs";
-import { format, localizeDiagnostic } from "@gavel/lang";
+import { format, localizeDiagnostic } from "@gavel-rules/lang";
 import type { CommandContext } from "../context";
 import { ExitCode } from "../context";
 import { formatDiagnostic } from "../diagnostics";

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { localizeError, runTests, type Diagnostic, type TestResult } from "@gavel/lang";
+import { localizeError, runTests, type Diagnostic, type TestResult } from "@gavel-rules/lang";
 import type { CommandContext } from "../context";
 import { ExitCode } from "../context";
 import { jsonReport } from "../reporters/json";

@@ -1,5 +1,5 @@
 /** The run as one JSON document, for scripts and dashboards. */
-import type { TestResult } from "@gavel/lang";
+import type { TestResult } from "@gavel-rules/lang";
 import type { TestReport } from "../test-report";
 
 function testJson(result: TestResult) {

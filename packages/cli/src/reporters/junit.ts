@@ -3,7 +3,7 @@
  * <testsuites> → one <testsuite> per rule file → one <testcase> per test block, with a
  * <failure> for each failed test. A file that does not compile is one failed testcase.
  */
-import type { Diagnostic, TestResult } from "@gavel/lang";
+import type { Diagnostic, TestResult } from "@gavel-rules/lang";
 import { failureMessage, isBroken, type FileTestReport, type TestReport } from "../test-report";
 
 // XML 1.0 forbids most control characters, even escaped.

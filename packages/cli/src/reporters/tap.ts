@@ -1,5 +1,5 @@
 /** TAP version 13: one test point per test block, with a YAML block explaining each failure. */
-import type { TestResult } from "@gavel/lang";
+import type { TestResult } from "@gavel-rules/lang";
 import { isBroken, summaryLine, type TestReport } from "../test-report";
 
 // In a TAP description '#' starts a directive; a line break would end the point.

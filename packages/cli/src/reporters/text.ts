@@ -1,5 +1,5 @@
 /** The readable report for a terminal or a CI log: one line per file, details for each failure, the closing count. */
-import { explainText, type TestResult } from "@gavel/lang";
+import { explainText, type TestResult } from "@gavel-rules/lang";
 import { formatDiagnostic } from "../diagnostics";
 import type { Messages } from "../messages";
 import type { Style } from "../style";

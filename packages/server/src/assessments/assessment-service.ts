@@ -1,6 +1,6 @@
 /** Batch assessments: one scorecard on many subjects, each input validated, results ranked by exact score. */
 
-import type { ScorecardResult } from "@gavel/lang";
+import type { ScorecardResult } from "@gavel-rules/lang";
 import { unprocessable } from "../http/api-error";
 import { inputProblems, type InputProblem } from "../rules/input-validator";
 import type { RuleRegistry } from "../rules/rule-registry";

@@ -1,7 +1,7 @@
 /** Writes ranked assessment results as CSV: rank, id, score, grade, then points and reason per criterion. */
 
 import { stringify } from "csv-stringify/sync";
-import type { ExactJson, ScorecardResult } from "@gavel/lang";
+import type { ExactJson, ScorecardResult } from "@gavel-rules/lang";
 
 /** An exact number for a spreadsheet cell: the integer, or its decimal reading. */
 function cell(value: ExactJson): string {

@@ -1,4 +1,4 @@
-import { compile, type CompiledRule } from "@gavel/lang";
+import { compile, type CompiledRule } from "@gavel-rules/lang";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../http/api-error";
 import { parseSubjectsCsv } from "./subjects-csv";

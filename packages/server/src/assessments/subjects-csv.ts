@@ -1,7 +1,7 @@
 /** Reads assessment subjects from CSV: a header row (`id`, optional `name`, then the rule's inputs), values typed by the rule. */
 
 import { parse } from "csv-parse/sync";
-import type { CompiledRule, InputInfo } from "@gavel/lang";
+import type { CompiledRule, InputInfo } from "@gavel-rules/lang";
 import { unprocessable } from "../http/api-error";
 import { MAX_SUBJECTS } from "../http/schemas";
 

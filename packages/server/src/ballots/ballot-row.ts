@@ -1,6 +1,6 @@
 /** A ballot as stored: the `ballots` row the service locks, reads and verifies. */
 
-import type { RuleResult } from "@gavel/lang";
+import type { RuleResult } from "@gavel-rules/lang";
 import type { BallotState, Tally } from "./ballot-types";
 
 export interface BallotRow {

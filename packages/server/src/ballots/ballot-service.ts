@@ -5,7 +5,7 @@
  */
 
 import { randomUUID } from "node:crypto";
-import type { RuleResult } from "@gavel/lang";
+import type { RuleResult } from "@gavel-rules/lang";
 import { appendEvent, AUDIT_INSERT_COLUMNS, eventTime, listEvents, prepareEvent, storedHead, type ChainHead } from "../audit/audit-log";
 import { GENESIS_HASH, type ChainedEvent } from "../audit/hash-chain";
 import { conflict, notFound, unprocessable } from "../http/api-error";

@@ -5,7 +5,7 @@
  * It reports every mismatch it finds, not only the first.
  */
 
-import type { RuleResult } from "@gavel/lang";
+import type { RuleResult } from "@gavel-rules/lang";
 import { listEvents } from "../audit/audit-log";
 import { canonicalJson } from "../audit/canonical-json";
 import { chainProblems, GENESIS_HASH, type ChainedEvent } from "../audit/hash-chain";

@@ -1,7 +1,7 @@
 /** Rule registry routes: store versions, list, read, evaluate. */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { CompiledModule } from "@gavel/lang";
+import type { CompiledModule } from "@gavel-rules/lang";
 import { actorOf, authorize } from "../access/authorize";
 import { assertValidInput } from "../rules/input-validator";
 import { assertRuleName, importDigests, resolvedSourceDigest, selectRule, warningsOf, type RuleVersionRecord } from "../rules/rule-registry";

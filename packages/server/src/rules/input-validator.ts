@@ -1,7 +1,7 @@
 /** Validates evaluation input against a rule's generated JSON Schema (draft 2020-12) with ajv, one compiled validator per rule. */
 
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
-import type { CompiledRule } from "@gavel/lang";
+import type { CompiledRule } from "@gavel-rules/lang";
 import { unprocessable } from "../http/api-error";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compile, type CompiledModule, type CompiledRule, type Diagnostic, type ImportResolver } from "@gavel/lang";
+import { compile, type CompiledModule, type CompiledRule, type Diagnostic, type ImportResolver } from "@gavel-rules/lang";
 import { canonicalJson } from "../audit/canonical-json";
 import { ApiError, conflict, notFound, unprocessable } from "../http/api-error";
 import type { Database, Queryable } from "../store/database";

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ImportResolver } from "@gavel/lang";
+import type { ImportResolver } from "@gavel-rules/lang";
 
 /** dsl/std of this repository. */
 export const DEFAULT_STD_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../dsl/std");
