@@ -1,6 +1,6 @@
 /** What the operator commands (`gavel token`, `gavel backup`, `gavel restore`) say, in English and Chinese. */
 
-import type { Language } from "./messages";
+import type { Language } from "./messages.ts";
 
 export interface OperatorMessages {
   tokenDescription: string;

@@ -1,7 +1,7 @@
 /** The abstract syntax tree: what the checker, compiler, formatter and language service read. */
 
-import type { Rational } from "./rational";
-import type { Span } from "./types";
+import type { Rational } from "./rational.ts";
+import type { Span } from "./types.ts";
 
 export type CompareOp = ">" | ">=" | "<" | "<=" | "=" | "!=";
 export type ArithOp = "+" | "-" | "*" | "/" | "of";

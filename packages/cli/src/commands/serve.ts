@@ -1,7 +1,7 @@
 /** `gavel serve`: starts the HTTP service and the editor from @gavel-rules/server, when that package is present. */
 import { resolve } from "node:path";
-import type { CommandContext } from "../context";
-import { ExitCode } from "../context";
+import type { CommandContext } from "../context.ts";
+import { ExitCode } from "../context.ts";
 
 export interface ServeOptions {
   port?: string;

@@ -1,6 +1,6 @@
 /** Loads @gavel-rules/server for the commands that work on a store; undefined when this installation has no server. */
 import type * as ServerPackage from "@gavel-rules/server";
-import { isModuleMissing } from "./serve";
+import { isModuleMissing } from "./serve.ts";
 
 export type { ServerPackage };
 

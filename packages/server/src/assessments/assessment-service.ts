@@ -1,11 +1,11 @@
 /** Batch assessments: one scorecard on many subjects, each input validated, results ranked by exact score. */
 
 import type { ScorecardResult } from "@gavel-rules/lang";
-import { unprocessable } from "../http/api-error";
-import { inputProblems, type InputProblem } from "../rules/input-validator";
-import type { RuleRegistry } from "../rules/rule-registry";
-import { rankByScore } from "./ranking";
-import { parseSubjectsCsv, type Subject } from "./subjects-csv";
+import { unprocessable } from "../http/api-error.ts";
+import { inputProblems, type InputProblem } from "../rules/input-validator.ts";
+import type { RuleRegistry } from "../rules/rule-registry.ts";
+import { rankByScore } from "./ranking.ts";
+import { parseSubjectsCsv, type Subject } from "./subjects-csv.ts";
 
 export interface AssessmentRequest {
   rule: string;

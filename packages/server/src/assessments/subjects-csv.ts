@@ -2,8 +2,8 @@
 
 import { parse } from "csv-parse/sync";
 import type { CompiledRule, InputInfo } from "@gavel-rules/lang";
-import { unprocessable } from "../http/api-error";
-import { MAX_SUBJECTS } from "../http/schemas";
+import { unprocessable } from "../http/api-error.ts";
+import { MAX_SUBJECTS } from "../http/schemas.ts";
 
 export interface Subject {
   id: string;

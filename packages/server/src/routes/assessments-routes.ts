@@ -1,10 +1,10 @@
 /** POST /v1/assessments: a scorecard over many subjects (JSON or CSV in, JSON or CSV out), ranked. */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { ApiError } from "../http/api-error";
-import { ASSESSMENT_BODY_LIMIT, AssessmentBody, AssessmentQuery, AssessmentResponse, PUBLIC, withErrors } from "../http/schemas";
-import { resultsCsv } from "../assessments/results-csv";
-import { versionOf, type Services } from "./context";
+import { ApiError } from "../http/api-error.ts";
+import { ASSESSMENT_BODY_LIMIT, AssessmentBody, AssessmentQuery, AssessmentResponse, PUBLIC, withErrors } from "../http/schemas.ts";
+import { resultsCsv } from "../assessments/results-csv.ts";
+import { versionOf, type Services } from "./context.ts";
 
 /** True when the Accept header asks for CSV before (or instead of) JSON. */
 export function wantsCsv(accept: string | undefined): boolean {

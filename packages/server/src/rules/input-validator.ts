@@ -2,7 +2,7 @@
 
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import type { CompiledRule } from "@gavel-rules/lang";
-import { unprocessable } from "../http/api-error";
+import { unprocessable } from "../http/api-error.ts";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validators = new WeakMap<CompiledRule, ValidateFunction>();
