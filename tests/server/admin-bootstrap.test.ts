@@ -94,7 +94,7 @@ describe.each<StoreKind>(["embedded", "postgres"])("admin bootstrap on the %s st
   it("SIGKILL as soon as the token is printed still leaves a usable token (the printed one, or the next start's)", async () => {
     const store = await fresh();
     const env: Record<string, string> = store.options.databaseUrl ? { DATABASE_URL: store.options.databaseUrl } : { GAVEL_DATA: store.options.dataDir! };
-    const child = spawn(process.execPath, ["--import", "tsx", MAIN], { env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", MAIN], { env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
     const printed = await new Promise<string>((resolve, reject) => {
       let out = "";
       child.stdout!.on("data", (chunk: Buffer) => {

@@ -28,8 +28,9 @@ export type { Role, Permission, Actor } from "./access/roles.ts";
 export type { BallotView, Tally, Choice } from "./ballots/ballot-types.ts";
 export type { BallotVerification, IntegrityProblem, IntegrityCode } from "./ballots/ballot-verification.ts";
 
-/** packages/editor/dist of this repository. */
-export const DEFAULT_EDITOR_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../editor/dist");
+const moduleDir = dirname(fileURLToPath(import.meta.url));
+/** The built editor: editor/ inside this package when installed (copied at build); packages/editor/dist from the monorepo's sources. */
+export const DEFAULT_EDITOR_DIR = import.meta.url.endsWith(".ts") ? resolve(moduleDir, "../../editor/dist") : resolve(moduleDir, "../editor");
 
 export interface ServerOptions {
   /** PostgreSQL connection string; when absent, the embedded store in `dataDir` is used. */

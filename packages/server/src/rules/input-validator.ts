@@ -1,6 +1,6 @@
 /** Validates evaluation input against a rule's generated JSON Schema (draft 2020-12) with ajv, one compiled validator per rule. */
 
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import type { CompiledRule } from "@gavel-rules/lang";
 import { unprocessable } from "../http/api-error.ts";
 
