@@ -1,4 +1,4 @@
-/** Client of the service's rule registry (DESIGN.md section 5): list, read (any version), store a new version. */
+/** Client of the service's rule registry (docs/design.md section 5): list, read (any version), store a new version. */
 
 import type { Diagnostic } from "@gavel-rules/lang";
 import { getToken } from "./preferences";

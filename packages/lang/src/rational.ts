@@ -139,7 +139,7 @@ export class Rational {
     return `${this.n}/${this.d}`;
   }
 
-  /** The JSON form of DESIGN.md section 4: a plain integer, or { num, den, decimal }. */
+  /** The JSON form of docs/design.md section 4: a plain integer, or { num, den, decimal }. */
   toJSON(): ExactJson {
     if (this.d === 1n && this.n <= BigInt(Number.MAX_SAFE_INTEGER) && this.n >= BigInt(Number.MIN_SAFE_INTEGER)) {
       return Number(this.n);

@@ -64,7 +64,7 @@ export const RuleResult = Type.Object(
     values: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "Always present: every clause, let and criterion value" })),
     explanation: Type.Optional(Type.Array(ExplanationStep, { description: "Always present: each step with its source text and substituted values" })),
   },
-  { additionalProperties: true, description: "The result JSON shared by CLI, API and editor (DESIGN.md section 4)" },
+  { additionalProperties: true, description: "The result JSON shared by CLI, API and editor (docs/design.md section 4)" },
 );
 
 const Diagnostic = Type.Object({ severity: Type.String(), code: Type.String(), message: Type.String(), span: Type.Unknown(), file: Type.Optional(Type.String()) }, { additionalProperties: true });
