@@ -32,10 +32,10 @@ interface Run {
 
 /**
  * The environment for child processes: without the npm_* variables of an enclosing `npm test`
- * (they would point npm at the monorepo), English messages.
+ * (they would point npm at the monorepo) and without NODE_OPTIONS (no loader may sneak in), English messages.
  */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_|^INIT_CWD$/i.test(name)));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_|^INIT_CWD$|^NODE_OPTIONS$/i.test(name)));
   return { ...env, LANG: "C.UTF-8", NO_COLOR: "1", ...extra };
 }
 
