@@ -14,8 +14,9 @@ COPY packages/server/package.json packages/server/
 COPY packages/editor/package.json packages/editor/
 RUN npm ci --no-audit --no-fund
 COPY . .
-# The editor is served from packages/editor/dist; the TypeScript sources run through tsx (a CLI dependency).
-RUN npm run build:editor && npm prune --omit=dev --no-audit --no-fund
+# Compiles the packages to dist/ (with the editor, std library and migrations copied in): with tsx pruned,
+# bin/gavel.js runs plain Node on dist/, as an installed @gavel-rules/cli does.
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:22-slim
 ENV NODE_ENV=production \

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compile } from "@gavel/lang";
+import { compile } from "@gavel-rules/lang";
 import { startServerProcess } from "../tests/helpers/server-process";
 import { createPostgresStore } from "../tests/helpers/server-stores";
 import { ROOT } from "../tests/lang/rule-files";

@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { compile } from "@gavel/lang";
+import { compile } from "@gavel-rules/lang";
 import { launchBrowser } from "../tests/editor/browser";
 import { startEditorService } from "../tests/editor/editor-service";
 import { WorkbenchPage } from "../tests/editor/workbench-page";
@@ -79,7 +79,7 @@ async function timePageLoad(wb: WorkbenchPage, rule: string): Promise<PageLoad> 
 /** Keystroke-to-diagnostics latency in the browser on a 2,000-line file, as a markdown section. */
 export async function runEditorBench(): Promise<string> {
   if (!existsSync(join(ROOT, "packages/editor/dist/index.html"))) {
-    execFileSync("npm", ["run", "build", "-w", "@gavel/editor"], { cwd: ROOT, stdio: "ignore" });
+    execFileSync("npm", ["run", "build", "-w", "@gavel-rules/editor"], { cwd: ROOT, stdio: "ignore" });
   }
   const source = generatedRuleFile(2000);
   const lineCount = source.split("\n").length;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { compile, type CompiledRule, type DecideOutcome, type EvalOutcome, type ExactJson } from "@gavel/lang";
+import { compile, type CompiledRule, type DecideOutcome, type EvalOutcome, type ExactJson } from "@gavel-rules/lang";
 import { Engine, type Almanac, type ConditionProperties } from "json-rules-engine";
 import { ZenEngine, type ZenDecision } from "@gorules/zen-engine";
 import { Environment } from "@marcbachmann/cel-js";

@@ -2,7 +2,7 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compile, type CompiledRule } from "@gavel/lang";
+import { compile, type CompiledRule } from "@gavel-rules/lang";
 import { ROOT, resolveImport } from "../tests/lang/rule-files";
 import { generatedRuleFile } from "./scaling";
 import { generateBallots, generateCadres, handWrittenCadreReview, handWrittenMajorMatter } from "./workloads";

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { compile, format, type CompiledRule } from "@gavel/lang";
+import { compile, format, type CompiledRule } from "@gavel-rules/lang";
 import { seededRandom, type BallotTally } from "./workloads";
 
 /** Per-unit cost may grow by at most this factor from the smallest to the largest size. */

@@ -1,4 +1,4 @@
-import { defineConfig } from "vite";
+import { defaultClientConditions, defineConfig } from "vite";
 import { fileURLToPath } from "node:url";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -6,6 +6,8 @@ const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 /** The editor: built to dist/ (served by `gavel serve` at /), or served by `vite` with /v1 proxied to the service. */
 export default defineConfig({
   base: "./",
+  // "source": @gavel-rules/lang is bundled from its TypeScript sources (no build of the language package needed).
+  resolve: { conditions: ["source", ...defaultClientConditions] },
   server: {
     port: 5173,
     proxy: { "/v1": "http://127.0.0.1:8080", "/health": "http://127.0.0.1:8080" },

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createServer, openDatabase, type GavelServer } from "@gavel/server";
+import { createServer, openDatabase, type GavelServer } from "@gavel-rules/server";
 import { call, roster } from "../helpers/server-client";
 import { createTestStore, type TestStore } from "../helpers/server-stores";
 import { gavel } from "./run-gavel";

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createServer } from "@gavel/server";
+import { createServer } from "@gavel-rules/server";
 
 export interface EditorService {
   baseUrl: string;

@@ -5,7 +5,7 @@
 
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compile, runTests } from "@gavel/lang";
+import { compile, runTests } from "@gavel-rules/lang";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newRuleFileSource } from "../../packages/editor/src/rule-templates";
 import { launchBrowser, type BrowserSession } from "./browser";

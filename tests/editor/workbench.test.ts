@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compile, format, localizeError, runTests } from "@gavel/lang";
+import { compile, format, localizeError, runTests } from "@gavel-rules/lang";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type BrowserSession } from "./browser";
 import { startEditorService, type EditorService } from "./editor-service";

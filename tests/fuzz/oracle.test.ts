@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { assertProperty } from "../../packages/lang/src/test-support/property";
 import { describe, expect, it } from "vitest";
-import { compile, type CompiledRule, type DecideOutcome, type EvalOutcome } from "@gavel/lang";
+import { compile, type CompiledRule, type DecideOutcome, type EvalOutcome } from "@gavel-rules/lang";
 import { cadreReviewOracle, handWrittenCadreReview, handWrittenMajorMatter, majorMatterOracle, type BallotTally, type CadreInput } from "../../benchmarks/workloads";
 import { ROOT } from "../lang/rule-files";
 

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { assertProperty } from "../../packages/lang/src/test-support/property";
 import { describe, expect, it } from "vitest";
-import { compile, format, runTests, type CompiledModule, type CompiledRule, type DecideOutcome, type EvalOutcome } from "@gavel/lang";
+import { compile, format, runTests, type CompiledModule, type CompiledRule, type DecideOutcome, type EvalOutcome } from "@gavel-rules/lang";
 import { resolveImport, ruleFiles } from "../lang/rule-files";
 import { nonFiniteNumbers } from "./finite-json";
 import { mutate, mutation, tokenSoup } from "./mutations";

@@ -4,7 +4,7 @@
  * NaN, Infinity, huge, wrong types, missing keys).
  */
 import fc from "fast-check";
-import type { CompiledRule, ExactJson, InputInfo } from "@gavel/lang";
+import type { CompiledRule, ExactJson, InputInfo } from "@gavel-rules/lang";
 
 const WILD_VALUES: readonly unknown[] = [
   -1, 0, 1, 0.5, 1e-9, 2 ** 53, 2 ** 53 + 2, 1e300, -1e300, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY,

@@ -1,7 +1,7 @@
 /** A small client over Fastify's inject() for server tests: JSON in, status and JSON out, with a bearer token. */
 
 import type { FastifyInstance } from "fastify";
-import { createServer, type GavelServer } from "@gavel/server";
+import { createServer, type GavelServer } from "@gavel-rules/server";
 import { createTestStore, type StoreKind, type TestStore } from "./server-stores";
 
 export interface ApiResponse<T = any> {

@@ -1,4 +1,4 @@
-/** Runs the real service as a child process (`node --import tsx packages/server/src/main.ts`) for crash tests. */
+/** Runs the real service as a child process (`node --conditions=source --import tsx packages/server/src/main.ts`: the sources, no build) for crash tests. */
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -19,7 +19,7 @@ export interface ServerProcess {
 
 /** Starts main.ts on `env` (GAVEL_DATA or DATABASE_URL) and resolves once it listens. */
 export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", MAIN], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],

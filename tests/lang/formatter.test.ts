@@ -3,7 +3,7 @@ import { relative } from "node:path";
 import fc from "fast-check";
 import { assertProperty } from "../../packages/lang/src/test-support/property";
 import { describe, expect, it } from "vitest";
-import { compile, format, parse, runTests } from "@gavel/lang";
+import { compile, format, parse, runTests } from "@gavel-rules/lang";
 import { ROOT, resolveImport, ruleFiles } from "./rule-files";
 
 /** The AST without positions: what a program means. */

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ImportResolver } from "@gavel/lang";
+import type { ImportResolver } from "@gavel-rules/lang";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 

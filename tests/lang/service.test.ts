@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getCompletions, getDefinition, getDocumentSymbols, getHover } from "@gavel/lang";
+import { getCompletions, getDefinition, getDocumentSymbols, getHover } from "@gavel-rules/lang";
 import { resolveImport } from "./rule-files";
 
 const SRC = `import "std/major-matter.gavel"

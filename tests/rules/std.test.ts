@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { assertProperty } from "../../packages/lang/src/test-support/property";
 import { describe, expect, it } from "vitest";
-import { compile, runTests } from "@gavel/lang";
-import type { CompiledModule, CompiledRule, ImportResolver } from "@gavel/lang";
+import { compile, runTests } from "@gavel-rules/lang";
+import type { CompiledModule, CompiledRule, ImportResolver } from "@gavel-rules/lang";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const stdDir = join(repoRoot, "dsl/std");

@@ -8,7 +8,7 @@ import { createServer as createNetServer, type Server as NetServer } from "node:
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { startServer, type GavelServer } from "@gavel/server";
+import { startServer, type GavelServer } from "@gavel-rules/server";
 import { call } from "../helpers/server-client";
 import { startServerProcess, type ServerProcess } from "../helpers/server-process";
 import { createTestStore, type StoreKind, type TestStore } from "../helpers/server-stores";
@@ -94,7 +94,7 @@ describe.each<StoreKind>(["embedded", "postgres"])("admin bootstrap on the %s st
   it("SIGKILL as soon as the token is printed still leaves a usable token (the printed one, or the next start's)", async () => {
     const store = await fresh();
     const env: Record<string, string> = store.options.databaseUrl ? { DATABASE_URL: store.options.databaseUrl } : { GAVEL_DATA: store.options.dataDir! };
-    const child = spawn(process.execPath, ["--import", "tsx", MAIN], { env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", MAIN], { env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
     const printed = await new Promise<string>((resolve, reject) => {
       let out = "";
       child.stdout!.on("data", (chunk: Buffer) => {

@@ -1,7 +1,7 @@
 /** `gavel audit head` and `gavel audit verify --head` against a listening service: the head kept outside the database catches a rewrite. */
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memoryIo, runCli } from "@gavel/cli";
+import { memoryIo, runCli } from "@gavel-rules/cli";
 import { call, roster, startTestService, type TestService } from "../helpers/server-client";
 
 describe("gavel audit against a running service (embedded store)", () => {

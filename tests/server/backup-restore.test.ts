@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, openDatabase, restoreBackupFile, RestoreRefusedError, writeBackupFile, type GavelServer } from "@gavel/server";
+import { createServer, openDatabase, restoreBackupFile, RestoreRefusedError, writeBackupFile, type GavelServer } from "@gavel-rules/server";
 import { call, roster, startTestService, type TestService } from "../helpers/server-client";
 import { createTestStore, type StoreKind, type TestStore } from "../helpers/server-stores";
 

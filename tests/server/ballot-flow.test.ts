@@ -1,7 +1,7 @@
 /** The whole ballot flow on both stores, including the docs/design.md 2.1 thresholds (roster 30: 20 present, 21 present with 16 or 15 yes). */
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, DataDirLockedError } from "@gavel/server";
+import { createServer, DataDirLockedError } from "@gavel-rules/server";
 import { call, roster, startTestService, type TestService } from "../helpers/server-client";
 import type { StoreKind } from "../helpers/server-stores";
 

@@ -6,10 +6,10 @@
 
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { compile } from "@gavel/lang";
+import { compile } from "@gavel-rules/lang";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { createServer, type GavelServer } from "@gavel/server";
+import { createServer, type GavelServer } from "@gavel-rules/server";
 import { eventHash, GENESIS_HASH } from "../../packages/server/src/audit/hash-chain";
 import { contentHash } from "../../packages/server/src/rules/rule-registry";
 import { loadMigrations } from "../../packages/server/src/store/migrations";

@@ -1,7 +1,7 @@
 /** Two service instances on one PostgreSQL, 200 members voting through both at once with duplicate and retried requests. */
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, type GavelServer } from "@gavel/server";
+import { createServer, type GavelServer } from "@gavel-rules/server";
 import { roster } from "../helpers/server-client";
 import { createPostgresStore, type TestStore } from "../helpers/server-stores";
 

@@ -4,7 +4,7 @@ import { lstatSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@gavel/server";
+import { openDatabase } from "@gavel-rules/server";
 import { call, roster, startTestService, type TestService } from "../helpers/server-client";
 
 /** Every path under `dir` (itself included) whose mode gives group or others any access. */

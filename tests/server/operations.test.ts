@@ -9,7 +9,7 @@ import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { createServer, operationsFromEnv, type GavelServer, type OperationsOptions } from "@gavel/server";
+import { createServer, operationsFromEnv, type GavelServer, type OperationsOptions } from "@gavel-rules/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, startTestService, type TestService } from "../helpers/server-client";
 import { startServerProcess } from "../helpers/server-process";

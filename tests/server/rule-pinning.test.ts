@@ -9,7 +9,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, type GavelServer } from "@gavel/server";
+import { createServer, type GavelServer } from "@gavel-rules/server";
 import { call, roster } from "../helpers/server-client";
 import { createTestStore, type StoreKind, type TestStore } from "../helpers/server-stores";
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, type GavelServer } from "@gavel/server";
+import { createServer, type GavelServer } from "@gavel-rules/server";
 import { call } from "../helpers/server-client";
 import { createPostgresStore, type TestStore } from "../helpers/server-stores";
 

@@ -1,8 +1,26 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so `npx gavel` needs no build step.
+// Installed from npm: plain Node runs the compiled dist/. In the monorepo (src/ is there and tsx is installed):
+// the TypeScript sources run through tsx, so `npx gavel` needs no build step.
+import { existsSync } from "node:fs";
 import { register as registerHook } from "node:module";
-import { register } from "tsx/esm/api";
 
-register();
 registerHook("./chevrotain-bundle-hook.js", import.meta.url);
-await import("../src/main.ts");
+const sources = new URL("../src/main.ts", import.meta.url);
+if (existsSync(sources) && (await loadTsx())) {
+  // The "source" export condition: @gavel-rules/* resolve to their src/*.ts too.
+  registerHook("./source-condition-hook.js", import.meta.url);
+  await import(sources.href);
+} else {
+  await import("../dist/main.js");
+}
+
+/** Registers tsx when it is installed (a development dependency: absent from an installed CLI). */
+async function loadTsx() {
+  try {
+    const { register } = await import("tsx/esm/api");
+    register();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { codeFrame, displayWidth } from "./code-frame";
-import { createStyle } from "./style";
-import { memoryIo } from "./io";
+import { codeFrame, displayWidth } from "./code-frame.ts";
+import { createStyle } from "./style.ts";
+import { memoryIo } from "./io.ts";
 
 const plain = createStyle(memoryIo());
 const span = (line: number, column: number, endLine: number, endColumn: number) => ({ line, column, endLine, endColumn, offset: 0, endOffset: 0 });

@@ -1,6 +1,6 @@
 /** The source line a diagnostic points at, with a caret underline, for people reading a terminal. */
-import type { Span } from "@gavel/lang";
-import type { Style } from "./style";
+import type { Span } from "@gavel-rules/lang";
+import type { Style } from "./style.ts";
 
 // East Asian wide and fullwidth ranges: a Chinese character takes two terminal columns.
 const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;

@@ -1,9 +1,9 @@
 /** What every command needs: where to write, how to colour, which language, how imports resolve. */
-import type { ImportResolver } from "@gavel/lang";
-import { createImportResolver } from "./imports";
-import type { CliIo } from "./io";
-import { messagesFor, type Language, type Messages } from "./messages";
-import { createStyle, type Style } from "./style";
+import type { ImportResolver } from "@gavel-rules/lang";
+import { createImportResolver } from "./imports.ts";
+import type { CliIo } from "./io.ts";
+import { messagesFor, type Language, type Messages } from "./messages.ts";
+import { createStyle, type Style } from "./style.ts";
 
 export interface CommandContext {
   io: CliIo;

@@ -1,6 +1,6 @@
 /** One diagnostic per line, `file:line:col: error|warning CODE message`, the form editors and CI parse. */
-import type { Diagnostic } from "@gavel/lang";
-import type { Style } from "./style";
+import type { Diagnostic } from "@gavel-rules/lang";
+import type { Style } from "./style.ts";
 
 /** Formats a diagnostic of a file (shown as `display`), coloured when the style has colour. */
 export function formatDiagnostic(diagnostic: Diagnostic, display: string, style: Style): string {

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createImportResolver, defaultStdDir, importPath } from "./imports";
+import { createImportResolver, defaultStdDir, importPath } from "./imports.ts";
 
 describe("imports", () => {
   it("maps std/NAME.gavel into the standard library folder", () => {

@@ -1,11 +1,12 @@
-/** Where `import "..."` in a rule file points: std/NAME.gavel → dsl/std, anything else relative to the importing file. */
+/** Where `import "..."` in a rule file points: std/NAME.gavel → the standard library, anything else relative to the importing file. */
 import { readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ImportResolver } from "@gavel/lang";
+import type { ImportResolver } from "@gavel-rules/lang";
+import { stdUrl } from "@gavel-rules/lang/std-path";
 
-/** The repository's standard library folder (dsl/std), found relative to this package. */
-export const defaultStdDir = fileURLToPath(new URL("../../../dsl/std/", import.meta.url));
+/** The standard library folder: the language package's std/ when installed, dsl/std in the monorepo. */
+export const defaultStdDir = fileURLToPath(stdUrl);
 
 /** The absolute path an import refers to, or undefined when it would leave the std folder. */
 export function importPath(path: string, fromFile: string | undefined, stdDir: string, cwd: string): string | undefined {

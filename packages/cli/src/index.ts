@@ -1,13 +1,13 @@
-/** @gavel/cli — the `gavel` command, also usable in-process through runCli. */
-export { runCli, createProgram, version } from "./program";
-export { processIo, memoryIo, type CliIo } from "./io";
-export { chooseLanguage, messagesFor, type Language, type Messages } from "./messages";
-export { collectGavelFiles } from "./files";
-export { createImportResolver, defaultStdDir } from "./imports";
-export { testFiles, type TestOptions, type ReporterName } from "./commands/test";
-export { junitReport } from "./reporters/junit";
-export { jsonReport } from "./reporters/json";
-export { tapReport } from "./reporters/tap";
-export { textReport } from "./reporters/text";
-export { summaryLine, type TestReport, type FileTestReport } from "./test-report";
-export { ExitCode } from "./context";
+/** @gavel-rules/cli — the `gavel` command, also usable in-process through runCli. */
+export { runCli, createProgram, version } from "./program.ts";
+export { processIo, memoryIo, type CliIo } from "./io.ts";
+export { chooseLanguage, messagesFor, type Language, type Messages } from "./messages.ts";
+export { collectGavelFiles } from "./files.ts";
+export { createImportResolver, defaultStdDir } from "./imports.ts";
+export { testFiles, type TestOptions, type ReporterName } from "./commands/test.ts";
+export { junitReport } from "./reporters/junit.ts";
+export { jsonReport } from "./reporters/json.ts";
+export { tapReport } from "./reporters/tap.ts";
+export { textReport } from "./reporters/text.ts";
+export { summaryLine, type TestReport, type FileTestReport } from "./test-report.ts";
+export { ExitCode } from "./context.ts";

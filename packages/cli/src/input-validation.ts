@@ -1,6 +1,6 @@
 /** Checks an evaluation input against a rule's JSON Schema (draft 2020-12), problem by problem. */
-import Ajv2020, { type ErrorObject } from "ajv/dist/2020";
-import type { JsonSchema } from "@gavel/lang";
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import type { JsonSchema } from "@gavel-rules/lang";
 
 /** One thing wrong with an input: a missing or unknown input, or a value that breaks a constraint. */
 export type InputProblem =

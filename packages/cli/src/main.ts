@@ -1,7 +1,7 @@
 /** The process entry of `gavel`: runs the CLI on the real argv and streams, and sets the exit code. */
-import { processIo } from "./io";
-import { messagesFor, chooseLanguage } from "./messages";
-import { runCli } from "./program";
+import { processIo } from "./io.ts";
+import { messagesFor, chooseLanguage } from "./messages.ts";
+import { runCli } from "./program.ts";
 
 const argv = process.argv.slice(2);
 try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseLanguage, messagesFor } from "./messages";
+import { chooseLanguage, messagesFor } from "./messages.ts";
 
 describe("chooseLanguage", () => {
   it("takes --lang over the locale, in both spellings", () => {

@@ -1,6 +1,6 @@
 /** What the operator commands (`gavel token`, `gavel backup`, `gavel restore`) say, in English and Chinese. */
 
-import type { Language } from "./messages";
+import type { Language } from "./messages.ts";
 
 export interface OperatorMessages {
   tokenDescription: string;
@@ -49,7 +49,7 @@ const en: OperatorMessages = {
   restoreFileArgument: "a file written by 'gavel backup'",
 
   bothStores: "Give either --data or --database-url, not both.",
-  serverMissing: "The gavel service (@gavel/server) is not installed here, so this command cannot open a store.",
+  serverMissing: "The gavel service (@gavel-rules/server) is not installed here, so this command cannot open a store.",
   storeMissing: (dataDir) => `There is no gavel store in ${dataDir}. Name its folder with --data (or GAVEL_DATA), or PostgreSQL with --database-url (or DATABASE_URL).`,
   storeLocked: (dataDir, pid) =>
     `The data folder ${dataDir} is in use by a running gavel service (pid ${pid}). Stop the service first, or do this through the API with an admin token (POST /v1/tokens, GET /v1/tokens, DELETE /v1/tokens/{id}).`,
@@ -81,7 +81,7 @@ const zh: OperatorMessages = {
   restoreFileArgument: "由 “gavel backup” 写出的文件",
 
   bothStores: "--data 和 --database-url 只能指定一个。",
-  serverMissing: "此安装中没有 gavel 服务（@gavel/server），无法打开数据存储。",
+  serverMissing: "此安装中没有 gavel 服务（@gavel-rules/server），无法打开数据存储。",
   storeMissing: (dataDir) => `${dataDir} 中没有 gavel 数据存储。请用 --data（或 GAVEL_DATA）指定其文件夹，或用 --database-url（或 DATABASE_URL）指定 PostgreSQL。`,
   storeLocked: (dataDir, pid) =>
     `数据文件夹 ${dataDir} 正被运行中的 gavel 服务使用（pid ${pid}）。请先停止服务，或用管理员令牌通过 API 操作（POST /v1/tokens、GET /v1/tokens、DELETE /v1/tokens/{id}）。`,

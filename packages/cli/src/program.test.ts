@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memoryIo } from "./io";
-import { runCli, version } from "./program";
+import { memoryIo } from "./io.ts";
+import { runCli, version } from "./program.ts";
 
 const vote = `vote 过半 "过半数" {
   quorum: present > 1/2 of entitled "过半数到会"

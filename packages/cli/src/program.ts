@@ -1,11 +1,11 @@
 /** The `gavel` command line: commander wiring of check, test, fmt, eval, serve, audit, and the operator commands token, backup and restore. */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { auditText, type AuditOptions } from "./commands/audit";
-import { createContext, ExitCode, type CommandContext } from "./context";
-import type { CliIo } from "./io";
-import { chooseLanguage } from "./messages";
-import { operatorMessagesFor } from "./operator-messages";
+import { auditText, type AuditOptions } from "./commands/audit.ts";
+import { createContext, ExitCode, type CommandContext } from "./context.ts";
+import type { CliIo } from "./io.ts";
+import { chooseLanguage } from "./messages.ts";
+import { operatorMessagesFor } from "./operator-messages.ts";
 
 /** The CLI version, from this package's package.json. */
 export const version: string = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -27,7 +27,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .description(m.checkDescription)
     .argument("<paths...>", m.checkPathsArgument)
     .action(async (paths: string[]) => {
-      const { runCheck } = await import("./commands/check");
+      const { runCheck } = await import("./commands/check.ts");
       setExitCode(runCheck(paths, ctx));
     });
 
@@ -40,7 +40,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .option("--filter <pattern>", m.filterOption)
     .option("--coverage", m.coverageOption)
     .action(async (paths: string[], options: { reporter?: "junit" | "json" | "tap"; output?: string; filter?: string; coverage?: boolean }) => {
-      const { runTest } = await import("./commands/test");
+      const { runTest } = await import("./commands/test.ts");
       setExitCode(runTest(paths, options, ctx));
     });
 
@@ -50,7 +50,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .argument("<paths...>", m.fmtPathsArgument)
     .option("--check", m.fmtCheckOption)
     .action(async (paths: string[], options: { check?: boolean }) => {
-      const { runFmt } = await import("./commands/fmt");
+      const { runFmt } = await import("./commands/fmt.ts");
       setExitCode(runFmt(paths, options, ctx));
     });
 
@@ -63,7 +63,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .requiredOption("--input <json|@file>", m.inputOption)
     .addOption(new Option("--format <format>", m.formatOption).choices(["json", "text"]).default("json"))
     .action(async (file: string, options: { rule?: string; input: string; format: "json" | "text" }) => {
-      const { runEval } = await import("./commands/eval");
+      const { runEval } = await import("./commands/eval.ts");
       setExitCode(runEval(file, options, ctx));
     });
 
@@ -73,7 +73,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .option("--port <port>", m.portOption)
     .option("--data <dir>", m.dataOption)
     .action(async (options: { port?: string; data?: string }) => {
-      const { runServe } = await import("./commands/serve");
+      const { runServe } = await import("./commands/serve.ts");
       setExitCode(await runServe(options, ctx));
     });
 
@@ -93,26 +93,26 @@ function addOperatorCommands(program: Command, ctx: CommandContext, setExitCode:
     .requiredOption("--role <role>", m.roleOption)
     .requiredOption("--name <name>", m.nameOption)
     .action(async (options: StoreFlags & { role: string; name: string }) => {
-      const { runTokenCreate } = await import("./commands/token");
+      const { runTokenCreate } = await import("./commands/token.ts");
       setExitCode(await runTokenCreate(options, ctx));
     });
   storeOptions(token.command("list").description(m.tokenListDescription)).action(async (options: StoreFlags) => {
-    const { runTokenList } = await import("./commands/token");
+    const { runTokenList } = await import("./commands/token.ts");
     setExitCode(await runTokenList(options, ctx));
   });
   storeOptions(token.command("revoke").description(m.tokenRevokeDescription).argument("<id>", m.tokenIdArgument)).action(async (id: string, options: StoreFlags) => {
-    const { runTokenRevoke } = await import("./commands/token");
+    const { runTokenRevoke } = await import("./commands/token.ts");
     setExitCode(await runTokenRevoke(id, options, ctx));
   });
 
   storeOptions(program.command("backup").description(m.backupDescription))
     .requiredOption("--out <file>", m.backupOutOption)
     .action(async (options: StoreFlags & { out: string }) => {
-      const { runBackup } = await import("./commands/backup");
+      const { runBackup } = await import("./commands/backup.ts");
       setExitCode(await runBackup(options, ctx));
     });
   storeOptions(program.command("restore").description(m.restoreDescription).argument("<file>", m.restoreFileArgument)).action(async (file: string, options: StoreFlags) => {
-    const { runRestore } = await import("./commands/backup");
+    const { runRestore } = await import("./commands/backup.ts");
     setExitCode(await runRestore(file, options, ctx));
   });
 }
@@ -123,14 +123,14 @@ function registerAudit(program: Command, ctx: CommandContext, setExitCode: (code
   const audit = program.command("audit").description(text.group);
   const connection = (command: Command) => command.argument("<ballot>", text.ballotArgument).option("--url <url>", text.urlOption).option("--token <token>", text.tokenOption);
   connection(audit.command("head").description(text.headDescription)).action(async (ballot: string, options: AuditOptions) => {
-    const { runAuditHead } = await import("./commands/audit");
+    const { runAuditHead } = await import("./commands/audit.ts");
     setExitCode(await runAuditHead(ballot, options, ctx));
   });
   connection(audit.command("verify").description(text.verifyDescription))
     .option("--head <hash>", text.headOption)
     .addOption(new Option("--format <format>", text.formatOption).choices(["json", "text"]).default("text"))
     .action(async (ballot: string, options: AuditOptions) => {
-      const { runAuditVerify } = await import("./commands/audit");
+      const { runAuditVerify } = await import("./commands/audit.ts");
       setExitCode(await runAuditVerify(ballot, options, ctx));
     });
 }

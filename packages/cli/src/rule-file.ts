@@ -1,7 +1,7 @@
 /** A rule file read from disk and compiled, with the path people see. */
 import { readFileSync } from "node:fs";
 import { isAbsolute, relative } from "node:path";
-import { compile, type CompiledModule, type ImportResolver, type Locale } from "@gavel/lang";
+import { compile, type CompiledModule, type ImportResolver, type Locale } from "@gavel-rules/lang";
 
 export interface RuleFile {
   /** Absolute path. */

@@ -1,6 +1,6 @@
 /** Terminal colours: on for a terminal, off when piped or when NO_COLOR is set (https://no-color.org). */
 import pc from "picocolors";
-import type { CliIo } from "./io";
+import type { CliIo } from "./io.ts";
 
 export type Style = ReturnType<typeof pc.createColors>;
 

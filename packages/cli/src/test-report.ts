@@ -1,5 +1,5 @@
 /** What a `gavel test` run found, in the shape every reporter reads. */
-import type { CoverageUnit, Diagnostic, TestResult } from "@gavel/lang";
+import type { CoverageUnit, Diagnostic, TestResult } from "@gavel-rules/lang";
 
 export interface FileTestReport {
   /** The path as shown to people. */

@@ -1,6 +1,6 @@
 /** Showing the language's exact numbers: as text (exact) and as an approximate length (for drawing only). */
 
-import type { ExactJson, JsonValue } from "@gavel/lang";
+import type { ExactJson, JsonValue } from "@gavel-rules/lang";
 
 /** An exact number or any result value as text: integers as is, fractions as "2/3 (0.6667)". */
 export function valueText(value: JsonValue | null | undefined): string {

@@ -1,4 +1,4 @@
-import { compile, runTests } from "@gavel/lang";
+import { compile, runTests } from "@gavel-rules/lang";
 import { describe, expect, it } from "vitest";
 import { newRuleFileSource } from "./rule-templates";
 

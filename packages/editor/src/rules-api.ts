@@ -1,6 +1,6 @@
 /** Client of the service's rule registry (docs/design.md section 5): list, read (any version), store a new version. */
 
-import type { Diagnostic } from "@gavel/lang";
+import type { Diagnostic } from "@gavel-rules/lang";
 import { getToken } from "./preferences";
 
 /** One rule file in the registry listing. */

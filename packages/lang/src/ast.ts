@@ -1,8 +1,8 @@
 /** The abstract syntax tree: what the checker, compiler, formatter and language service read. */
 
-import type { Rational } from "./rational";
-import { joinSpans } from "./span";
-import type { Span } from "./types";
+import type { Rational } from "./rational.ts";
+import { joinSpans } from "./span.ts";
+import type { Span } from "./types.ts";
 
 export type CompareOp = ">" | ">=" | "<" | "<=" | "=" | "!=";
 export type ArithOp = "+" | "-" | "*" | "/" | "of";

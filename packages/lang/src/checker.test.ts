@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compile } from "./compiler";
+import { compile } from "./compiler.ts";
 
 function codes(src: string): string[] {
   return compile(src).diagnostics.map((d) => `${d.severity}:${d.code}`);

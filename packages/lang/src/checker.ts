@@ -1,12 +1,12 @@
 /** The checker: names, types and units, band reachability and order, missing `otherwise`, unused inputs. */
 
-import type * as A from "./ast";
-import { chainPrefix, walkExpr } from "./ast";
-import { joinSpans } from "./span";
-import { Rational } from "./rational";
-import { printExpr } from "./print";
-import { diagnostic, type MessageArgsOf, type MessageId } from "./messages";
-import type { Diagnostic, InputType, Span } from "./types";
+import type * as A from "./ast.ts";
+import { chainPrefix, walkExpr } from "./ast.ts";
+import { joinSpans } from "./span.ts";
+import { Rational } from "./rational.ts";
+import { printExpr } from "./print.ts";
+import { diagnostic, type MessageArgsOf, type MessageId } from "./messages.ts";
+import type { Diagnostic, InputType, Span } from "./types.ts";
 
 /** The static type of an expression. `literal` is a bare number, compatible with every numeric type. */
 export type Type = InputType | "literal" | "error";

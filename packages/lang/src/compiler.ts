@@ -1,13 +1,13 @@
 /** compile(): source → parse → imports → check → compiled rules with exact and fast evaluators. */
 
-import type * as A from "./ast";
-import { checkRule, checkTests, type RuleInfo } from "./checker";
-import { evaluateExact } from "./evaluator";
-import { diagnostic, localizeDiagnostic } from "./messages";
-import { buildDecider } from "./fastpath";
-import { parse } from "./parser";
-import { inputSchema, ruleInputs } from "./schema";
-import type { CompiledModule, CompiledRule, CompileOptions, CoverageUnit, Diagnostic } from "./types";
+import type * as A from "./ast.ts";
+import { checkRule, checkTests, type RuleInfo } from "./checker.ts";
+import { evaluateExact } from "./evaluator.ts";
+import { diagnostic, localizeDiagnostic } from "./messages.ts";
+import { buildDecider } from "./fastpath.ts";
+import { parse } from "./parser.ts";
+import { inputSchema, ruleInputs } from "./schema.ts";
+import type { CompiledModule, CompiledRule, CompileOptions, CoverageUnit, Diagnostic } from "./types.ts";
 
 /** What the compiler keeps beside a module for the test runner and the language service. */
 export interface ModuleInternals {

@@ -1,11 +1,11 @@
 /** Turns the Chevrotain CST into the AST, dropping pieces that error recovery left incomplete. */
 
 import type { CstElement, CstNode, IToken } from "chevrotain";
-import type * as A from "./ast";
-import { Rational } from "./rational";
-import { unquote } from "./lexer";
-import { joinSpans, spanOfToken } from "./span";
-import type { Span } from "./types";
+import type * as A from "./ast.ts";
+import { Rational } from "./rational.ts";
+import { unquote } from "./lexer.ts";
+import { joinSpans, spanOfToken } from "./span.ts";
+import type { Span } from "./types.ts";
 
 /**
  * Thrown inside the builder when recovery left a required piece out; the enclosing member is dropped.

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compile } from "./compiler";
-import { INPUT_BOUND } from "./fastpath";
-import { assertProperty } from "./test-support/property";
-import type { CompiledRule, VoteResult } from "./types";
+import { compile } from "./compiler.ts";
+import { INPUT_BOUND } from "./fastpath.ts";
+import { assertProperty } from "./test-support/property.ts";
+import type { CompiledRule, VoteResult } from "./types.ts";
 
 function rule(src: string, name?: string): CompiledRule {
   const m = compile(src);

@@ -1,13 +1,13 @@
 /** The exact evaluator: validates input, evaluates a checked rule in rationals, explains every step. */
 
-import type * as A from "./ast";
-import type { RuleInfo } from "./checker";
-import { constantValue } from "./checker";
-import { message, type MessageArgsOf, type MessageId } from "./messages";
-import { chainPrefix, walkExpr } from "./ast";
-import { joinOperands, printChain, printExpr } from "./print";
-import { Rational } from "./rational";
-import type { CriterionResult, EvalError, EvalOutcome, ExplanationStep, JsonValue, ScorecardResult, Span, VoteOutcome, VoteResult } from "./types";
+import type * as A from "./ast.ts";
+import type { RuleInfo } from "./checker.ts";
+import { constantValue } from "./checker.ts";
+import { message, type MessageArgsOf, type MessageId } from "./messages.ts";
+import { chainPrefix, walkExpr } from "./ast.ts";
+import { joinOperands, printChain, printExpr } from "./print.ts";
+import { Rational } from "./rational.ts";
+import type { CriterionResult, EvalError, EvalOutcome, ExplanationStep, JsonValue, ScorecardResult, Span, VoteOutcome, VoteResult } from "./types.ts";
 
 export type Value = Rational | boolean | string;
 

@@ -1,6 +1,6 @@
 /** Readable text of a result and its explanation (for terminals and logs). */
 
-import type { ExactJson, RuleResult } from "./types";
+import type { ExactJson, RuleResult } from "./types.ts";
 
 function exact(v: ExactJson): string {
   return typeof v === "number" ? String(v) : `${v.num}/${v.den} (≈${v.decimal})`;

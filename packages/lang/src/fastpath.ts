@@ -7,11 +7,11 @@
  * text: names become slot indexes and texts are passed in a constants array.
  */
 
-import type * as A from "./ast";
-import { applyConstant, constantValue, type RuleInfo, type Type } from "./checker";
-import { evaluateExact } from "./evaluator";
-import type { DecideOutcome, Decision, ExactJson, VoteOutcome } from "./types";
-import { Rational as R } from "./rational";
+import type * as A from "./ast.ts";
+import { applyConstant, constantValue, type RuleInfo, type Type } from "./checker.ts";
+import { evaluateExact } from "./evaluator.ts";
+import type { DecideOutcome, Decision, ExactJson, VoteOutcome } from "./types.ts";
+import { Rational as R } from "./rational.ts";
 
 /** Largest numeric input the fast path takes (about a million: any roster or count in practice). */
 export const INPUT_BOUND = 2 ** 20;

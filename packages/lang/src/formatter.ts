@@ -5,11 +5,11 @@
  */
 
 import type { IToken } from "chevrotain";
-import type * as A from "./ast";
-import { quote } from "./lexer";
-import { parse } from "./parser";
-import { printExpr } from "./print";
-import type { Diagnostic, Span } from "./types";
+import type * as A from "./ast.ts";
+import { quote } from "./lexer.ts";
+import { parse } from "./parser.ts";
+import { printExpr } from "./print.ts";
+import type { Diagnostic, Span } from "./types.ts";
 
 export type FormatResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
 

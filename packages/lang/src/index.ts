@@ -1,18 +1,18 @@
 /**
- * @gavel/lang — the gavel rule language: parse, check, compile, evaluate, test, format,
+ * @gavel-rules/lang — the gavel rule language: parse, check, compile, evaluate, test, format,
  * and the language-service queries the editor uses. No DOM and no Node APIs.
  */
-export type * from "./types";
-export { compile } from "./compiler";
-export { parse } from "./parser";
-export type { ParseResult } from "./parser";
-export { runTests } from "./testing";
-export type { TestRun } from "./testing";
-export { format } from "./formatter";
-export type { FormatResult } from "./formatter";
-export { getCompletions, getHover, getDocumentSymbols, getDefinition } from "./service";
-export type { Completion, Hover, DocumentSymbol } from "./service";
-export { Rational } from "./rational";
-export { explainText } from "./explain";
-export { localizeDiagnostic, localizeError, renderMessage, MESSAGES } from "./messages";
-export type { Locale, MessageId, MessageEntry } from "./messages";
+export type * from "./types.ts";
+export { compile } from "./compiler.ts";
+export { parse } from "./parser.ts";
+export type { ParseResult } from "./parser.ts";
+export { runTests } from "./testing.ts";
+export type { TestRun } from "./testing.ts";
+export { format } from "./formatter.ts";
+export type { FormatResult } from "./formatter.ts";
+export { getCompletions, getHover, getDocumentSymbols, getDefinition } from "./service.ts";
+export type { Completion, Hover, DocumentSymbol } from "./service.ts";
+export { Rational } from "./rational.ts";
+export { explainText } from "./explain.ts";
+export { localizeDiagnostic, localizeError, renderMessage, MESSAGES } from "./messages.ts";
+export type { Locale, MessageId, MessageEntry } from "./messages.ts";

@@ -1,9 +1,9 @@
 /** Tokens of the gavel language and the lexer that produces them. */
 
 import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
-import { diagnostic } from "./messages";
-import type { Diagnostic } from "./types";
-import { spanOfOffsets } from "./span";
+import { diagnostic } from "./messages.ts";
+import type { Diagnostic } from "./types.ts";
+import { spanOfOffsets } from "./span.ts";
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u3000\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const Comment = createToken({ name: "Comment", pattern: /#[^\n\r]*/, group: "comments" });

@@ -5,9 +5,9 @@
  * with a small stack, where any recursion that grows with chain length overflows.
  */
 
-import { compile } from "./compiler";
-import { format } from "./formatter";
-import type { EvalOutcome, ExactJson, VoteOutcome } from "./types";
+import { compile } from "./compiler.ts";
+import { format } from "./formatter.ts";
+import type { EvalOutcome, ExactJson, VoteOutcome } from "./types.ts";
 
 /** The facts every chain rule is evaluated with. */
 export const CHAIN_FACTS = { entitled: 100, present: 90, yes: 50, no: 30, abstain: 5 } as const;

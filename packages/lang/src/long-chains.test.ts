@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chainCases, checkChainCase } from "./long-chains.fixture";
+import { chainCases, checkChainCase } from "./long-chains.fixture.ts";
 
 // Issue 9: a rule of 3,000 chained `0 + 0 + …` terms overflowed the stack, and ~4,000-term chains of
 // and/*/or/+ compiled only in a warm process. tests/lang/fresh-process-chains.test.ts runs the same

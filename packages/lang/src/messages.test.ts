@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compile } from "./compiler";
-import { localizeDiagnostic, localizeError, MESSAGES, renderMessage, type MessageArgsOf, type MessageId } from "./messages";
-import type { Diagnostic } from "./types";
+import { compile } from "./compiler.ts";
+import { localizeDiagnostic, localizeError, MESSAGES, renderMessage, type MessageArgsOf, type MessageId } from "./messages.ts";
+import type { Diagnostic } from "./types.ts";
 
 const CJK = /[\u4e00-\u9fff]/;
 

@@ -5,7 +5,7 @@
  * Keywords of the language (vote, quorum, otherwise, of …) and the user's own names are never translated.
  */
 
-import type { Diagnostic, EvalError, MessageArg, Severity, Span } from "./types";
+import type { Diagnostic, EvalError, MessageArg, Severity, Span } from "./types.ts";
 
 export type Locale = "en" | "zh";
 

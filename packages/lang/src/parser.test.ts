@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { assertProperty } from "./test-support/property";
+import { assertProperty } from "./test-support/property.ts";
 import { describe, expect, it } from "vitest";
-import { parse } from "./parser";
+import { parse } from "./parser.ts";
 
 const MAJOR = `vote major_matter "要事票决" {
   quorum: present > 2/3 of entitled "实到代表须超过应到代表总数的三分之二"

@@ -1,13 +1,13 @@
 /** The Chevrotain parser (source → CST) with error recovery, and the public parse() (→ AST). */
 
 import { CstParser, EOF, type CstNode, type IOrAlt, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
-import * as T from "./lexer";
-import { tokenize } from "./lexer";
-import { buildProgram } from "./cst-to-ast";
-import type { Program } from "./ast";
-import { diagnostic, MESSAGES, type MessageArgsOf, type MessageId } from "./messages";
-import type { Diagnostic, Span } from "./types";
-import { spanOfToken } from "./span";
+import * as T from "./lexer.ts";
+import { tokenize } from "./lexer.ts";
+import { buildProgram } from "./cst-to-ast.ts";
+import type { Program } from "./ast.ts";
+import { diagnostic, MESSAGES, type MessageArgsOf, type MessageId } from "./messages.ts";
+import type { Diagnostic, Span } from "./types.ts";
+import { spanOfToken } from "./span.ts";
 
 /** The token a syntax error met, as message arguments. */
 function found(token: IToken | undefined): { found?: string; atEnd?: boolean } {

@@ -1,7 +1,7 @@
 /** Prints expressions back to canonical source text (the formatter and explanations share it). */
 
-import type { ArithChain, ArithOp, Expr } from "./ast";
-import { quote } from "./lexer";
+import type { ArithChain, ArithOp, Expr } from "./ast.ts";
+import { quote } from "./lexer.ts";
 
 /** Canonical source text of an expression: single spaces around operators, parentheses as written. */
 export function printExpr(e: Expr): string {

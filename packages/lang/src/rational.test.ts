@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { assertProperty } from "./test-support/property";
+import { assertProperty } from "./test-support/property.ts";
 import { describe, expect, it } from "vitest";
-import { Rational } from "./rational";
+import { Rational } from "./rational.ts";
 
 const big = fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n });
 const nonZero = big.filter((x) => x !== 0n);

@@ -1,6 +1,6 @@
 /** Exact rational numbers on bigint: every number in gavel is one of these, never a float. */
 
-import type { ExactJson } from "./types";
+import type { ExactJson } from "./types.ts";
 
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;

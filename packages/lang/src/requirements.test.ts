@@ -1,8 +1,8 @@
 /** `require` between inputs, shares on the left of `of`, and ratios of counts that nothing bounds by 1. */
 
 import { describe, expect, it } from "vitest";
-import { compile } from "./compiler";
-import { format } from "./formatter";
+import { compile } from "./compiler.ts";
+import { format } from "./formatter.ts";
 
 const CASES = `scorecard 办结 "限时办结" {
   input 受理: count

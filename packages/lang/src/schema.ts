@@ -1,9 +1,9 @@
 /** JSON Schema of a rule's input object, generated from its declared inputs (the service validates with it). */
 
-import type * as A from "./ast";
-import { constantValue, FACT_LABELS } from "./checker";
-import type { InputInfo, JsonSchema } from "./types";
-import type { Rational } from "./rational";
+import type * as A from "./ast.ts";
+import { constantValue, FACT_LABELS } from "./checker.ts";
+import type { InputInfo, JsonSchema } from "./types.ts";
+import type { Rational } from "./rational.ts";
 
 function limit(r: Rational | undefined): number | undefined {
   // JSON Schema bounds are JSON numbers; an exact bound that is not a short decimal still validates exactly in the evaluator.

@@ -1,12 +1,12 @@
 /** Language-service queries for editors: completion, hover, document symbols, go to definition. */
 
-import type * as A from "./ast";
-import { FACT_LABELS, FUNCTIONS, INPUT_TYPES, VOTE_FACTS, VOTE_OUTCOMES, type RuleInfo } from "./checker";
-import { compile, moduleInternals } from "./compiler";
-import { parse } from "./parser";
-import { printExpr } from "./print";
-import { spanContains, spanOfToken } from "./span";
-import type { CompileOptions, Span } from "./types";
+import type * as A from "./ast.ts";
+import { FACT_LABELS, FUNCTIONS, INPUT_TYPES, VOTE_FACTS, VOTE_OUTCOMES, type RuleInfo } from "./checker.ts";
+import { compile, moduleInternals } from "./compiler.ts";
+import { parse } from "./parser.ts";
+import { printExpr } from "./print.ts";
+import { spanContains, spanOfToken } from "./span.ts";
+import type { CompileOptions, Span } from "./types.ts";
 
 export interface Completion {
   label: string;

@@ -1,7 +1,7 @@
 /** Source spans: where a token, node or diagnostic sits in the text. */
 
 import type { IToken } from "chevrotain";
-import type { Span } from "./types";
+import type { Span } from "./types.ts";
 
 /** The span of one token (end exclusive). */
 export function spanOfToken(t: IToken): Span {

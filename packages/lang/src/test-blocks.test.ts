@@ -1,8 +1,8 @@
 /** Test blocks: exact fractions in expectations, grades checked against the rule, and a mistake that fails only its own test. */
 
 import { describe, expect, it } from "vitest";
-import { compile } from "./compiler";
-import { runTests } from "./testing";
+import { compile } from "./compiler.ts";
+import { runTests } from "./testing.ts";
 
 const CARD = `scorecard 测评 {
   input 满意: count

@@ -1,12 +1,12 @@
 /** Runs the `test` blocks of a compiled module and records which rule pieces they exercised. */
 
-import type * as A from "./ast";
-import { moduleInternals } from "./compiler";
-import { constantValue } from "./checker";
-import { message } from "./messages";
-import { printExpr } from "./print";
-import { Rational } from "./rational";
-import type { CompiledModule, ExactJson, ExpectationResult, JsonValue, RuleResult, TestResult } from "./types";
+import type * as A from "./ast.ts";
+import { moduleInternals } from "./compiler.ts";
+import { constantValue } from "./checker.ts";
+import { message } from "./messages.ts";
+import { printExpr } from "./print.ts";
+import { Rational } from "./rational.ts";
+import type { CompiledModule, ExactJson, ExpectationResult, JsonValue, RuleResult, TestResult } from "./types.ts";
 
 export interface TestRun {
   results: TestResult[];

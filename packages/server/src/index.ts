@@ -1,36 +1,37 @@
-/** @gavel/server: the gavel HTTP service (Fastify) over the embedded PGlite store or PostgreSQL. */
+/** @gavel-rules/server: the gavel HTTP service (Fastify) over the embedded PGlite store or PostgreSQL. */
 
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import closeWithGrace from "close-with-grace";
 import type { FastifyInstance } from "fastify";
-import { TokenStore } from "./access/token-store";
-import { buildApp } from "./app";
-import { Lifecycle } from "./http/lifecycle";
-import { operationsFromEnv, type OperationsOptions } from "./http/operations-options";
-import { AssessmentService } from "./assessments/assessment-service";
-import { BallotService } from "./ballots/ballot-service";
-import type { Services } from "./routes/context";
-import { RuleRegistry } from "./rules/rule-registry";
-import { EvaluationPool } from "./workers/evaluation-pool";
-import { DEFAULT_STD_DIR } from "./rules/std-imports";
-import { openDatabase, type Database } from "./store/database";
+import { TokenStore } from "./access/token-store.ts";
+import { buildApp } from "./app.ts";
+import { Lifecycle } from "./http/lifecycle.ts";
+import { operationsFromEnv, type OperationsOptions } from "./http/operations-options.ts";
+import { AssessmentService } from "./assessments/assessment-service.ts";
+import { BallotService } from "./ballots/ballot-service.ts";
+import type { Services } from "./routes/context.ts";
+import { RuleRegistry } from "./rules/rule-registry.ts";
+import { EvaluationPool } from "./workers/evaluation-pool.ts";
+import { DEFAULT_STD_DIR } from "./rules/std-imports.ts";
+import { openDatabase, type Database } from "./store/database.ts";
 
-export { ApiError } from "./http/api-error";
-export { operationsFromEnv, DEFAULT_OPERATIONS, type OperationsOptions } from "./http/operations-options";
-export { DataDirLockedError } from "./store/data-dir-lock";
-export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } from "./store/database";
-export { TokenStore, type TokenInfo } from "./access/token-store";
-export { ROLES } from "./access/roles";
-export { writeBackupFile, type BackupSummary } from "./store/backup";
-export { restoreBackupFile, RestoreRefusedError, type RestoreRefusal } from "./store/restore";
-export type { Role, Permission, Actor } from "./access/roles";
-export type { BallotView, Tally, Choice } from "./ballots/ballot-types";
-export type { BallotVerification, IntegrityProblem, IntegrityCode } from "./ballots/ballot-verification";
+export { ApiError } from "./http/api-error.ts";
+export { operationsFromEnv, DEFAULT_OPERATIONS, type OperationsOptions } from "./http/operations-options.ts";
+export { DataDirLockedError } from "./store/data-dir-lock.ts";
+export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } from "./store/database.ts";
+export { TokenStore, type TokenInfo } from "./access/token-store.ts";
+export { ROLES } from "./access/roles.ts";
+export { writeBackupFile, type BackupSummary } from "./store/backup.ts";
+export { restoreBackupFile, RestoreRefusedError, type RestoreRefusal } from "./store/restore.ts";
+export type { Role, Permission, Actor } from "./access/roles.ts";
+export type { BallotView, Tally, Choice } from "./ballots/ballot-types.ts";
+export type { BallotVerification, IntegrityProblem, IntegrityCode } from "./ballots/ballot-verification.ts";
 
-/** packages/editor/dist of this repository. */
-export const DEFAULT_EDITOR_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../editor/dist");
+const moduleDir = dirname(fileURLToPath(import.meta.url));
+/** The built editor: editor/ inside this package when installed (copied at build); packages/editor/dist from the monorepo's sources. */
+export const DEFAULT_EDITOR_DIR = import.meta.url.endsWith(".ts") ? resolve(moduleDir, "../../editor/dist") : resolve(moduleDir, "../editor");
 
 export interface ServerOptions {
   /** PostgreSQL connection string; when absent, the embedded store in `dataDir` is used. */

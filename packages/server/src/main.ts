@@ -1,6 +1,6 @@
 /** `npm start`: the service with the editor on one port, embedded store in ./.gavel-data unless DATABASE_URL is set. */
 
-import { startServer } from "./index";
+import { startServer } from "./index.ts";
 
 const port = Number(process.env.PORT ?? 3000);
 const server = await startServer({

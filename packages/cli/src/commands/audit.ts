@@ -2,9 +2,9 @@
  * `gavel audit head|verify <ballot>`: asks a running gavel service for a ballot's audit chain head (to keep outside
  * the database), and has it verify the ballot, optionally against a head kept earlier.
  */
-import type { CommandContext } from "../context";
-import { ExitCode } from "../context";
-import type { Language } from "../messages";
+import type { CommandContext } from "../context.ts";
+import { ExitCode } from "../context.ts";
+import type { Language } from "../messages.ts";
 
 export interface AuditOptions {
   url?: string;

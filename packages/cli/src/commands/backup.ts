@@ -1,10 +1,10 @@
 /** `gavel backup` and `gavel restore`: a logical backup of either store that restores into either store. */
 import { resolve } from "node:path";
-import type { CommandContext } from "../context";
-import { ExitCode } from "../context";
-import { operatorMessagesFor } from "../operator-messages";
-import { loadServerPackage } from "./server-package";
-import { reportStoreError, resolveStoreTarget, withStore, type StoreOptions } from "./store-target";
+import type { CommandContext } from "../context.ts";
+import { ExitCode } from "../context.ts";
+import { operatorMessagesFor } from "../operator-messages.ts";
+import { loadServerPackage } from "./server-package.ts";
+import { reportStoreError, resolveStoreTarget, withStore, type StoreOptions } from "./store-target.ts";
 
 function totals(rows: Record<string, number>): { rows: number; tables: number } {
   return { rows: Object.values(rows).reduce((sum, n) => sum + n, 0), tables: Object.keys(rows).length };

@@ -1,10 +1,10 @@
 /** `gavel check`: every diagnostic of every rule file, one per line; exit 1 on any error. */
-import type { CommandContext } from "../context";
-import { ExitCode } from "../context";
-import { codeFrame } from "../code-frame";
-import { formatDiagnostic } from "../diagnostics";
-import { compileRuleFile, readRuleFile } from "../rule-file";
-import { findRuleFiles } from "./rule-files";
+import type { CommandContext } from "../context.ts";
+import { ExitCode } from "../context.ts";
+import { codeFrame } from "../code-frame.ts";
+import { formatDiagnostic } from "../diagnostics.ts";
+import { compileRuleFile, readRuleFile } from "../rule-file.ts";
+import { findRuleFiles } from "./rule-files.ts";
 
 /** Checks the rule files under `paths`; diagnostics go to stdout, the summary to stderr. */
 export function runCheck(paths: readonly string[], ctx: CommandContext): number {

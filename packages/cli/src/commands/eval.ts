@@ -6,13 +6,13 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { explainText, localizeError } from "@gavel/lang";
-import type { CommandContext } from "../context";
-import { ExitCode } from "../context";
-import { formatDiagnostic } from "../diagnostics";
-import { inputProblems, type InputProblem } from "../input-validation";
-import type { Messages } from "../messages";
-import { compileRuleFile, readRuleFile } from "../rule-file";
+import { explainText, localizeError } from "@gavel-rules/lang";
+import type { CommandContext } from "../context.ts";
+import { ExitCode } from "../context.ts";
+import { formatDiagnostic } from "../diagnostics.ts";
+import { inputProblems, type InputProblem } from "../input-validation.ts";
+import type { Messages } from "../messages.ts";
+import { compileRuleFile, readRuleFile } from "../rule-file.ts";
 
 export interface EvalOptions {
   rule?: string;

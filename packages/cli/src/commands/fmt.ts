@@ -1,11 +1,11 @@
 /** `gavel fmt`: rewrites rule files in canonical form, or with --check lists the ones that are not. */
 import { writeFileSync } from "node:fs";
-import { format, localizeDiagnostic } from "@gavel/lang";
-import type { CommandContext } from "../context";
-import { ExitCode } from "../context";
-import { formatDiagnostic } from "../diagnostics";
-import { readRuleFile } from "../rule-file";
-import { findRuleFiles } from "./rule-files";
+import { format, localizeDiagnostic } from "@gavel-rules/lang";
+import type { CommandContext } from "../context.ts";
+import { ExitCode } from "../context.ts";
+import { formatDiagnostic } from "../diagnostics.ts";
+import { readRuleFile } from "../rule-file.ts";
+import { findRuleFiles } from "./rule-files.ts";
 
 export interface FmtOptions {
   /** Write nothing; list unformatted files on stdout and exit 1 if there are any. */

@@ -1,6 +1,6 @@
 /** The rule files a command was given; paths that do not exist are reported on stderr. */
-import { collectGavelFiles } from "../files";
-import type { CommandContext } from "../context";
+import { collectGavelFiles } from "../files.ts";
+import type { CommandContext } from "../context.ts";
 
 export interface GivenFiles {
   files: string[];

@@ -1,14 +1,14 @@
-/** `gavel serve`: starts the HTTP service and the editor from @gavel/server, when that package is present. */
+/** `gavel serve`: starts the HTTP service and the editor from @gavel-rules/server, when that package is present. */
 import { resolve } from "node:path";
-import type { CommandContext } from "../context";
-import { ExitCode } from "../context";
+import type { CommandContext } from "../context.ts";
+import { ExitCode } from "../context.ts";
 
 export interface ServeOptions {
   port?: string;
   data?: string;
 }
 
-/** What `gavel serve` passes to @gavel/server's startServer. */
+/** What `gavel serve` passes to @gavel-rules/server's startServer. */
 export interface ServerOptions {
   port: number;
   host?: string;
@@ -19,16 +19,16 @@ export interface ServerOptions {
 type StartServer = (options: ServerOptions) => Promise<unknown>;
 
 // A variable specifier keeps TypeScript from requiring the package to exist at build time.
-const serverPackage = "@gavel/server";
+const serverPackage = "@gavel-rules/server";
 
-/** True when `error` says @gavel/server itself could not be found (not one of its own imports). */
+/** True when `error` says @gavel-rules/server itself could not be found (not one of its own imports). */
 export function isModuleMissing(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : "";
   return (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && (message.includes(serverPackage) || message.includes("packages/server"));
 }
 
-/** Loads startServer from @gavel/server; undefined when the package or the export is not there. */
+/** Loads startServer from @gavel-rules/server; undefined when the package or the export is not there. */
 async function loadStartServer(): Promise<StartServer | undefined> {
   try {
     const module = (await import(serverPackage)) as { startServer?: unknown };

@@ -4,10 +4,10 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { CommandContext } from "../context";
-import { ExitCode } from "../context";
-import { operatorMessagesFor } from "../operator-messages";
-import { loadServerPackage, type ServerPackage } from "./server-package";
+import type { CommandContext } from "../context.ts";
+import { ExitCode } from "../context.ts";
+import { operatorMessagesFor } from "../operator-messages.ts";
+import { loadServerPackage, type ServerPackage } from "./server-package.ts";
 
 export interface StoreOptions {
   data?: string;

@@ -2,16 +2,16 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { localizeError, runTests, type Diagnostic, type TestResult } from "@gavel/lang";
-import type { CommandContext } from "../context";
-import { ExitCode } from "../context";
-import { jsonReport } from "../reporters/json";
-import { junitReport } from "../reporters/junit";
-import { tapReport } from "../reporters/tap";
-import { textReport } from "../reporters/text";
-import { compileRuleFile, readRuleFile } from "../rule-file";
-import { countOutcomes, type FileTestReport, type TestReport, type UncoveredUnit } from "../test-report";
-import { findRuleFiles } from "./rule-files";
+import { localizeError, runTests, type Diagnostic, type TestResult } from "@gavel-rules/lang";
+import type { CommandContext } from "../context.ts";
+import { ExitCode } from "../context.ts";
+import { jsonReport } from "../reporters/json.ts";
+import { junitReport } from "../reporters/junit.ts";
+import { tapReport } from "../reporters/tap.ts";
+import { textReport } from "../reporters/text.ts";
+import { compileRuleFile, readRuleFile } from "../rule-file.ts";
+import { countOutcomes, type FileTestReport, type TestReport, type UncoveredUnit } from "../test-report.ts";
+import { findRuleFiles } from "./rule-files.ts";
 
 export const reporters = { junit: junitReport, json: jsonReport, tap: tapReport } as const;
 export type ReporterName = keyof typeof reporters;

@@ -1,9 +1,9 @@
 /** `gavel token create|list|revoke`: token administration straight on the store, for an operator on the machine. */
 import { hostname, userInfo } from "node:os";
-import type { CommandContext } from "../context";
-import { ExitCode } from "../context";
-import { operatorMessagesFor } from "../operator-messages";
-import { withStore, type StoreOptions } from "./store-target";
+import type { CommandContext } from "../context.ts";
+import { ExitCode } from "../context.ts";
+import { operatorMessagesFor } from "../operator-messages.ts";
+import { withStore, type StoreOptions } from "./store-target.ts";
 
 export interface TokenCreateOptions extends StoreOptions {
   role: string;

@@ -1,6 +1,6 @@
 /** The run as one JSON document, for scripts and dashboards. */
-import type { TestResult } from "@gavel/lang";
-import type { TestReport } from "../test-report";
+import type { TestResult } from "@gavel-rules/lang";
+import type { TestReport } from "../test-report.ts";
 
 function testJson(result: TestResult) {
   return {

@@ -3,8 +3,8 @@
  * <testsuites> → one <testsuite> per rule file → one <testcase> per test block, with a
  * <failure> for each failed test. A file that does not compile is one failed testcase.
  */
-import type { Diagnostic, TestResult } from "@gavel/lang";
-import { failureMessage, isBroken, type FileTestReport, type TestReport } from "../test-report";
+import type { Diagnostic, TestResult } from "@gavel-rules/lang";
+import { failureMessage, isBroken, type FileTestReport, type TestReport } from "../test-report.ts";
 
 // XML 1.0 forbids most control characters, even escaped.
 const INVALID_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;

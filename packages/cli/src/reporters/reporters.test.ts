@@ -4,16 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testFiles } from "../commands/test";
-import { createContext } from "../context";
-import { memoryIo } from "../io";
-import { messagesFor } from "../messages";
-import { createStyle } from "../style";
-import type { TestReport } from "../test-report";
-import { jsonReport } from "./json";
-import { escapeXml, junitReport } from "./junit";
-import { tapReport } from "./tap";
-import { textReport } from "./text";
+import { testFiles } from "../commands/test.ts";
+import { createContext } from "../context.ts";
+import { memoryIo } from "../io.ts";
+import { messagesFor } from "../messages.ts";
+import { createStyle } from "../style.ts";
+import type { TestReport } from "../test-report.ts";
+import { jsonReport } from "./json.ts";
+import { escapeXml, junitReport } from "./junit.ts";
+import { tapReport } from "./tap.ts";
+import { textReport } from "./text.ts";
 
 const passing = `import "std/major-matter.gavel"
 

@@ -1,6 +1,6 @@
 /** TAP version 13: one test point per test block, with a YAML block explaining each failure. */
-import type { TestResult } from "@gavel/lang";
-import { isBroken, summaryLine, type TestReport } from "../test-report";
+import type { TestResult } from "@gavel-rules/lang";
+import { isBroken, summaryLine, type TestReport } from "../test-report.ts";
 
 // In a TAP description '#' starts a directive; a line break would end the point.
 const description = (text: string): string => text.replace(/\\/g, "\\\\").replace(/#/g, "\\#").replace(/[\r\n]+/g, " ");

@@ -1,9 +1,9 @@
 /** The readable report for a terminal or a CI log: one line per file, details for each failure, the closing count. */
-import { explainText, type TestResult } from "@gavel/lang";
-import { formatDiagnostic } from "../diagnostics";
-import type { Messages } from "../messages";
-import type { Style } from "../style";
-import { isBroken, summaryLine, type FileTestReport, type TestReport } from "../test-report";
+import { explainText, type TestResult } from "@gavel-rules/lang";
+import { formatDiagnostic } from "../diagnostics.ts";
+import type { Messages } from "../messages.ts";
+import type { Style } from "../style.ts";
+import { isBroken, summaryLine, type FileTestReport, type TestReport } from "../test-report.ts";
 
 const indent = (text: string, spaces: number): string =>
   text

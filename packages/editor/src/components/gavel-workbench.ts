@@ -3,7 +3,7 @@
  * together. Light DOM, so the Monaco host below it sits in the document and gets Monaco's global CSS.
  */
 
-import type { DocumentSymbol, Span } from "@gavel/lang";
+import type { DocumentSymbol, Span } from "@gavel-rules/lang";
 import { LitElement, html, nothing } from "lit";
 import { customElement, query, state } from "lit/decorators.js";
 import type * as Monaco from "monaco-editor/editor";

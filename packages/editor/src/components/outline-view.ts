@@ -1,6 +1,6 @@
 /** The outline of the active file: rules, inputs, lets, criteria, clauses and tests; click to jump. */
 
-import type { DocumentSymbol, Span } from "@gavel/lang";
+import type { DocumentSymbol, Span } from "@gavel-rules/lang";
 import { LitElement, css, html } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { t } from "../i18n";

@@ -1,6 +1,6 @@
 /** The Problems panel: the active file's diagnostics, errors first; click or Enter jumps to the spot. */
 
-import type { Diagnostic, Span } from "@gavel/lang";
+import type { Diagnostic, Span } from "@gavel-rules/lang";
 import { LitElement, css, html } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { t } from "../i18n";

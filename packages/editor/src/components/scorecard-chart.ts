@@ -1,6 +1,6 @@
 /** A scorecard at a glance: each criterion's points against its maximum, and the total. */
 
-import type { ScorecardResult } from "@gavel/lang";
+import type { ScorecardResult } from "@gavel-rules/lang";
 import { LitElement, css, html, svg } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { approximate, valueText } from "../exact-display";

@@ -1,6 +1,6 @@
 /** The Tests panel: runs the file's `test` blocks in the browser; each pass/fail with expected vs actual. */
 
-import type { Span } from "@gavel/lang";
+import type { Span } from "@gavel-rules/lang";
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { t } from "../i18n";

@@ -1,6 +1,6 @@
 /** Try it: a form generated from a rule's inputs, the result with every clause explained, and a picture. */
 
-import type { EvalOutcome, InputInfo, RuleResult, Span } from "@gavel/lang";
+import type { EvalOutcome, InputInfo, RuleResult, Span } from "@gavel-rules/lang";
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { approximate, valueText } from "../exact-display";

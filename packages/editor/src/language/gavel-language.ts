@@ -1,6 +1,6 @@
 /** Registers the gavel language with Monaco: highlighting, configuration and the language-service providers. */
 
-import type { Completion, DocumentSymbol } from "@gavel/lang";
+import type { Completion, DocumentSymbol } from "@gavel-rules/lang";
 import { editor, languages, Uri, type IRange } from "monaco-editor/editor";
 import { getLocale, onLocaleChange } from "../i18n";
 import { DocumentAnalyzer } from "./document-analyzer";

@@ -4,7 +4,7 @@
 import {
   compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, localizeError, runTests,
   type CompiledModule, type CompileOptions, type DocumentSymbol,
-} from "@gavel/lang";
+} from "@gavel-rules/lang";
 import { createImportResolver } from "./import-resolver";
 import type { Analysis, MethodName, TestRunSummary, WorkerMethods, WorkerRequest, WorkerResponse } from "./protocol";
 

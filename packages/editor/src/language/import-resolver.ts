@@ -1,6 +1,6 @@
 /** Resolves `import` paths of a rule file: std/ from the bundled library, anything else from the registry's files. */
 
-import type { ImportResolver } from "@gavel/lang";
+import type { ImportResolver } from "@gavel-rules/lang";
 import { stdLibrary } from "./std-library";
 
 /** Joins a relative import path onto the importing file's folder ("a/b.gavel" + "../c.gavel" → "c.gavel"). */

@@ -1,6 +1,6 @@
 /** The link between Monaco models and rule files: a model's URI path is the rule file's name. */
 
-import type { Span } from "@gavel/lang";
+import type { Span } from "@gavel-rules/lang";
 import { Range, Uri, type editor } from "monaco-editor/editor";
 
 /** The Monaco URI of a rule file's working copy. */

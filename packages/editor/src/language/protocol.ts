@@ -2,7 +2,7 @@
 
 import type {
   Completion, Diagnostic, DocumentSymbol, EvalOutcome, Hover, InputInfo, Span, TestResult,
-} from "@gavel/lang";
+} from "@gavel-rules/lang";
 
 /** What the editor needs to know about a rule of the open file (no evaluator: that stays in the worker). */
 export interface RuleInfo {

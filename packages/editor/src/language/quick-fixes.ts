@@ -1,6 +1,6 @@
 /** Quick fixes (Ctrl+.): "did you mean …" hints of the compiler become one-click replacements. */
 
-import type { Diagnostic } from "@gavel/lang";
+import type { Diagnostic } from "@gavel-rules/lang";
 import { languages, type editor } from "monaco-editor/editor";
 import { t } from "../i18n";
 import type { DocumentAnalyzer } from "./document-analyzer";

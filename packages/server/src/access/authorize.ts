@@ -1,10 +1,10 @@
 /** Bearer-token checks for routes: who is calling (request.actor) and whether their role allows the route. */
 
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { ApiError } from "../http/api-error";
-import type {} from "../http/failed-auth-limit"; // its FastifyInstance.authFailures declaration
-import { allows, type Actor, type Permission } from "./roles";
-import type { TokenStore } from "./token-store";
+import { ApiError } from "../http/api-error.ts";
+import type {} from "../http/failed-auth-limit.ts"; // its FastifyInstance.authFailures declaration
+import { allows, type Actor, type Permission } from "./roles.ts";
+import type { TokenStore } from "./token-store.ts";
 
 declare module "fastify" {
   interface FastifyRequest {

@@ -1,10 +1,10 @@
 /** Bearer tokens: random secrets shown once, stored only as sha256 hashes, each with a name and a role. */
 
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { conflict, notFound } from "../http/api-error";
-import type { Database } from "../store/database";
-import { isUniqueViolation } from "../store/sql-errors";
-import type { Actor, Role } from "./roles";
+import { conflict, notFound } from "../http/api-error.ts";
+import type { Database } from "../store/database.ts";
+import { isUniqueViolation } from "../store/sql-errors.ts";
+import type { Actor, Role } from "./roles.ts";
 
 /** A token as listed (never with its secret). */
 export interface TokenInfo {

@@ -11,16 +11,16 @@
 
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
-import type { InputInfo } from "@gavel/lang";
-import { ApiError, unprocessable } from "../http/api-error";
-import type { InputProblem } from "../rules/input-validator";
-import { resolvedSourceDigest, type RuleRegistry } from "../rules/rule-registry";
-import type { EvaluationPool } from "../workers/evaluation-pool";
-import type { ResultFormat, RuleFileRef, ScoreAnswer, SubjectRows } from "../workers/evaluation-tasks";
-import { CsvRecords } from "./csv-records";
-import { IdIndex } from "./id-index";
-import { ScoredSubjects } from "./scored-subjects";
-import { csvHeaderProblems, csvProblemsMessage, type CsvProblem, type Subject } from "./subjects-csv";
+import type { InputInfo } from "@gavel-rules/lang";
+import { ApiError, unprocessable } from "../http/api-error.ts";
+import type { InputProblem } from "../rules/input-validator.ts";
+import { resolvedSourceDigest, type RuleRegistry } from "../rules/rule-registry.ts";
+import type { EvaluationPool } from "../workers/evaluation-pool.ts";
+import type { ResultFormat, RuleFileRef, ScoreAnswer, SubjectRows } from "../workers/evaluation-tasks.ts";
+import { CsvRecords } from "./csv-records.ts";
+import { IdIndex } from "./id-index.ts";
+import { ScoredSubjects } from "./scored-subjects.ts";
+import { csvHeaderProblems, csvProblemsMessage, type CsvProblem, type Subject } from "./subjects-csv.ts";
 
 export interface AssessmentRequest {
   rule: string;

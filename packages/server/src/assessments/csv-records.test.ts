@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { CsvRecords } from "./csv-records";
+import { CsvRecords } from "./csv-records.ts";
 
 /** Feeds `text` in chunks of `size` bytes and collects the header and the records taken after each chunk. */
 function split(text: string, size: number) {

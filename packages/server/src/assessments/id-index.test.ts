@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IdIndex } from "./id-index";
+import { IdIndex } from "./id-index.ts";
 
 describe("the id index of an upload", () => {
   it("finds every repeat, with the row of the first occurrence, across growth", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rankByScore, rationalOf } from "./ranking";
+import { rankByScore, rationalOf } from "./ranking.ts";
 
 describe("ranking by exact score", () => {
   it("orders by exact value, not by rounded decimals, and ties share a rank", () => {

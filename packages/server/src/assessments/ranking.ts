@@ -1,6 +1,6 @@
 /** Ranks assessed subjects by exact score, highest first; equal scores share a rank (1, 2, 2, 4). */
 
-import { Rational, type ExactJson } from "@gavel/lang";
+import { Rational, type ExactJson } from "@gavel-rules/lang";
 
 /** An exact result number as a Rational (integers, decimals, or { num, den }). */
 export function rationalOf(value: ExactJson): Rational {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCell } from "./results-csv";
+import { safeCell } from "./results-csv.ts";
 
 describe("CSV cells against formula injection (OWASP)", () => {
   it("prefixes a quote to text that a spreadsheet would run, and leaves other text alone", () => {

@@ -1,6 +1,6 @@
 /** Writes ranked assessment results as CSV: rank, id, score, grade, then points and reason per criterion. */
 
-import type { ExactJson, ScorecardResult } from "@gavel/lang";
+import type { ExactJson, ScorecardResult } from "@gavel-rules/lang";
 
 /** Cells a spreadsheet would run as a formula (OWASP "CSV injection"), including tab and carriage return leads. */
 const FORMULA_LEAD = /^[=+\-@\t\r]/;

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ExactJson } from "@gavel/lang";
-import { rationalOf } from "./ranking";
+import type { ExactJson } from "@gavel-rules/lang";
+import { rationalOf } from "./ranking.ts";
 
 /** A typed array that grows by doubling. */
 class GrowingColumn<T extends Float64Array | Int32Array> {

@@ -1,7 +1,7 @@
-import { compile, type CompiledRule } from "@gavel/lang";
+import { compile, type CompiledRule } from "@gavel-rules/lang";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../http/api-error";
-import { parseSubjectsCsv } from "./subjects-csv";
+import { ApiError } from "../http/api-error.ts";
+import { parseSubjectsCsv } from "./subjects-csv.ts";
 
 const source = `scorecard 测评 "测评" {
   input 满意: count "满意票"

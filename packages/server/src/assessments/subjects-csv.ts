@@ -1,8 +1,8 @@
 /** Reads assessment subjects from CSV: a header row (`id`, optional `name`, then the rule's inputs), values typed by the rule. */
 
 import { parse } from "csv-parse/sync";
-import type { CompiledRule, InputInfo } from "@gavel/lang";
-import { unprocessable } from "../http/api-error";
+import type { CompiledRule, InputInfo } from "@gavel-rules/lang";
+import { unprocessable } from "../http/api-error.ts";
 
 export interface Subject {
   id: string;

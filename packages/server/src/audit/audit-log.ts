@@ -1,7 +1,7 @@
 /** The append-only audit log of ballots in SQL; callers append inside the transaction that holds the ballot row lock. */
 
-import type { Queryable } from "../store/database";
-import { eventHash, GENESIS_HASH, type ChainedEvent } from "./hash-chain";
+import type { Queryable } from "../store/database.ts";
+import { eventHash, GENESIS_HASH, type ChainedEvent } from "./hash-chain.ts";
 
 /** Where a ballot's chain ends: its last sequence number and hash (kept on the ballot row). */
 export interface ChainHead {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "./canonical-json";
-import { chainProblems, eventHash, GENESIS_HASH, verifyChain, type ChainedEvent } from "./hash-chain";
+import { canonicalJson } from "./canonical-json.ts";
+import { chainProblems, eventHash, GENESIS_HASH, verifyChain, type ChainedEvent } from "./hash-chain.ts";
 
 function chain(length: number): ChainedEvent[] {
   const events: ChainedEvent[] = [];

@@ -1,7 +1,7 @@
 /** The audit hash chain: each event's hash covers the previous hash and the event's canonical JSON. */
 
 import { createHash } from "node:crypto";
-import { canonicalJson } from "./canonical-json";
+import { canonicalJson } from "./canonical-json.ts";
 
 /** The previous hash of a ballot's first event. */
 export const GENESIS_HASH = "0".repeat(64);

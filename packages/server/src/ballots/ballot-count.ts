@@ -1,7 +1,7 @@
 /** What a ballot's stored rows add up to: the tally a close evaluates and verify recomputes, and what does not fit. */
 
-import type { Queryable } from "../store/database";
-import type { Tally } from "./ballot-types";
+import type { Queryable } from "../store/database.ts";
+import type { Tally } from "./ballot-types.ts";
 
 export interface ChoiceCounts {
   yes: number;

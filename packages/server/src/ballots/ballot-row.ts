@@ -1,7 +1,7 @@
 /** A ballot as stored: the `ballots` row the service locks, reads and verifies. */
 
-import type { RuleResult } from "@gavel/lang";
-import type { BallotState, Tally } from "./ballot-types";
+import type { RuleResult } from "@gavel-rules/lang";
+import type { BallotState, Tally } from "./ballot-types.ts";
 
 export interface BallotRow {
   id: string;

@@ -5,17 +5,17 @@
  */
 
 import { randomUUID } from "node:crypto";
-import type { RuleResult } from "@gavel/lang";
-import { appendEvent, AUDIT_INSERT_COLUMNS, eventTime, listEvents, prepareEvent, storedHead, type ChainHead } from "../audit/audit-log";
-import { GENESIS_HASH, type ChainedEvent } from "../audit/hash-chain";
-import { conflict, notFound, unprocessable } from "../http/api-error";
-import { resolvedSourceDigest, type RuleRegistry } from "../rules/rule-registry";
-import type { Database, Queryable } from "../store/database";
-import { isUniqueViolation } from "../store/sql-errors";
-import { countMismatch, countStored, tallyOf } from "./ballot-count";
-import { BALLOT_COLUMNS, BALLOT_RECORD_FORMAT, type BallotRow } from "./ballot-row";
-import type { BallotState, BallotView, Choice, CreateBallotInput } from "./ballot-types";
-import { verifyBallot, type BallotVerification } from "./ballot-verification";
+import type { RuleResult } from "@gavel-rules/lang";
+import { appendEvent, AUDIT_INSERT_COLUMNS, eventTime, listEvents, prepareEvent, storedHead, type ChainHead } from "../audit/audit-log.ts";
+import { GENESIS_HASH, type ChainedEvent } from "../audit/hash-chain.ts";
+import { conflict, notFound, unprocessable } from "../http/api-error.ts";
+import { resolvedSourceDigest, type RuleRegistry } from "../rules/rule-registry.ts";
+import type { Database, Queryable } from "../store/database.ts";
+import { isUniqueViolation } from "../store/sql-errors.ts";
+import { countMismatch, countStored, tallyOf } from "./ballot-count.ts";
+import { BALLOT_COLUMNS, BALLOT_RECORD_FORMAT, type BallotRow } from "./ballot-row.ts";
+import type { BallotState, BallotView, Choice, CreateBallotInput } from "./ballot-types.ts";
+import { verifyBallot, type BallotVerification } from "./ballot-verification.ts";
 
 function headOf(row: BallotRow): ChainHead {
   return { seq: row.audit_seq, hash: row.audit_head };

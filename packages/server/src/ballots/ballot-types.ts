@@ -1,6 +1,6 @@
 /** The shapes of ballots as the service returns them. */
 
-import type { RuleResult } from "@gavel/lang";
+import type { RuleResult } from "@gavel-rules/lang";
 
 export type BallotState = "draft" | "open" | "closed";
 export type Choice = "yes" | "no" | "abstain";

@@ -5,15 +5,15 @@
  * It reports every mismatch it finds, not only the first.
  */
 
-import type { RuleResult } from "@gavel/lang";
-import { listEvents } from "../audit/audit-log";
-import { canonicalJson } from "../audit/canonical-json";
-import { chainProblems, GENESIS_HASH, type ChainedEvent } from "../audit/hash-chain";
-import { contentHash, resolvedSourceDigest, type PinnedImports, type RuleRegistry } from "../rules/rule-registry";
-import type { Queryable } from "../store/database";
-import { countStored, tallyOf } from "./ballot-count";
-import type { BallotRow } from "./ballot-row";
-import { CHOICES, type BallotState, type Choice, type Tally } from "./ballot-types";
+import type { RuleResult } from "@gavel-rules/lang";
+import { listEvents } from "../audit/audit-log.ts";
+import { canonicalJson } from "../audit/canonical-json.ts";
+import { chainProblems, GENESIS_HASH, type ChainedEvent } from "../audit/hash-chain.ts";
+import { contentHash, resolvedSourceDigest, type PinnedImports, type RuleRegistry } from "../rules/rule-registry.ts";
+import type { Queryable } from "../store/database.ts";
+import { countStored, tallyOf } from "./ballot-count.ts";
+import type { BallotRow } from "./ballot-row.ts";
+import { CHOICES, type BallotState, type Choice, type Tally } from "./ballot-types.ts";
 
 /** Stable names of what verify can find wrong. */
 export type IntegrityCode =

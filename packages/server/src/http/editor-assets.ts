@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
-import { inlineScriptHashes, workerContentSecurityPolicy } from "./security-headers";
+import { inlineScriptHashes, workerContentSecurityPolicy } from "./security-headers.ts";
 
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "./api-error";
-import { toErrorResponse } from "./error-handling";
+import { ApiError } from "./api-error.ts";
+import { toErrorResponse } from "./error-handling.ts";
 
 describe("error responses", () => {
   it("keeps a domain refusal's status, code and details", () => {

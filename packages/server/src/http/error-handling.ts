@@ -3,8 +3,8 @@
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
-import { isUnstorableText } from "../store/sql-errors";
-import { ApiError, type ErrorBody } from "./api-error";
+import { isUnstorableText } from "../store/sql-errors.ts";
+import { ApiError, type ErrorBody } from "./api-error.ts";
 
 // Fastify's own client errors, renamed to stable API codes.
 const FASTIFY_CODES: Record<string, string> = {

@@ -2,7 +2,7 @@
 
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ApiError } from "./api-error";
+import { ApiError } from "./api-error.ts";
 
 export interface FailedAuthLimiter {
   /** Throws 429 RATE_LIMITED (with Retry-After) once this client has used up its failures; counts nothing. */

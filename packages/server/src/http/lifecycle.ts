@@ -1,7 +1,7 @@
 /** Whether the service is draining for shutdown; while it is, new requests are refused and /ready says 503. */
 
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { ApiError } from "./api-error";
+import { ApiError } from "./api-error.ts";
 
 export class Lifecycle {
   /** Set once a shutdown begins; never cleared (a closed app is not reopened). */

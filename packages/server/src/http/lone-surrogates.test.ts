@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findLoneSurrogate, hasLoneSurrogate } from "./lone-surrogates";
+import { findLoneSurrogate, hasLoneSurrogate } from "./lone-surrogates.ts";
 
 describe("lone surrogates", () => {
   it("finds an unpaired high or low surrogate and accepts pairs and Chinese text", () => {

@@ -1,7 +1,7 @@
 /** Lone UTF-16 surrogates (`"\ud800"` in JSON) are not text: PostgreSQL refuses them, so requests carrying one are refused first. */
 
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { ApiError } from "./api-error";
+import { ApiError } from "./api-error.ts";
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one (no `u` flag: match code units).
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

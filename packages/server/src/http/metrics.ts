@@ -5,10 +5,10 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
-import { authorize } from "../access/authorize";
-import type { TokenStore } from "../access/token-store";
-import { withErrors } from "./schemas";
-import type { MetricsExposure } from "./operations-options";
+import { authorize } from "../access/authorize.ts";
+import type { TokenStore } from "../access/token-store.ts";
+import { withErrors } from "./schemas.ts";
+import type { MetricsExposure } from "./operations-options.ts";
 
 let processRegistry: Registry | undefined;
 

@@ -1,8 +1,8 @@
 /** TypeBox schemas of every request and response (validation and the OpenAPI document at /docs). */
 
 import { Type, type TSchema } from "@sinclair/typebox";
-import { ROLES } from "../access/roles";
-import { RULE_NAME_PATTERN } from "../rules/rule-name";
+import { ROLES } from "../access/roles.ts";
+import { RULE_NAME_PATTERN } from "../rules/rule-name.ts";
 
 export const ErrorResponse = Type.Object(
   {

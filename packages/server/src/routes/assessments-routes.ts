@@ -3,13 +3,13 @@
 import { Readable } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Static } from "@sinclair/typebox";
-import { authorize } from "../access/authorize";
-import type { ScoredSubjects } from "../assessments/scored-subjects";
-import { ApiError } from "../http/api-error";
-import { nestsDeeperThan } from "../http/json-nesting";
-import { ASSESSMENT_JSON_BODY_LIMIT, AssessmentBody, AssessmentQuery, AssessmentResponse, MAX_JSON_SUBJECTS, withErrors } from "../http/schemas";
-import type { ResultFormat } from "../workers/evaluation-tasks";
-import { versionOf, type Services } from "./context";
+import { authorize } from "../access/authorize.ts";
+import type { ScoredSubjects } from "../assessments/scored-subjects.ts";
+import { ApiError } from "../http/api-error.ts";
+import { nestsDeeperThan } from "../http/json-nesting.ts";
+import { ASSESSMENT_JSON_BODY_LIMIT, AssessmentBody, AssessmentQuery, AssessmentResponse, MAX_JSON_SUBJECTS, withErrors } from "../http/schemas.ts";
+import type { ResultFormat } from "../workers/evaluation-tasks.ts";
+import { versionOf, type Services } from "./context.ts";
 
 /** A JSON assessment body nests no deeper than this (a body is 4 levels deep; inputs are scalars). */
 export const MAX_ASSESSMENT_JSON_DEPTH = 16;

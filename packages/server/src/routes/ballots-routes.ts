@@ -1,7 +1,7 @@
 /** Ballot routes: create, open, attendance, votes, close, read, audit. */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { actorOf, authorize } from "../access/authorize";
+import { actorOf, authorize } from "../access/authorize.ts";
 import {
   AttendanceReceipt,
   AuditHead,
@@ -17,8 +17,8 @@ import {
   VoteBody,
   VoteReceipt,
   withErrors,
-} from "../http/schemas";
-import type { Services } from "./context";
+} from "../http/schemas.ts";
+import type { Services } from "./context.ts";
 
 export const ballotsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ballots, tokens }) => {
   const clerk = authorize(tokens, "write:ballots");

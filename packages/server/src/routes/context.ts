@@ -1,10 +1,10 @@
 /** What route plugins are given: the services behind the HTTP layer. */
 
-import type { TokenStore } from "../access/token-store";
-import type { AssessmentService } from "../assessments/assessment-service";
-import type { BallotService } from "../ballots/ballot-service";
-import type { RuleRegistry } from "../rules/rule-registry";
-import type { Database } from "../store/database";
+import type { TokenStore } from "../access/token-store.ts";
+import type { AssessmentService } from "../assessments/assessment-service.ts";
+import type { BallotService } from "../ballots/ballot-service.ts";
+import type { RuleRegistry } from "../rules/rule-registry.ts";
+import type { Database } from "../store/database.ts";
 
 export interface Services {
   db: Database;

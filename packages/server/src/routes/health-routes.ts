@@ -1,10 +1,10 @@
 /** GET /health (liveness: the service and its store answer) and GET /ready (readiness: 503 while draining or when the store is down). */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { ApiError } from "../http/api-error";
-import type { Lifecycle } from "../http/lifecycle";
-import { Health, PUBLIC, Readiness, withErrors } from "../http/schemas";
-import type { Services } from "./context";
+import { ApiError } from "../http/api-error.ts";
+import type { Lifecycle } from "../http/lifecycle.ts";
+import { Health, PUBLIC, Readiness, withErrors } from "../http/schemas.ts";
+import type { Services } from "./context.ts";
 
 export const healthRoutes: FastifyPluginAsyncTypebox<Services & { lifecycle: Lifecycle }> = async (app, { db, lifecycle }) => {
   app.get("/health", { schema: { tags: ["service"], security: PUBLIC, summary: "Liveness and store check", response: withErrors({ 200: Health }) } }, async () => {

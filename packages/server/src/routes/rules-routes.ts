@@ -1,13 +1,13 @@
 /** Rule registry routes: store versions, list, read, evaluate. */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { actorOf, authorize } from "../access/authorize";
-import { assertValidInput } from "../rules/input-validator";
-import type { ModuleSummary } from "../rules/module-summary";
-import { assertRuleName, importDigests, resolvedSourceDigest, selectRule, type RuleVersionRecord } from "../rules/rule-registry";
-import { ApiError, unprocessable } from "../http/api-error";
-import { EvaluateBody, PutRuleBody, RuleDetail, RuleList, RuleNameParam, RuleResult, StoredRule, VersionQuery, PUBLIC, withErrors } from "../http/schemas";
-import { versionOf, type Services } from "./context";
+import { actorOf, authorize } from "../access/authorize.ts";
+import { assertValidInput } from "../rules/input-validator.ts";
+import type { ModuleSummary } from "../rules/module-summary.ts";
+import { assertRuleName, importDigests, resolvedSourceDigest, selectRule, type RuleVersionRecord } from "../rules/rule-registry.ts";
+import { ApiError, unprocessable } from "../http/api-error.ts";
+import { EvaluateBody, PutRuleBody, RuleDetail, RuleList, RuleNameParam, RuleResult, StoredRule, VersionQuery, PUBLIC, withErrors } from "../http/schemas.ts";
+import { versionOf, type Services } from "./context.ts";
 
 /** How stale "the latest version" may be for a read-only evaluation (a version stored elsewhere shows within this). */
 export const LATEST_MAX_AGE_MS = 1000;

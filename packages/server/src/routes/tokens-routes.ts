@@ -2,9 +2,9 @@
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { actorOf, authorize } from "../access/authorize";
-import { CreatedToken, CreateTokenBody, TokenIdParam, TokenInfo, withErrors } from "../http/schemas";
-import type { Services } from "./context";
+import { actorOf, authorize } from "../access/authorize.ts";
+import { CreatedToken, CreateTokenBody, TokenIdParam, TokenInfo, withErrors } from "../http/schemas.ts";
+import type { Services } from "./context.ts";
 
 export const tokensRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { tokens }) => {
   const admin = authorize(tokens, "manage:tokens");

@@ -1,8 +1,8 @@
 /** Validates evaluation input against a rule's generated JSON Schema (draft 2020-12) with ajv, one compiled validator per rule. */
 
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
-import type { CompiledRule } from "@gavel/lang";
-import { unprocessable } from "../http/api-error";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { CompiledRule } from "@gavel-rules/lang";
+import { unprocessable } from "../http/api-error.ts";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validators = new WeakMap<CompiledRule, ValidateFunction>();

@@ -1,6 +1,6 @@
 /** What a client is told about a compiled rule file: its rules with their inputs, and its diagnostics (plain, cloneable data). */
 
-import type { CompiledModule, CompiledRule, Diagnostic, InputInfo, JsonSchema } from "@gavel/lang";
+import type { CompiledModule, CompiledRule, Diagnostic, InputInfo, JsonSchema } from "@gavel-rules/lang";
 
 /** One rule of a file as described to clients. */
 export interface RuleSummary {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidRuleName } from "./rule-name";
+import { isValidRuleName } from "./rule-name.ts";
 
 describe("rule names", () => {
   it("accepts letters of any script, digits, _ and -", () => {

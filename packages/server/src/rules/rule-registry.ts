@@ -3,14 +3,14 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compile, type CompiledModule, type CompiledRule, type Diagnostic, type ImportResolver } from "@gavel/lang";
-import { canonicalJson } from "../audit/canonical-json";
-import { ApiError, conflict, notFound, unprocessable } from "../http/api-error";
-import type { Database, Queryable } from "../store/database";
-import { isUniqueViolation } from "../store/sql-errors";
-import { summarizeModule, type ModuleSummary } from "./module-summary";
-import { isValidRuleName } from "./rule-name";
-import { DEFAULT_STD_DIR, stdImportResolver } from "./std-imports";
+import { compile, type CompiledModule, type CompiledRule, type Diagnostic, type ImportResolver } from "@gavel-rules/lang";
+import { canonicalJson } from "../audit/canonical-json.ts";
+import { ApiError, conflict, notFound, unprocessable } from "../http/api-error.ts";
+import type { Database, Queryable } from "../store/database.ts";
+import { isUniqueViolation } from "../store/sql-errors.ts";
+import { summarizeModule, type ModuleSummary } from "./module-summary.ts";
+import { isValidRuleName } from "./rule-name.ts";
+import { DEFAULT_STD_DIR, stdImportResolver } from "./std-imports.ts";
 
 /** One stored version of a rule file (without its source). */
 export interface RuleVersionInfo {

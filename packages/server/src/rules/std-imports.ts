@@ -1,12 +1,13 @@
-/** Resolves `import "std/…"` in stored rule files to the repository's standard library (dsl/std/*.gavel). */
+/** Resolves `import "std/…"` in stored rule files to the standard library (the language package's std/, dsl/std in the monorepo). */
 
 import { readFileSync } from "node:fs";
-import { dirname, join, resolve, sep } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ImportResolver } from "@gavel/lang";
+import type { ImportResolver } from "@gavel-rules/lang";
+import { stdUrl } from "@gavel-rules/lang/std-path";
 
-/** dsl/std of this repository. */
-export const DEFAULT_STD_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../dsl/std");
+/** The language package's std/ folder when installed; dsl/std when running from the monorepo's sources. */
+export const DEFAULT_STD_DIR = resolve(fileURLToPath(stdUrl));
 
 /**
  * An import resolver for stored rules: only `std/<file>.gavel` is known (read from `stdDir`, cached);

@@ -7,8 +7,8 @@
  */
 
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import type { Database, DatabaseKind, Queryable } from "./database";
-import { quoteIdentifier, readAppliedMigrations, readTableShapes, type TableShape } from "./schema-catalog";
+import type { Database, DatabaseKind, Queryable } from "./database.ts";
+import { quoteIdentifier, readAppliedMigrations, readTableShapes, type TableShape } from "./schema-catalog.ts";
 
 export const BACKUP_FORMAT = "gavel-backup";
 export const BACKUP_FORMAT_VERSION = 1;

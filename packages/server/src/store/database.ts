@@ -7,9 +7,9 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import pg from "pg";
-import { lockDataDir } from "./data-dir-lock";
-import { migrate } from "./migrations";
-import { makePrivate } from "./private-files";
+import { lockDataDir } from "./data-dir-lock.ts";
+import { migrate } from "./migrations.ts";
+import { makePrivate } from "./private-files.ts";
 
 /** A result row: column name to value. */
 export type Row = object;

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Database } from "./database";
+import type { Database } from "./database.ts";
 
 export interface Migration {
   version: number;

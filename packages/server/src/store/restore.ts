@@ -6,10 +6,10 @@
 
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, useCanonicalTextForms, type BackupHeader, type BackupSummary, type BackupTableLine, type BackupTrailer, type BackupValue } from "./backup";
-import { openDatabase, type Database, type DatabaseOptions, type Queryable } from "./database";
-import { loadMigrations, migrate, type Migration } from "./migrations";
-import { quoteIdentifier, readAppliedMigrations, readTableShapes, type TableShape } from "./schema-catalog";
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, useCanonicalTextForms, type BackupHeader, type BackupSummary, type BackupTableLine, type BackupTrailer, type BackupValue } from "./backup.ts";
+import { openDatabase, type Database, type DatabaseOptions, type Queryable } from "./database.ts";
+import { loadMigrations, migrate, type Migration } from "./migrations.ts";
+import { quoteIdentifier, readAppliedMigrations, readTableShapes, type TableShape } from "./schema-catalog.ts";
 
 /** Why a restore was refused. */
 export type RestoreRefusal = "NOT_A_BACKUP" | "NEWER_SCHEMA" | "UNKNOWN_MIGRATION" | "TARGET_NOT_EMPTY" | "INCOMPLETE_BACKUP" | "SCHEMA_MISMATCH";

@@ -4,7 +4,7 @@
  * migration is carried without touching them.
  */
 
-import type { Queryable } from "./database";
+import type { Queryable } from "./database.ts";
 
 /** One table as backup and restore see it. */
 export interface TableShape {

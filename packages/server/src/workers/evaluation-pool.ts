@@ -2,11 +2,17 @@
 
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import { unprocessable } from "../http/api-error";
-import type { CompiledSummary, PinnedImports } from "../rules/rule-registry";
-import type { EvaluationAnswers, EvaluationTask } from "./evaluation-tasks";
+import { unprocessable } from "../http/api-error.ts";
+import type { CompiledSummary, PinnedImports } from "../rules/rule-registry.ts";
+import type { EvaluationAnswers, EvaluationTask } from "./evaluation-tasks.ts";
 
-const WORKER_FILE = new URL("./evaluation-worker-entry.mjs", import.meta.url).href;
+/**
+ * Worker threads inherit neither tsx nor module hooks: from the monorepo's sources a .mjs entry registers them and
+ * loads the TypeScript worker; an installed package runs its compiled worker as plain JavaScript.
+ */
+const WORKER_FILE = import.meta.url.endsWith(".ts")
+  ? new URL("./evaluation-worker-entry.mjs", import.meta.url).href
+  : new URL("./evaluation-worker.js", import.meta.url).href;
 /**
  * Each thread's heap. Without a bound V8 lets a busy worker's heap grow lazily (a 1,000,000-row assessment peaked at
  * 540 MiB RSS); with it, the same run peaks at 370 MiB. Compiling a 1 MiB rule file of 374 scorecards needs between

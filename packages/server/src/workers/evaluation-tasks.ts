@@ -1,10 +1,10 @@
 /** The messages between the event loop and the evaluation worker threads: plain data only, so they can be cloned. */
 
-import type { ExactJson, InputInfo } from "@gavel/lang";
-import type { InputProblem } from "../rules/input-validator";
-import type { CompiledSummary, PinnedImports } from "../rules/rule-registry";
-import type { CsvProblem } from "../assessments/subjects-csv";
-import type { Subject } from "../assessments/subjects-csv";
+import type { ExactJson, InputInfo } from "@gavel-rules/lang";
+import type { InputProblem } from "../rules/input-validator.ts";
+import type { CompiledSummary, PinnedImports } from "../rules/rule-registry.ts";
+import type { CsvProblem } from "../assessments/subjects-csv.ts";
+import type { Subject } from "../assessments/subjects-csv.ts";
 
 /** A stored rule version as a worker compiles it: its source and pinned imports (compiled once per digest, then cached). */
 export interface RuleFileRef {

@@ -1,7 +1,10 @@
-// The evaluation worker's file for piscina. Worker threads do not inherit tsx's loader (not even under
-// `node --import tsx`), so the worker registers it before loading the TypeScript module.
-import { register } from "tsx/esm/api";
+// The evaluation worker's file for piscina when running from the monorepo's sources. Worker threads do not inherit
+// tsx's loader or the "source" export condition (not even under `node --import tsx`), so this entry registers both
+// before loading the TypeScript module. An installed package runs dist/workers/evaluation-worker.js instead.
+import { register } from "node:module";
+import { register as registerTsx } from "tsx/esm/api";
 
-register();
+registerTsx();
+register("data:text/javascript,export async function resolve(s, c, next) { return next(s, { ...c, conditions: [...c.conditions, 'source'] }); }");
 const { default: runEvaluationTask } = await import("./evaluation-worker.ts");
 export default runEvaluationTask;

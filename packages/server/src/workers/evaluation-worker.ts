@@ -3,16 +3,16 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { move, transferableSymbol, valueSymbol } from "piscina";
-import { idHashes } from "../assessments/id-index";
-import type { CompiledModule, CompiledRule, ScorecardResult } from "@gavel/lang";
-import { criteriaNames, CSV_BOM, resultsCsvHeader, resultsCsvRows } from "../assessments/results-csv";
-import { subjectOfRow, type CsvProblem, type Subject } from "../assessments/subjects-csv";
-import { ApiError } from "../http/api-error";
-import { inputProblems } from "../rules/input-validator";
-import { summarizeModule } from "../rules/module-summary";
-import { compileRuleFile, pinnedResolver, selectRule } from "../rules/rule-registry";
-import { stdImportResolver } from "../rules/std-imports";
-import type { CheckTask, EvaluationAnswers, EvaluationTask, PrepareAnswer, PrepareTask, RenderTask, RuleFileRef, ScoreAnswer, ScoreTask } from "./evaluation-tasks";
+import { idHashes } from "../assessments/id-index.ts";
+import type { CompiledModule, CompiledRule, ScorecardResult } from "@gavel-rules/lang";
+import { criteriaNames, CSV_BOM, resultsCsvHeader, resultsCsvRows } from "../assessments/results-csv.ts";
+import { subjectOfRow, type CsvProblem, type Subject } from "../assessments/subjects-csv.ts";
+import { ApiError } from "../http/api-error.ts";
+import { inputProblems } from "../rules/input-validator.ts";
+import { summarizeModule } from "../rules/module-summary.ts";
+import { compileRuleFile, pinnedResolver, selectRule } from "../rules/rule-registry.ts";
+import { stdImportResolver } from "../rules/std-imports.ts";
+import type { CheckTask, EvaluationAnswers, EvaluationTask, PrepareAnswer, PrepareTask, RenderTask, RuleFileRef, ScoreAnswer, ScoreTask } from "./evaluation-tasks.ts";
 
 const MAX_CACHED_MODULES = 20;
 /** Records end at CRLF or LF, mixed in one file as the record splitter allows. */

@@ -1,0 +1,20 @@
+/**
+ * Where the standard library's `.gavel` files are, for Node users: `fileURLToPath(stdUrl)`.
+ * Published, that is the package's std/ folder (copied from dsl/std by the build); running from the
+ * monorepo's TypeScript sources, it is dsl/std itself, so edits there apply without a build.
+ * A separate export with no Node imports: the main entry stays free of Node APIs (the editor runs it in a browser).
+ */
+
+declare global {
+  // Node and browsers both provide it; the language package is checked without their type libraries.
+  interface ImportMeta {
+    url: string;
+  }
+}
+
+const moduleUrl = import.meta.url; // …/lang/src/std-path.ts or …/lang/dist/std-path.js
+const packageRootUrl = moduleUrl.slice(0, moduleUrl.lastIndexOf("/", moduleUrl.lastIndexOf("/") - 1) + 1);
+const runsFromSources = moduleUrl.endsWith(".ts");
+
+/** The standard library folder as a `file:` URL ending in `/`. */
+export const stdUrl: string = runsFromSources ? `${packageRootUrl}../../dsl/std/` : `${packageRootUrl}std/`;
