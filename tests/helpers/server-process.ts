@@ -56,3 +56,18 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 60_0
     });
   });
 }
+
+/** The environment that points a service process at a test store. */
+export function storeEnv(store: { options: { databaseUrl?: string; dataDir?: string } }): Record<string, string> {
+  return store.options.databaseUrl ? { DATABASE_URL: store.options.databaseUrl } : { GAVEL_DATA: store.options.dataDir! };
+}
+
+/** One JSON request to a listening service with a bearer token; answers the status and the parsed body. */
+export async function sendJson(url: string, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}

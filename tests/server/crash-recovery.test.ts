@@ -2,7 +2,7 @@
 
 import { afterAll, describe, expect, it } from "vitest";
 import { roster } from "../helpers/server-client";
-import { startServerProcess, type ServerProcess } from "../helpers/server-process";
+import { sendJson, startServerProcess, storeEnv, type ServerProcess } from "../helpers/server-process";
 import { createTestStore, type StoreKind, type TestStore } from "../helpers/server-stores";
 
 type Choice = "yes" | "no" | "abstain";
@@ -15,32 +15,22 @@ describe.each<StoreKind>(["embedded", "postgres"])("SIGKILL during a vote storm 
     await store?.drop();
   });
 
-  const envOf = (s: TestStore): Record<string, string> => (s.options.databaseUrl ? { DATABASE_URL: s.options.databaseUrl } : { GAVEL_DATA: s.options.dataDir! });
-
-  async function send(url: string, token: string, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
 
   it("keeps every acknowledged vote across the crash", async () => {
     store = await createTestStore(kind);
-    const first = await startServerProcess(envOf(store));
+    const first = await startServerProcess(storeEnv(store));
     processes.push(first);
     const token = first.adminToken!;
     expect(token).toMatch(/^gvl_/);
 
     const members = roster(200);
     const intended = new Map<string, Choice>(members.map((m, i) => [m.id, (["yes", "no", "abstain", "yes"] as const)[i % 4]!]));
-    const created = await send(first.url, token, "POST", "/v1/ballots", { title: "断电票决", rule: "major_matter", roster: members });
+    const created = await sendJson(first.url, token, "POST", "/v1/ballots", { title: "断电票决", rule: "major_matter", roster: members });
     const id = created.body.id as string;
     for (let i = 0; i < members.length; i += 50) {
-      await Promise.all(members.slice(i, i + 50).map((m) => send(first.url, token, "POST", `/v1/ballots/${id}/attendance`, { member: m.id })));
+      await Promise.all(members.slice(i, i + 50).map((m) => sendJson(first.url, token, "POST", `/v1/ballots/${id}/attendance`, { member: m.id })));
     }
-    expect((await send(first.url, token, "POST", `/v1/ballots/${id}/open`)).status).toBe(200);
+    expect((await sendJson(first.url, token, "POST", `/v1/ballots/${id}/open`)).status).toBe(200);
 
     // The storm: 16 clients voting as fast as the service acknowledges; SIGKILL once 80 votes are acknowledged.
     const acknowledged = new Set<string>();
@@ -49,7 +39,7 @@ describe.each<StoreKind>(["embedded", "postgres"])("SIGKILL during a vote storm 
     const client = async () => {
       for (let m = queue.shift(); m; m = queue.shift()) {
         try {
-          const answer = await send(first.url, token, "POST", `/v1/ballots/${id}/votes`, { member: m.id, choice: intended.get(m.id) });
+          const answer = await sendJson(first.url, token, "POST", `/v1/ballots/${id}/votes`, { member: m.id, choice: intended.get(m.id) });
           if (answer.status === 201) acknowledged.add(m.id);
         } catch {
           return; // the connection died with the process: this vote's fate is unknown
@@ -63,25 +53,25 @@ describe.each<StoreKind>(["embedded", "postgres"])("SIGKILL during a vote storm 
     expect(acknowledged.size).toBeGreaterThanOrEqual(80);
     expect(acknowledged.size).toBeLessThan(200);
 
-    const second = await startServerProcess(envOf(store));
+    const second = await startServerProcess(storeEnv(store));
     processes.push(second);
     expect(second.adminToken).toBeUndefined();
-    const ballot = await send(second.url, token, "GET", `/v1/ballots/${id}`);
+    const ballot = await sendJson(second.url, token, "GET", `/v1/ballots/${id}`);
     expect(ballot.status).toBe(200);
     const voted = new Set((ballot.body.roster as { id: string; voted: boolean }[]).filter((m) => m.voted).map((m) => m.id));
     const lost = [...acknowledged].filter((m) => !voted.has(m));
     expect(lost).toEqual([]);
-    expect((await send(second.url, token, "GET", `/v1/ballots/${id}/audit/verify`)).body.intact).toBe(true);
+    expect((await sendJson(second.url, token, "GET", `/v1/ballots/${id}/audit/verify`)).body.intact).toBe(true);
 
     // Everyone votes again after the restart: stored votes answer ALREADY_VOTED, the rest are recorded.
     for (let i = 0; i < members.length; i += 50) {
       const batch = members.slice(i, i + 50);
-      const answers = await Promise.all(batch.map((m) => send(second.url, token, "POST", `/v1/ballots/${id}/votes`, { member: m.id, choice: intended.get(m.id) })));
+      const answers = await Promise.all(batch.map((m) => sendJson(second.url, token, "POST", `/v1/ballots/${id}/votes`, { member: m.id, choice: intended.get(m.id) })));
       answers.forEach((answer, j) => expect(answer.status === 201 ? "recorded" : answer.body.error.code).toBe(voted.has(batch[j]!.id) ? "ALREADY_VOTED" : "recorded"));
     }
-    const closed = await send(second.url, token, "POST", `/v1/ballots/${id}/close`);
+    const closed = await sendJson(second.url, token, "POST", `/v1/ballots/${id}/close`);
     expect(closed.body.facts).toMatchObject({ entitled: 200, present: 200, yes: 100, no: 50, abstain: 50 });
-    const audit = await send(second.url, token, "GET", `/v1/ballots/${id}/audit/verify`);
+    const audit = await sendJson(second.url, token, "GET", `/v1/ballots/${id}/audit/verify`);
     expect(audit.body).toMatchObject({ intact: true, events: 1 + 200 + 1 + 200 + 1 });
   });
 });

@@ -6,7 +6,7 @@
 
 import { afterAll, describe, expect, it } from "vitest";
 import { roster } from "../helpers/server-client";
-import { startServerProcess, type ServerProcess } from "../helpers/server-process";
+import { sendJson, startServerProcess, storeEnv, type ServerProcess } from "../helpers/server-process";
 import { createTestStore, type StoreKind, type TestStore } from "../helpers/server-stores";
 
 const TERMS = 4000;
@@ -33,42 +33,32 @@ describe.each<StoreKind>(["embedded", "postgres"])("long operator chains across 
     await Promise.all(processes.map((p) => p.kill()));
     await store?.drop();
   });
-  const envOf = (s: TestStore): Record<string, string> => (s.options.databaseUrl ? { DATABASE_URL: s.options.databaseUrl } : { GAVEL_DATA: s.options.dataDir! });
-
-  async function send(url: string, token: string, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
 
   it("stores the rule, and a ballot pinned to it closes after the service is killed and started again", async () => {
     store = await createTestStore(kind);
-    const first = await startServerProcess(envOf(store));
+    const first = await startServerProcess(storeEnv(store));
     processes.push(first);
     const token = first.adminToken!;
-    const stored = await send(first.url, token, "PUT", "/v1/rules/long_chain", { source: longChainVote() });
+    const stored = await sendJson(first.url, token, "PUT", "/v1/rules/long_chain", { source: longChainVote() });
     expect([stored.status, stored.body.error?.code]).toEqual([201, undefined]);
 
     // Roster 30: 21 present (21 > 20) with 16 yes (16 > 15) passes.
     const members = roster(30);
-    const created = await send(first.url, token, "POST", "/v1/ballots", { title: "长链", rule: "long_chain", roster: members });
+    const created = await sendJson(first.url, token, "POST", "/v1/ballots", { title: "长链", rule: "long_chain", roster: members });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    for (const member of members.slice(0, 21)) expect((await send(first.url, token, "POST", `/v1/ballots/${id}/attendance`, { member: member.id })).status).toBe(200);
-    expect((await send(first.url, token, "POST", `/v1/ballots/${id}/open`)).status).toBe(200);
+    for (const member of members.slice(0, 21)) expect((await sendJson(first.url, token, "POST", `/v1/ballots/${id}/attendance`, { member: member.id })).status).toBe(200);
+    expect((await sendJson(first.url, token, "POST", `/v1/ballots/${id}/open`)).status).toBe(200);
     for (const [i, member] of members.slice(0, 21).entries()) {
-      expect((await send(first.url, token, "POST", `/v1/ballots/${id}/votes`, { member: member.id, choice: i < 16 ? "yes" : "no" })).status).toBe(201);
+      expect((await sendJson(first.url, token, "POST", `/v1/ballots/${id}/votes`, { member: member.id, choice: i < 16 ? "yes" : "no" })).status).toBe(201);
     }
     await first.kill();
 
-    const second = await startServerProcess(envOf(store));
+    const second = await startServerProcess(storeEnv(store));
     processes.push(second);
-    const closed = await send(second.url, token, "POST", `/v1/ballots/${id}/close`);
+    const closed = await sendJson(second.url, token, "POST", `/v1/ballots/${id}/close`);
     expect([closed.status, closed.body.outcome]).toEqual([200, "passed"]);
-    const evaluated = await send(second.url, token, "POST", "/v1/rules/long_chain/evaluate", { input: { entitled: 30, present: 20, yes: 20, no: 0, abstain: 0 } });
+    const evaluated = await sendJson(second.url, token, "POST", "/v1/rules/long_chain/evaluate", { input: { entitled: 30, present: 20, yes: 20, no: 0, abstain: 0 } });
     expect([evaluated.status, evaluated.body.outcome]).toEqual([200, "no_quorum"]);
   });
 });
