@@ -6,7 +6,7 @@ export type * from "./types.ts";
 export { compile } from "./compiler.ts";
 export { parse } from "./parser.ts";
 export type { ParseResult } from "./parser.ts";
-export { runTests } from "./testing.ts";
+export { runTests, localizeTestResult } from "./testing.ts";
 export type { TestRun } from "./testing.ts";
 export { format } from "./formatter.ts";
 export type { FormatResult } from "./formatter.ts";

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
-  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, getReferences, getRename, runTests,
+  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, getReferences, getRename, localizeTestResult, runTests,
   suggestedReplacement, type CompiledModule, type CompileOptions, type Completion, type Diagnostic, type DocumentSymbol, type ImportResolver,
   type Locale, type Span, type TestResult,
 } from "@gavel-rules/lang";
@@ -286,7 +286,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     const [uri, name] = (args ?? []) as [unknown, unknown];
     const document = typeof uri === "string" ? documents.get(uri) : undefined;
     if (!document || typeof name !== "string") throw new ResponseError(ErrorCodes.InvalidParams, `${RUN_TEST_COMMAND} takes [document uri, test name] of an open document`);
-    const outcome = runOneTest(compiled(document), name, text);
+    const outcome = runOneTest(compiled(document), name, locale, text);
     // A notification, not window/showMessageRequest: nothing to answer, and the client need not support requests.
     void connection.sendNotification(ShowMessageNotification.type, { type: outcome.passed ? MessageType.Info : MessageType.Error, message: outcome.message });
     return outcome;
@@ -296,9 +296,10 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   connection.listen();
 }
 
-/** Runs exactly the test called `name` (lang's filter matches by substring) and says how it went. */
-function runOneTest(module: CompiledModule, name: string, text: LspText): RunTestOutcome {
-  const result: TestResult | undefined = runTests(module, { filter: name }).results.find((r) => r.name === name);
+/** Runs exactly the test called `name` and says how it went, evaluation errors in `locale`. */
+function runOneTest(module: CompiledModule, name: string, locale: Locale, text: LspText): RunTestOutcome {
+  const [run]: (TestResult | undefined)[] = runTests(module, { name }).results;
+  const result = run && localizeTestResult(run, locale);
   if (!result) {
     const errors = module.diagnostics.filter((d) => d.severity === "error");
     return { name, passed: false, message: errors.length > 0 ? text.cannotRun(name, `${errors[0]!.code} ${errors[0]!.message}`) : text.noSuchTest(name) };
