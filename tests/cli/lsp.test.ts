@@ -240,6 +240,29 @@ describe("gavel lsp --stdio, as an editor's client uses it", () => {
     ]);
   });
 
+  it("resolves an import to an open, unsaved document, and re-checks the importing file when it changes or closes", async () => {
+    // Neither file exists on disk: the import can only be the open document.
+    const libUri = pathToFileURL(join(root, "unsaved", "村规.gavel")).href;
+    const usesUri = pathToFileURL(join(root, "unsaved", "uses.gavel")).href;
+    const lib = `vote 村民会议 "村民会议表决" {\n  quorum: present > 1/2 of entitled\n  passes: yes > 1/2 of present\n}\n`;
+    const uses = `import "./村规.gavel"\n\ntest "过半数通过" {\n  村民会议(entitled: 10, present: 6, yes: 4, no: 2, abstain: 0)\n    expect outcome = passed\n}\n`;
+    await server.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: libUri, languageId: "gavel", version: 1, text: lib } });
+    const opened = server.nextDiagnostics(usesUri);
+    await server.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: usesUri, languageId: "gavel", version: 1, text: uses } });
+    expect((await opened).diagnostics).toEqual([]);
+    const definition: Location = await server.connection.sendRequest("textDocument/definition", { textDocument: { uri: usesUri }, position: { line: 3, character: 3 } });
+    expect(definition).toEqual({ uri: libUri, range: { start: { line: 0, character: 5 }, end: { line: 0, character: 9 } } });
+
+    const renamed = server.nextDiagnostics(usesUri);
+    const name = { start: { line: 0, character: 5 }, end: { line: 0, character: 9 } };
+    await server.connection.sendNotification("textDocument/didChange", { textDocument: { uri: libUri, version: 2 }, contentChanges: [{ range: name, text: "村民大会" }] });
+    expect((await renamed).diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([["UNDEFINED_RULE", 3]]);
+
+    const closed = server.nextDiagnostics(usesUri);
+    await server.connection.sendNotification("textDocument/didClose", { textDocument: { uri: libUri } });
+    expect((await closed).diagnostics.map((d) => d.code)).toContain("IMPORT_NOT_FOUND");
+  });
+
   it("ends with exit code 0 after shutdown and exit, having written nothing to stderr", async () => {
     expect(await stopServer(server)).toBe(0);
     expect(server.stderr()).toBe("");
@@ -261,6 +284,9 @@ describe("gavel lsp --stdio in Chinese", () => {
     expect(actions.map((a) => a.title)).toEqual(["改为 “不满意”"]);
     const lenses: CodeLens[] = await server.connection.sendRequest("textDocument/codeLens", { textDocument: { uri } });
     expect(lenses[0]!.command!.title).toBe("▶ 运行测试");
+    // The lens stays on a file whose rule has an error; running it says why nothing runs.
+    const run = await server.connection.sendRequest("workspace/executeCommand", { command: "gavel.runTest", arguments: [uri, "测评通过"] });
+    expect(run).toEqual({ name: "测评通过", passed: false, message: `✗ 测试 “测评通过” 无法运行：文件有错误（UNDEFINED_NAME ${error.message}）。` });
     expect(await stopServer(server)).toBe(0);
   }, 30_000);
 });

@@ -110,11 +110,13 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     return { ...(file !== undefined ? { file } : {}), resolveImport, locale };
   };
 
-  let cached: { uri: string; version: number; locale: Locale; module: CompiledModule } | undefined;
+  // The last compiled document, reused while no open document changed (one may be imported by another).
+  let generation = 0;
+  let cached: { uri: string; generation: number; locale: Locale; module: CompiledModule } | undefined;
   const compiled = (document: TextDocument): CompiledModule => {
-    if (cached?.uri === document.uri && cached.version === document.version && cached.locale === locale) return cached.module;
+    if (cached?.uri === document.uri && cached.generation === generation && cached.locale === locale) return cached.module;
     const module = compile(document.getText(), compileOptions(document));
-    cached = { uri: document.uri, version: document.version, locale, module };
+    cached = { uri: document.uri, generation, locale, module };
     return module;
   };
 
@@ -143,7 +145,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ["(", ",", ":", " "] },
+        completionProvider: { triggerCharacters: ["(", ","] },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -160,9 +162,15 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
 
   // A change to one file can break or fix the files importing it: check every open document again.
   documents.onDidChangeContent(() => {
+    generation++;
     for (const document of documents.all()) publish(document);
   });
-  documents.onDidClose(({ document }) => void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }));
+  // A closed document is read from the disk again by the files importing it.
+  documents.onDidClose(({ document }) => {
+    generation++;
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    for (const other of documents.all()) if (other.uri !== document.uri) publish(other);
+  });
 
   const withDocument = <R>(uri: string, answer: (document: TextDocument) => R): R | null => {
     const document = documents.get(uri);
@@ -298,11 +306,11 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
 
 /** Runs exactly the test called `name` and says how it went, evaluation errors in `locale`. */
 function runOneTest(module: CompiledModule, name: string, locale: Locale, text: LspText): RunTestOutcome {
+  // As `gavel test`: an error in a rule stops the file (an error inside a test block fails that test alone).
+  const firstError = module.diagnostics.find((d) => d.severity === "error");
+  if (!module.rulesOk && firstError) return { name, passed: false, message: text.cannotRun(name, `${firstError.code} ${firstError.message}`) };
   const [run]: (TestResult | undefined)[] = runTests(module, { name }).results;
   const result = run && localizeTestResult(run, locale);
-  if (!result) {
-    const errors = module.diagnostics.filter((d) => d.severity === "error");
-    return { name, passed: false, message: errors.length > 0 ? text.cannotRun(name, `${errors[0]!.code} ${errors[0]!.message}`) : text.noSuchTest(name) };
-  }
+  if (!result) return { name, passed: false, message: text.noSuchTest(name) };
   return { name, passed: result.passed, message: result.passed ? text.testPassed(name) : text.testFailed(name, failureMessage(result)) };
 }
