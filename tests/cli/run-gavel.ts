@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const bin = join(repoRoot, "packages/cli/bin/gavel.js");
+export const gavelBin = join(repoRoot, "packages/cli/bin/gavel.js");
 
 export interface GavelRun {
   code: number;
@@ -17,7 +17,7 @@ export function gavel(args: string[], cwd: string, env: Record<string, string> =
   // A clean environment: no colour forced or disabled from outside, English unless a test asks.
   const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LANG: "C.UTF-8" };
   return new Promise((done, fail) => {
-    execFile(process.execPath, [bin, ...args], { cwd, env: { ...base, ...env }, encoding: "utf8" }, (error, stdout, stderr) => {
+    execFile(process.execPath, [gavelBin, ...args], { cwd, env: { ...base, ...env }, encoding: "utf8" }, (error, stdout, stderr) => {
       if (error && typeof error.code !== "number") return fail(error);
       done({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
     });

@@ -32,6 +32,8 @@ export interface Messages {
   serveDescription: string;
   portOption: string;
   dataOption: string;
+  lspDescription: string;
+  lspStdioOption: string;
 
   pathNotFound(path: string): string;
   noRuleFiles(paths: string[]): string;
@@ -101,6 +103,8 @@ const en: Messages = {
   serveDescription: "Start the HTTP service and the editor on one port.",
   portOption: "port to listen on (default: $PORT or 3000; 0 picks a free one); HOST sets the address",
   dataOption: "folder for the embedded database (default: $GAVEL_DATA or .gavel-data); DATABASE_URL selects PostgreSQL",
+  lspDescription: "Start the language server for editors (Language Server Protocol over standard input and output).",
+  lspStdioOption: "talk LSP over stdin and stdout (the only transport; editors pass it)",
 
   pathNotFound: (path) => `No such file or folder: ${path}`,
   noRuleFiles: (paths) => `No .gavel files found in ${list(paths)}.`,
@@ -166,6 +170,8 @@ const zh: Messages = {
   serveDescription: "在同一端口启动 HTTP 服务和编辑器。",
   portOption: "监听端口（默认：$PORT 或 3000；0 表示任选空闲端口）；HOST 设置监听地址",
   dataOption: "内置数据库的文件夹（默认：$GAVEL_DATA 或 .gavel-data）；设置 DATABASE_URL 则使用 PostgreSQL",
+  lspDescription: "为编辑器启动语言服务器（通过标准输入输出的 Language Server Protocol）。",
+  lspStdioOption: "通过标准输入输出通信（唯一的传输方式；编辑器会传入此参数）",
 
   pathNotFound: (path) => `找不到文件或文件夹：${path}`,
   noRuleFiles: (paths) => `在 ${list(paths)} 中没有找到 .gavel 文件。`,

@@ -1,4 +1,4 @@
-/** The `gavel` command line: commander wiring of check, test, fmt, eval, serve, audit, and the operator commands token, backup and restore. */
+/** The `gavel` command line: commander wiring of check, test, fmt, eval, serve, lsp, audit, and the operator commands token, backup and restore. */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { auditText, type AuditOptions } from "./commands/audit.ts";
@@ -75,6 +75,15 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .action(async (options: { port?: string; data?: string }) => {
       const { runServe } = await import("./commands/serve.ts");
       setExitCode(await runServe(options, ctx));
+    });
+
+  program
+    .command("lsp")
+    .description(m.lspDescription)
+    .option("--stdio", m.lspStdioOption)
+    .action(async () => {
+      const { runLsp } = await import("./commands/lsp.ts");
+      setExitCode(await runLsp(ctx));
     });
 
   addOperatorCommands(program, ctx, setExitCode);

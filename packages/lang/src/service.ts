@@ -141,7 +141,7 @@ function ruleInfoAt(source: string, offset: number, options: CompileOptions): { 
 /** Hover text for the name or keyword under the cursor. */
 export function getHover(source: string, offset: number, options: CompileOptions = {}): Hover | undefined {
   const { info, program, module } = ruleInfoAt(source, offset, options);
-  if (info) {
+  if (info && program.items.includes(info.decl)) {
     const ref = info.references.find((r) => spanContains(r.span, offset));
     if (ref) {
       const s = ref.symbol;
@@ -168,8 +168,10 @@ export function getHover(source: string, offset: number, options: CompileOptions
 /** Where the name under the cursor is defined (a rule may be in an imported file). */
 export function getDefinition(source: string, offset: number, options: CompileOptions = {}): { span: Span; file?: string } | undefined {
   const { info, program, module } = ruleInfoAt(source, offset, options);
-  const ref = info?.references.find((r) => spanContains(r.span, offset));
-  if (ref?.symbol.span) return { span: ref.symbol.span, file: module.rules.some((r) => r.name === info!.decl.name) ? options.file : undefined };
+  // Only a rule written in this file has references at this file's offsets (an imported rule's spans are in its own file).
+  const own = info !== undefined && program.items.includes(info.decl);
+  const ref = own ? info.references.find((r) => spanContains(r.span, offset)) : undefined;
+  if (ref?.symbol.span) return { span: ref.symbol.span, file: options.file };
   for (const item of program.items) {
     if (item.kind === "test" && spanContains(item.ruleSpan, offset)) {
       const local = program.items.find((i): i is A.RuleDecl => (i.kind === "vote" || i.kind === "scorecard") && i.name === item.rule);

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { compile } from "./compiler.ts";
-import { runTests } from "./testing.ts";
+import { localizeTestResult, runTests } from "./testing.ts";
 
 const CARD = `scorecard 测评 {
   input 满意: count
@@ -74,5 +74,26 @@ test "good two" {
   it("still stops the file when a rule itself has an error", () => {
     const module = compile(CARD.replace("满意 / (满意 + 不满意)", "满意 / (满意 + 不满") + `test "t" {\n  测评(满意: 1, 不满意: 1)\n    expect grade = "一般"\n}\n`);
     expect(module.rulesOk).toBe(false);
+  });
+});
+
+describe("running one test by name, in the author's language", () => {
+  const module = compile(`${CARD}test "零票" {\n  测评(满意: 0, 不满意: 0)\n    expect 满意率 = 1\n}\ntest "零票 again" {\n  测评(满意: 1, 不满意: 0)\n    expect 满意率 = 1\n}\n`);
+
+  it.each([
+    [{ name: "零票" }, ["零票"]],
+    [{ filter: "零票" }, ["零票", "零票 again"]],
+    [{ name: "零" }, []],
+  ])("runTests(%j) runs %j", (options, names) => {
+    expect(runTests(module, options).results.map((r) => r.name)).toEqual(names);
+  });
+
+  it("localizes the evaluation error, also where it stands as an expectation's actual value", () => {
+    const [english] = runTests(module, { name: "零票" }).results;
+    const chinese = localizeTestResult(english!, "zh");
+    expect(chinese.error?.code).toBe(english!.error?.code);
+    expect(chinese.error?.message).not.toBe(english!.error?.message);
+    expect(chinese.expectations.map((e) => e.actual)).toEqual([`error ${chinese.error!.code}: ${chinese.error!.message}`]);
+    expect(localizeTestResult(english!, "en")).toEqual(english);
   });
 });

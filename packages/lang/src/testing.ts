@@ -3,7 +3,7 @@
 import type * as A from "./ast.ts";
 import { moduleInternals } from "./compiler.ts";
 import { constantValue } from "./checker.ts";
-import { message } from "./messages.ts";
+import { localizeError, message, type Locale } from "./messages.ts";
 import { printExpr } from "./print.ts";
 import { Rational } from "./rational.ts";
 import type { CompiledModule, ExactJson, ExpectationResult, JsonValue, RuleResult, TestResult } from "./types.ts";
@@ -86,13 +86,14 @@ function markCovered(result: RuleResult, covered: Set<string>, module: CompiledM
   }
 }
 
-/** Runs every test block (optionally only those whose name contains `filter`). */
-export function runTests(module: CompiledModule, options: { filter?: string } = {}): TestRun {
+/** Runs every test block (optionally only those whose name contains `filter`, or only the one called exactly `name`). */
+export function runTests(module: CompiledModule, options: { filter?: string; name?: string } = {}): TestRun {
   const internals = moduleInternals(module);
   const results: TestResult[] = [];
   const covered = new Set<string>();
   for (const t of internals?.tests ?? []) {
     if (options.filter && !t.name.includes(options.filter)) continue;
+    if (options.name !== undefined && t.name !== options.name) continue;
     const base = { name: t.name, file: module.file, rule: t.rule, span: t.span };
     const [mistake] = internals?.testErrors.get(t) ?? [];
     if (mistake) {
@@ -138,3 +139,12 @@ export function runTests(module: CompiledModule, options: { filter?: string } = 
 }
 
 export type { ExactJson };
+
+/** A test result in `locale`: its evaluation error, also where runTests wrote it into an expectation's `actual` ("error CODE: message"). */
+export function localizeTestResult(result: TestResult, locale: Locale): TestResult {
+  if (!result.error) return result;
+  const error = localizeError(result.error, locale);
+  const written = `error ${result.error.code}: ${result.error.message}`;
+  const expectations = result.expectations.map((e) => (e.actual === written ? { ...e, actual: `error ${error.code}: ${error.message}` } : e));
+  return { ...result, error, expectations };
+}

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { localizeError, runTests, type Diagnostic, type TestResult } from "@gavel-rules/lang";
+import { localizeTestResult, runTests, type Diagnostic } from "@gavel-rules/lang";
 import type { CommandContext } from "../context.ts";
 import { ExitCode } from "../context.ts";
 import { jsonReport } from "../reporters/json.ts";
@@ -26,16 +26,6 @@ export interface TestOptions {
 }
 
 const readErrorSpan = { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
-
-/** The test result with its evaluation error, if any, in the language of the run. */
-function localizedResult(result: TestResult, ctx: CommandContext): TestResult {
-  if (!result.error) return result;
-  const error = localizeError(result.error, ctx.language);
-  // runTests writes the error into each expectation's `actual` as "error CODE: message" (in English).
-  const englishActual = `error ${result.error.code}: ${result.error.message}`;
-  const expectations = result.expectations.map((e) => (e.actual === englishActual ? { ...e, actual: `error ${error.code}: ${error.message}` } : e));
-  return { ...result, error, expectations };
-}
 
 /** Compiles and tests each file; the report of the whole run. */
 export function testFiles(files: readonly string[], options: TestOptions, ctx: CommandContext): TestReport {
@@ -61,7 +51,7 @@ export function testFiles(files: readonly string[], options: TestOptions, ctx: C
     const run = runTests(module, options.filter === undefined ? {} : { filter: options.filter });
     for (const id of run.covered) covered.add(id);
     for (const unit of module.coverageUnits) units.set(`${read.file.path}\0${unit.id}`, { ...unit, file: read.file.display });
-    reports.push({ file: read.file.display, compileErrors: [], results: run.results.map((r) => localizedResult(r, ctx)), durationMs: performance.now() - fileStarted });
+    reports.push({ file: read.file.display, compileErrors: [], results: run.results.map((r) => localizeTestResult(r, ctx.language)), durationMs: performance.now() - fileStarted });
   }
   // A rule's units may be exercised by tests in another file that imports it, so coverage is judged over the whole run.
   const uncovered = [...units.values()].filter((u) => !covered.has(u.id));

@@ -2,7 +2,7 @@
 /** The gavel language worker: runs the real compiler, test runner and language service off the main thread. */
 
 import {
-  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, localizeError, runTests,
+  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, localizeError, localizeTestResult, runTests,
   type CompiledModule, type CompileOptions, type DocumentSymbol,
 } from "@gavel-rules/lang";
 import { createImportResolver } from "./import-resolver";
@@ -106,11 +106,9 @@ const handlers: Handlers = {
   },
   runTests({ file, source, only }): TestRunSummary {
     const module = compileCached(file, source);
-    const run = runTests(module, only === undefined ? {} : { filter: only });
-    // lang's filter matches by substring; one lens runs exactly one test.
-    const results = (only === undefined ? run.results : run.results.filter((r) => r.name === only)).map((r) =>
-      r.error ? { ...r, error: localizeError(r.error, locale) } : r,
-    );
+    // One lens runs exactly one test (lang's `filter` would match by substring).
+    const run = runTests(module, only === undefined ? {} : { name: only });
+    const results = run.results.map((r) => localizeTestResult(r, locale));
     return {
       results,
       passed: results.filter((r) => r.passed).length,

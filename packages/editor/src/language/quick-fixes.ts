@@ -1,17 +1,11 @@
 /** Quick fixes (Ctrl+.): "did you mean …" hints of the compiler become one-click replacements. */
 
-import type { Diagnostic } from "@gavel-rules/lang";
+import { suggestedReplacement } from "@gavel-rules/lang/quick-fixes";
 import { languages, type editor } from "monaco-editor/editor";
 import { t } from "../i18n";
 import type { DocumentAnalyzer } from "./document-analyzer";
 import { GAVEL_LANGUAGE_ID } from "./gavel-monarch";
 import { rangeOfSpan } from "./model-files";
-
-/** The replacement a diagnostic suggests: the closest known name the checker put in its `hint` argument. */
-export function suggestedReplacement(diagnostic: Diagnostic): string | undefined {
-  const hint = diagnostic.args?.["hint"];
-  return typeof hint === "string" && hint !== "" ? hint : undefined;
-}
 
 /** Registers the quick-fix provider; it reads the analyzer's latest diagnostics for the model. */
 export function registerQuickFixes(analyzer: DocumentAnalyzer): void {
