@@ -8,6 +8,8 @@ import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../cli/run-gavel";
 
@@ -113,6 +115,32 @@ describe("the packed packages installed in an empty folder", () => {
     expect(evaluated.code, evaluated.stderr).toBe(0);
     expect(JSON.parse(evaluated.stdout)).toMatchObject({ rule: "major_matter", outcome: "passed" });
   });
+
+  it("gavel lsp --stdio answers a client: diagnostics for an open file with an error", async () => {
+    const child = spawn(process.execPath, [gavelBin, "lsp", "--stdio"], { cwd: project, env: cleanEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+    try {
+      const diagnostics = new Promise<{ uri: string; diagnostics: { code?: string | number }[] }>((done) => connection.onNotification("textDocument/publishDiagnostics", done));
+      connection.listen();
+      const init = (await connection.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(project).href, capabilities: {} })) as { capabilities: Record<string, unknown> };
+      expect(init.capabilities).toMatchObject({ hoverProvider: true, renameProvider: expect.anything() });
+      await connection.sendNotification("initialized", {});
+      const uri = pathToFileURL(join(project, "broken.gavel")).href;
+      await connection.sendNotification("textDocument/didOpen", {
+        textDocument: { uri, languageId: "gavel", version: 1, text: 'import "std/major-matter.gavel"\nvote v {\n  quorum: presnt > 2/3 of entitled\n  passes: yes > 1/2 of entitled\n}\n' },
+      });
+      const published = await diagnostics;
+      expect(published.uri).toBe(uri);
+      expect(published.diagnostics.map((d) => d.code)).toContain("UNDEFINED_NAME");
+      await connection.sendRequest("shutdown");
+      await connection.sendNotification("exit");
+      expect(await exited).toBe(0);
+    } finally {
+      connection.dispose();
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    }
+  }, 60_000);
 
   it("gavel serve answers / with the packaged editor, lists the std rules, and stores and assesses in its worker threads", async () => {
     const child = spawn(process.execPath, [gavelBin, "serve", "--port", "0"], {
