@@ -45,14 +45,15 @@ export interface ExplanationStep {
   span: { line: number; column: number };
 }
 
-export interface VoteFacts {
+/** A type, not an interface, so that it fits a record of counts (the service's result schema). */
+export type VoteFacts = {
   entitled: number;
   present: number;
   yes: number;
   no: number;
   abstain: number;
   cast: number;
-}
+};
 
 export interface VoteResult {
   rule: string;
@@ -92,7 +93,7 @@ export interface ScorecardResult {
 export type ElectionOutcome = "void_ballots" | "void_turnout" | "complete" | "runoff" | "incomplete" | "tie";
 
 /** The counts of an election round; `valid` = ballots − invalid is derived. */
-export interface ElectionFacts {
+export type ElectionFacts = {
   registered: number;
   voters: number;
   ballots: number;
@@ -100,7 +101,7 @@ export interface ElectionFacts {
   valid: number;
   seats: number;
   round: number;
-}
+};
 
 /** One candidate of a round: votes, and whether the round's threshold clause held for them. */
 export interface CandidateResult {
