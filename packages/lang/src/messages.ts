@@ -366,12 +366,12 @@ export const MESSAGES = {
   ),
   EXPECT_NAMES: entry<{ target: string }>(
     "EXPECT_NAMES",
-    (a) => `'expect ${a.target}' compares names with = or != and a text of names separated by 、 or commas, e.g. expect ${a.target} = "王建国、李秀英".`,
+    (a) => `'expect ${a.target}' compares names with = or != and a text of names separated by 、 or commas, e.g. expect ${a.target} = "Wang, Li".`,
     (a) => `expect ${a.target} 只能用 = 或 != 与一段名单文本比较，名字之间用“、”或逗号分隔，例如 expect ${a.target} = "王建国、李秀英"。`,
   ),
   TALLY_EXPECTED: entry<{ name: string }>(
     "TALLY_EXPECTED",
-    (a) => `'${a.name}' is the votes of each candidate: write {"王建国": 400, "李秀英": 350}.`,
+    (a) => `'${a.name}' is the votes of each candidate: write {"Wang": 400, "Li": 350}.`,
     (a) => `${q(a.name)}是每位候选人的得票，请写 {"王建国": 400, "李秀英": 350}。`,
   ),
   TALLY_NOT_EXPECTED: entry<{ name: string }>(
@@ -599,7 +599,7 @@ export const MESSAGES = {
   ),
   INVALID_CANDIDATES: entry<{ value: string }>(
     "INVALID_INPUT",
-    (a) => `'candidates' must be an object of whole vote counts by candidate name, e.g. {"王建国": 400}; got ${a.value}.`,
+    (a) => `'candidates' must be an object of whole vote counts by candidate name, e.g. {"Wang": 400}; got ${a.value}.`,
     (a) => `candidates 必须是以候选人姓名为键、得票数（整数）为值的对象，例如 {"王建国": 400}；实际是 ${a.value}。`,
   ),
   NO_RATING_BALLOTS: entry(
