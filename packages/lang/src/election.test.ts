@@ -21,7 +21,7 @@ const VILLAGE = `election village_committee "村民委员会选举" {
 `;
 const ELECTION = rule(VILLAGE);
 
-interface Round {
+type Round = {
   registered: number;
   voters: number;
   ballots: number;
@@ -29,7 +29,7 @@ interface Round {
   seats: number;
   round: number;
   candidates: Record<string, number>;
-}
+};
 
 const base: Round = { registered: 1000, voters: 600, ballots: 600, invalid: 0, seats: 3, round: 1, candidates: {} };
 

@@ -413,11 +413,11 @@ export function readElection(raw: unknown): { env: Map<string, Value>; candidate
   const valid = n("ballots") - n("invalid");
   env.set("valid", Rational.fromInt(valid));
   if (!Object.prototype.hasOwnProperty.call(input, "candidates") || input["candidates"] === undefined || input["candidates"] === null) fail("MISSING_INPUT", { name: "candidates" }, undefined, { input: "candidates" });
-  const raw_ = input["candidates"];
-  if (typeof raw_ !== "object" || Array.isArray(raw_)) fail("INVALID_CANDIDATES", { value: shownInput(raw_) }, undefined, { input: "candidates" });
+  const votesByName = input["candidates"];
+  if (typeof votesByName !== "object" || Array.isArray(votesByName)) fail("INVALID_CANDIDATES", { value: shownInput(votesByName) }, undefined, { input: "candidates" });
   const candidates: Candidate[] = [];
   let total = 0n;
-  for (const [name, v] of Object.entries(raw_ as Record<string, unknown>)) {
+  for (const [name, v] of Object.entries(votesByName as Record<string, unknown>)) {
     if (name.trim() === "" || typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) fail("INVALID_CANDIDATES", { value: shownInput({ [name]: v }) }, undefined, { input: "candidates", candidate: name });
     const votes = BigInt(v);
     if (votes > valid) fail("INCONSISTENT_VOTES_CANDIDATE", { name, votes: votes.toString(), valid: valid.toString() }, undefined, { candidate: name, votes: votes.toString(), valid: valid.toString() });
