@@ -63,13 +63,15 @@ const exactKey = (value: ExactJson): string => (typeof value === "number" ? Stri
 function gavelDecision(outcome: DecideOutcome): Answer {
   if (!outcome.ok) return `error ${outcome.error.code}`;
   const decision = outcome.decision;
-  return decision.kind === "vote" ? decision.outcome : `${exactKey(decision.score)} ${decision.grade ?? ""}`;
+  if (decision.kind !== "scorecard") return decision.kind === "vote" ? decision.outcome : JSON.stringify(decision);
+  return `${exactKey(decision.score)} ${decision.grade ?? ""}`;
 }
 
 function gavelResult(outcome: EvalOutcome): Answer {
   if (!outcome.ok) return `error ${outcome.error.code}`;
   const result = outcome.result;
-  return result.kind === "vote" ? result.outcome : `${exactKey(result.score)} ${result.grade ?? ""}`;
+  if (result.kind !== "scorecard") return result.kind === "vote" ? result.outcome : JSON.stringify(result);
+  return `${exactKey(result.score)} ${result.grade ?? ""}`;
 }
 
 /** Compiles one rule of a gavel file, failing loudly when the file does not compile. */

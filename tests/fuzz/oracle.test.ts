@@ -22,12 +22,16 @@ const cadreReview = ruleOf("examples/cadre-review.gavel", "cadre_review");
 
 function answerOfDecide(outcome: DecideOutcome): string {
   if (!outcome.ok) return `error ${outcome.error.code}`;
-  return outcome.decision.kind === "vote" ? outcome.decision.outcome : `${JSON.stringify(outcome.decision.score)} ${outcome.decision.grade}`;
+  const decision = outcome.decision;
+  if (decision.kind !== "scorecard") return decision.kind === "vote" ? decision.outcome : JSON.stringify(decision);
+  return `${JSON.stringify(decision.score)} ${decision.grade}`;
 }
 
 function answerOfEvaluate(outcome: EvalOutcome): string {
   if (!outcome.ok) return `error ${outcome.error.code}`;
-  return outcome.result.kind === "vote" ? outcome.result.outcome : `${JSON.stringify(outcome.result.score)} ${outcome.result.grade}`;
+  const result = outcome.result;
+  if (result.kind !== "scorecard") return result.kind === "vote" ? result.outcome : JSON.stringify(result);
+  return `${JSON.stringify(result.score)} ${result.grade}`;
 }
 
 /** A consistent tally whose roster is small (fast path) or up to 2^26 (beyond the fast path's 2^20 bound). */

@@ -27,13 +27,31 @@ const INPUTS_PER_RULE = 3;
 function verdictOfEvaluate(outcome: EvalOutcome): string {
   if (!outcome.ok) return `error ${outcome.error.code}`;
   const result = outcome.result;
-  return result.kind === "vote" ? result.outcome : `${JSON.stringify(result.score)} ${result.grade}`;
+  switch (result.kind) {
+    case "vote":
+      return result.outcome;
+    case "election":
+      return `${result.outcome} ${result.elected.join(",")} ${result.tied.join(",")}`;
+    case "rating":
+      return result.grade;
+    case "scorecard":
+      return `${JSON.stringify(result.score)} ${result.grade}`;
+  }
 }
 
 function verdictOfDecide(outcome: DecideOutcome): string {
   if (!outcome.ok) return `error ${outcome.error.code}`;
   const decision = outcome.decision;
-  return decision.kind === "vote" ? decision.outcome : `${JSON.stringify(decision.score)} ${decision.grade}`;
+  switch (decision.kind) {
+    case "vote":
+      return decision.outcome;
+    case "election":
+      return `${decision.outcome} ${decision.elected.join(",")} ${decision.tied.join(",")}`;
+    case "rating":
+      return decision.grade;
+    case "scorecard":
+      return `${JSON.stringify(decision.score)} ${decision.grade}`;
+  }
 }
 
 function expectSpansInside(module: CompiledModule, source: string): void {

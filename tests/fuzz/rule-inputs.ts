@@ -34,6 +34,9 @@ function plausibleValue(input: InputInfo): fc.Arbitrary<unknown> {
       return fc.boolean();
     case "text":
       return input.options && input.options.length > 0 ? fc.constantFrom(...input.options) : fc.string({ unit: "grapheme", maxLength: 8 });
+    case "tally":
+      // An election's votes by candidate: a few names, small counts (many will not fit the ballots: an evaluation error).
+      return fc.dictionary(fc.constantFrom("王建国", "李秀英", "张伟", "刘洋", "a"), fc.nat({ max: 400 }), { maxKeys: 4 });
   }
 }
 

@@ -40,7 +40,30 @@ describe("language service", () => {
   });
 
   it("completes outcomes after 'expect outcome ='", () => {
-    expect(getCompletions(SRC, at("= passed") + 2).map((c) => c.label)).toEqual(["passed", "rejected", "no_quorum"]);
+    expect(getCompletions(SRC, at("= passed") + 2, { resolveImport, file: "/virtual/x.gavel" }).map((c) => c.label)).toEqual(["passed", "rejected", "no_quorum"]);
+  });
+
+  it("completes an election's outcomes, and both kinds' when the rule is unknown", () => {
+    const src = `import "std/village-committee-election.gavel"\n\ntest "t" {\n  village_committee(registered: 10, voters: 6, ballots: 6, invalid: 0, seats: 1, round: 1, candidates: {"王建国": 4})\n  expect outcome = complete\n}\n`;
+    const offset = src.indexOf("= complete") + 2;
+    expect(getCompletions(src, offset, { resolveImport, file: "/virtual/x.gavel" }).map((c) => c.label)).toEqual(["void_ballots", "void_turnout", "complete", "runoff", "incomplete", "tie"]);
+    expect(getCompletions(src, offset).map((c) => c.label)).toEqual(expect.arrayContaining(["passed", "runoff", "tie"]));
+  });
+
+  it("outlines, completes and hovers the election and rating kinds", () => {
+    const src = `election e "选举" {\n  void: ballots > voters\n  turnout: voters > 1/2 of registered\n  elected: votes > 1/2 of voters\n  runoff: votes >= 1/3 of ballots\n}\n\nrating r "测评" {\n  levels 满意, 基本满意, 不满意\n  grade {\n    "好" when 满意 > 1/2 of ballots\n    "差" otherwise\n  }\n}\n`;
+    const symbols = getDocumentSymbols(src);
+    expect(symbols.map((s) => [s.kind, s.name])).toEqual([["election", "e"], ["rating", "r"]]);
+    expect(symbols[0]!.children.map((c) => `${c.kind}:${c.name}`)).toEqual(["clause:void", "clause:turnout", "clause:elected", "clause:runoff"]);
+    expect(symbols[1]!.children.map((c) => `${c.kind}:${c.name}`)).toEqual(["levels:levels 满意, 基本满意, 不满意", "grade:grade"]);
+    const inElection = getCompletions(src, src.indexOf("votes > 1/2") + 1).map((c) => c.label);
+    expect(inElection).toEqual(expect.arrayContaining(["void", "turnout", "elected", "runoff", "registered", "voters", "ballots", "invalid", "valid", "seats", "round", "votes"]));
+    const inRating = getCompletions(src, src.indexOf("满意 > 1/2") + 1).map((c) => c.label);
+    expect(inRating).toEqual(expect.arrayContaining(["levels", "ballots", "满意", "基本满意", "不满意", "grade"]));
+    expect(getHover(src, src.indexOf("votes > 1/2") + 2)?.contents).toContain("**votes** — fact, count");
+    expect(getHover(src, src.indexOf("runoff:") + 2)?.contents).toContain("另行选举");
+    expect(getHover(src, src.indexOf("levels") + 2)?.contents).toContain("**levels**");
+    expect(getHover(src, 3)?.contents).toContain("**election**");
   });
 
   it("hovers a name with its kind, type and label", () => {

@@ -51,6 +51,10 @@ describe("rule files compile and their tests pass", () => {
         "dsl/std/villagers-assembly.gavel",
         "dsl/std/simple-majority.gavel",
         "dsl/std/two-thirds.gavel",
+        "dsl/std/village-committee-election.gavel",
+        "dsl/std/residents-meeting.gavel",
+        "dsl/std/recall.gavel",
+        "examples/democratic-rating.gavel",
         "examples/democratic-evaluation.gavel",
         "examples/cadre-review.gavel",
         "examples/case-resolution.gavel",
@@ -110,6 +114,10 @@ const oracles: Record<string, Oracle> = {
   simple_majority_yes_no: ({ e, p, y, n }) => [p * 2n > e, y > n],
   two_thirds: ({ e, p, y, n, a }) => [p * 2n > e, y * 3n >= (y + n + a) * 2n && y > 0n],
   two_thirds_yes_no: ({ e, p, y, n }) => [p * 2n > e, y * 3n >= (y + n) * 2n && y > 0n],
+  // 城市居民委员会组织法: 过半数出席 / 出席人的过半数
+  residents_meeting: ({ e, p, y }) => [p * 2n > e, y * 2n > p],
+  // 罢免: 登记选民过半数投票 / 投票的村民过半数通过 (every ballot handed in, abstentions included, is a vote)
+  recall: ({ e, y, n, a }) => [(y + n + a) * 2n > e, y * 2n > y + n + a],
 };
 
 /** The oracle's clauses for a tally, in bigints, and the outcome they make. */

@@ -92,6 +92,23 @@ describe("rule registry", () => {
     expect((await call(service.app, "POST", "/v1/rules/major_matter/evaluate", { payload: { rule: "toString", input: {} } })).body.error.code).toBe("RULE_NOT_IN_FILE");
   });
 
+  it("evaluates the std election and a rating over HTTP: the result schema keeps elected, tied, facts and level counts", async () => {
+    const input = { registered: 1000, voters: 600, ballots: 600, invalid: 4, seats: 3, round: 1, candidates: { 王建国: 400, 李秀英: 350, 张伟: 320, 刘洋: 320 } };
+    const election = await call(service.app, "POST", "/v1/rules/village_committee/evaluate", { payload: { input } });
+    expect(election.status).toBe(200);
+    expect(election.body).toMatchObject({ kind: "election", outcome: "tie", elected: ["王建国", "李秀英"], tied: ["张伟", "刘洋"], facts: { valid: 596, round: 1 } });
+    expect(election.body.candidates).toHaveLength(4);
+    const tooMany = await call(service.app, "POST", "/v1/rules/village_committee/evaluate", { payload: { input: { ...input, seats: 1 } } });
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.error).toMatchObject({ code: "EVALUATION_ERROR", details: { code: "INCONSISTENT_VOTES" } });
+
+    expect((await put("democratic-rating", example("democratic-rating.gavel"))).status).toBe(201);
+    const rating = await call(service.app, "POST", "/v1/rules/democratic-rating/evaluate", { payload: { input: { 满意: 20, 基本满意: 6, 不满意: 4 } } });
+    expect(rating.status).toBe(200);
+    expect(rating.body).toMatchObject({ kind: "rating", grade: "优秀", ballots: 30, counts: { 满意: 20, 基本满意: 6, 不满意: 4 } });
+    expect(rating.body.levels[0]).toEqual({ name: "满意", count: 20, share: { num: "2", den: "3", decimal: "0.6667" } });
+  });
+
   it("serves the OpenAPI document with a schema for every route", async () => {
     const docs = await call(service.app, "GET", "/docs/json");
     expect(docs.status).toBe(200);

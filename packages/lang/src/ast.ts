@@ -146,10 +146,60 @@ export interface ScorecardDecl {
   span: Span;
 }
 
+/** The clauses of an election, in the order the evaluator decides them. */
+export const ELECTION_CLAUSES = ["void", "turnout", "elected", "runoff"] as const;
+export type ElectionClauseName = (typeof ELECTION_CLAUSES)[number];
+
+/** `elected: votes > 1/2 of voters "…"`: a clause of an election (any name parses; the checker knows the four). */
+export interface ElectionClauseDecl {
+  kind: "electionClause";
+  name: string;
+  nameSpan: Span;
+  expr: Expr;
+  reason?: string;
+  span: Span;
+}
+
+export type ElectionMember = LetDecl | RequireDecl | ElectionClauseDecl;
+
+export interface ElectionDecl {
+  kind: "election";
+  name: string;
+  nameSpan: Span;
+  label?: string;
+  members: ElectionMember[];
+  span: Span;
+}
+
+/** `levels 满意, 基本满意, 不满意`: the levels a rating's ballot offers, best first. */
+export interface LevelsDecl {
+  kind: "levels";
+  levels: { name: string; span: Span }[];
+  span: Span;
+}
+
+export type RatingMember = LevelsDecl | LetDecl | GradeDecl | RequireDecl;
+
+export interface RatingDecl {
+  kind: "rating";
+  name: string;
+  nameSpan: Span;
+  label?: string;
+  members: RatingMember[];
+  span: Span;
+}
+
+/** `{"王建国": 400, "李秀英": 350}`: a count per name, the value of an election's `candidates` in a test. */
+export interface TallyLiteral {
+  kind: "tally";
+  entries: { key: string; keySpan: Span; value: Expr }[];
+  span: Span;
+}
+
 export interface TestArg {
   name: string;
   nameSpan: Span;
-  value: Expr;
+  value: Expr | TallyLiteral;
 }
 
 export type Expectation =
@@ -166,7 +216,7 @@ export interface TestDecl {
   span: Span;
 }
 
-export type RuleDecl = VoteDecl | ScorecardDecl;
+export type RuleDecl = VoteDecl | ScorecardDecl | ElectionDecl | RatingDecl;
 export type Item = ImportDecl | RuleDecl | TestDecl;
 
 export interface Program {

@@ -1,6 +1,6 @@
 /** The checker: names, types and units, band reachability and order, missing `otherwise`, unused inputs. */
 
-import type * as A from "./ast.ts";
+import * as A from "./ast.ts";
 import { chainPrefix, walkExpr } from "./ast.ts";
 import { joinSpans } from "./span.ts";
 import { Rational } from "./rational.ts";
@@ -13,6 +13,12 @@ export type Type = InputType | "literal" | "error";
 
 export const VOTE_FACTS = ["entitled", "present", "yes", "no", "abstain", "cast"] as const;
 export const VOTE_OUTCOMES = ["passed", "rejected", "no_quorum"] as const;
+/** The counts an election's caller supplies; `valid` (= ballots − invalid) is derived, `votes` is one candidate's. */
+export const ELECTION_INPUT_FACTS = ["registered", "voters", "ballots", "invalid", "seats", "round"] as const;
+export const ELECTION_FACTS = [...ELECTION_INPUT_FACTS, "valid"] as const;
+export const ELECTION_OUTCOMES = ["void_ballots", "void_turnout", "complete", "runoff", "incomplete", "tie"] as const;
+/** Expectations of an election that name candidates: a text of names separated by 、 or commas. */
+export const NAME_LIST_TARGETS = ["elected", "tied"] as const;
 export const INPUT_TYPES: readonly InputType[] = ["count", "number", "ratio", "boolean", "text"];
 export const FUNCTIONS = ["min", "max"] as const;
 
@@ -23,6 +29,22 @@ export const FACT_LABELS: Record<string, string> = {
   no: "反对 / no votes",
   abstain: "弃权 / abstentions",
   cast: "投票 / votes cast = yes + no + abstain",
+  registered: "登记选民 / registered voters",
+  voters: "参加投票 / people who voted",
+  ballots: "收回选票 / ballots returned (cast), invalid ones included",
+  invalid: "无效票 / invalid ballots",
+  valid: "有效票 / valid ballots = ballots - invalid",
+  seats: "应选名额 / seats to fill in this round",
+  round: "轮次 / round: 1, or 2 and later for 另行选举",
+  votes: "得票 / one candidate's votes (in elected: and runoff:)",
+};
+
+/** What each election clause decides, for hover and messages. */
+export const ELECTION_CLAUSE_DOCS: Record<A.ElectionClauseName, string> = {
+  void: "**void:** the round is void (`void_ballots`) when this holds; checked first. 收回选票多于投票人数：`ballots > voters`.",
+  turnout: "**turnout:** the election is valid only when this holds (`void_turnout` otherwise). `voters > 1/2 of registered`.",
+  elected: "**elected:** round 1: a candidate (their `votes`) qualifies when this holds; the most votes win the seats.",
+  runoff: "**runoff:** round 2 and later (另行选举): a candidate qualifies when this holds. `votes >= 1/3 of ballots`.",
 };
 
 export type SymbolKind = "fact" | "input" | "let" | "criterion" | "score";
@@ -776,10 +798,104 @@ function checkUnboundedRatios(ck: Checker, decl: A.ScorecardDecl): void {
   }
 }
 
+function checkElection(ck: Checker, decl: A.ElectionDecl): void {
+  for (const f of ELECTION_FACTS) ck.symbols.set(f, { kind: "fact", name: f, type: "count", label: FACT_LABELS[f] });
+  // `votes` is a fact only inside elected: and runoff:, where the clause is tried for each candidate.
+  const votes: RuleSymbol = { kind: "fact", name: "votes", type: "count", label: FACT_LABELS["votes"] };
+  ck.declared.set("votes", votes);
+  const seen = new Set<string>();
+  for (const m of decl.members) {
+    if (m.kind === "let") {
+      const t = ck.expr(m.expr);
+      ck.declare({ kind: "let", name: m.name, type: t, label: m.label, span: m.nameSpan }, m.nameSpan);
+    } else if (m.kind === "require") {
+      ck.condition(m.expr, { place: "require" });
+    } else {
+      if (!(A.ELECTION_CLAUSES as readonly string[]).includes(m.name)) {
+        ck.error("UNKNOWN_CLAUSE", { clause: m.name, clauses: [...A.ELECTION_CLAUSES], hint: suggest(m.name, A.ELECTION_CLAUSES) }, m.nameSpan);
+        continue;
+      }
+      if (seen.has(m.name)) ck.error("DUPLICATE_ELECTION_CLAUSE", { clause: m.name }, m.nameSpan);
+      seen.add(m.name);
+      const perCandidate = m.name === "elected" || m.name === "runoff";
+      if (perCandidate) ck.symbols.set("votes", votes);
+      ck.condition(m.expr, { place: "clause", clause: m.name });
+      ck.symbols.delete("votes");
+      if (perCandidate && !namesIn(m.expr).includes("votes")) ck.error("CLAUSE_WITHOUT_VOTES", { clause: m.name }, m.expr.span);
+    }
+  }
+  for (const c of A.ELECTION_CLAUSES) {
+    if (!seen.has(c)) ck.error("MISSING_ELECTION_CLAUSE", { rule: decl.name, clause: c }, decl.nameSpan);
+  }
+  for (const m of decl.members) {
+    if (m.kind === "let" && !ck.used.has(m.name)) ck.warn("UNUSED_LET", { name: m.name }, m.nameSpan);
+  }
+}
+
+function checkRating(ck: Checker, decl: A.RatingDecl): void {
+  ck.symbols.set("ballots", { kind: "fact", name: "ballots", type: "count", label: "测评票 / rating ballots: the sum of the level counts" });
+  let levels = 0;
+  let grades = 0;
+  for (const m of decl.members) {
+    switch (m.kind) {
+      case "levels":
+        levels++;
+        if (levels > 1) ck.error("DUPLICATE_LEVELS", {}, m.span);
+        for (const l of m.levels) ck.declare({ kind: "input", name: l.name, type: "count", label: `测评等次 / level ${l.name}`, span: l.span }, l.span);
+        break;
+      case "let": {
+        const t = ck.expr(m.expr);
+        ck.declare({ kind: "let", name: m.name, type: t, label: m.label, span: m.nameSpan }, m.nameSpan);
+        break;
+      }
+      case "require":
+        ck.condition(m.expr, { place: "require" });
+        break;
+      case "grade":
+        grades++;
+        if (grades > 1) ck.error("DUPLICATE_GRADE", {}, m.span);
+        for (const b of m.bands) if (b.when) ck.condition(b.when, { place: "grade" });
+        checkBands(ck, m.bands, {}, m.span);
+        break;
+    }
+  }
+  if (levels === 0) ck.error("MISSING_LEVELS", { rule: decl.name }, decl.nameSpan);
+  if (grades === 0) ck.error("MISSING_RATING_GRADE", { rule: decl.name }, decl.nameSpan);
+  for (const m of decl.members) {
+    if (m.kind === "let" && !ck.used.has(m.name)) ck.warn("UNUSED_LET", { name: m.name }, m.nameSpan);
+  }
+}
+
+/** The level names a rating declares, in order. */
+export function ratingLevels(decl: A.RatingDecl): string[] {
+  return decl.members.flatMap((m) => (m.kind === "levels" ? m.levels.map((l) => l.name) : []));
+}
+
+/** The names a test of the rule passes as arguments. */
+export function ruleParameters(info: RuleInfo): string[] {
+  switch (info.decl.kind) {
+    case "vote":
+      return ["entitled", "present", "yes", "no", "abstain"];
+    case "election":
+      return [...ELECTION_INPUT_FACTS, "candidates"];
+    case "rating":
+      return ratingLevels(info.decl);
+    case "scorecard":
+      return [...info.symbols.values()].filter((s) => s.kind === "input").map((s) => s.name);
+  }
+}
+
+/** The outcomes an `expect outcome = …` may name for a rule kind (none for scorecards and ratings). */
+export function outcomesOf(kind: A.RuleDecl["kind"]): readonly string[] {
+  return kind === "election" ? ELECTION_OUTCOMES : VOTE_OUTCOMES;
+}
+
 /** Checks one rule declaration; diagnostics are appended to `out`. */
 export function checkRule(decl: A.RuleDecl, out: Diagnostic[]): RuleInfo {
   const ck = new Checker();
   if (decl.kind === "vote") checkVote(ck, decl);
+  else if (decl.kind === "election") checkElection(ck, decl);
+  else if (decl.kind === "rating") checkRating(ck, decl);
   else checkScorecard(ck, decl);
   out.push(...ck.diagnostics);
   return { decl, symbols: new Map([...ck.symbols, ...ck.declared]), types: ck.types, references: ck.references, ok: !ck.diagnostics.some((d) => d.severity === "error") };
@@ -792,11 +908,23 @@ export function expectationTargets(info: RuleInfo): Map<string, string> {
     targets.set("outcome", "passed, rejected or no_quorum");
     targets.set("quorum", "the quorum clause");
     targets.set("passes", "the passes clause");
+  } else if (info.decl.kind === "election") {
+    targets.set("outcome", ELECTION_OUTCOMES.join(", "));
+    targets.set("elected", "the names elected, separated by 、 or commas");
+    targets.set("tied", "the tie group, separated by 、 or commas");
+    targets.set("void", "the void clause");
+    targets.set("turnout", "the turnout clause");
+  } else if (info.decl.kind === "rating") {
+    targets.set("grade", "the grade");
+    targets.set("ballots", "the number of rating ballots");
   } else {
     targets.set("score", "the total score");
     targets.set("grade", "the grade");
   }
-  for (const s of info.symbols.values()) if (s.kind === "let" || s.kind === "criterion" || s.kind === "fact") targets.set(s.name, s.kind);
+  for (const s of info.symbols.values()) {
+    if (s.name === "votes") continue;
+    if (s.kind === "let" || s.kind === "criterion" || s.kind === "fact" || (info.decl.kind === "rating" && s.kind === "input")) targets.set(s.name, s.kind);
+  }
   return targets;
 }
 
@@ -815,8 +943,9 @@ export function checkTests(tests: A.TestDecl[], scope: Map<string, RuleInfo>, al
 }
 
 function gradeLabels(info: RuleInfo): string[] | undefined {
-  if (info.decl.kind !== "scorecard") return undefined;
-  const grade = info.decl.members.find((m): m is A.GradeDecl => m.kind === "grade");
+  if (info.decl.kind !== "scorecard" && info.decl.kind !== "rating") return undefined;
+  const members: readonly (A.ScorecardMember | A.RatingMember)[] = info.decl.members;
+  const grade = members.find((m): m is A.GradeDecl => m.kind === "grade");
   return grade?.bands.map((b) => b.label);
 }
 
@@ -830,7 +959,7 @@ function checkTest(t: A.TestDecl, names: Set<string>, scope: Map<string, RuleInf
       out.push(diagnostic("error", "UNDEFINED_RULE", { rule: t.rule, hint }, t.ruleSpan));
       return;
     }
-    const params = info.decl.kind === "vote" ? new Set(["entitled", "present", "yes", "no", "abstain"]) : new Set([...info.symbols.values()].filter((s) => s.kind === "input").map((s) => s.name));
+    const params = new Set(ruleParameters(info));
     const given = new Set<string>();
     for (const a of t.args) {
       if (given.has(a.name)) out.push(diagnostic("error", "DUPLICATE_ARGUMENT", { name: a.name }, a.nameSpan));
@@ -838,6 +967,9 @@ function checkTest(t: A.TestDecl, names: Set<string>, scope: Map<string, RuleInf
       if (!params.has(a.name)) {
         const hint = suggest(a.name, params);
         out.push(diagnostic("error", "UNKNOWN_ARGUMENT", { rule: t.rule, name: a.name, hint }, a.nameSpan));
+      } else if ((a.value.kind === "tally") !== (info.decl.kind === "election" && a.name === "candidates")) {
+        // Only an election's candidates are votes by name; every other argument is one value.
+        out.push(diagnostic("error", a.value.kind === "tally" ? "TALLY_NOT_EXPECTED" : "TALLY_EXPECTED", { name: a.name }, a.value.span));
       }
     }
     const expectsError = t.expects.some((e) => e.kind === "error");
@@ -854,8 +986,12 @@ function checkTest(t: A.TestDecl, names: Set<string>, scope: Map<string, RuleInf
         const hint = suggest(e.target, targets.keys());
         out.push(diagnostic("error", "UNKNOWN_EXPECTATION", { target: e.target, rule: t.rule, hint }, e.targetSpan));
       }
-      if (e.target === "outcome" && !(e.value.kind === "name" && (VOTE_OUTCOMES as readonly string[]).includes(e.value.name))) {
-        out.push(diagnostic("error", "UNKNOWN_OUTCOME", { outcomes: [...VOTE_OUTCOMES] }, e.value.span));
+      const outcomes = outcomesOf(info.decl.kind);
+      if (e.target === "outcome" && !(e.value.kind === "name" && outcomes.includes(e.value.name))) {
+        out.push(diagnostic("error", "UNKNOWN_OUTCOME", { outcomes: [...outcomes] }, e.value.span));
+      }
+      if (info.decl.kind === "election" && (NAME_LIST_TARGETS as readonly string[]).includes(e.target) && (e.value.kind !== "string" || (e.op !== "=" && e.op !== "!="))) {
+        out.push(diagnostic("error", "EXPECT_NAMES", { target: e.target }, e.span));
       }
       // A grade that no band gives ("优秀 " with a trailing space) would make the test fail for the wrong reason, or pass with "!=".
       const grades = e.target === "grade" ? gradeLabels(info) : undefined;

@@ -1,7 +1,7 @@
 /** compile(): source → parse → imports → check → compiled rules with exact and fast evaluators. */
 
 import type * as A from "./ast.ts";
-import { checkRule, checkTests, type RuleInfo } from "./checker.ts";
+import { checkRule, checkTests, ELECTION_OUTCOMES, type RuleInfo } from "./checker.ts";
 import { evaluateExact } from "./evaluator.ts";
 import { diagnostic, localizeDiagnostic } from "./messages.ts";
 import { buildDecider } from "./fastpath.ts";
@@ -28,6 +28,18 @@ export function moduleInternals(m: CompiledModule): ModuleInternals | undefined 
 function coverageUnitsOf(info: RuleInfo): CoverageUnit[] {
   const d = info.decl;
   const units: CoverageUnit[] = [];
+  if (d.kind === "election") {
+    for (const outcome of ELECTION_OUTCOMES) {
+      units.push({ id: `${d.name}:outcome:${outcome}`, rule: d.name, description: `outcome ${outcome}`, span: d.nameSpan });
+    }
+    return units;
+  }
+  if (d.kind === "rating") {
+    for (const m of d.members) {
+      if (m.kind === "grade") m.bands.forEach((b, i) => units.push({ id: `${d.name}:grade:${i}`, rule: d.name, description: `grade "${b.label}"`, span: b.span }));
+    }
+    return units;
+  }
   if (d.kind === "vote") {
     for (const outcome of ["passed", "rejected", "no_quorum"]) {
       units.push({ id: `${d.name}:outcome:${outcome}`, rule: d.name, description: `outcome ${outcome}`, span: d.nameSpan });
@@ -112,7 +124,7 @@ function compileWith(source: string, file: string | undefined, ctx: ImportContex
   const ruleNames = new Set<string>();
   const coverageUnits: CoverageUnit[] = [];
   for (const item of program.items) {
-    if (item.kind !== "vote" && item.kind !== "scorecard") continue;
+    if (item.kind === "import" || item.kind === "test") continue;
     const before = diagnostics.length;
     const info: RuleInfo = { ...checkRule(item, diagnostics), file };
     if (infos.has(item.name) || ruleNames.has(item.name)) {

@@ -349,6 +349,59 @@ function scorecardDecl(n: CstNode): A.ScorecardDecl {
   return { kind: "scorecard", name: name.image, nameSpan: spanOfToken(name), label: optString(c, "label"), members, span: nodeSpan(n) };
 }
 
+function electionDecl(n: CstNode): A.ElectionDecl {
+  const c = n.children;
+  const name = needTok(c, "name");
+  const members: A.ElectionMember[] = [];
+  for (const m of nodes(c, "electionMember")) {
+    tryMember(() => {
+      const l = node(m.children, "letDecl");
+      const r = node(m.children, "requireDecl");
+      if (l) members.push(letDecl(l));
+      else if (r) members.push(requireDecl(r));
+      else {
+        const k = needNode(m.children, "namedClause");
+        const kc = k.children;
+        const clause = needTok(kc, "clause");
+        members.push({ kind: "electionClause", name: clause.image, nameSpan: spanOfToken(clause), expr: expr(needNode(kc, "expr")), reason: optString(kc, "reason"), span: nodeSpan(k) });
+      }
+    });
+  }
+  return { kind: "election", name: name.image, nameSpan: spanOfToken(name), label: optString(c, "label"), members, span: nodeSpan(n) };
+}
+
+function ratingDecl(n: CstNode): A.RatingDecl {
+  const c = n.children;
+  const name = needTok(c, "name");
+  const members: A.RatingMember[] = [];
+  for (const m of nodes(c, "ratingMember")) {
+    tryMember(() => {
+      const mc = m.children;
+      const lv = node(mc, "levelsDecl");
+      const l = node(mc, "letDecl");
+      const g = node(mc, "gradeDecl");
+      const r = node(mc, "requireDecl");
+      if (lv) {
+        const levels = tokensOf(lv.children, "level").map((t) => ({ name: t.image, span: spanOfToken(t) }));
+        if (levels.length === 0) throw new Incomplete("levels");
+        members.push({ kind: "levels", levels, span: nodeSpan(lv) });
+      } else if (l) members.push(letDecl(l));
+      else if (g) members.push(gradeDecl(g));
+      else if (r) members.push(requireDecl(r));
+    });
+  }
+  return { kind: "rating", name: name.image, nameSpan: spanOfToken(name), label: optString(c, "label"), members, span: nodeSpan(n) };
+}
+
+function tally(n: CstNode): A.TallyLiteral {
+  const c = n.children;
+  const keys = tokensOf(c, "key").sort((a, b) => a.startOffset - b.startOffset);
+  const counts = nodes(c, "count");
+  if (keys.length !== counts.length) throw new Incomplete("tally");
+  const entries = keys.map((k, i) => ({ key: k.tokenType.name === "StringLiteral" ? unquote(k.image) : k.image, keySpan: spanOfToken(k), value: signedNumber(counts[i]!) }));
+  return { kind: "tally", entries, span: nodeSpan(n) };
+}
+
 function testDecl(n: CstNode): A.TestDecl {
   const c = n.children;
   const rule = needTok(c, "rule");
@@ -356,7 +409,8 @@ function testDecl(n: CstNode): A.TestDecl {
   for (const a of nodes(c, "testArg")) {
     tryMember(() => {
       const name = needTok(a.children, "name");
-      args.push({ name: name.image, nameSpan: spanOfToken(name), value: literal(needNode(a.children, "literal")) });
+      const t = node(a.children, "tally");
+      args.push({ name: name.image, nameSpan: spanOfToken(name), value: t ? tally(t) : literal(needNode(a.children, "literal")) });
     });
   }
   const expects: A.Expectation[] = [];
@@ -387,7 +441,7 @@ function tryMember(build: () => void): void {
 export function buildProgram(file: CstNode): A.Program {
   const items: A.Item[] = [];
   const c = file.children;
-  const all: CstNode[] = [...nodes(c, "importDecl"), ...nodes(c, "voteDecl"), ...nodes(c, "scorecardDecl"), ...nodes(c, "testDecl")];
+  const all: CstNode[] = [...nodes(c, "importDecl"), ...nodes(c, "voteDecl"), ...nodes(c, "scorecardDecl"), ...nodes(c, "electionDecl"), ...nodes(c, "ratingDecl"), ...nodes(c, "testDecl")];
   for (const n of all) {
     tryMember(() => {
       switch (n.name) {
@@ -401,6 +455,12 @@ export function buildProgram(file: CstNode): A.Program {
           break;
         case "scorecardDecl":
           items.push(scorecardDecl(n));
+          break;
+        case "electionDecl":
+          items.push(electionDecl(n));
+          break;
+        case "ratingDecl":
+          items.push(ratingDecl(n));
           break;
         case "testDecl":
           items.push(testDecl(n));

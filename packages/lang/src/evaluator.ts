@@ -7,7 +7,10 @@ import { message, type MessageArgsOf, type MessageId } from "./messages.ts";
 import { chainPrefix, walkExpr } from "./ast.ts";
 import { joinOperands, printChain, printExpr } from "./print.ts";
 import { Rational } from "./rational.ts";
-import type { CriterionResult, EvalError, EvalOutcome, ExplanationStep, JsonValue, ScorecardResult, Span, VoteOutcome, VoteResult } from "./types.ts";
+import type {
+  CandidateResult, CriterionResult, ElectionOutcome, ElectionResult, EvalError, EvalOutcome, ExplanationStep, JsonValue, RatingResult, ScorecardResult, Span, VoteOutcome, VoteResult,
+} from "./types.ts";
+import { ELECTION_INPUT_FACTS, ratingLevels } from "./checker.ts";
 
 export type Value = Rational | boolean | string;
 
@@ -390,10 +393,169 @@ export function evaluateScorecard(info: RuleInfo, input: unknown): ScorecardResu
   return { rule: decl.name, label: decl.label ?? decl.name, kind: "scorecard", score: score.toJSON(), max: max.toJSON(), grade, criteria, values, explanation };
 }
 
+/** A candidate's votes as read from the input, in input order. */
+interface Candidate {
+  name: string;
+  votes: bigint;
+  order: number;
+}
+
+/** Validates an election round's counts: the facts, `valid` = ballots − invalid, and votes that fit the valid ballots. */
+export function readElection(raw: unknown): { env: Map<string, Value>; candidates: Candidate[] } {
+  const input = checkObject(raw);
+  rejectUnknown(input, new Set([...ELECTION_INPUT_FACTS, "candidates"]));
+  const env = new Map<string, Value>();
+  for (const f of ELECTION_INPUT_FACTS) env.set(f, readCount(input, f));
+  const n = (k: string) => (env.get(k) as Rational).n;
+  for (const k of ["seats", "round"]) if (n(k) < 1n) fail("BAD_ELECTION_COUNT", { name: k, value: n(k).toString() }, undefined, { input: k });
+  if (n("voters") > n("registered")) fail("INCONSISTENT_COUNTS_VOTERS", { voters: n("voters").toString(), registered: n("registered").toString() }, undefined, { voters: n("voters").toString(), registered: n("registered").toString() });
+  if (n("invalid") > n("ballots")) fail("INCONSISTENT_COUNTS_INVALID", { invalid: n("invalid").toString(), ballots: n("ballots").toString() }, undefined, { invalid: n("invalid").toString(), ballots: n("ballots").toString() });
+  const valid = n("ballots") - n("invalid");
+  env.set("valid", Rational.fromInt(valid));
+  if (!Object.prototype.hasOwnProperty.call(input, "candidates") || input["candidates"] === undefined || input["candidates"] === null) fail("MISSING_INPUT", { name: "candidates" }, undefined, { input: "candidates" });
+  const votesByName = input["candidates"];
+  if (typeof votesByName !== "object" || Array.isArray(votesByName)) fail("INVALID_CANDIDATES", { value: shownInput(votesByName) }, undefined, { input: "candidates" });
+  const candidates: Candidate[] = [];
+  let total = 0n;
+  for (const [name, v] of Object.entries(votesByName as Record<string, unknown>)) {
+    if (name.trim() === "" || typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) fail("INVALID_CANDIDATES", { value: shownInput({ [name]: v }) }, undefined, { input: "candidates", candidate: name });
+    const votes = BigInt(v);
+    if (votes > valid) fail("INCONSISTENT_VOTES_CANDIDATE", { name, votes: votes.toString(), valid: valid.toString() }, undefined, { candidate: name, votes: votes.toString(), valid: valid.toString() });
+    total += votes;
+    candidates.push({ name, votes, order: candidates.length });
+  }
+  const most = valid * n("seats");
+  if (total > most) fail("INCONSISTENT_VOTES_TOTAL", { total: total.toString(), valid: valid.toString(), seats: n("seats").toString(), most: most.toString() }, undefined, { total: total.toString(), most: most.toString() });
+  return { env, candidates };
+}
+
+/** Who takes the seats among those who qualified (most votes first): complete, short of seats, or a tie at the last seat. */
+export function allocateSeats(qualified: { name: string; votes: bigint }[], seats: number, round: number): { outcome: ElectionOutcome; elected: string[]; tied: string[] } {
+  if (qualified.length < seats) return { outcome: round === 1 ? "runoff" : "incomplete", elected: qualified.map((c) => c.name), tied: [] };
+  if (qualified.length === seats) return { outcome: "complete", elected: qualified.map((c) => c.name), tied: [] };
+  const last = qualified[seats - 1]!.votes;
+  if (qualified[seats]!.votes !== last) return { outcome: "complete", elected: qualified.slice(0, seats).map((c) => c.name), tied: [] };
+  return { outcome: "tie", elected: qualified.filter((c) => c.votes > last).map((c) => c.name), tied: qualified.filter((c) => c.votes === last).map((c) => c.name) };
+}
+
+/** Evaluates an election round: void, turnout, each candidate against the round's threshold, then the seats. */
+export function evaluateElection(info: RuleInfo, input: unknown): ElectionResult {
+  const decl = info.decl as A.ElectionDecl;
+  const { env, candidates } = readElection(input);
+  const it = new Interpreter(env);
+  const explanation: ExplanationStep[] = [];
+  const values: Record<string, JsonValue> = {};
+  const clauses: Record<string, boolean> = {};
+  const round = Number((env.get("round") as Rational).n);
+  const seats = Number((env.get("seats") as Rational).n);
+  const thresholdClause = round === 1 ? "elected" : "runoff";
+  // Most votes first; equal votes keep the order of the input (the ballot paper's order).
+  const ranked = [...candidates].sort((a, b) => (a.votes === b.votes ? a.order - b.order : a.votes > b.votes ? -1 : 1));
+  const qualifiedNames = new Set<string>();
+  for (const m of decl.members) {
+    if (m.kind === "let") {
+      const step = letStep(it, m);
+      explanation.push(step);
+      values[m.name] = step.result;
+    } else if (m.kind === "require") {
+      explanation.push(requireStep(it, m));
+    } else if (m.name === "void" || m.name === "turnout") {
+      const result = it.bool(m.expr);
+      clauses[m.name] = result;
+      values[m.name] = result;
+      explanation.push({ clause: m.name, text: printExpr(m.expr), detail: it.detail(m.expr), result, span: at(m.span) });
+    } else if (m.name === thresholdClause) {
+      for (const c of ranked) {
+        it.env.set("votes", Rational.fromInt(c.votes));
+        const result = it.bool(m.expr);
+        if (result) qualifiedNames.add(c.name);
+        explanation.push({ clause: m.name, text: `${c.name}: ${printExpr(m.expr)}`, detail: `${c.name}: ${it.detail(m.expr)}`, result, span: at(m.span) });
+      }
+      it.env.delete("votes");
+    }
+  }
+  const qualified = ranked.filter((c) => qualifiedNames.has(c.name));
+  let decided: { outcome: ElectionOutcome; elected: string[]; tied: string[] };
+  let detail: string;
+  if (clauses["void"]) {
+    decided = { outcome: "void_ballots", elected: [], tied: [] };
+    detail = "void → void_ballots: nobody is elected in this round";
+  } else if (!clauses["turnout"]) {
+    decided = { outcome: "void_turnout", elected: [], tied: [] };
+    detail = "turnout → false: void_turnout, nobody is elected";
+  } else {
+    decided = allocateSeats(qualified, seats, round);
+    const list = qualified.map((c) => `${c.name} ${c.votes}`).join(", ") || "nobody";
+    detail = `${qualified.length} qualified for ${seats} seat${seats === 1 ? "" : "s"} (${list}) → ${decided.outcome}`;
+    if (decided.outcome === "tie") detail += `: ${decided.tied.join(", ")} tie at ${qualified[seats - 1]!.votes} votes for the last ${seats - decided.elected.length} seat${seats - decided.elected.length === 1 ? "" : "s"}`;
+    if (decided.elected.length > 0) detail += `; elected ${decided.elected.join(", ")}`;
+  }
+  explanation.push({ clause: "seats", text: `${seats} seat${seats === 1 ? "" : "s"}, round ${round}: the most votes among those qualified win`, detail, result: decided.outcome, span: at(decl.nameSpan) });
+  const fact = (k: string) => Number((env.get(k) as Rational).n);
+  const candidateResults: CandidateResult[] = ranked.map((c) => ({ name: c.name, votes: Number(c.votes), qualified: qualifiedNames.has(c.name) }));
+  return {
+    rule: decl.name,
+    label: decl.label ?? decl.name,
+    kind: "election",
+    outcome: decided.outcome,
+    elected: decided.elected,
+    tied: decided.tied,
+    facts: { registered: fact("registered"), voters: fact("voters"), ballots: fact("ballots"), invalid: fact("invalid"), valid: fact("valid"), seats, round },
+    candidates: candidateResults,
+    values,
+    explanation,
+  };
+}
+
+/** Evaluates a rating of one subject: the count and exact share of each level, and the grade. */
+export function evaluateRating(info: RuleInfo, input: unknown): RatingResult {
+  const decl = info.decl as A.RatingDecl;
+  const levels = ratingLevels(decl);
+  const raw = checkObject(input);
+  rejectUnknown(raw, new Set(levels));
+  const env = new Map<string, Value>();
+  let ballots = Rational.ZERO;
+  for (const l of levels) {
+    const c = readCount(raw, l);
+    env.set(l, c);
+    ballots = ballots.add(c);
+  }
+  if (ballots.isZero()) fail("NO_RATING_BALLOTS", {});
+  env.set("ballots", ballots);
+  const it = new Interpreter(env);
+  const explanation: ExplanationStep[] = [];
+  const values: Record<string, JsonValue> = {};
+  const counts: Record<string, number> = {};
+  const levelResults = levels.map((l) => {
+    const c = env.get(l) as Rational;
+    counts[l] = Number(c.n);
+    const share = c.div(ballots);
+    explanation.push({ clause: l, text: `${l} / ballots`, detail: `${c} / ${ballots} = ${share}`, result: share.toJSON(), span: at(decl.nameSpan) });
+    return { name: l, count: Number(c.n), share: share.toJSON() };
+  });
+  let grade: string | undefined;
+  for (const m of decl.members) {
+    if (m.kind === "let") {
+      const step = letStep(it, m);
+      explanation.push(step);
+      values[m.name] = step.result;
+    } else if (m.kind === "require") {
+      explanation.push(requireStep(it, m));
+    } else if (m.kind === "grade") {
+      const { band, detail } = firstMatch(it, m.bands);
+      if (!band) fail("NO_BAND", { name: "grade" }, m.span);
+      grade = band.label;
+      explanation.push({ clause: "grade", text: `"${band.label}" ${band.when ? `when ${printExpr(band.when)}` : "otherwise"}`, detail, result: band.label, span: at(band.span) });
+    }
+  }
+  return { rule: decl.name, label: decl.label ?? decl.name, kind: "rating", grade: grade!, ballots: Number(ballots.n), levels: levelResults, counts, values, explanation };
+}
+
 /** Evaluates any rule; never throws for bad input: failures come back as values. */
 export function evaluateExact(info: RuleInfo, input: unknown): EvalOutcome {
   try {
-    const result = info.decl.kind === "vote" ? evaluateVote(info, input) : evaluateScorecard(info, input);
+    const kind = info.decl.kind;
+    const result = kind === "vote" ? evaluateVote(info, input) : kind === "election" ? evaluateElection(info, input) : kind === "rating" ? evaluateRating(info, input) : evaluateScorecard(info, input);
     return { ok: true, result };
   } catch (e) {
     if (e instanceof EvalFailure) return { ok: false, error: e.error };

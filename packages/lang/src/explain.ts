@@ -13,6 +13,14 @@ export function explainText(result: RuleResult): string {
     const f = result.facts;
     lines.push(`${result.label} (${result.rule}): ${result.outcome}`);
     lines.push(`  entitled ${f.entitled}, present ${f.present}, yes ${f.yes}, no ${f.no}, abstain ${f.abstain}, cast ${f.cast}`);
+  } else if (result.kind === "election") {
+    const f = result.facts;
+    lines.push(`${result.label} (${result.rule}): ${result.outcome}`);
+    lines.push(`  registered ${f.registered}, voters ${f.voters}, ballots ${f.ballots}, invalid ${f.invalid}, valid ${f.valid}, seats ${f.seats}, round ${f.round}`);
+    lines.push(`  elected: ${result.elected.join("、") || "—"}${result.tied.length ? `; tied: ${result.tied.join("、")}` : ""}`);
+  } else if (result.kind === "rating") {
+    lines.push(`${result.label} (${result.rule}): grade ${result.grade}`);
+    for (const l of result.levels) lines.push(`  ${l.name}: ${l.count} of ${result.ballots} = ${exact(l.share)}`);
   } else {
     lines.push(`${result.label} (${result.rule}): score ${exact(result.score)} of ${exact(result.max)}${result.grade !== null ? `, grade ${result.grade}` : ""}`);
     for (const c of result.criteria) lines.push(`  ${c.label}: ${exact(c.points)} / ${exact(c.max)} — ${c.reason}`);

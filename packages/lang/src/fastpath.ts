@@ -274,7 +274,16 @@ function exactDecision(info: RuleInfo, input: Record<string, unknown>): DecideOu
   const r = evaluateExact(info, input);
   if (!r.ok) return r;
   const res = r.result;
-  return { ok: true, decision: res.kind === "vote" ? { kind: "vote", outcome: res.outcome } : { kind: "scorecard", score: res.score, grade: res.grade } };
+  switch (res.kind) {
+    case "vote":
+      return { ok: true, decision: { kind: "vote", outcome: res.outcome } };
+    case "scorecard":
+      return { ok: true, decision: { kind: "scorecard", score: res.score, grade: res.grade } };
+    case "election":
+      return { ok: true, decision: { kind: "election", outcome: res.outcome, elected: res.elected, tied: res.tied } };
+    case "rating":
+      return { ok: true, decision: { kind: "rating", grade: res.grade } };
+  }
 }
 
 /** A broken requirement is an error only the exact evaluator words (with the values), so it goes there. */
@@ -377,6 +386,8 @@ function scorecardDecider(info: RuleInfo, decimals: boolean): (input: Record<str
 
 /** Builds decide(input) for a checked rule: generated code when bounds allow, the exact evaluator otherwise. */
 export function buildDecider(info: RuleInfo): (input: Record<string, unknown>) => DecideOutcome {
+  // Elections and ratings are decided by the exact evaluator: a round is evaluated once, not thousands of times.
+  if (info.decl.kind === "election" || info.decl.kind === "rating") return (input) => exactDecision(info, input);
   try {
     if (info.decl.kind === "vote") return voteDecider(info);
     try {

@@ -119,6 +119,18 @@ function voteRow(m: A.VoteMember): Row {
   return { cols: [`${m.name}: ${printExpr(m.expr)}`], trailer: opt(m.reason), node: m };
 }
 
+function electionRow(m: A.ElectionMember): Row {
+  if (m.kind === "let") return { cols: [`let ${m.name} = ${printExpr(m.expr)}`], trailer: opt(m.label), node: m };
+  if (m.kind === "require") return requireRow(m);
+  return { cols: [`${m.name}:`, printExpr(m.expr)], trailer: opt(m.reason), node: m };
+}
+
+/** A test argument: one value, or a tally `{"王建国": 400, "李秀英": 350}` with every name quoted. */
+function argText(v: A.Expr | A.TallyLiteral): string {
+  if (v.kind === "tally") return `{${v.entries.map((e) => `${quote(e.key)}: ${printExpr(e.value)}`).join(", ")}}`;
+  return printExpr(v);
+}
+
 /** Writes a block: header line, aligned body, closing brace; comments inside stay inside. */
 function block(p: Printer, header: string, node: { span: Span }, rows: Row[], depth: number, rightAligned: number[] = []): void {
   p.flushBefore(node.span.offset, depth, node.span.line);
@@ -149,6 +161,35 @@ function printItem(p: Printer, item: A.Item): void {
       block(p, `vote ${item.name}${item.label === undefined ? "" : ` ${quote(item.label)}`}`, item, rows, 0);
       return;
     }
+    case "election": {
+      // Runs of clauses align their expressions; lets and requires stand in between as they were written.
+      p.flushBefore(item.span.offset, 0, item.span.line);
+      p.line(`election ${item.name}${item.label === undefined ? "" : ` ${quote(item.label)}`} {`, 0);
+      p.group(item.members.map(electionRow), 1);
+      p.flushBefore(item.span.endOffset, 1);
+      p.line("}", 0);
+      return;
+    }
+    case "rating": {
+      p.flushBefore(item.span.offset, 0, item.span.line);
+      p.line(`rating ${item.name}${item.label === undefined ? "" : ` ${quote(item.label)}`} {`, 0);
+      runs(item.members).forEach((run, i) => {
+        if (i > 0) p.blank();
+        const first = run[0]!;
+        if (first.kind === "let") p.group((run as A.LetDecl[]).map(letRow), 1);
+        else if (first.kind === "require") p.group((run as A.RequireDecl[]).map(requireRow), 1);
+        else {
+          run.forEach((m, j) => {
+            if (j > 0) p.blank();
+            if (m.kind === "levels") p.line(`levels ${m.levels.map((l) => l.name).join(", ")}`, 1, m);
+            else if (m.kind === "grade") block(p, "grade", m, m.bands.map((b): Row => ({ cols: [quote(b.label), condition(b.when)], node: b })), 1);
+          });
+        }
+      });
+      p.flushBefore(item.span.endOffset, 1);
+      p.line("}", 0);
+      return;
+    }
     case "scorecard": {
       p.flushBefore(item.span.offset, 0, item.span.line);
       p.line(`scorecard ${item.name}${item.label === undefined ? "" : ` ${quote(item.label)}`} {`, 0);
@@ -177,7 +218,7 @@ function printItem(p: Printer, item: A.Item): void {
     case "test": {
       p.flushBefore(item.span.offset, 0, item.span.line);
       p.line(`test ${quote(item.name)} {`, 0);
-      const call = `${item.rule}(${item.args.map((a) => `${a.name}: ${printExpr(a.value)}`).join(", ")})`;
+      const call = `${item.rule}(${item.args.map((a) => `${a.name}: ${argText(a.value)}`).join(", ")})`;
       const lastArg = item.args[item.args.length - 1];
       p.line(call, 1, { span: { ...item.ruleSpan, endLine: lastArg ? lastArg.value.span.endLine : item.ruleSpan.endLine } });
       for (const e of item.expects) {

@@ -62,6 +62,10 @@ export const Min = keyword("min", true);
 export const One = keyword("one", true);
 export const ErrorKw = keyword("error", true);
 export const Require = keyword("require", true);
+// The election and rating kinds are soft: rules written before them may use these words as names.
+export const Election = keyword("election", true);
+export const Rating = keyword("rating", true);
+export const Levels = keyword("levels", true);
 
 export const Percent = createToken({ name: "Percent", pattern: /\d+(?:\.\d+)?%/ });
 export const Decimal = createToken({ name: "Decimal", pattern: /\d+\.\d+/ });
@@ -87,7 +91,7 @@ export const Colon = createToken({ name: "Colon", pattern: /:/ });
 
 export const keywordTokens: TokenType[] = [
   Import, Vote, Scorecard, Input, Let, Criterion, When, Otherwise, Grade, Test, Expect,
-  Of, And, Or, Not, True, False, Quorum, Passes, Max, Min, One, ErrorKw, Require,
+  Of, And, Or, Not, True, False, Quorum, Passes, Max, Min, One, ErrorKw, Require, Election, Rating, Levels,
 ];
 
 export const allTokens: TokenType[] = [

@@ -327,6 +327,58 @@ export const MESSAGES = {
     (a) => `Vote '${a.rule}' has no '${a.clause}:' clause${a.clause === "quorum" ? " (write 'quorum: true' if this body needs none)" : ""}.`,
     (a) => `表决${q(a.rule)}缺少 ${a.clause}: 条款${a.clause === "quorum" ? "（如果无需法定人数，请写 quorum: true）" : ""}。`,
   ),
+
+  // Checker: elections and ratings
+  UNKNOWN_CLAUSE: entry<{ clause: string; clauses: string[]; hint?: string }>(
+    "UNKNOWN_CLAUSE",
+    (a) => `An election has no '${a.clause}:' clause; its clauses are ${a.clauses.join(", ")}${enHint(a.hint)}`,
+    (a) => `选举（election）没有 ${a.clause}: 条款，它的条款是 ${zhList(a.clauses)}${zhHint(a.hint)}`,
+  ),
+  DUPLICATE_ELECTION_CLAUSE: entry<{ clause: string }>(
+    "DUPLICATE_CLAUSE",
+    (a) => `The '${a.clause}' clause is written twice; an election has one each of void, turnout, elected and runoff.`,
+    (a) => `${a.clause} 条款写了两次；一项选举（election）的 void、turnout、elected、runoff 条款各只有一个。`,
+  ),
+  MISSING_ELECTION_CLAUSE: entry<{ rule: string; clause: string }>(
+    "MISSING_CLAUSE",
+    (a) => `Election '${a.rule}' has no '${a.clause}:' clause${a.clause === "void" ? " (write 'void: false' if nothing voids a round)" : a.clause === "turnout" ? " (write 'turnout: true' if any turnout is valid)" : ""}.`,
+    (a) => `选举${q(a.rule)}缺少 ${a.clause}: 条款${a.clause === "void" ? "（如果没有使选举无效的情形，请写 void: false）" : a.clause === "turnout" ? "（如果不论多少人投票都有效，请写 turnout: true）" : ""}。`,
+  ),
+  CLAUSE_WITHOUT_VOTES: entry<{ clause: string }>(
+    "CLAUSE_WITHOUT_VOTES",
+    (a) => `The '${a.clause}' clause is tried for each candidate and must use 'votes' (the candidate's votes), e.g. 'votes > 1/2 of voters'.`,
+    (a) => `${a.clause} 条款对每位候选人分别判断，必须用到 votes（该候选人的得票），例如 votes > 1/2 of voters。`,
+  ),
+  MISSING_LEVELS: entry<{ rule: string }>(
+    "MISSING_LEVELS",
+    (a) => `Rating '${a.rule}' declares no levels; write e.g. 'levels 满意, 基本满意, 不满意'.`,
+    (a) => `测评${q(a.rule)}没有声明等次；请写例如 levels 满意, 基本满意, 不满意。`,
+  ),
+  DUPLICATE_LEVELS: entry(
+    "DUPLICATE_LEVELS",
+    () => "A rating declares its levels once.",
+    () => "一项测评（rating）只能声明一次等次（levels）。",
+  ),
+  MISSING_RATING_GRADE: entry<{ rule: string }>(
+    "MISSING_GRADE",
+    (a) => `Rating '${a.rule}' has no grade block; a rating's result is a grade.`,
+    (a) => `测评${q(a.rule)}缺少 grade 块；测评的结果是一个等级。`,
+  ),
+  EXPECT_NAMES: entry<{ target: string }>(
+    "EXPECT_NAMES",
+    (a) => `'expect ${a.target}' compares names with = or != and a text of names separated by 、 or commas, e.g. expect ${a.target} = "Wang, Li".`,
+    (a) => `expect ${a.target} 只能用 = 或 != 与一段名单文本比较，名字之间用“、”或逗号分隔，例如 expect ${a.target} = "王建国、李秀英"。`,
+  ),
+  TALLY_EXPECTED: entry<{ name: string }>(
+    "TALLY_EXPECTED",
+    (a) => `'${a.name}' is the votes of each candidate: write {"Wang": 400, "Li": 350}.`,
+    (a) => `${q(a.name)}是每位候选人的得票，请写 {"王建国": 400, "李秀英": 350}。`,
+  ),
+  TALLY_NOT_EXPECTED: entry<{ name: string }>(
+    "TALLY_NOT_EXPECTED",
+    (a) => `'${a.name}' takes one value, not votes by name; only an election's 'candidates' does.`,
+    (a) => `${q(a.name)}只取一个值，不是按名字计的票数；只有选举的 candidates 才这样写。`,
+  ),
   UNUSED_LET: entry<{ name: string }>(
     "UNUSED_LET",
     (a) => `'${a.name}' is defined but never used.`,
@@ -519,6 +571,41 @@ export const MESSAGES = {
     "INCONSISTENT_COUNTS",
     (a) => `present (${a.present}) cannot exceed entitled (${a.entitled}): only members on the roster can be present.`,
     (a) => `实到人数 present（${a.present}）不能超过应到人数 entitled（${a.entitled}）：只有名册上的成员才能出席。`,
+  ),
+  INCONSISTENT_COUNTS_VOTERS: entry<{ voters: string; registered: string }>(
+    "INCONSISTENT_COUNTS",
+    (a) => `voters (${a.voters}) cannot exceed registered (${a.registered}): only registered voters vote.`,
+    (a) => `参加投票人数 voters（${a.voters}）不能超过登记选民数 registered（${a.registered}）：只有登记的选民才能投票。`,
+  ),
+  INCONSISTENT_COUNTS_INVALID: entry<{ invalid: string; ballots: string }>(
+    "INCONSISTENT_COUNTS",
+    (a) => `invalid (${a.invalid}) cannot exceed ballots (${a.ballots}): an invalid ballot is a returned ballot.`,
+    (a) => `无效票 invalid（${a.invalid}）不能超过收回选票 ballots（${a.ballots}）：无效票也是收回的选票。`,
+  ),
+  INCONSISTENT_VOTES_CANDIDATE: entry<{ name: string; votes: string; valid: string }>(
+    "INCONSISTENT_VOTES",
+    (a) => `${a.name} has ${a.votes} votes, more than the ${a.valid} valid ballots: a ballot marks a candidate at most once.`,
+    (a) => `${a.name} 得 ${a.votes} 票，多于有效票 ${a.valid} 张：一张选票对一位候选人最多只能投一票。`,
+  ),
+  INCONSISTENT_VOTES_TOTAL: entry<{ total: string; valid: string; seats: string; most: string }>(
+    "INCONSISTENT_VOTES",
+    (a) => `The candidates have ${a.total} votes in all, more than ${a.valid} valid ballots × ${a.seats} seats = ${a.most}: a ballot marks at most as many names as there are seats.`,
+    (a) => `候选人共得 ${a.total} 票，多于有效票 ${a.valid} 张 × 应选 ${a.seats} 名 = ${a.most} 票：每张选票所选人数不能多于应选名额。`,
+  ),
+  BAD_ELECTION_COUNT: entry<{ name: string; value: string }>(
+    "INVALID_INPUT",
+    (a) => `'${a.name}' is ${a.value} but must be at least 1.`,
+    (a) => `${q(a.name)}是 ${a.value}，但至少应为 1。`,
+  ),
+  INVALID_CANDIDATES: entry<{ value: string }>(
+    "INVALID_INPUT",
+    (a) => `'candidates' must be an object of whole vote counts by candidate name, e.g. {"Wang": 400}; got ${a.value}.`,
+    (a) => `candidates 必须是以候选人姓名为键、得票数（整数）为值的对象，例如 {"王建国": 400}；实际是 ${a.value}。`,
+  ),
+  NO_RATING_BALLOTS: entry(
+    "NO_BALLOTS",
+    () => "No rating ballots: every level count is 0, so no level has a share.",
+    () => "没有测评票：各等次票数都是 0，无法计算各等次所占比例。",
   ),
   INCONSISTENT_COUNTS_CAST: entry<{ cast: string; present: string }>(
     "INCONSISTENT_COUNTS",

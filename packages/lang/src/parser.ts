@@ -86,6 +86,8 @@ class GavelParser extends CstParser {
         alt(() => this.SUBRULE(this.importDecl)),
         alt(() => this.SUBRULE(this.voteDecl)),
         alt(() => this.SUBRULE(this.scorecardDecl)),
+        alt(() => this.SUBRULE(this.electionDecl)),
+        alt(() => this.SUBRULE(this.ratingDecl)),
         alt(() => this.SUBRULE(this.testDecl)),
       ]);
     });
@@ -132,6 +134,54 @@ class GavelParser extends CstParser {
     this.CONSUME(T.Equals);
     this.SUBRULE(this.expr);
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+  });
+
+  electionDecl = this.RULE("electionDecl", () => {
+    this.CONSUME(T.Election);
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.electionMember));
+    this.CONSUME(T.RCurly);
+  });
+
+  electionMember = this.RULE("electionMember", () => {
+    this.OR([
+      alt(() => this.SUBRULE(this.letDecl)),
+      alt(() => this.SUBRULE(this.requireDecl), () => this.LA(2).tokenType !== T.Colon),
+      alt(() => this.SUBRULE(this.namedClause)),
+    ]);
+  });
+
+  /** An election clause (`void:`, `turnout:`, `elected:`, `runoff:`): the checker knows the names, so a typo gets a hint. */
+  namedClause = this.RULE("namedClause", () => {
+    this.CONSUME(T.Identifier, { LABEL: "clause" });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.expr);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
+  });
+
+  ratingDecl = this.RULE("ratingDecl", () => {
+    this.CONSUME(T.Rating);
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.ratingMember));
+    this.CONSUME(T.RCurly);
+  });
+
+  ratingMember = this.RULE("ratingMember", () => {
+    this.OR([
+      alt(() => this.SUBRULE(this.levelsDecl)),
+      alt(() => this.SUBRULE(this.letDecl)),
+      alt(() => this.SUBRULE(this.gradeDecl)),
+      alt(() => this.SUBRULE(this.requireDecl)),
+    ]);
+  });
+
+  levelsDecl = this.RULE("levelsDecl", () => {
+    this.CONSUME(T.Levels);
+    this.AT_LEAST_ONE_SEP(separated(T.Comma, () => this.CONSUME(T.Identifier, { LABEL: "level" })));
   });
 
   scorecardDecl = this.RULE("scorecardDecl", () => {
@@ -249,7 +299,20 @@ class GavelParser extends CstParser {
   testArg = this.RULE("testArg", () => {
     this.CONSUME(T.Identifier, { LABEL: "name" });
     this.CONSUME(T.Colon);
-    this.SUBRULE(this.literal);
+    this.OR([alt(() => this.SUBRULE(this.tally)), alt(() => this.SUBRULE(this.literal))]);
+  });
+
+  /** `{"王建国": 400, "李秀英": 350}`: votes per candidate, only as a test argument. */
+  tally = this.RULE("tally", () => {
+    this.CONSUME(T.LCurly);
+    this.MANY_SEP(
+      separated(T.Comma, () => {
+        this.OR([alt(() => this.CONSUME(T.StringLiteral, { LABEL: "key" })), alt(() => this.CONSUME(T.Identifier, { LABEL: "key" }))]);
+        this.CONSUME(T.Colon);
+        this.SUBRULE(this.signedNumber, { LABEL: "count" });
+      }),
+    );
+    this.CONSUME(T.RCurly);
   });
 
   expectation = this.RULE("expectation", () => {
@@ -397,7 +460,7 @@ function parserInstance(): GavelParser {
 /** Deeper nesting than this is refused before parsing, so no input can overflow the stack. */
 export const MAX_NESTING = 64;
 
-const TOP_LEVEL = new Set<TokenType>([T.Import, T.Vote, T.Scorecard, T.Test]);
+const TOP_LEVEL = new Set<TokenType>([T.Import, T.Vote, T.Scorecard, T.Election, T.Rating, T.Test]);
 
 export interface ParseResult {
   program: Program;

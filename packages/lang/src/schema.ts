@@ -1,7 +1,7 @@
 /** JSON Schema of a rule's input object, generated from its declared inputs (the service validates with it). */
 
 import type * as A from "./ast.ts";
-import { constantValue, FACT_LABELS } from "./checker.ts";
+import { constantValue, ELECTION_INPUT_FACTS, FACT_LABELS, ratingLevels } from "./checker.ts";
 import type { InputInfo, JsonSchema } from "./types.ts";
 import type { Rational } from "./rational.ts";
 
@@ -14,6 +14,13 @@ function limit(r: Rational | undefined): number | undefined {
 export function ruleInputs(decl: A.RuleDecl): InputInfo[] {
   if (decl.kind === "vote") {
     return (["entitled", "present", "yes", "no", "abstain"] as const).map((name) => ({ name, type: "count" as const, label: FACT_LABELS[name]!, span: decl.nameSpan }));
+  }
+  if (decl.kind === "election") {
+    const facts: InputInfo[] = ELECTION_INPUT_FACTS.map((name) => ({ name, type: "count" as const, label: FACT_LABELS[name]!, span: decl.nameSpan }));
+    return [...facts, { name: "candidates", type: "tally", label: "候选人得票 / votes by candidate", span: decl.nameSpan }];
+  }
+  if (decl.kind === "rating") {
+    return ratingLevels(decl).map((name) => ({ name, type: "count" as const, label: `测评等次 / level ${name}`, span: decl.nameSpan }));
   }
   return decl.members
     .filter((m): m is A.InputDecl => m.kind === "input")
@@ -50,7 +57,11 @@ export function inputSchema(decl: A.RuleDecl): JsonSchema {
         p.type = "string";
         if (i.options) p.enum = i.options;
         break;
+      case "tally":
+        Object.assign(p, { type: "object", additionalProperties: { type: "integer", minimum: 0 } });
+        break;
     }
+    if ((i.name === "seats" || i.name === "round") && decl.kind === "election") p.minimum = 1;
     if (decl.kind === "scorecard") {
       const m = decl.members.find((x): x is A.InputDecl => x.kind === "input" && x.name === i.name);
       const lo = limit(m?.min && constantValue(m.min));

@@ -1,7 +1,7 @@
 /** Language-service queries for editors: completion, hover, document symbols, go to definition. */
 
 import type * as A from "./ast.ts";
-import { FACT_LABELS, FUNCTIONS, INPUT_TYPES, VOTE_FACTS, VOTE_OUTCOMES, type RuleInfo } from "./checker.ts";
+import { ELECTION_CLAUSE_DOCS, ELECTION_FACTS, ELECTION_OUTCOMES, FACT_LABELS, FUNCTIONS, INPUT_TYPES, outcomesOf, ruleParameters, VOTE_FACTS, VOTE_OUTCOMES, type RuleInfo } from "./checker.ts";
 import { compile, moduleInternals } from "./compiler.ts";
 import { parse } from "./parser.ts";
 import { printExpr } from "./print.ts";
@@ -22,7 +22,7 @@ export interface Hover {
 
 export interface DocumentSymbol {
   name: string;
-  kind: "vote" | "scorecard" | "input" | "let" | "criterion" | "clause" | "grade" | "require" | "test";
+  kind: "vote" | "scorecard" | "election" | "rating" | "input" | "let" | "criterion" | "clause" | "grade" | "require" | "levels" | "test";
   label?: string;
   span: Span;
   selectionSpan: Span;
@@ -45,23 +45,31 @@ const KEYWORD_DOCS: Record<string, string> = {
   test: "**test** \"name\" { rule(input: value, …) expect outcome = passed }",
   expect: "**expect** TARGET = VALUE, or **expect error** — what a test checks.",
   import: "**import** \"file.gavel\" — use the rules of another file (\"std/…\" is the standard library).",
+  election: "**election** NAME \"label\" { void: … turnout: … elected: … runoff: … } — an election round. Facts: registered, voters, ballots, invalid, valid, seats, round; `votes` is one candidate's votes. Outcomes: void_ballots, void_turnout, complete, runoff, incomplete, tie.",
+  rating: "**rating** NAME \"label\" { levels 满意, 基本满意, 不满意  grade { … } } — 民主测评 of one subject: each level's count and share, and a grade. Facts: the levels and `ballots` (their sum).",
+  levels: "**levels** A, B, C — the levels of a rating ballot; each is a count in expressions and an input of the rule.",
+  ...ELECTION_CLAUSE_DOCS,
 };
 
 function ruleSymbols(decl: A.RuleDecl): DocumentSymbol[] {
-  return decl.members.map((m): DocumentSymbol => {
+  const members: readonly (A.VoteMember | A.ScorecardMember | A.ElectionMember | A.RatingMember)[] = decl.members;
+  return members.map((m): DocumentSymbol => {
     if (m.kind === "grade") return { name: "grade", kind: "grade", span: m.span, selectionSpan: m.span, children: [] };
     if (m.kind === "require") return { name: `require ${printExpr(m.expr)}`, kind: "require", label: m.reason, span: m.span, selectionSpan: m.span, children: [] };
-    const label = m.kind === "clause" ? m.reason : m.label;
-    return { name: m.name, kind: m.kind, label, span: m.span, selectionSpan: m.nameSpan, children: [] };
+    if (m.kind === "levels") return { name: `levels ${m.levels.map((l) => l.name).join(", ")}`, kind: "levels", span: m.span, selectionSpan: m.span, children: [] };
+    if (m.kind === "clause" || m.kind === "electionClause") return { name: m.name, kind: "clause", label: m.reason, span: m.span, selectionSpan: m.nameSpan, children: [] };
+    return { name: m.name, kind: m.kind, label: m.label, span: m.span, selectionSpan: m.nameSpan, children: [] };
   });
 }
+
+const isRule = (item: A.Item): item is A.RuleDecl => item.kind === "vote" || item.kind === "scorecard" || item.kind === "election" || item.kind === "rating";
 
 /** The outline of a file: rules with their members, and tests. */
 export function getDocumentSymbols(source: string): DocumentSymbol[] {
   const { program } = parse(source);
   const out: DocumentSymbol[] = [];
   for (const item of program.items) {
-    if (item.kind === "vote" || item.kind === "scorecard") {
+    if (isRule(item)) {
       out.push({ name: item.name, kind: item.kind, label: item.label, span: item.span, selectionSpan: item.nameSpan, children: ruleSymbols(item) });
     } else if (item.kind === "test") {
       out.push({ name: item.name, kind: "test", span: item.span, selectionSpan: item.span, children: [] });
@@ -95,21 +103,27 @@ export function getCompletions(source: string, offset: number, options: CompileO
   if (/input\s+[\p{L}_][\p{L}\p{N}_]*\s*:\s*[\p{L}]*$/u.test(before)) {
     return INPUT_TYPES.map((t) => ({ label: t, kind: "type" as const }));
   }
-  if (/expect\s+outcome\s*(=|!=)\s*[\p{L}_]*$/u.test(before)) {
-    return VOTE_OUTCOMES.map((o) => ({ label: o, kind: "outcome" as const }));
-  }
   const item = enclosingItem(internals.program, offset);
+  if (/expect\s+outcome\s*(=|!=)\s*[\p{L}_]*$/u.test(before)) {
+    const kind = item?.kind === "test" ? internals.infos.get(item.rule)?.decl.kind : undefined;
+    return (kind ? outcomesOf(kind) : [...VOTE_OUTCOMES, ...ELECTION_OUTCOMES]).map((o) => ({ label: o, kind: "outcome" as const }));
+  }
   if (!item || item.kind === "import") {
-    kw(["vote", "scorecard", "test", "import"]);
+    kw(["vote", "scorecard", "election", "rating", "test", "import"]);
     return out;
   }
   if (item.kind === "test") {
     for (const [name, rule] of module.scope) out.push({ label: name, kind: "rule", detail: rule.label });
     const info = internals.infos.get(item.rule);
     if (info) {
-      const params = info.decl.kind === "vote" ? VOTE_FACTS.filter((f) => f !== "cast") : [...info.symbols.values()].filter((s) => s.kind === "input").map((s) => s.name);
-      for (const p of params) out.push({ label: p, kind: "input", insertText: `${p}: ` });
-      for (const t of info.decl.kind === "vote" ? ["outcome", "quorum", "passes"] : ["score", "grade"]) out.push({ label: t, kind: "keyword", detail: "expectation" });
+      for (const p of ruleParameters(info)) out.push({ label: p, kind: "input", insertText: `${p}: ` });
+      const targets: Record<A.RuleDecl["kind"], string[]> = {
+        vote: ["outcome", "quorum", "passes"],
+        scorecard: ["score", "grade"],
+        election: ["outcome", "elected", "tied", "void", "turnout"],
+        rating: ["grade", "ballots"],
+      };
+      for (const t of targets[info.decl.kind]) out.push({ label: t, kind: "keyword", detail: "expectation" });
     }
     kw(["expect", "error"]);
     return out;
@@ -118,11 +132,19 @@ export function getCompletions(source: string, offset: number, options: CompileO
   if (item.kind === "vote") {
     kw(["quorum", "passes", "let", "require", "of", "and", "or", "not", "true", "false"]);
     for (const f of VOTE_FACTS) out.push({ label: f, kind: "fact", detail: FACT_LABELS[f] });
+  } else if (item.kind === "election") {
+    kw(["void", "turnout", "elected", "runoff", "let", "require", "of", "and", "or", "not", "true", "false"]);
+    for (const f of [...ELECTION_FACTS, "votes"]) out.push({ label: f, kind: "fact", detail: FACT_LABELS[f] });
+  } else if (item.kind === "rating") {
+    kw(["levels", "let", "require", "grade", "when", "otherwise", "of", "and", "or", "not", "true", "false"]);
+    out.push({ label: "ballots", kind: "fact", detail: "测评票 / rating ballots: the sum of the level counts" });
+    for (const m of item.members) if (m.kind === "levels") for (const l of m.levels) out.push({ label: l.name, kind: "input", detail: "level" });
   } else {
     kw(["input", "let", "require", "criterion", "grade", "when", "otherwise", "max", "min", "of", "and", "or", "not", "true", "false"]);
   }
   const decl = info?.decl ?? item;
-  for (const m of decl.members) {
+  const members: readonly (A.VoteMember | A.ScorecardMember | A.ElectionMember | A.RatingMember)[] = decl.members;
+  for (const m of members) {
     if (m.kind === "input" || m.kind === "let" || m.kind === "criterion") out.push({ label: m.name, kind: m.kind, detail: m.label });
   }
   if (item.kind === "scorecard") out.push({ label: "score", kind: "let", detail: "总分 / total score (in grade)" });
@@ -134,7 +156,7 @@ function ruleInfoAt(source: string, offset: number, options: CompileOptions): { 
   const module = compile(source, options);
   const internals = moduleInternals(module)!;
   const item = enclosingItem(internals.program, offset);
-  const name = item && (item.kind === "vote" || item.kind === "scorecard") ? item.name : item?.kind === "test" ? item.rule : undefined;
+  const name = item && isRule(item) ? item.name : item?.kind === "test" ? item.rule : undefined;
   return { info: name ? internals.infos.get(name) : undefined, program: internals.program, module };
 }
 
@@ -153,7 +175,7 @@ export function getHover(source: string, offset: number, options: CompileOptions
       const rule = module.scope.get(item.rule);
       if (rule) return { contents: `**${rule.name}** — ${rule.kind}\n\n${rule.label}\n\nInputs: ${rule.inputs.map((i) => `${i.name} (${i.type})`).join(", ")}`, span: item.ruleSpan };
     }
-    if ((item.kind === "vote" || item.kind === "scorecard") && spanContains(item.nameSpan, offset)) {
+    if (isRule(item) && spanContains(item.nameSpan, offset)) {
       return { contents: `**${item.name}** — ${item.kind}${item.label ? `\n\n${item.label}` : ""}`, span: item.nameSpan };
     }
   }
@@ -174,7 +196,7 @@ export function getDefinition(source: string, offset: number, options: CompileOp
   if (ref?.symbol.span) return { span: ref.symbol.span, file: options.file };
   for (const item of program.items) {
     if (item.kind === "test" && spanContains(item.ruleSpan, offset)) {
-      const local = program.items.find((i): i is A.RuleDecl => (i.kind === "vote" || i.kind === "scorecard") && i.name === item.rule);
+      const local = program.items.find((i): i is A.RuleDecl => isRule(i) && i.name === item.rule);
       if (local) return { span: local.nameSpan, file: options.file };
       const internals = moduleInternals(module)!;
       const imported = internals.infos.get(item.rule);

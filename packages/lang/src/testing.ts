@@ -34,7 +34,8 @@ function literalValue(e: A.Expr): Actual {
   return null;
 }
 
-function argValue(e: A.Expr): unknown {
+function argValue(e: A.Expr | A.TallyLiteral): unknown {
+  if (e.kind === "tally") return Object.fromEntries(e.entries.map((x) => [x.key, argValue(x.value)]));
   const c = constantValue(e);
   if (c) return c.isInteger() ? Number(c.n) : Number(c.toDecimal(15));
   if (e.kind === "string") return e.value;
@@ -49,10 +50,26 @@ function show(v: Actual): string {
   return String(v);
 }
 
+/** The names of a text such as "王建国、李秀英" (separated by 、, full- or half-width commas), in order. */
+export function nameList(text: string): string[] {
+  return text.split(/[、,，]/).map((s) => s.trim()).filter((s) => s !== "");
+}
+
+/** Two name lists as sets, shown in a canonical order so that "李秀英、王建国" equals "王建国、李秀英". */
+const canonicalNames = (names: string[]): string => [...names].sort().join("、");
+
 function actualOf(result: RuleResult, target: string): Actual {
   if (result.kind === "vote") {
     if (target === "outcome") return result.outcome;
     if (target in result.facts) return Rational.fromInt(result.facts[target as keyof typeof result.facts]);
+  } else if (result.kind === "election") {
+    if (target === "outcome") return result.outcome;
+    if (target === "elected" || target === "tied") return canonicalNames(result[target]);
+    if (target in result.facts) return Rational.fromInt(result.facts[target as keyof typeof result.facts]);
+  } else if (result.kind === "rating") {
+    if (target === "grade") return result.grade;
+    if (target === "ballots") return Rational.fromInt(result.ballots);
+    if (target in result.counts) return Rational.fromInt(result.counts[target]!);
   } else {
     if (target === "score") return fromJson(result.score);
     if (target === "grade") return result.grade;
@@ -73,6 +90,10 @@ function holds(actual: Actual, op: A.CompareOp, expected: Actual): boolean {
 }
 
 function markCovered(result: RuleResult, covered: Set<string>, module: CompiledModule): void {
+  if (result.kind === "election") {
+    covered.add(`${result.rule}:outcome:${result.outcome}`);
+    return;
+  }
   if (result.kind === "vote") {
     covered.add(`${result.rule}:outcome:${result.outcome}`);
     for (const k of ["quorum", "passes"]) if (typeof result.values[k] === "boolean") covered.add(`${result.rule}:${k}:${result.values[k]}`);
@@ -129,7 +150,8 @@ export function runTests(module: CompiledModule, options: { filter?: string; nam
         continue;
       }
       const actual = actualOf(outcome.result, e.target);
-      const expected = literalValue(e.value);
+      const names = outcome.result.kind === "election" && (e.target === "elected" || e.target === "tied") && e.value.kind === "string";
+      const expected = names ? canonicalNames(nameList((e.value as { value: string }).value)) : literalValue(e.value);
       expectations.push({ text: `expect ${e.target} ${e.op} ${printExpr(e.value)}`, passed: holds(actual, e.op, expected), expected: `${e.op === "=" ? "" : `${e.op} `}${show(expected)}`, actual: show(actual), span: e.span });
     }
     results.push({ ...base, passed: expectations.every((x) => x.passed), expectations, result: outcome.result });

@@ -45,14 +45,15 @@ export interface ExplanationStep {
   span: { line: number; column: number };
 }
 
-export interface VoteFacts {
+/** A type, not an interface, so that it fits a record of counts (the service's result schema). */
+export type VoteFacts = {
   entitled: number;
   present: number;
   yes: number;
   no: number;
   abstain: number;
   cast: number;
-}
+};
 
 export interface VoteResult {
   rule: string;
@@ -84,7 +85,69 @@ export interface ScorecardResult {
   explanation: ExplanationStep[];
 }
 
-export type RuleResult = VoteResult | ScorecardResult;
+/**
+ * How an election round ends: void because more ballots came back than people voted (`void_ballots`), void
+ * because too few voted (`void_turnout`), every seat filled (`complete`), seats left for another round
+ * (`runoff` after round 1, `incomplete` after a later round), or a tie at the last seat (`tie`).
+ */
+export type ElectionOutcome = "void_ballots" | "void_turnout" | "complete" | "runoff" | "incomplete" | "tie";
+
+/** The counts of an election round; `valid` = ballots − invalid is derived. */
+export type ElectionFacts = {
+  registered: number;
+  voters: number;
+  ballots: number;
+  invalid: number;
+  valid: number;
+  seats: number;
+  round: number;
+};
+
+/** One candidate of a round: votes, and whether the round's threshold clause held for them. */
+export interface CandidateResult {
+  name: string;
+  votes: number;
+  qualified: boolean;
+}
+
+export interface ElectionResult {
+  rule: string;
+  label: string;
+  kind: "election";
+  outcome: ElectionOutcome;
+  /** Elected in this round, most votes first. */
+  elected: string[];
+  /** The tie group at the last seat (voted on again); empty unless the outcome is `tie`. */
+  tied: string[];
+  facts: ElectionFacts;
+  /** Every candidate, most votes first (equal votes in input order). */
+  candidates: CandidateResult[];
+  values: Record<string, JsonValue>;
+  explanation: ExplanationStep[];
+}
+
+/** One level of a rating: its count and its exact share of the ballots. */
+export interface RatingLevelResult {
+  name: string;
+  count: number;
+  share: ExactJson;
+}
+
+export interface RatingResult {
+  rule: string;
+  label: string;
+  kind: "rating";
+  grade: string;
+  /** Number of rating ballots: the sum of the level counts. */
+  ballots: number;
+  levels: RatingLevelResult[];
+  /** The counts by level name: the input object of a scorecard whose inputs are named after the levels. */
+  counts: Record<string, number>;
+  values: Record<string, JsonValue>;
+  explanation: ExplanationStep[];
+}
+
+export type RuleResult = VoteResult | ScorecardResult | ElectionResult | RatingResult;
 
 /** An evaluation failure (bad input, division by zero, ...): names the expression and its values. */
 export interface EvalError {
@@ -105,7 +168,8 @@ export type InputType = "count" | "number" | "ratio" | "boolean" | "text";
 /** A declared input of a rule (for a vote: its built-in facts). */
 export interface InputInfo {
   name: string;
-  type: InputType;
+  /** `tally` is an object of counts by name (an election's `candidates`). */
+  type: InputType | "tally";
   label: string;
   min?: ExactJson;
   max?: ExactJson;
@@ -117,11 +181,13 @@ export interface InputInfo {
 /** A JSON Schema (draft 2020-12 subset) object. */
 export type JsonSchema = { [key: string]: unknown };
 
+export type RuleKind = "vote" | "scorecard" | "election" | "rating";
+
 /** A compiled rule: evaluate many times after compiling once. */
 export interface CompiledRule {
   name: string;
   label: string;
-  kind: "vote" | "scorecard";
+  kind: RuleKind;
   inputs: InputInfo[];
   /** JSON Schema of the input object, generated from the declared inputs. */
   inputSchema: JsonSchema;
@@ -137,7 +203,9 @@ export interface CompiledRule {
 
 export type Decision =
   | { kind: "vote"; outcome: VoteOutcome }
-  | { kind: "scorecard"; score: ExactJson; grade: string | null };
+  | { kind: "scorecard"; score: ExactJson; grade: string | null }
+  | { kind: "election"; outcome: ElectionOutcome; elected: string[]; tied: string[] }
+  | { kind: "rating"; grade: string };
 
 export type DecideOutcome = { ok: true; decision: Decision } | { ok: false; error: EvalError };
 

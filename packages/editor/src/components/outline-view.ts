@@ -8,7 +8,8 @@ import { LocaleController } from "./locale-controller";
 import { sharedStyles } from "./shared-styles";
 
 const kindGlyph: Record<DocumentSymbol["kind"], string> = {
-  vote: "⚖", scorecard: "☰", input: "◇", let: "𝑥", require: "!", criterion: "★", clause: "✓", grade: "▤", test: "⚑",
+  vote: "⚖", scorecard: "☰", election: "☑", rating: "☺", input: "◇", let: "𝑥", require: "!", criterion: "★", clause: "✓", grade: "▤",
+  levels: "≡", test: "⚑",
 };
 
 @customElement("gavel-outline")

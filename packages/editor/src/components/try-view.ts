@@ -87,6 +87,7 @@ export class TryView extends LitElement {
     if (rule.kind === "vote") return VOTE_EXAMPLE[input.name] ?? "0";
     if (input.type === "boolean") return "false";
     if (input.type === "text") return input.options?.[0] ?? "";
+    if (input.type === "tally") return "{}";
     return "0";
   }
 
@@ -96,6 +97,7 @@ export class TryView extends LitElement {
       const raw = (this.values[info.name] ?? "").trim();
       if (info.type === "boolean") input[info.name] = raw === "true";
       else if (info.type === "text") input[info.name] = raw;
+      else if (info.type === "tally") input[info.name] = parseTally(raw);
       else if (raw !== "") input[info.name] = Number.isFinite(Number(raw)) ? Number(raw) : raw;
     }
     return input;
@@ -143,12 +145,22 @@ export class TryView extends LitElement {
     // Only a hint for the browser's spinner: the rule itself checks the bounds exactly.
     const min = info.min !== undefined ? String(approximate(info.min)) : info.type === "count" ? "0" : undefined;
     const max = info.max !== undefined ? String(approximate(info.max)) : undefined;
-    return html`${label}<input id=${id} name=${info.name} type=${info.type === "text" ? "text" : "number"}
+    return html`${label}<input id=${id} name=${info.name} type=${info.type === "text" || info.type === "tally" ? "text" : "number"}
       min=${min ?? nothing} max=${max ?? nothing} step=${info.type === "count" ? "1" : "any"}
       .value=${value} @input=${(e: Event) => set((e.target as HTMLInputElement).value)} />`;
   }
 
   private renderResult(result: RuleResult) {
+    // Elections and ratings get their own views with the meetings work; until then, the outcome and the explanation.
+    if (result.kind === "election" || result.kind === "rating") {
+      const headline = result.kind === "election" ? `${result.outcome}: ${result.elected.join("、")}${result.tied.length ? ` (${result.tied.join("、")})` : ""}` : result.grade;
+      return html`
+        <div class="outcome" role="status" data-outcome=${result.kind === "election" ? result.outcome : result.grade}>${headline}</div>
+        <div class="rule-label muted">${result.label}</div>
+        <table aria-label=${t("try.explanation")}>
+          ${result.explanation.map((step) => html`<tr class="step"><td>${step.clause}</td><td class="text">${step.text}</td><td class="detail">${step.detail}</td><td>${valueText(step.result)}</td></tr>`)}
+        </table>`;
+    }
     return html`
       <div class="outcome" role="status" data-outcome=${result.kind === "vote" ? result.outcome : String(result.grade)}>
         ${result.kind === "vote"
@@ -194,5 +206,14 @@ export class TryView extends LitElement {
         ${this.error ? html`<div class="note error" role="alert"><strong>${t("try.error")}</strong>: ${this.error}</div>` : nothing}
         ${this.result ? this.renderResult(this.result) : nothing}
       </section>`;
+  }
+}
+
+/** The votes by candidate typed as JSON ({"王建国": 400}); anything else is passed on for the rule to refuse. */
+function parseTally(raw: string): unknown {
+  try {
+    return JSON.parse(raw === "" ? "{}" : raw);
+  } catch {
+    return raw;
   }
 }

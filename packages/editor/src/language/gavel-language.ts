@@ -26,6 +26,9 @@ const completionKinds: Record<Completion["kind"], languages.CompletionItemKind> 
 const symbolKinds: Record<DocumentSymbol["kind"], languages.SymbolKind> = {
   vote: languages.SymbolKind.Class,
   scorecard: languages.SymbolKind.Class,
+  election: languages.SymbolKind.Class,
+  rating: languages.SymbolKind.Class,
+  levels: languages.SymbolKind.EnumMember,
   input: languages.SymbolKind.Field,
   let: languages.SymbolKind.Variable,
   criterion: languages.SymbolKind.Property,

@@ -7,10 +7,14 @@ export const GAVEL_LANGUAGE_ID = "gavel";
 export const gavelKeywords = [
   "import", "vote", "scorecard", "input", "let", "require", "criterion", "when", "otherwise", "grade",
   "test", "expect", "of", "and", "or", "not", "quorum", "passes", "max", "min", "one", "error",
+  "election", "rating", "levels", "void", "turnout", "elected", "runoff",
 ];
 export const gavelTypes = ["count", "number", "ratio", "boolean", "text"];
-export const gavelFacts = ["entitled", "present", "yes", "no", "abstain", "cast", "score", "outcome"];
-export const gavelConstants = ["true", "false", "passed", "rejected", "no_quorum"];
+export const gavelFacts = [
+  "entitled", "present", "yes", "no", "abstain", "cast", "score", "outcome",
+  "registered", "voters", "ballots", "invalid", "valid", "seats", "round", "votes", "tied",
+];
+export const gavelConstants = ["true", "false", "passed", "rejected", "no_quorum", "void_ballots", "void_turnout", "complete", "runoff", "incomplete", "tie"];
 
 /** Monarch tokenizer: Unicode identifiers (满意票), exact numbers (2/3, 90%, 0.9), `#` comments. */
 export const gavelMonarch: languages.IMonarchLanguage = {

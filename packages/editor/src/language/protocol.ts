@@ -1,14 +1,14 @@
 /** Messages between the main thread and the gavel language worker (structured-clone safe: no functions, no Sets). */
 
 import type {
-  Completion, Diagnostic, DocumentSymbol, EvalOutcome, Hover, InputInfo, Span, TestResult,
+  Completion, Diagnostic, DocumentSymbol, EvalOutcome, Hover, InputInfo, RuleKind, Span, TestResult,
 } from "@gavel-rules/lang";
 
 /** What the editor needs to know about a rule of the open file (no evaluator: that stays in the worker). */
 export interface RuleInfo {
   name: string;
   label: string;
-  kind: "vote" | "scorecard";
+  kind: RuleKind;
   inputs: InputInfo[];
   span: Span;
   /** Defined in this file (false: imported; its span is in the other file). */
