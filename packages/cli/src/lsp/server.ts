@@ -60,6 +60,9 @@ const COMPLETION_KINDS: Record<Completion["kind"], CompletionItemKind> = {
 const SYMBOL_KINDS: Record<DocumentSymbol["kind"], SymbolKind> = {
   vote: SymbolKind.Class,
   scorecard: SymbolKind.Class,
+  election: SymbolKind.Class,
+  rating: SymbolKind.Class,
+  levels: SymbolKind.EnumMember,
   input: SymbolKind.Field,
   let: SymbolKind.Variable,
   criterion: SymbolKind.Property,
