@@ -73,6 +73,8 @@ export function registerGavelLanguage(): DocumentAnalyzer {
         source: model.getValue(),
         offset: model.getOffsetAt(position),
       });
+      // The model may be disposed while the worker answers (a closed tab or diff): answer nothing then.
+      if (model.isDisposed()) return { suggestions: [] };
       const word = model.getWordUntilPosition(position);
       const range: IRange = {
         startLineNumber: position.lineNumber,
@@ -101,7 +103,7 @@ export function registerGavelLanguage(): DocumentAnalyzer {
         source: model.getValue(),
         offset: model.getOffsetAt(position),
       });
-      if (!hover) return null;
+      if (!hover || model.isDisposed()) return null;
       return { contents: [{ value: hover.contents }], range: rangeOfSpan(model, hover.span) };
     },
   });
@@ -113,7 +115,7 @@ export function registerGavelLanguage(): DocumentAnalyzer {
         source: model.getValue(),
         offset: model.getOffsetAt(position),
       });
-      if (!definition) return null;
+      if (!definition || model.isDisposed()) return null;
       const target = definition.file === undefined || definition.file === fileOfModel(model) ? model : modelOfFile(definition.file);
       if (!target) return null;
       return { uri: target.uri, range: rangeOfSpan(target, definition.span) };
@@ -124,6 +126,7 @@ export function registerGavelLanguage(): DocumentAnalyzer {
     displayName: "gavel",
     async provideDocumentSymbols(model) {
       const symbols = await languageClient.request("symbols", { source: model.getValue() });
+      if (model.isDisposed()) return [];
       return symbols.map((symbol) => toMonacoSymbol(model, symbol));
     },
   });
@@ -132,7 +135,7 @@ export function registerGavelLanguage(): DocumentAnalyzer {
     displayName: "gavel fmt",
     async provideDocumentFormattingEdits(model) {
       const formatted = await languageClient.request("format", { source: model.getValue() });
-      if (!formatted.ok || formatted.text === model.getValue()) return [];
+      if (model.isDisposed() || !formatted.ok || formatted.text === model.getValue()) return [];
       return [{ range: model.getFullModelRange(), text: formatted.text }];
     },
   });
