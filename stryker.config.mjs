@@ -32,10 +32,14 @@ const files = chosen.length ? chosen : Object.keys(testFilesFor);
 /** Reports and the incremental file are kept per selection, so a one-file run does not forget the others. */
 const runName = chosen.length ? chosen.map((file) => file.replace(/^.*\//, "").replace(/\.ts$/, "")).join("+") : "all";
 
+// The tests go to vitest as its `include` (stryker.vitest.config.ts reads this; Stryker's runner processes inherit
+// it), NOT as Stryker's `testFiles`: with `testFiles`, Stryker 9.6.1 activates static mutants (module-level values)
+// after their module loaded, so they survive whatever the tests do (stryker-js issue #6144).
+process.env.GAVEL_MUTATE_TESTS = JSON.stringify([...new Set(files.flatMap((file) => testFilesFor[/** @type {keyof typeof testFilesFor} */ (file)] ?? []))]);
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: Object.keys(testFilesFor),
-  testFiles: [...new Set(files.flatMap((file) => testFilesFor[/** @type {keyof typeof testFilesFor} */ (file)] ?? []))],
   testRunner: "vitest",
   vitest: { configFile: "stryker.vitest.config.ts", related: false },
   coverageAnalysis: "perTest",

@@ -7,7 +7,7 @@ import rootConfig from "./vitest.config.ts";
 // unmutated sources and every mutant reached that way would survive.
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-export default mergeConfig(
+const config = mergeConfig(
   rootConfig,
   defineConfig({
     resolve: {
@@ -21,3 +21,10 @@ export default mergeConfig(
     test: { reporters: ["dot"] },
   }),
 );
+
+// Only the tests meant for the mutated files (stryker.config.mjs chooses them). Set after the merge: mergeConfig would
+// append this list to the root config's include instead of replacing it.
+const chosenTests = process.env.GAVEL_MUTATE_TESTS;
+if (chosenTests) config.test = { ...config.test, include: JSON.parse(chosenTests) as string[] };
+
+export default config;
