@@ -15,7 +15,7 @@ const testFilesFor = {
   "packages/lang/src/formatter.ts": ["tests/lang/formatter.test.ts"],
   "packages/server/src/audit/hash-chain.ts": ["packages/server/src/audit/hash-chain.test.ts"],
   "packages/server/src/ballots/ballot-service.ts": ["tests/server/ballot-flow.test.ts", "tests/server/ballot-integrity.test.ts"],
-  "packages/server/src/access/token-store.ts": ["tests/server/admin-bootstrap.test.ts"],
+  "packages/server/src/access/token-store.ts": ["tests/server/token-store.test.ts"],
   "packages/server/src/assessments/results-csv.ts": ["packages/server/src/assessments/results-csv.test.ts"],
 };
 
