@@ -1,0 +1,173 @@
+/**
+ * The fast path's contract beyond "same answer as evaluate()" (which evaluator.test.ts checks): which inputs the
+ * generated code answers itself and which it hands to the exact evaluator. Those hand-offs are invisible in the answer,
+ * so the exact evaluator is wrapped to count its calls. Expected answers come from integer oracles written here.
+ */
+
+import { describe, expect, it, vi } from "vitest";
+import * as evaluator from "./evaluator.ts";
+import { compile } from "./compiler.ts";
+import { INPUT_BOUND } from "./fastpath.ts";
+import type { CompiledRule } from "./types.ts";
+
+vi.mock("./evaluator.ts", async (importOriginal) => {
+  const original = await importOriginal<typeof import("./evaluator.ts")>();
+  return { ...original, evaluateExact: vi.fn(original.evaluateExact) };
+});
+
+const exactCalls = () => vi.mocked(evaluator.evaluateExact).mock.calls.length;
+
+function rule(src: string): CompiledRule {
+  const m = compile(src);
+  expect(m.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return m.rules[0]!;
+}
+
+/** decide(input), with whether the exact evaluator was asked. */
+function decided(r: CompiledRule, input: unknown): { outcome: unknown; exact: boolean } {
+  const before = exactCalls();
+  const outcome = r.decide(input as Record<string, unknown>);
+  return { outcome, exact: exactCalls() > before };
+}
+
+/** What decide() must answer: evaluate()'s outcome without the explanation. */
+function decisionOf(r: CompiledRule, input: unknown): unknown {
+  const full = r.evaluate(input as Record<string, unknown>);
+  if (!full.ok) return full;
+  const res = full.result;
+  return { ok: true, decision: res.kind === "vote" ? { kind: "vote", outcome: res.outcome } : { kind: "scorecard", score: res.score, grade: res.grade } };
+}
+
+const MAJOR = rule(`vote major "要事" {
+  quorum: present > 2/3 of entitled
+  passes: yes > 1/2 of entitled
+}`);
+
+/** The major-matter rule in integers: 3·present > 2·entitled, 2·yes > entitled. */
+function majorOracle(t: { entitled: number; present: number; yes: number }): string {
+  if (!(3 * t.present > 2 * t.entitled)) return "no_quorum";
+  return 2 * t.yes > t.entitled ? "passed" : "rejected";
+}
+
+describe("fast path of a vote rule", () => {
+  const tally = (entitled: number, present: number, yes: number, no = 0, abstain = 0) => ({ entitled, present, yes, no, abstain });
+
+  it("answers consistent whole tallies up to INPUT_BOUND itself, with the oracle's outcome", () => {
+    const tallies = [tally(30, 21, 16), tally(30, 20, 20), tally(30, 21, 15, 6), tally(3, 3, 2, 1), tally(0, 0, 0), tally(INPUT_BOUND, INPUT_BOUND, INPUT_BOUND), tally(INPUT_BOUND, INPUT_BOUND, 0, INPUT_BOUND), tally(9, 9, 3, 3, 3)];
+    for (const t of tallies) {
+      expect(decided(MAJOR, t), JSON.stringify(t)).toEqual({ outcome: { ok: true, decision: { kind: "vote", outcome: majorOracle(t) } }, exact: false });
+    }
+  });
+
+  it("hands every other input to the exact evaluator, which answers it (errors worded there)", () => {
+    const handed: [string, unknown][] = [
+      ["a count above INPUT_BOUND", tally(INPUT_BOUND + 1, 1, 1)],
+      ["a negative count", tally(30, 21, -1)],
+      ["a fraction", tally(30, 21.5, 16)],
+      ["a numeric string", { ...tally(30, 21, 16), yes: "16" }],
+      ["a missing fact", { entitled: 30, present: 21, yes: 16, no: 0 }],
+      ["an extra fact", { ...tally(30, 21, 16), spoiled: 0 }],
+      ["more present than entitled", tally(30, 31, 16)],
+      ["more cast than present", tally(30, 21, 16, 5, 1)],
+      ["null", null],
+      ["a number", 7],
+    ];
+    for (const [what, input] of handed) {
+      const { outcome, exact } = decided(MAJOR, input);
+      expect(exact, what).toBe(true);
+      expect(outcome, what).toEqual(decisionOf(MAJOR, input));
+    }
+  });
+});
+
+describe("fast path of a scorecard", () => {
+  const CARD = rule(`scorecard card "卡" {
+  input days: number min 0.5 max 3.5
+  input level: text one of "高", "低"
+  input certified: boolean
+  input passed: count
+  input failed: count
+  let rate = passed / (passed + failed)
+  criterion attendance "出勤" max 10 {
+    10 when days >= 3
+    5 when days > 1
+    0 otherwise
+  }
+  criterion quality "质量" max 20 {
+    20 when rate >= 90% and certified
+    15 when level = "高" or rate > 1/2
+    2/3 when not certified
+    0 otherwise
+  }
+  grade {
+    "优" when score >= 25
+    "良" when score >= 10
+    "差" otherwise
+  }
+}`);
+
+  /** The card in integers and thirds: days in thousandths, the score as a fraction n/3. */
+  function cardOracle(i: { days: number; level: string; certified: boolean; passed: number; failed: number }): { score: unknown; grade: string } {
+    const attendance = i.days >= 3 ? 30 : i.days > 1 ? 15 : 0;
+    const high = 10 * i.passed >= 9 * (i.passed + i.failed);
+    const quality = high && i.certified ? 60 : i.level === "高" || 2 * i.passed > i.passed + i.failed ? 45 : !i.certified ? 2 : 0;
+    const thirds = attendance + quality;
+    const score = thirds % 3 === 0 ? thirds / 3 : { num: String(thirds), den: "3", decimal: (thirds / 3).toFixed(4) };
+    return { score, grade: thirds >= 75 ? "优" : thirds >= 30 ? "良" : "差" };
+  }
+
+  it("answers in-range inputs itself, decimals to the thousandth included", () => {
+    const inputs = [
+      { days: 3, level: "高", certified: true, passed: 9, failed: 1 },
+      { days: 3, level: "低", certified: true, passed: 10, failed: 0 },
+      { days: 1, level: "低", certified: false, passed: 1, failed: 1 },
+      { days: 1.001, level: "低", certified: false, passed: 0, failed: 3 },
+      { days: 2.999, level: "低", certified: true, passed: 2, failed: 1 },
+      { days: 1.5, level: "低", certified: true, passed: 0, failed: 1 },
+    ];
+    for (const input of inputs) {
+      const { outcome, exact } = decided(CARD, input);
+      expect(exact, JSON.stringify(input)).toBe(false);
+      const expected = cardOracle(input);
+      const evaluated = CARD.evaluate(input);
+      expect(evaluated.ok && evaluated.result.kind === "scorecard" ? { score: evaluated.result.score, grade: evaluated.result.grade } : evaluated).toEqual(expected);
+      expect(outcome).toEqual({ ok: true, decision: { kind: "scorecard", ...expected } });
+    }
+  });
+
+  it("hands inputs out of its range or type, and a zero divisor, to the exact evaluator", () => {
+    const base = { days: 2, level: "高", certified: true, passed: 3, failed: 1 };
+    const handed: [string, Record<string, unknown>][] = [
+      ["days below its min (rounded up to 1)", { ...base, days: 0.4 }],
+      ["days below the whole min but within the declared one", { ...base, days: 0.5 }],
+      ["days above its max (rounded down to 3)", { ...base, days: 3.6 }],
+      ["days above the whole max but within the declared one", { ...base, days: 3.5 }],
+      ["days finer than a thousandth", { ...base, days: 2.0005 }],
+      ["days as text", { ...base, days: "2" }],
+      ["a level not among the options", { ...base, level: "中" }],
+      ["a level that is not text", { ...base, level: 1 }],
+      ["certified as a number", { ...base, certified: 1 }],
+      ["a negative count", { ...base, failed: -1 }],
+      ["a fractional count", { ...base, failed: 0.5 }],
+      ["no ballots: division by zero", { ...base, passed: 0, failed: 0 }],
+      ["a missing input", { days: 2, level: "高", certified: true, passed: 3 }],
+    ];
+    for (const [what, input] of handed) {
+      const { outcome, exact } = decided(CARD, input);
+      expect(exact, what).toBe(true);
+      expect(outcome, what).toEqual(decisionOf(CARD, input));
+    }
+  });
+
+  it("leaves a score the bounds cannot prove exact to the exact evaluator, with the same answers", () => {
+    // 2^20 · 2^20 · 2^20 exceeds 2^53: no generated code, every decision is exact.
+    const huge = rule(`scorecard huge { input a: count input b: count input c: count criterion x max 1 { 1 when a * b * c > 5 0 otherwise } }`);
+    for (const input of [{ a: 1, b: 2, c: 3 }, { a: 2, b: 2, c: 2 }]) {
+      const { outcome, exact } = decided(huge, input);
+      expect(exact).toBe(true);
+      expect(outcome).toEqual({ ok: true, decision: { kind: "scorecard", score: input.a * input.b * input.c > 5 ? 1 : 0, grade: null } });
+    }
+    const small = rule(`scorecard small { input a: count input b: count criterion x max 1 { 1 when a * b > 5 0 otherwise } }`);
+    expect(decided(small, { a: 2, b: 3 })).toEqual({ outcome: { ok: true, decision: { kind: "scorecard", score: 1, grade: null } }, exact: false });
+  });
+});
