@@ -171,3 +171,115 @@ describe("fast path of a scorecard", () => {
     expect(decided(small, { a: 2, b: 3 })).toEqual({ outcome: { ok: true, decision: { kind: "scorecard", score: 1, grade: null } }, exact: false });
   });
 });
+
+/** A fraction as scores carry it (4 decimal places, rounded). */
+const frac = (num: number, den: number) => ({ num: String(num), den: String(den), decimal: (num / den).toFixed(4).replace(/\.?0+$/, "") });
+
+/** A rule, then inputs with the score the generated code must give, or "exact" where it must hand over. */
+const CONSTRUCTS: [string, string, [Record<string, unknown>, unknown][]][] = [
+  ["min() and max() over whole numbers and fractions", `scorecard s { input a: count max 100 input b: count max 100 criterion c max 100 { min(a, b, 50) + max(a / 3, b / 2) otherwise } }`, [
+    [{ a: 7, b: 3 }, frac(16, 3)],
+    [{ a: 80, b: 90 }, 95],
+    [{ a: 2, b: 1 }, frac(5, 3)],
+    [{ a: 3, b: 2 }, 3],
+  ]],
+  ["negation, brackets and subtraction of fractions", `scorecard s { input a: count max 10 input b: count max 10 criterion c max 100 { -(a - b) + 20 + a / 2 - b / 3 otherwise } }`, [
+    [{ a: 3, b: 5 }, frac(131, 6)],
+    [{ a: 6, b: 3 }, 19],
+  ]],
+  ["'of' and division, a negative divisor and a zero one", `scorecard s { input a: count input b: count criterion c max 100 { 1 when 7 / (a - b) < 0 and 1/2 of a < b 50 when 7 / (a - b) > 1 0 otherwise } }`, [
+    [{ a: 1, b: 4 }, 1],
+    [{ a: 8, b: 4 }, 50],
+    [{ a: 14, b: 4 }, 0],
+    [{ a: 4, b: 4 }, "exact"],
+  ]],
+  ["each comparison of numbers, whole and fractional", `scorecard s { input a: count input b: count criterion c max 100 { 1 when a / 2 < b / 3 0 otherwise } criterion j max 200 { 128 when a >= b / 2 0 otherwise } criterion d max 100 { 2 when a <= b 0 otherwise } criterion e max 100 { 4 when a > b 0 otherwise }
+    criterion f max 100 { 8 when a >= b 0 otherwise } criterion g max 100 { 16 when a = b 0 otherwise } criterion h max 100 { 32 when a != b 0 otherwise } criterion i max 100 { 64 when a < b 0 otherwise } }`, [
+    [{ a: 1, b: 2 }, 1 + 2 + 32 + 64 + 128],
+    [{ a: 3, b: 3 }, 2 + 8 + 16 + 128],
+    [{ a: 4, b: 3 }, 4 + 8 + 32 + 128],
+    [{ a: 0, b: 1 }, 1 + 2 + 32 + 64],
+  ]],
+  ["text and boolean inputs, lets, and/or/not over three operands, true and false", `scorecard s { input k: text input f: boolean input a: count
+    let t = k
+    let g = f and a > 2
+    criterion c max 100 { 1 when t = "甲" and g and not false 0 otherwise }
+    criterion d max 100 { 2 when k != "乙" or a = 0 or false 0 otherwise }
+    criterion e max 100 { 4 when true 0 otherwise } }`, [
+    [{ k: "甲", f: true, a: 3 }, 1 + 2 + 4],
+    [{ k: "甲", f: false, a: 3 }, 2 + 4],
+    [{ k: "乙", f: true, a: 3 }, 4],
+    [{ k: "乙", f: true, a: 0 }, 2 + 4],
+  ]],
+  ["a requirement: kept, the generated code answers; broken, the exact evaluator words it", `scorecard s { input a: count max 50 input b: count require a <= b "a 不超过 b" criterion c max 100 { a otherwise } }`, [
+    [{ a: 2, b: 3 }, 2],
+    [{ a: 3, b: 3 }, 3],
+    [{ a: 4, b: 3 }, "exact"],
+  ]],
+  ["a literal beyond 2^53 leaves the rule to the exact evaluator", `scorecard s { input a: count criterion c max 1 { 1 when a * 9007199254740993 > 5 0 otherwise } }`, [
+    [{ a: 0 }, "exact"],
+    [{ a: 1 }, "exact"],
+  ]],
+  ["a square of a number: whole inputs only (thousandths would pass 2^53)", `scorecard s { input n: number criterion c max 1 { 1 when n * n > 8 0 otherwise } }`, [
+    [{ n: 3 }, 1],
+    [{ n: -3 }, 1],
+    [{ n: 2 }, 0],
+    [{ n: 2.5 }, "exact"],
+    [{ n: 1048576 }, 1],
+    [{ n: 1048577 }, "exact"],
+    [{ n: -1048576 }, 1],
+    [{ n: -1048577 }, "exact"],
+  ]],
+  ["negative bounds rounded inwards", `scorecard s { input n: number min -2.5 max -0.5 input m: count max 10 criterion c max 100 { 0 - n + m otherwise } }`, [
+    [{ n: -2, m: 10 }, 12],
+    [{ n: -1, m: 0 }, 1],
+    [{ n: -1.5, m: 0 }, frac(3, 2)],
+    [{ n: -2.5, m: 0 }, "exact"],
+    [{ n: -0.5, m: 0 }, "exact"],
+    [{ n: -2, m: 11 }, "exact"],
+  ]],
+  ["decimal inputs up to INPUT_BOUND, with no declared bounds", `scorecard s { input n: number criterion c max 1 { 1 when n > -1048576 0 otherwise } }`, [
+    [{ n: -1048576 }, 0],
+    [{ n: -1048575.999 }, 1],
+    [{ n: 1048576 }, 1],
+    [{ n: -1048576.001 }, "exact"],
+    [{ n: 1048576.001 }, "exact"],
+  ]],
+];
+
+describe("generated code for each construct", () => {
+  it.each(CONSTRUCTS)("%s", (_what, src, cases) => {
+    const r = rule(src);
+    for (const [input, expected] of cases) {
+      const { outcome, exact } = decided(r, input);
+      const context = JSON.stringify(input);
+      expect(outcome, context).toEqual(decisionOf(r, input));
+      if (expected === "exact") expect(exact, context).toBe(true);
+      else {
+        expect(exact, context).toBe(false);
+        expect(outcome, context).toMatchObject({ ok: true, decision: { score: expected } });
+      }
+    }
+  });
+
+  it("answers a vote with lets, a requirement and the cast count", () => {
+    const v = rule(`vote v { let turnout = present require cast <= present "投票数不超过到会数" quorum: turnout > 1/2 of entitled passes: yes > no and cast >= 2 }`);
+    const cases: [Record<string, number>, string | "exact"][] = [
+      [{ entitled: 10, present: 6, yes: 3, no: 2, abstain: 1 }, "passed"],
+      [{ entitled: 10, present: 6, yes: 1, no: 0, abstain: 0 }, "rejected"],
+      [{ entitled: 10, present: 5, yes: 3, no: 2, abstain: 0 }, "no_quorum"],
+      [{ entitled: 10, present: 6, yes: 2, no: 2, abstain: 2 }, "rejected"],
+    ];
+    for (const [input, expected] of cases) {
+      expect(decided(v, input), JSON.stringify(input)).toEqual({ outcome: { ok: true, decision: { kind: "vote", outcome: expected } }, exact: false });
+    }
+  });
+
+  it("leaves a chain needing more than 4,000 temporaries to the exact evaluator", () => {
+    const terms = (count: number) => Array.from({ length: count }, () => "a").join(" + ");
+    const short = rule(`scorecard s { input a: count max 2 criterion c max 10000 { ${terms(1000)} otherwise } }`);
+    expect(decided(short, { a: 2 })).toEqual({ outcome: { ok: true, decision: { kind: "scorecard", score: 2000, grade: null } }, exact: false });
+    const long = rule(`scorecard s { input a: count max 2 criterion c max 10000 { ${terms(4500)} otherwise } }`);
+    expect(decided(long, { a: 2 })).toEqual({ outcome: { ok: true, decision: { kind: "scorecard", score: 9000, grade: null } }, exact: true });
+  });
+});
