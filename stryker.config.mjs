@@ -9,7 +9,7 @@
 
 /** Each mutated file with the test files that are meant to kill its mutants (dry runs stay short). */
 const testFilesFor = {
-  "packages/lang/src/evaluator.ts": ["packages/lang/src/evaluator.test.ts", "packages/lang/src/requirements.test.ts", "packages/lang/src/test-blocks.test.ts"],
+  "packages/lang/src/evaluator.ts": ["packages/lang/src/evaluator.test.ts", "packages/lang/src/evaluator-failures.test.ts", "packages/lang/src/evaluator-explanations.test.ts", "packages/lang/src/requirements.test.ts", "packages/lang/src/test-blocks.test.ts"],
   "packages/lang/src/fastpath.ts": ["packages/lang/src/fastpath.test.ts", "packages/lang/src/evaluator.test.ts"],
   "packages/lang/src/checker.ts": ["packages/lang/src/checker.test.ts", "packages/lang/src/messages.test.ts", "packages/lang/src/requirements.test.ts"],
   "packages/lang/src/formatter.ts": ["tests/lang/formatter.test.ts"],
