@@ -5,20 +5,22 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken, TokenStore } from "../../packages/server/src/access/token-store";
+import type { Role } from "../../packages/server/src/access/roles";
 import { ApiError } from "../../packages/server/src/http/api-error";
 import { startTestService, type TestService } from "../helpers/server-client";
 import type { StoreKind } from "../helpers/server-stores";
 
 /** The refusal `action` ends with, as status, code and details. */
-async function refusal(action: Promise<unknown>): Promise<{ status: number; code: string; details: unknown }> {
+async function refusal(action: Promise<unknown>): Promise<{ status: number; code: string; message: string; details: unknown }> {
   const error = await action.then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
   if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return { status: error.statusCode, code: error.code, details: error.details };
+  return { status: error.statusCode, code: error.code, message: error.message, details: error.details };
 }
 
+const LAST_ADMIN_MESSAGE = "This is the last active admin token: create another admin token before revoking it.";
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 describe("token hashes", () => {
@@ -52,7 +54,17 @@ describe.each<StoreKind>(["embedded", "postgres"])("token store on the %s store"
 
   it("refuses a second token with the same name (409 TOKEN_NAME_TAKEN)", async () => {
     await tokens.create("twice", "clerk", "admin");
-    expect(await refusal(tokens.create("twice", "author", "admin"))).toEqual({ status: 409, code: "TOKEN_NAME_TAKEN", details: { name: "twice" } });
+    expect(await refusal(tokens.create("twice", "author", "admin"))).toEqual({ status: 409, code: "TOKEN_NAME_TAKEN", message: 'A token named "twice" already exists.', details: { name: "twice" } });
+  });
+
+  it("lets any other store error through, not as a name conflict", async () => {
+    // The schema's CHECK on roles fails the insert: that is not TOKEN_NAME_TAKEN.
+    const error = await tokens.create("bad-role", "superuser" as Role, "admin").then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(ApiError);
   });
 
   it("authenticates nothing but a live secret with the gvl_ prefix", async () => {
@@ -92,7 +104,7 @@ describe.each<StoreKind>(["embedded", "postgres"])("token store on the %s store"
     expect((await tokens.revoke(created.id)).revokedAt).toBe(revoked.revokedAt);
     expect((await tokens.list()).find((t) => t.id === created.id)?.revokedAt).toBe(revoked.revokedAt);
     const missing = "00000000-0000-4000-8000-000000000000";
-    expect(await refusal(tokens.revoke(missing))).toEqual({ status: 404, code: "TOKEN_NOT_FOUND", details: { id: missing } });
+    expect(await refusal(tokens.revoke(missing))).toEqual({ status: 404, code: "TOKEN_NOT_FOUND", message: `No token with id ${missing}.`, details: { id: missing } });
   });
 
   it("never revokes the last active admin (409 LAST_ADMIN), but any admin of two", async () => {
@@ -100,10 +112,10 @@ describe.each<StoreKind>(["embedded", "postgres"])("token store on the %s store"
     expect(await admins()).toHaveLength(1);
     expect(await tokens.hasActiveAdmin()).toBe(true);
     const [first] = await admins();
-    expect(await refusal(tokens.revoke(first!.id))).toEqual({ status: 409, code: "LAST_ADMIN", details: { id: first!.id } });
+    expect(await refusal(tokens.revoke(first!.id))).toEqual({ status: 409, code: "LAST_ADMIN", message: LAST_ADMIN_MESSAGE, details: { id: first!.id } });
     const second = await tokens.create("second-admin", "admin", "admin");
     expect((await tokens.revoke(first!.id)).revokedAt).toMatch(ISO_INSTANT);
-    expect(await refusal(tokens.revoke(second.id))).toEqual({ status: 409, code: "LAST_ADMIN", details: { id: second.id } });
+    expect(await refusal(tokens.revoke(second.id))).toEqual({ status: 409, code: "LAST_ADMIN", message: LAST_ADMIN_MESSAGE, details: { id: second.id } });
     // A non-admin can still be revoked while a single admin is left.
     const clerk = await tokens.create("clerk-while-one-admin", "clerk", "admin");
     expect((await tokens.revoke(clerk.id)).revokedAt).toMatch(ISO_INSTANT);
