@@ -12,7 +12,7 @@ const testFilesFor = {
   "packages/lang/src/evaluator.ts": ["packages/lang/src/evaluator.test.ts", "packages/lang/src/evaluator-failures.test.ts", "packages/lang/src/evaluator-explanations.test.ts", "packages/lang/src/requirements.test.ts", "packages/lang/src/test-blocks.test.ts"],
   "packages/lang/src/fastpath.ts": ["packages/lang/src/fastpath.test.ts", "packages/lang/src/evaluator.test.ts"],
   "packages/lang/src/checker.ts": ["packages/lang/src/checker.test.ts", "packages/lang/src/messages.test.ts", "packages/lang/src/requirements.test.ts"],
-  "packages/lang/src/formatter.ts": ["tests/lang/formatter.test.ts"],
+  "packages/lang/src/formatter.ts": ["packages/lang/src/formatter.test.ts", "tests/lang/formatter.test.ts"],
   "packages/server/src/audit/hash-chain.ts": ["packages/server/src/audit/hash-chain.test.ts"],
   "packages/server/src/ballots/ballot-service.ts": ["tests/server/ballot-flow.test.ts", "tests/server/ballot-integrity.test.ts"],
   "packages/server/src/access/token-store.ts": ["tests/server/token-store.test.ts"],
