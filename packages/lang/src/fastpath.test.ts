@@ -38,7 +38,10 @@ function decisionOf(r: CompiledRule, input: unknown): unknown {
   return { ok: true, decision: res.kind === "vote" ? { kind: "vote", outcome: res.outcome } : { kind: "scorecard", score: res.score, grade: res.grade } };
 }
 
-const MAJOR = rule(`vote major "要事" {
+// Rules are compiled inside each test: decide() generates its code on first use and keeps it, and Stryker's per-test
+// coverage credits that code only to the test that first ran it, so a shared rule would hide mutants from the others.
+const major = () =>
+  rule(`vote major "要事" {
   quorum: present > 2/3 of entitled
   passes: yes > 1/2 of entitled
 }`);
@@ -53,6 +56,7 @@ describe("fast path of a vote rule", () => {
   const tally = (entitled: number, present: number, yes: number, no = 0, abstain = 0) => ({ entitled, present, yes, no, abstain });
 
   it("answers consistent whole tallies up to INPUT_BOUND itself, with the oracle's outcome", () => {
+    const MAJOR = major();
     const tallies = [tally(30, 21, 16), tally(30, 20, 20), tally(30, 21, 15, 6), tally(3, 3, 2, 1), tally(0, 0, 0), tally(INPUT_BOUND, INPUT_BOUND, INPUT_BOUND), tally(INPUT_BOUND, INPUT_BOUND, 0, INPUT_BOUND), tally(9, 9, 3, 3, 3)];
     for (const t of tallies) {
       expect(decided(MAJOR, t), JSON.stringify(t)).toEqual({ outcome: { ok: true, decision: { kind: "vote", outcome: majorOracle(t) } }, exact: false });
@@ -60,6 +64,7 @@ describe("fast path of a vote rule", () => {
   });
 
   it("hands every other input to the exact evaluator, which answers it (errors worded there)", () => {
+    const MAJOR = major();
     const handed: [string, unknown][] = [
       ["a count above INPUT_BOUND", tally(INPUT_BOUND + 1, 1, 1)],
       ["a negative count", tally(30, 21, -1)],
@@ -81,7 +86,8 @@ describe("fast path of a vote rule", () => {
 });
 
 describe("fast path of a scorecard", () => {
-  const CARD = rule(`scorecard card "卡" {
+  const card = () =>
+    rule(`scorecard card "卡" {
   input days: number min 0.5 max 3.5
   input level: text one of "高", "低"
   input certified: boolean
@@ -117,6 +123,7 @@ describe("fast path of a scorecard", () => {
   }
 
   it("answers in-range inputs itself, decimals to the thousandth included", () => {
+    const CARD = card();
     const inputs = [
       { days: 3, level: "高", certified: true, passed: 9, failed: 1 },
       { days: 3, level: "低", certified: true, passed: 10, failed: 0 },
@@ -136,6 +143,7 @@ describe("fast path of a scorecard", () => {
   });
 
   it("hands inputs out of its range or type, and a zero divisor, to the exact evaluator", () => {
+    const CARD = card();
     const base = { days: 2, level: "高", certified: true, passed: 3, failed: 1 };
     const handed: [string, Record<string, unknown>][] = [
       ["days below its min (rounded up to 1)", { ...base, days: 0.4 }],
@@ -211,6 +219,18 @@ const CONSTRUCTS: [string, string, [Record<string, unknown>, unknown][]][] = [
     [{ k: "乙", f: true, a: 3 }, 4],
     [{ k: "乙", f: true, a: 0 }, 2 + 4],
   ]],
+  ["brackets around conditions and texts, a third operand that decides, booleans compared, a negated negative let", `scorecard s { input a: count max 10 input b: count input k: text input f: boolean
+    let g = not f
+    let m = -3
+    criterion c max 100 { 1 when (a > 1) and b > 0 and a > b 0 otherwise }
+    criterion d max 100 { 2 when a = 0 or b = 0 or a = b 0 otherwise }
+    criterion e max 100 { 4 when f = true and (k) = ("甲") 0 otherwise }
+    criterion h max 100 { 8 when f != g and -m > a 0 otherwise } }`, [
+    [{ a: 2, b: 1, k: "甲", f: true }, 1 + 4 + 8],
+    [{ a: 2, b: 2, k: "甲", f: false }, 2 + 8],
+    [{ a: 3, b: 2, k: "乙", f: true }, 1],
+    [{ a: 0, b: 2, k: "甲", f: true }, 2 + 4 + 8],
+  ]],
   ["a requirement: kept, the generated code answers; broken, the exact evaluator words it", `scorecard s { input a: count max 50 input b: count require a <= b "a 不超过 b" criterion c max 100 { a otherwise } }`, [
     [{ a: 2, b: 3 }, 2],
     [{ a: 3, b: 3 }, 3],
@@ -281,5 +301,49 @@ describe("generated code for each construct", () => {
     expect(decided(short, { a: 2 })).toEqual({ outcome: { ok: true, decision: { kind: "scorecard", score: 2000, grade: null } }, exact: false });
     const long = rule(`scorecard s { input a: count max 2 criterion c max 10000 { ${terms(4500)} otherwise } }`);
     expect(decided(long, { a: 2 })).toEqual({ outcome: { ok: true, decision: { kind: "scorecard", score: 9000, grade: null } }, exact: true });
+  });
+});
+
+/**
+ * The 2^53 proofs at their edges. Counts reach INPUT_BOUND = 2^20 and SAFE = 2^53 - 1, so for each operation the
+ * largest literal K that keeps every intermediate provably exact is worked out by hand (2^53 / 2^20 = 2^33 =
+ * 8589934592): with K the generated code answers, with K + 1 the exact evaluator does.
+ */
+const BOUND_EDGES: [string, (k: number) => string, number][] = [
+  // a·b·K: 2^40·K ≤ SAFE ⇔ K ≤ 8191.
+  ["a product", (k) => `scorecard s { input a: count input b: count criterion c max 1 { 1 when a * b * ${k} > 0 0 otherwise } }`, 8191],
+  // a·K + b: 2^20·(K + 1) ≤ SAFE ⇔ K ≤ 2^33 - 2.
+  ["a sum of whole numbers", (k) => `scorecard s { input a: count input b: count criterion c max 1 { 1 when a * ${k} + b > 0 0 otherwise } }`, 8589934590],
+  ["a difference of whole numbers", (k) => `scorecard s { input a: count input b: count criterion c max 1 { 1 when a * ${k} - b > 0 0 otherwise } }`, 8589934590],
+  // a/3 + b/K: numerator 2^20·K + 2^20·3 ≤ SAFE ⇔ K ≤ 2^33 - 4.
+  ["a sum of fractions", (k) => `scorecard s { input a: count input b: count criterion c max 1 { 1 when a / 3 + b / ${k} > 0 0 otherwise } }`, 8589934588],
+  ["a difference of fractions", (k) => `scorecard s { input a: count input b: count criterion c max 1 { 1 when a / 3 - b / ${k} > 0 0 otherwise } }`, 8589934588],
+  // a / (b/K): numerator 2^20·K ≤ SAFE ⇔ K ≤ 2^33 - 1.
+  ["a quotient", (k) => `scorecard s { input a: count input b: count criterion c max 1 { 1 when a / (b / ${k}) > 0 0 otherwise } }`, 8589934591],
+  // a/K against b/3: cross products 2^20·K ≤ SAFE.
+  ["a comparison of fractions", (k) => `scorecard s { input a: count input b: count criterion c max 1 { 1 when a / ${k} > b / 3 0 otherwise } }`, 8589934591],
+  ["min() of fractions", (k) => `scorecard s { input a: count input b: count criterion c max 1 { 1 when min(a / ${k}, b / 3) > 0 0 otherwise } }`, 8589934591],
+  ["max() of fractions", (k) => `scorecard s { input a: count input b: count criterion c max 1 { 1 when max(b / 3, a / ${k}) > 0 0 otherwise } }`, 8589934591],
+  // Points a/K against a max of 2^20: 2^20·K ≤ SAFE.
+  ["points against the criterion's max", (k) => `scorecard s { input a: count max 1 criterion c max 1048576 { a / ${k} otherwise } }`, 8589934591],
+  // Two fractional criteria a/3 and b/K: the score's numerator 2^20·K + 2^20·3 ≤ SAFE.
+  ["a score of fractions", (k) => `scorecard s { input a: count max 1 input b: count max 1 criterion c max 1 { a / 3 otherwise } criterion d max 1 { b / ${k} otherwise } }`, 8589934588],
+  // A literal compared with a count: the literal itself is the bound, SAFE included.
+  ["a literal near 2^53", (k) => `scorecard s { input a: count criterion c max 1 { 1 when ${k} > a 0 otherwise } }`, Number.MAX_SAFE_INTEGER],
+];
+
+describe("the fast path's exactness proof at its edges", () => {
+  it.each(BOUND_EDGES)("%s", (_what, source, k) => {
+    const within = rule(source(k));
+    const beyond = rule(source(k + 1));
+    for (const input of [{ a: 1, b: 1 }, { a: 0, b: 1 }]) {
+      const inputs = Object.fromEntries(Object.entries(input).filter(([name]) => within.inputs.some((i) => i.name === name)));
+      const fast = decided(within, inputs);
+      expect(fast.exact, `K = ${k} on ${JSON.stringify(inputs)}`).toBe(false);
+      expect(fast.outcome).toEqual(decisionOf(within, inputs));
+      const slow = decided(beyond, inputs);
+      expect(slow.exact, `K = ${k + 1} on ${JSON.stringify(inputs)}`).toBe(true);
+      expect(slow.outcome).toEqual(decisionOf(beyond, inputs));
+    }
   });
 });
