@@ -56,6 +56,29 @@ describe("evaluation failures come back as values, worded for the caller", () =>
     if (!outcome.ok) expect(Object.entries(outcome.error).filter(([key, value]) => value !== undefined && key !== "span").map(([key]) => key).sort()).toEqual(Object.keys(error).sort());
   });
 
+  it("treats undefined as missing, and NaN or infinity as not a number, in scorecards and votes", () => {
+    const base = { n: 3, r: 0.5, k: "甲", f: true, c: 2 };
+    const vote = { entitled: 5, present: 3, yes: 2, no: 1, abstain: 0 };
+    const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      ["card", { ...base, n: undefined }, { code: "MISSING_INPUT", message: "The input 'n' (天数) is missing.", details: { input: "n" } }],
+      ["card", { ...base, n: Number.NaN }, { code: "INVALID_INPUT", messageId: "INVALID_INPUT_NUMBER", message: "'n' must be a number, but is null.", details: { input: "n", value: Number.NaN } }],
+      ["card", { ...base, c: Number.POSITIVE_INFINITY }, { code: "INVALID_INPUT", messageId: "INVALID_INPUT_NUMBER", message: "'c' must be a number, but is null.", details: { input: "c", value: Number.POSITIVE_INFINITY } }],
+      ["vote", { ...vote, present: null }, { code: "MISSING_INPUT", message: "The input 'present' is missing.", details: { input: "present" } }],
+      ["vote", { ...vote, yes: undefined }, { code: "MISSING_INPUT", message: "The input 'yes' is missing.", details: { input: "yes" } }],
+      ["vote", { ...vote, no: -1 }, { code: "NEGATIVE_COUNT", message: "'no' is a count and cannot be negative, but is -1.", details: { input: "no", value: -1 } }],
+    ];
+    for (const [name, input, error] of cases) expect(RULES[name]!.evaluate(input), JSON.stringify(input)).toMatchObject({ ok: false, error });
+  });
+
+  it("accepts every value at the edge of its range", () => {
+    const base = { n: 3, r: 0.5, k: "甲", f: true, c: 2 };
+    for (const edge of [{ r: 0 }, { r: 1 }, { n: 1 }, { n: 4, f: false }, { n: 5 }, { c: 0 }, { k: "乙" }, { f: false }]) {
+      expect(RULES["card"]!.evaluate({ ...base, ...edge }).ok, JSON.stringify(edge)).toBe(true);
+    }
+    // Everyone present, and every present member voting.
+    expect(RULES["vote"]!.evaluate({ entitled: 5, present: 5, yes: 2, no: 1, abstain: 2 })).toMatchObject({ ok: true, result: { outcome: "passed", facts: { cast: 5 } } });
+  });
+
   it("points input errors at the input's declaration and failures at the expression", () => {
     const at = (input: unknown) => {
       const outcome = RULES["card"]!.evaluate(input as Record<string, unknown>);
