@@ -231,6 +231,13 @@ const CONSTRUCTS: [string, string, [Record<string, unknown>, unknown][]][] = [
     [{ a: 3, b: 2, k: "乙", f: true }, 1],
     [{ a: 0, b: 2, k: "甲", f: true }, 2 + 4 + 8],
   ]],
+  ["a whole number times a fraction, two texts compared, a text input given a number", `scorecard s { input a: count max 10 input b: count max 10 input k: text
+    criterion c max 100 { a * (b / 3) otherwise }
+    criterion d max 100 { 1 when "甲" != "乙" and k = "甲" 0 otherwise } }`, [
+    [{ a: 2, b: 1, k: "甲" }, frac(5, 3)],
+    [{ a: 3, b: 2, k: "乙" }, 2],
+    [{ a: 3, b: 2, k: 1 }, "exact"],
+  ]],
   ["a requirement: kept, the generated code answers; broken, the exact evaluator words it", `scorecard s { input a: count max 50 input b: count require a <= b "a 不超过 b" criterion c max 100 { a otherwise } }`, [
     [{ a: 2, b: 3 }, 2],
     [{ a: 3, b: 3 }, 3],
@@ -283,7 +290,7 @@ describe("generated code for each construct", () => {
   });
 
   it("answers a vote with lets, a requirement and the cast count", () => {
-    const v = rule(`vote v { let turnout = present require cast <= present "投票数不超过到会数" quorum: turnout > 1/2 of entitled passes: yes > no and cast >= 2 }`);
+    const v = rule(`vote v { let turnout = present require cast <= present "投票数不超过到会数" require yes + no >= 1 "至少一票表态" quorum: turnout > 1/2 of entitled passes: yes > no and cast >= 2 }`);
     const cases: [Record<string, number>, string | "exact"][] = [
       [{ entitled: 10, present: 6, yes: 3, no: 2, abstain: 1 }, "passed"],
       [{ entitled: 10, present: 6, yes: 1, no: 0, abstain: 0 }, "rejected"],
@@ -293,6 +300,10 @@ describe("generated code for each construct", () => {
     for (const [input, expected] of cases) {
       expect(decided(v, input), JSON.stringify(input)).toEqual({ outcome: { ok: true, decision: { kind: "vote", outcome: expected } }, exact: false });
     }
+    // A broken requirement is worded by the exact evaluator.
+    const broken = { entitled: 10, present: 6, yes: 0, no: 0, abstain: 6 };
+    expect(decided(v, broken)).toEqual({ outcome: decisionOf(v, broken), exact: true });
+    expect(decisionOf(v, broken)).toMatchObject({ ok: false, error: { code: "REQUIREMENT_FAILED" } });
   });
 
   it("leaves a chain needing more than 4,000 temporaries to the exact evaluator", () => {
