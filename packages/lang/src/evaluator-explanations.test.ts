@@ -36,6 +36,14 @@ const RULES: Record<string, CompiledRule> = {
   criterion c max 5 { 5 when a >= 2/3 and f = true 3 when a > 1 + 1 0 otherwise }
   criterion d max 5 { 5 when x > 18 4 when x > 16 0 otherwise }
 }`),
+  // `<` on numbers, `!=` on texts, `not` in a reason, and a criterion that is only `otherwise` (its reason today reads
+  // "no band matched: " with nothing after it: pinned as it is, worth rewording).
+  less: rule(`scorecard u {
+  input a: count max 10
+  input k: text
+  criterion c max 5 { 5 when a < 3 and k != "乙" 2 when not (a < 5) 0 otherwise }
+  criterion d max 10 { a otherwise }
+}`),
   vote: rule(`vote v "表决" { let valid = yes + no require valid <= present quorum: present > 2/3 of entitled passes: yes > 1/2 of valid }`),
 };
 
@@ -48,6 +56,8 @@ const RESULTS: [string, Record<string, unknown>, unknown][] = [
   ["vote", {"entitled": 30, "present": 21, "yes": 10, "no": 10, "abstain": 0}, {"rule": "v", "label": "表决", "kind": "vote", "outcome": "rejected", "facts": {"entitled": 30, "present": 21, "yes": 10, "no": 10, "abstain": 0, "cast": 20}, "values": {"valid": 20, "quorum": true, "passes": false}, "explanation": [{"clause": "valid", "text": "valid = yes + no", "detail": "10 + 10 = 20", "result": 20, "span": {"line": 1, "column": 15}}, {"clause": "require", "text": "require valid <= present", "detail": "20 <= 21 → true", "result": true, "span": {"line": 1, "column": 36}}, {"clause": "quorum", "text": "present > 2/3 of entitled", "detail": "21 > 2/3 × 30 = 20 → true", "result": true, "span": {"line": 1, "column": 61}}, {"clause": "passes", "text": "yes > 1/2 of valid", "detail": "10 > 1/2 × 20 = 10 → false", "result": false, "span": {"line": 1, "column": 95}}]}],
   ["bands", {"a": 0, "f": true}, {"rule":"t","label":"t","kind":"scorecard","score":0,"max":10,"grade":null,"criteria":[{"name":"c","label":"c","points":0,"max":5,"reason":"no band matched: (0 >= 2/3 → false) and (true = true → true) → false; 0 > 1 + 1 = 2 → false"},{"name":"d","label":"d","points":0,"max":5,"reason":"no band matched: 0 > 18 → false; 0 > 16 → false"}],"values":{"x":0},"explanation":[{"clause":"x","text":"x = a * 2","detail":"0 × 2 = 0","result":0,"span":{"line":4,"column":3}},{"clause":"c","text":"0 otherwise","detail":"(0 >= 2/3 → false) and (true = true → true) → false; 0 > 1 + 1 = 2 → false; otherwise → 0 points","result":0,"span":{"line":5,"column":69}},{"clause":"d","text":"0 otherwise","detail":"0 > 18 → false; 0 > 16 → false; otherwise → 0 points","result":0,"span":{"line":6,"column":51}}]}],
   ["bands", {"a": 3, "f": false}, {"rule":"t","label":"t","kind":"scorecard","score":3,"max":10,"grade":null,"criteria":[{"name":"c","label":"c","points":3,"max":5,"reason":"a > 1 + 1 (3 > 1 + 1)"},{"name":"d","label":"d","points":0,"max":5,"reason":"no band matched: 6 > 18 → false; 6 > 16 → false"}],"values":{"x":6},"explanation":[{"clause":"x","text":"x = a * 2","detail":"3 × 2 = 6","result":6,"span":{"line":4,"column":3}},{"clause":"c","text":"3 when a > 1 + 1","detail":"3 > 1 + 1 = 2 → true → 3 points","result":3,"span":{"line":5,"column":52}},{"clause":"d","text":"0 otherwise","detail":"6 > 18 → false; 6 > 16 → false; otherwise → 0 points","result":0,"span":{"line":6,"column":51}}]}],
+  ["less", {"a": 2, "k": "甲"}, {"rule":"u","label":"u","kind":"scorecard","score":7,"max":15,"grade":null,"criteria":[{"name":"c","label":"c","points":5,"max":5,"reason":"a < 3 and k != \"乙\" (2 < 3 and \"甲\" != \"乙\")"},{"name":"d","label":"d","points":2,"max":10,"reason":"no band matched: "}],"values":{},"explanation":[{"clause":"c","text":"5 when a < 3 and k != \"乙\"","detail":"(2 < 3 → true) and (\"甲\" != \"乙\" → true) → true → 5 points","result":5,"span":{"line":4,"column":23}},{"clause":"d","text":"a otherwise","detail":"otherwise → 2 points","result":2,"span":{"line":5,"column":24}}]}],
+  ["less", {"a": 7, "k": "乙"}, {"rule":"u","label":"u","kind":"scorecard","score":9,"max":15,"grade":null,"criteria":[{"name":"c","label":"c","points":2,"max":5,"reason":"not (a < 5) (not (7 < 5))"},{"name":"d","label":"d","points":7,"max":10,"reason":"no band matched: "}],"values":{},"explanation":[{"clause":"c","text":"2 when not (a < 5)","detail":"not (7 < 5 → false) → true → 2 points","result":2,"span":{"line":4,"column":49}},{"clause":"d","text":"a otherwise","detail":"otherwise → 7 points","result":7,"span":{"line":5,"column":24}}]}],
 ];
 
 describe("explained results", () => {
