@@ -44,6 +44,12 @@ const RULES: Record<string, CompiledRule> = {
   criterion c max 5 { 5 when a < 3 and k != "乙" 2 when not (a < 5) 0 otherwise }
   criterion d max 10 { a otherwise }
 }`),
+  // max() whose first argument is the larger, `!=` between equal texts, a constant side ending in `/`, a bare `true`.
+  maxed: rule(`scorecard w {
+  input a: count max 10
+  input k: text
+  criterion c max 10 { max(a, 2) when k != "乙" and a > (1 + 1) / 3 1 when true 0 otherwise }
+}`),
   vote: rule(`vote v "表决" { let valid = yes + no require valid <= present quorum: present > 2/3 of entitled passes: yes > 1/2 of valid }`),
 };
 
@@ -59,6 +65,8 @@ const RESULTS: [string, Record<string, unknown>, unknown][] = [
   ["less", {"a": 2, "k": "甲"}, {"rule":"u","label":"u","kind":"scorecard","score":7,"max":15,"grade":null,"criteria":[{"name":"c","label":"c","points":5,"max":5,"reason":"a < 3 and k != \"乙\" (2 < 3 and \"甲\" != \"乙\")"},{"name":"d","label":"d","points":2,"max":10,"reason":"no band matched: "}],"values":{},"explanation":[{"clause":"c","text":"5 when a < 3 and k != \"乙\"","detail":"(2 < 3 → true) and (\"甲\" != \"乙\" → true) → true → 5 points","result":5,"span":{"line":4,"column":23}},{"clause":"d","text":"a otherwise","detail":"otherwise → 2 points","result":2,"span":{"line":5,"column":24}}]}],
   ["less", {"a": 7, "k": "乙"}, {"rule":"u","label":"u","kind":"scorecard","score":9,"max":15,"grade":null,"criteria":[{"name":"c","label":"c","points":2,"max":5,"reason":"not (a < 5) (not (7 < 5))"},{"name":"d","label":"d","points":7,"max":10,"reason":"no band matched: "}],"values":{},"explanation":[{"clause":"c","text":"2 when not (a < 5)","detail":"not (7 < 5 → false) → true → 2 points","result":2,"span":{"line":4,"column":49}},{"clause":"d","text":"a otherwise","detail":"otherwise → 7 points","result":7,"span":{"line":5,"column":24}}]}],
   ["less", {"a": 3, "k": "甲"}, {"rule":"u","label":"u","kind":"scorecard","score":3,"max":15,"grade":null,"criteria":[{"name":"c","label":"c","points":0,"max":5,"reason":"no band matched: (3 < 3 → false) and (\"甲\" != \"乙\" → true) → false; not (3 < 5 → true) → false"},{"name":"d","label":"d","points":3,"max":10,"reason":"no band matched: "}],"values":{},"explanation":[{"clause":"c","text":"0 otherwise","detail":"(3 < 3 → false) and (\"甲\" != \"乙\" → true) → false; not (3 < 5 → true) → false; otherwise → 0 points","result":0,"span":{"line":4,"column":68}},{"clause":"d","text":"a otherwise","detail":"otherwise → 3 points","result":3,"span":{"line":5,"column":24}}]}],
+  ["maxed", {"a": 5, "k": "甲"}, {"rule":"w","label":"w","kind":"scorecard","score":5,"max":10,"grade":null,"criteria":[{"name":"c","label":"c","points":5,"max":10,"reason":"k != \"乙\" and a > (1 + 1) / 3 (\"甲\" != \"乙\" and 5 > (1 + 1) / 3)"}],"values":{},"explanation":[{"clause":"c","text":"max(a, 2) when k != \"乙\" and a > (1 + 1) / 3","detail":"(\"甲\" != \"乙\" → true) and (5 > (1 + 1) / 3 → true) → true → 5 points","result":5,"span":{"line":4,"column":24}}]}],
+  ["maxed", {"a": 3, "k": "乙"}, {"rule":"w","label":"w","kind":"scorecard","score":1,"max":10,"grade":null,"criteria":[{"name":"c","label":"c","points":1,"max":10,"reason":"true (true)"}],"values":{},"explanation":[{"clause":"c","text":"1 when true","detail":"true → 1 points","result":1,"span":{"line":4,"column":68}}]}],
 ];
 
 describe("explained results", () => {
