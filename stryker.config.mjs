@@ -1,0 +1,63 @@
+// @ts-check
+/**
+ * Mutation testing (docs/testing.md): `npm run mutate` mutates the files below and runs, for each mutant, only the
+ * tests that cover it (perTest coverage). Never part of CI: a full run takes long on a small machine.
+ *
+ * One file:  npm run mutate -- --mutate packages/server/src/audit/hash-chain.ts
+ * (the test files then narrow to those listed for that file in `testFilesFor`).
+ */
+
+/** Each mutated file with the test files that are meant to kill its mutants (dry runs stay short). */
+const testFilesFor = {
+  "packages/lang/src/evaluator.ts": ["packages/lang/src/evaluator.test.ts", "packages/lang/src/evaluator-failures.test.ts", "packages/lang/src/evaluator-explanations.test.ts", "packages/lang/src/requirements.test.ts", "packages/lang/src/test-blocks.test.ts"],
+  "packages/lang/src/fastpath.ts": ["packages/lang/src/fastpath.test.ts", "packages/lang/src/evaluator.test.ts"],
+  "packages/lang/src/checker.ts": ["packages/lang/src/checker.test.ts", "packages/lang/src/messages.test.ts", "packages/lang/src/requirements.test.ts"],
+  "packages/lang/src/formatter.ts": ["packages/lang/src/formatter.test.ts", "tests/lang/formatter.test.ts"],
+  "packages/server/src/audit/hash-chain.ts": ["packages/server/src/audit/hash-chain.test.ts"],
+  "packages/server/src/ballots/ballot-service.ts": ["tests/server/ballot-flow.test.ts", "tests/server/ballot-integrity.test.ts"],
+  "packages/server/src/access/token-store.ts": ["tests/server/token-store.test.ts"],
+  "packages/server/src/assessments/results-csv.ts": ["packages/server/src/assessments/results-csv.test.ts"],
+};
+
+/** `--mutate a.ts,b.ts` on the command line narrows the run to those files and their tests. */
+function mutateArgument() {
+  const at = process.argv.indexOf("--mutate");
+  if (at >= 0) return process.argv[at + 1]?.split(",") ?? [];
+  const inline = process.argv.find((arg) => arg.startsWith("--mutate="));
+  return inline ? inline.slice("--mutate=".length).split(",") : [];
+}
+
+const chosen = mutateArgument().map((file) => file.replace(/:.*$/, ""));
+const files = chosen.length ? chosen : Object.keys(testFilesFor);
+/** Reports and the incremental file are kept per selection, so a one-file run does not forget the others. */
+const runName = chosen.length ? chosen.map((file) => file.replace(/^.*\//, "").replace(/\.ts$/, "")).join("+") : "all";
+
+// The tests go to vitest as its `include` (stryker.vitest.config.ts reads this; Stryker's runner processes inherit
+// it), NOT as Stryker's `testFiles`: with `testFiles`, Stryker 9.6.1 activates static mutants (module-level values)
+// after their module loaded, so they survive whatever the tests do (stryker-js issue #6144).
+process.env.GAVEL_MUTATE_TESTS = JSON.stringify([...new Set(files.flatMap((file) => testFilesFor[/** @type {keyof typeof testFilesFor} */ (file)] ?? []))]);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  mutate: Object.keys(testFilesFor),
+  testRunner: "vitest",
+  vitest: { configFile: "stryker.vitest.config.ts", related: false },
+  coverageAnalysis: "perTest",
+  // Two cores shared with other work.
+  concurrency: 1,
+  incremental: true,
+  incrementalFile: `reports/mutation/${runName}.incremental.json`,
+  reporters: ["clear-text", "progress-append-only", "html", "json"],
+  htmlReporter: { fileName: `reports/mutation/${runName}.html` },
+  jsonReporter: { fileName: `reports/mutation/${runName}.json` },
+  // Tests that start a whole service need more than the default 5 s over the dry run's time.
+  timeoutMS: 30_000,
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: true,
+  checkers: [],
+  // Stryker would rewrite tsconfig.json in the sandbox with the TypeScript JS API, which TypeScript 7 (native) no
+  // longer has; vitest does not read tsconfig paths here, so point Stryker at a file that does not exist.
+  tsconfigFile: "stryker-has-no-tsconfig.json",
+  // Only the sources and tests matter; the default would copy every untracked data folder too.
+  ignorePatterns: ["dist", "coverage", ".gavel-data", "reports", "packages/editor/dist", "benchmarks"],
+};
