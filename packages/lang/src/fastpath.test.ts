@@ -35,7 +35,9 @@ function decisionOf(r: CompiledRule, input: unknown): unknown {
   const full = r.evaluate(input as Record<string, unknown>);
   if (!full.ok) return full;
   const res = full.result;
-  return { ok: true, decision: res.kind === "vote" ? { kind: "vote", outcome: res.outcome } : { kind: "scorecard", score: res.score, grade: res.grade } };
+  if (res.kind === "vote") return { ok: true, decision: { kind: "vote", outcome: res.outcome } };
+  if (res.kind !== "scorecard") throw new Error(`the fast path has no ${res.kind} rules`);
+  return { ok: true, decision: { kind: "scorecard", score: res.score, grade: res.grade } };
 }
 
 // Rules are compiled inside each test: decide() generates its code on first use and keeps it, and Stryker's per-test
