@@ -482,20 +482,29 @@ function checkBands(ck: Checker, bands: { when?: A.Expr; span: Span; points?: Ra
   }
 }
 
+/** Checks a `let` or a `require`, as every rule kind does: true when `m` was one of them. */
+function checkLetOrRequire<M extends { kind: string }>(ck: Checker, m: M): m is Extract<M, A.LetDecl | A.RequireDecl> {
+  const member = m as unknown as A.LetDecl | A.RequireDecl | { kind: "other" };
+  if (member.kind === "let") {
+    const t = ck.expr(member.expr);
+    ck.declare({ kind: "let", name: member.name, type: t, label: member.label, span: member.nameSpan }, member.nameSpan);
+    return true;
+  }
+  if (member.kind === "require") {
+    ck.condition(member.expr, { place: "require" });
+    return true;
+  }
+  return false;
+}
+
 function checkVote(ck: Checker, decl: A.VoteDecl): void {
   for (const f of VOTE_FACTS) ck.symbols.set(f, { kind: "fact", name: f, type: "count", label: FACT_LABELS[f] });
   const seen = new Set<string>();
   for (const m of decl.members) {
-    if (m.kind === "let") {
-      const t = ck.expr(m.expr);
-      ck.declare({ kind: "let", name: m.name, type: t, label: m.label, span: m.nameSpan }, m.nameSpan);
-    } else if (m.kind === "require") {
-      ck.condition(m.expr, { place: "require" });
-    } else {
-      if (seen.has(m.name)) ck.error("DUPLICATE_CLAUSE", { clause: m.name }, m.nameSpan);
-      seen.add(m.name);
-      ck.condition(m.expr, { place: "clause", clause: m.name });
-    }
+    if (checkLetOrRequire(ck, m)) continue;
+    if (seen.has(m.name)) ck.error("DUPLICATE_CLAUSE", { clause: m.name }, m.nameSpan);
+    seen.add(m.name);
+    ck.condition(m.expr, { place: "clause", clause: m.name });
   }
   for (const c of ["quorum", "passes"]) {
     if (!seen.has(c)) ck.error("MISSING_CLAUSE", { rule: decl.name, clause: c }, decl.nameSpan);
@@ -805,24 +814,18 @@ function checkElection(ck: Checker, decl: A.ElectionDecl): void {
   ck.declared.set("votes", votes);
   const seen = new Set<string>();
   for (const m of decl.members) {
-    if (m.kind === "let") {
-      const t = ck.expr(m.expr);
-      ck.declare({ kind: "let", name: m.name, type: t, label: m.label, span: m.nameSpan }, m.nameSpan);
-    } else if (m.kind === "require") {
-      ck.condition(m.expr, { place: "require" });
-    } else {
-      if (!(A.ELECTION_CLAUSES as readonly string[]).includes(m.name)) {
-        ck.error("UNKNOWN_CLAUSE", { clause: m.name, clauses: [...A.ELECTION_CLAUSES], hint: suggest(m.name, A.ELECTION_CLAUSES) }, m.nameSpan);
-        continue;
-      }
-      if (seen.has(m.name)) ck.error("DUPLICATE_ELECTION_CLAUSE", { clause: m.name }, m.nameSpan);
-      seen.add(m.name);
-      const perCandidate = m.name === "elected" || m.name === "runoff";
-      if (perCandidate) ck.symbols.set("votes", votes);
-      ck.condition(m.expr, { place: "clause", clause: m.name });
-      ck.symbols.delete("votes");
-      if (perCandidate && !namesIn(m.expr).includes("votes")) ck.error("CLAUSE_WITHOUT_VOTES", { clause: m.name }, m.expr.span);
+    if (checkLetOrRequire(ck, m)) continue;
+    if (!(A.ELECTION_CLAUSES as readonly string[]).includes(m.name)) {
+      ck.error("UNKNOWN_CLAUSE", { clause: m.name, clauses: [...A.ELECTION_CLAUSES], hint: suggest(m.name, A.ELECTION_CLAUSES) }, m.nameSpan);
+      continue;
     }
+    if (seen.has(m.name)) ck.error("DUPLICATE_ELECTION_CLAUSE", { clause: m.name }, m.nameSpan);
+    seen.add(m.name);
+    const perCandidate = m.name === "elected" || m.name === "runoff";
+    if (perCandidate) ck.symbols.set("votes", votes);
+    ck.condition(m.expr, { place: "clause", clause: m.name });
+    ck.symbols.delete("votes");
+    if (perCandidate && !namesIn(m.expr).includes("votes")) ck.error("CLAUSE_WITHOUT_VOTES", { clause: m.name }, m.expr.span);
   }
   for (const c of A.ELECTION_CLAUSES) {
     if (!seen.has(c)) ck.error("MISSING_ELECTION_CLAUSE", { rule: decl.name, clause: c }, decl.nameSpan);

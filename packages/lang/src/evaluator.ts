@@ -299,6 +299,22 @@ function requireStep(it: Interpreter, m: A.RequireDecl): ExplanationStep {
   return { clause: "require", text: `require ${condition}`, detail, result: true, span: at(m.span) };
 }
 
+/** Evaluates a `let` or a `require` where it stands, as every rule kind does: true when `m` was one of them. */
+function letOrRequireStep<M extends { kind: string }>(it: Interpreter, m: M, explanation: ExplanationStep[], values: Record<string, JsonValue>): m is Extract<M, A.LetDecl | A.RequireDecl> {
+  const member = m as unknown as A.LetDecl | A.RequireDecl | { kind: "other" };
+  if (member.kind === "let") {
+    const step = letStep(it, member);
+    explanation.push(step);
+    values[member.name] = step.result;
+    return true;
+  }
+  if (member.kind === "require") {
+    explanation.push(requireStep(it, member));
+    return true;
+  }
+  return false;
+}
+
 /** Evaluates a vote: quorum and passes, outcome, explanation. */
 export function evaluateVote(info: RuleInfo, input: unknown): VoteResult {
   const decl = info.decl as A.VoteDecl;
@@ -308,18 +324,11 @@ export function evaluateVote(info: RuleInfo, input: unknown): VoteResult {
   const values: Record<string, JsonValue> = {};
   const clauses: Record<string, boolean> = {};
   for (const m of decl.members) {
-    if (m.kind === "let") {
-      const step = letStep(it, m);
-      explanation.push(step);
-      values[m.name] = step.result;
-    } else if (m.kind === "require") {
-      explanation.push(requireStep(it, m));
-    } else {
-      const result = it.bool(m.expr);
-      clauses[m.name] = result;
-      values[m.name] = result;
-      explanation.push({ clause: m.name, text: printExpr(m.expr), detail: it.detail(m.expr), result, span: at(m.span) });
-    }
+    if (letOrRequireStep(it, m, explanation, values)) continue;
+    const result = it.bool(m.expr);
+    clauses[m.name] = result;
+    values[m.name] = result;
+    explanation.push({ clause: m.name, text: printExpr(m.expr), detail: it.detail(m.expr), result, span: at(m.span) });
   }
   const outcome: VoteOutcome = !clauses["quorum"] ? "no_quorum" : clauses["passes"] ? "passed" : "rejected";
   const fact = (k: string) => Number((env.get(k) as Rational).n);
@@ -358,13 +367,8 @@ export function evaluateScorecard(info: RuleInfo, input: unknown): ScorecardResu
   let max = Rational.ZERO;
   const criterionPoints = new Map<string, Rational>();
   for (const m of decl.members) {
-    if (m.kind === "let") {
-      const step = letStep(it, m);
-      explanation.push(step);
-      values[m.name] = step.result;
-    } else if (m.kind === "require") {
-      explanation.push(requireStep(it, m));
-    } else if (m.kind === "criterion") {
+    if (letOrRequireStep(it, m, explanation, values)) continue;
+    if (m.kind === "criterion") {
       const cmax = constantValue(m.max)!;
       const { band: chosen, detail, tried } = firstMatch(it, m.bands);
       if (!chosen) fail("NO_BAND", { name: m.name }, m.span);
@@ -453,13 +457,8 @@ export function evaluateElection(info: RuleInfo, input: unknown): ElectionResult
   const ranked = [...candidates].sort((a, b) => (a.votes === b.votes ? a.order - b.order : a.votes > b.votes ? -1 : 1));
   const qualifiedNames = new Set<string>();
   for (const m of decl.members) {
-    if (m.kind === "let") {
-      const step = letStep(it, m);
-      explanation.push(step);
-      values[m.name] = step.result;
-    } else if (m.kind === "require") {
-      explanation.push(requireStep(it, m));
-    } else if (m.name === "void" || m.name === "turnout") {
+    if (letOrRequireStep(it, m, explanation, values)) continue;
+    if (m.name === "void" || m.name === "turnout") {
       const result = it.bool(m.expr);
       clauses[m.name] = result;
       values[m.name] = result;
@@ -535,13 +534,8 @@ export function evaluateRating(info: RuleInfo, input: unknown): RatingResult {
   });
   let grade: string | undefined;
   for (const m of decl.members) {
-    if (m.kind === "let") {
-      const step = letStep(it, m);
-      explanation.push(step);
-      values[m.name] = step.result;
-    } else if (m.kind === "require") {
-      explanation.push(requireStep(it, m));
-    } else if (m.kind === "grade") {
+    if (letOrRequireStep(it, m, explanation, values)) continue;
+    if (m.kind === "grade") {
       const { band, detail } = firstMatch(it, m.bands);
       if (!band) fail("NO_BAND", { name: "grade" }, m.span);
       grade = band.label;
