@@ -263,6 +263,49 @@ describe("gavel lsp --stdio, as an editor's client uses it", () => {
     expect((await closed).diagnostics.map((d) => d.code)).toContain("IMPORT_NOT_FOUND");
   });
 
+  it("finds and renames the names of an election and a rating: the rule, a let, a level", async () => {
+    const kindsUri = pathToFileURL(join(root, "kinds.gavel")).href;
+    const kinds = [
+      `election 村委会 "村民委员会选举" {`,
+      `  let 半数 = 1/2 of voters`,
+      `  void:    ballots > voters`,
+      `  turnout: voters > 1/2 of registered`,
+      `  elected: votes > 半数`,
+      `  runoff:  votes >= 1/3 of ballots`,
+      `}`,
+      ``,
+      `rating 测评票 "民主测评" {`,
+      `  levels 满意, 基本满意, 不满意`,
+      `  let 认可率 = (满意 + 基本满意) / ballots`,
+      `  grade {`,
+      `    "优秀" when 认可率 >= 2/3`,
+      `    "一般" otherwise`,
+      `  }`,
+      `}`,
+      ``,
+      `test "rating t" {`,
+      `  测评票(满意: 2, 基本满意: 0, 不满意: 1)`,
+      `    expect 认可率 = 2/3`,
+      `}`,
+      ``,
+    ].join("\n");
+    const published = server.nextDiagnostics(kindsUri);
+    await server.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: kindsUri, languageId: "gavel", version: 1, text: kinds } });
+    expect((await published).diagnostics.filter((d) => d.severity === 1)).toEqual([]);
+    const lines = (edit: WorkspaceEdit) => edit.changes![kindsUri]!.map((e) => [e.range.start.line, e.range.start.character, e.newText]);
+
+    const letRefs: Location[] = await server.connection.sendRequest("textDocument/references", { textDocument: { uri: kindsUri }, position: positionOf(kinds, 4, "半数", 1), context: { includeDeclaration: true } });
+    expect(letRefs.map((l) => l.range.start.line)).toEqual([1, 4]);
+    const election: WorkspaceEdit = await server.connection.sendRequest("textDocument/rename", { textDocument: { uri: kindsUri }, position: positionOf(kinds, 0, "村委会", 1), newName: "村委选举" });
+    expect(lines(election)).toEqual([[0, 9, "村委选举"]]);
+    const level: WorkspaceEdit = await server.connection.sendRequest("textDocument/rename", { textDocument: { uri: kindsUri }, position: positionOf(kinds, 18, "基本满意", 1), newName: "一般满意" });
+    expect(lines(level)).toEqual([[9, 13, "一般满意"], [10, 18, "一般满意"], [18, 13, "一般满意"]]);
+    const rating: WorkspaceEdit = await server.connection.sendRequest("textDocument/rename", { textDocument: { uri: kindsUri }, position: positionOf(kinds, 18, "测评票", 1), newName: "cadre_rating" });
+    expect(lines(rating)).toEqual([[8, 7, "cadre_rating"], [18, 2, "cadre_rating"]]);
+    const items: CompletionItem[] = await server.connection.sendRequest("textDocument/completion", { textDocument: { uri: kindsUri }, position: positionOf(kinds, 18, "满意: 2") });
+    expect(items.filter((i) => i.kind === 5).map((i) => i.label)).toEqual(["满意", "基本满意", "不满意"]);
+  });
+
   it("ends with exit code 0 after shutdown and exit, having written nothing to stderr", async () => {
     expect(await stopServer(server)).toBe(0);
     expect(server.stderr()).toBe("");

@@ -124,3 +124,94 @@ describe("getRename", () => {
     expect(getRename(CARD, at("门槛 ="), "门槛")).toMatchObject({ ok: true, edits: [] });
   });
 });
+
+/** Elections and ratings: their names, lets and levels are found and renamed like a scorecard's. */
+describe("every rule kind", () => {
+  const KINDS = `election 村委会 "村民委员会选举" {
+  let 半数 = 1/2 of voters
+  require seats > 0 "应选名额至少一名"
+  void:    ballots > voters
+  turnout: voters > 1/2 of registered
+  elected: votes > 半数
+  runoff:  votes >= 1/3 of ballots
+}
+
+rating 测评票 "民主测评" {
+  levels 满意, 基本满意, 不满意
+  let 认可率 = (满意 + 基本满意) / ballots
+  grade {
+    "优秀" when 认可率 >= 2/3
+    "一般" otherwise
+  }
+}
+
+test "election t" {
+  村委会(registered: 10, voters: 6, ballots: 6, invalid: 0, seats: 1, round: 1, candidates: {"王": 4, "李": 2})
+    expect 半数 = 3
+    expect elected = "王"
+}
+
+test "rating t" {
+  测评票(满意: 2, 基本满意: 0, 不满意: 1)
+    expect 认可率 = 2/3
+    expect grade = "优秀"
+}
+`;
+  const pos = (text: string, n = 0): number => {
+    let offset = -1;
+    for (let i = 0; i <= n; i++) offset = KINDS.indexOf(text, offset + 1);
+    if (offset < 0) throw new Error(`no ${text} #${n}`);
+    return offset + 1;
+  };
+
+  it("the source compiles, so the edits below are checked against a valid file", () => {
+    expect(compile(KINDS).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it.each([
+    ["an election at its name", pos("村委会 \""), { kind: "rule", name: "村委会" }, [1, 20]],
+    ["an election at a test's call", pos("村委会("), { kind: "rule", name: "村委会" }, [1, 20]],
+    ["an election's let at a clause", pos("半数\n"), { kind: "let", name: "半数", rule: "村委会" }, [2, 6, 21]],
+    ["an election's let at an expectation", pos("半数 = 3"), { kind: "let", name: "半数", rule: "村委会" }, [2, 6, 21]],
+    ["a rating at its name", pos("测评票 \""), { kind: "rule", name: "测评票" }, [10, 26]],
+    ["a rating's let in the grade", pos("认可率 >="), { kind: "let", name: "认可率", rule: "测评票" }, [12, 14, 27]],
+    ["a rating's level at its declaration", pos("基本满意,"), { kind: "input", name: "基本满意", rule: "测评票" }, [11, 12, 26]],
+    ["a rating's level at a test argument", pos("满意: 2"), { kind: "input", name: "满意", rule: "测评票" }, [11, 12, 26]],
+  ])("finds %s", (_what, offset, target, lines) => {
+    const refs = getReferences(KINDS, offset);
+    expect(refs?.target).toEqual(target);
+    expect(refs?.declaration).toBeDefined();
+    expect(refs?.spans.map((s) => s.line)).toEqual(lines);
+  });
+
+  it.each([
+    ["an election fact", pos("registered")],
+    ["an election clause", pos("turnout:")],
+    ["the rating's ballots", pos("ballots\n")],
+  ])("finds nothing at %s", (_what, offset) => {
+    expect(getReferences(KINDS, offset)).toBeUndefined();
+  });
+
+  it.each([
+    ["an election", pos("村委会("), "村委选举", 2],
+    ["an election's let", pos("半数 ="), "half", 3],
+    ["a rating", pos("测评票 \""), "cadre_rating", 2],
+    ["a rating's let", pos("认可率 ="), "approval", 3],
+    ["a rating's level", pos("不满意\n"), "差", 2],
+  ])("renames %s everywhere and the file stays valid", (_what, offset, newName, count) => {
+    const outcome = getRename(KINDS, offset, newName);
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.edits).toHaveLength(count);
+    const renamed = applyReplacements(KINDS, outcome.edits);
+    expect(compile(renamed).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(renamed.split(newName).length - 1).toBe(count + KINDS.split(newName).length - 1);
+  });
+
+  it.each([
+    ["another level of the rating", pos("满意,"), "不满意", "NAME_TAKEN"],
+    ["another election", pos("村委会("), "测评票", "NAME_TAKEN"],
+    ["an election fact", pos("半数 ="), "voters", "WOULD_BREAK"],
+  ])("refuses to rename to %s", (_what, offset, newName, code) => {
+    expect(getRename(KINDS, offset, newName)).toMatchObject({ ok: false, code });
+  });
+});

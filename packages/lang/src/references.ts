@@ -44,14 +44,29 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set<string>([
   "outcome",
 ]);
 
-type MemberDecl = A.InputDecl | A.LetDecl | A.CriterionDecl;
+/** A name a rule declares: an input, let or criterion, or a rating's level (which the checker declares as an input). */
+interface MemberDecl {
+  kind: "input" | "let" | "criterion";
+  name: string;
+  nameSpan: Span;
+}
 
 function isRule(item: A.Item): item is A.RuleDecl {
-  return item.kind === "vote" || item.kind === "scorecard";
+  return item.kind === "vote" || item.kind === "scorecard" || item.kind === "election" || item.kind === "rating";
+}
+
+/** The names a rule declares, whatever its kind. */
+function membersOf(rule: A.RuleDecl): MemberDecl[] {
+  const out: MemberDecl[] = [];
+  for (const m of rule.members) {
+    if (m.kind === "input" || m.kind === "let" || m.kind === "criterion") out.push({ kind: m.kind, name: m.name, nameSpan: m.nameSpan });
+    else if (m.kind === "levels") for (const l of m.levels) out.push({ kind: "input", name: l.name, nameSpan: l.span });
+  }
+  return out;
 }
 
 function memberOf(rule: A.RuleDecl | undefined, name: string): MemberDecl | undefined {
-  return rule?.members.find((m): m is MemberDecl => (m.kind === "input" || m.kind === "let" || m.kind === "criterion") && m.name === name);
+  return rule ? membersOf(rule).find((m) => m.name === name) : undefined;
 }
 
 const renamable = (kind: string): kind is "input" | "let" | "criterion" => kind === "input" || kind === "let" || kind === "criterion";
@@ -62,7 +77,7 @@ function targetAt(program: A.Program, infos: ModuleInternals, offset: number): N
     if (!spanContains(item.span, offset)) continue;
     if (isRule(item)) {
       if (spanContains(item.nameSpan, offset)) return { kind: "rule", name: item.name };
-      const member = item.members.find((m): m is MemberDecl => renamable(m.kind) && spanContains((m as MemberDecl).nameSpan, offset));
+      const member = membersOf(item).find((m) => spanContains(m.nameSpan, offset));
       if (member) return { kind: member.kind, name: member.name, rule: item.name };
       const info = infos.infos.get(item.name);
       const ref = info?.decl === item ? info.references.find((r) => spanContains(r.span, offset)) : undefined;
