@@ -3,7 +3,7 @@
 //   lang:   dsl/std/*.gavel → packages/lang/std/ (dsl/std stays the source of truth)
 //   server: src/store/migrations/*.sql → dist/store/migrations/; packages/editor/dist → packages/server/editor/
 //   every package: the repository's LICENSE.
-// Usage: node scripts/copy-package-assets.mjs lang|cli|server ... (run by each package's `build` script).
+// Usage: node scripts/copy-package-assets.mjs lang|cli|server|vscode ... (run by each package's `build` script).
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -26,6 +26,7 @@ const steps = {
     copyFolder(join(repoRoot, "dsl/std"), pkg("lang", "std"), /\.gavel$/);
   },
   cli() {},
+  vscode() {},
   server() {
     copyFolder(pkg("server", "src/store/migrations"), pkg("server", "dist/store/migrations"), /\.sql$/);
     const editorDist = pkg("editor", "dist");
