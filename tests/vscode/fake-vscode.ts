@@ -23,13 +23,71 @@ export interface ApiCall {
   args: unknown[];
 }
 
+/** A test item as the fake controller makes it: enough of vscode.TestItem for the extension. */
+export interface FakeTestItem {
+  id: string;
+  label: string;
+  uri: FakeUri;
+  parent?: FakeTestItem;
+  range?: unknown;
+  canResolveChildren?: boolean;
+  children: FakeCollection;
+}
+
+export interface FakeUri {
+  scheme: string;
+  fsPath: string;
+  path: string;
+  toString(): string;
+}
+
+/** vscode.TestItemCollection over a Map. */
+export class FakeCollection {
+  readonly map = new Map<string, FakeTestItem>();
+  constructor(private readonly owner?: FakeTestItem) {}
+  get size() {
+    return this.map.size;
+  }
+  get(id: string) {
+    return this.map.get(id);
+  }
+  add(item: FakeTestItem) {
+    if (this.owner) item.parent = this.owner;
+    this.map.set(item.id, item);
+  }
+  delete(id: string) {
+    this.map.delete(id);
+  }
+  replace(items: FakeTestItem[]) {
+    this.map.clear();
+    items.forEach((i) => this.add(i));
+  }
+  forEach(f: (item: FakeTestItem) => void) {
+    this.map.forEach((i) => f(i));
+  }
+}
+
+/** What a test run reported, item id by item id. */
+export type RunReport = { state: "started" | "passed" | "failed" | "errored" | "skipped"; id: string; messages?: unknown }[];
+
+/** The fake controller: its items, and the handlers the extension gave it. */
+export interface FakeController {
+  id: string;
+  label: string;
+  profiles: string[];
+  items: FakeCollection;
+  resolveHandler?: (item: FakeTestItem | undefined) => Promise<void> | void;
+  runHandlers: ((request: { include?: FakeTestItem[]; exclude?: FakeTestItem[] }, token: unknown) => Promise<void>)[];
+  runs: RunReport[];
+}
+
 export interface FakeVscode {
   api: Record<string, unknown>;
   calls: ApiCall[];
   commands: Map<string, (...args: unknown[]) => unknown>;
   errors: string[];
   log: string[];
-  controllers: { id: string; label: string; profiles: string[]; items: Map<string, unknown> }[];
+  controllers: FakeController[];
 }
 
 const SKIP = new Set<PropertyKey>(["then", "__esModule", "toJSON", Symbol.toPrimitive, Symbol.iterator, Symbol.asyncIterator, "$$typeof", "asymmetricMatch", "nodeType"]);
@@ -90,7 +148,7 @@ class EventEmitter<T> {
 }
 
 /** A fake `vscode` for a workspace at `folder`, with `settings` as the gavel configuration. */
-export function createFakeVscode(folder: string, settings: Record<string, unknown>): FakeVscode {
+export function createFakeVscode(folder: string, settings: Record<string, unknown>, files: string[] = []): FakeVscode {
   const calls: ApiCall[] = [];
   const commands = new Map<string, (...args: unknown[]) => unknown>();
   const errors: string[] = [];
@@ -118,7 +176,7 @@ export function createFakeVscode(folder: string, settings: Record<string, unknow
       warn: (s: string) => log.push(s),
       error: (s: unknown) => log.push(String(s)),
     });
-  const uri = (fsPath: string) => ({ scheme: "file", fsPath, path: fsPath, toString: () => `file://${fsPath}` });
+  const uri = (fsPath: string): FakeUri => ({ scheme: "file", fsPath, path: fsPath, toString: () => `file://${fsPath}` });
   const api: Record<string, unknown> = {
     version: "1.91.0",
     Disposable,
@@ -141,7 +199,7 @@ export function createFakeVscode(folder: string, settings: Record<string, unknow
       onDidSaveTextDocument: event("workspace.onDidSaveTextDocument"),
       onWillSaveTextDocument: event("workspace.onWillSaveTextDocument"),
       onDidChangeWorkspaceFolders: event("workspace.onDidChangeWorkspaceFolders"),
-      findFiles: async () => [],
+      findFiles: async () => files.map(uri),
       asRelativePath: (u: { fsPath: string }) => u.fsPath,
       createFileSystemWatcher: (...args: unknown[]) => {
         calls.push({ path: "workspace.createFileSystemWatcher", args });
@@ -170,22 +228,31 @@ export function createFakeVscode(folder: string, settings: Record<string, unknow
     }),
     tests: namespace("tests", calls, {
       createTestController: (id: string, label: string) => {
-        const controller = { id, label, profiles: [] as string[], items: new Map<string, unknown>() };
+        const controller: FakeController = { id, label, profiles: [], items: new FakeCollection(), runHandlers: [], runs: [] };
         controllers.push(controller);
         return {
           id,
           label,
-          items: {
-            get: (key: string) => controller.items.get(key),
-            add: (item: { id: string }) => controller.items.set(item.id, item),
-            delete: (key: string) => controller.items.delete(key),
-            forEach: (f: (i: unknown) => void) => controller.items.forEach((i) => f(i)),
+          items: controller.items,
+          set resolveHandler(handler: FakeController["resolveHandler"]) {
+            controller.resolveHandler = handler;
           },
-          createRunProfile: (profileLabel: string) => {
+          createRunProfile: (profileLabel: string, _kind: unknown, handler: FakeController["runHandlers"][number]) => {
             controller.profiles.push(profileLabel);
+            controller.runHandlers.push(handler);
             return { dispose: () => undefined };
           },
-          createTestItem: (itemId: string, itemLabel: string) => ({ id: itemId, label: itemLabel }),
+          createTestItem: (itemId: string, itemLabel: string, itemUri: FakeUri) => {
+            const item = { id: itemId, label: itemLabel, uri: itemUri } as FakeTestItem;
+            item.children = new FakeCollection(item);
+            return item;
+          },
+          createTestRun: () => {
+            const report: RunReport = [];
+            controller.runs.push(report);
+            const record = (state: RunReport[number]["state"]) => (item: FakeTestItem, messages?: unknown) => report.push({ state, id: item.id, ...(messages !== undefined ? { messages } : {}) });
+            return { started: record("started"), passed: record("passed"), failed: record("failed"), errored: record("errored"), skipped: record("skipped"), end: () => undefined };
+          },
           dispose: () => undefined,
         };
       },

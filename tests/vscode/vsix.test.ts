@@ -141,6 +141,56 @@ describe("dist/extension.js from the .vsix, loaded with a fake vscode", () => {
     subscriptions.forEach((s) => s.dispose());
   }, 60_000);
 
+  it("shows a file's test blocks in the Testing view and runs them with gavel test --reporter json", async () => {
+    const folder = join(work, "testing");
+    mkdirSync(folder, { recursive: true });
+    const file = join(folder, "表决.gavel");
+    writeFileSync(file, [
+      `vote 表决 "过半数" {`,
+      `  quorum: present > 1/2 of entitled`,
+      `  passes: yes > 1/2 of present`,
+      `}`,
+      ``,
+      `test "过半数通过" {`,
+      `  表决(entitled: 10, present: 6, yes: 4, no: 2, abstain: 0)`,
+      `    expect outcome = passed`,
+      `}`,
+      ``,
+      `test "a \\"quoted\\" name that fails" {`,
+      `  表决(entitled: 10, present: 6, yes: 3, no: 3, abstain: 0)`,
+      `    expect outcome = passed`,
+      `}`,
+      ``,
+    ].join("\n"));
+    const argsFile = join(work, "test-args.txt");
+    const wrapper = join(work, "gavel-test-wrapper.sh");
+    writeFileSync(wrapper, `#!/bin/sh\nprintf '%s\\n' "$@" >> '${argsFile}'\nexec '${process.execPath}' '${gavelBin}' "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const fake = createFakeVscode(folder, { path: wrapper }, [file]);
+    const extension = loadExtension(fake);
+    await extension.activate({ subscriptions: [] });
+    const controller = fake.controllers[0]!;
+    await controller.resolveHandler!(undefined);
+    const fileItem = controller.items.get(`file://${file}`)!;
+    const tests: { id: string; label: string }[] = [];
+    fileItem.children.forEach((t) => tests.push({ id: t.id, label: t.label }));
+    expect(tests.map((t) => t.label)).toEqual(["过半数通过", 'a "quoted" name that fails']);
+
+    const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+    await controller.runHandlers[0]!({}, token);
+    const [passing, failing] = tests.map((t) => t.id);
+    expect(controller.runs[0]!.map((r) => [r.state, r.id])).toEqual([["started", passing], ["started", failing], ["passed", passing], ["failed", failing]]);
+    const diff = fake.calls.find((c) => c.path === "vscode.TestMessage.diff");
+    expect(diff?.args).toEqual(["expect outcome = passed: expected passed, got rejected", "passed", "rejected"]);
+
+    // One test alone: --filter narrows the run to it.
+    await controller.runHandlers[0]!({ include: [fileItem.children.get(failing!)!] }, token);
+    expect(controller.runs[1]!.map((r) => [r.state, r.id])).toEqual([["started", failing], ["failed", failing]]);
+    const runs = readFileSync(argsFile, "utf8");
+    expect(runs).toContain(["test", file, "--reporter", "json", "--filter", 'a "quoted" name that fails'].join("\n"));
+    await extension.deactivate();
+  }, 60_000);
+
   it("activates without a gavel to run: says so, naming the gavel.path setting, and keeps the Testing view", async () => {
     const fake = createFakeVscode(join(work, "empty"), { path: join(work, "no-such-gavel") });
     const extension = loadExtension(fake);
