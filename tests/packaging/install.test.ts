@@ -1,5 +1,6 @@
 /**
- * The published packages work outside the monorepo: `npm pack --workspaces` (each package's prepack builds it),
+ * The published packages work outside the monorepo: `npm pack` of every workspace not marked private (each package's
+ * prepack builds it; the editor ships inside the server, the VS Code extension as a .vsix: tests/vscode),
  * then `npm install ./*.tgz` in an empty folder, then the installed `gavel` run by plain Node (no tsx) checks,
  * tests, formats and evaluates a rule file importing the packaged std library, and serves the packaged editor.
  * Slow on purpose (npm install fetches the dependencies from the registry, ~10-60 s): it is what proves the packaging.
@@ -51,8 +52,18 @@ function run(command: string, args: string[], cwd: string, timeoutMs: number): P
   });
 }
 
+/** The workspaces that are published: those whose package.json is not `private`. */
+function publishableWorkspaces(): string[] {
+  const root = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { workspaces: string[] };
+  return root.workspaces
+    .map((dir) => JSON.parse(readFileSync(join(repoRoot, dir, "package.json"), "utf8")) as { name: string; private?: boolean })
+    .filter((manifest) => manifest.private !== true)
+    .map((manifest) => manifest.name);
+}
+
 let work: string;
 let packs: string;
+let tarballs: string[];
 let project: string;
 let gavelBin: string;
 
@@ -65,9 +76,10 @@ beforeAll(async () => {
   project = join(work, "project");
   mkdirSync(packs);
   mkdirSync(project);
-  const packed = await run("npm", ["pack", "--workspaces", "--pack-destination", packs], repoRoot, 300_000);
+  const workspaces = publishableWorkspaces().flatMap((name) => ["--workspace", name]);
+  const packed = await run("npm", ["pack", ...workspaces, "--pack-destination", packs], repoRoot, 300_000);
   expect(packed.code, packed.stderr).toBe(0);
-  const tarballs = readdirSync(packs).filter((file) => file.endsWith(".tgz")).map((file) => join(packs, file));
+  tarballs = readdirSync(packs).filter((file) => file.endsWith(".tgz")).map((file) => join(packs, file));
   const installed = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", ...tarballs], project, 300_000);
   expect(installed.code, installed.stderr).toBe(0);
   gavelBin = join(project, "node_modules/.bin/gavel");
@@ -79,6 +91,11 @@ afterAll(() => {
 });
 
 describe("the packed packages installed in an empty folder", () => {
+  it("are the three public packages: not the private editor (it ships inside the server) or the VS Code extension", () => {
+    expect(publishableWorkspaces().sort()).toEqual(["@gavel-rules/cli", "@gavel-rules/lang", "@gavel-rules/server"]);
+    expect(tarballs.map((t) => t.slice(packs.length + 1)).sort()).toEqual(["gavel-rules-cli-0.1.0.tgz", "gavel-rules-lang-0.1.0.tgz", "gavel-rules-server-0.1.0.tgz"]);
+  });
+
   it("ship compiled JavaScript, no TypeScript sources and no tests; tsx and esbuild are not installed", async () => {
     for (const name of ["lang", "cli", "server"]) {
       const listed = await run("tar", ["-tzf", join(packs, `gavel-rules-${name}-0.1.0.tgz`)], work, 30_000);
