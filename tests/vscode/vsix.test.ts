@@ -187,7 +187,7 @@ describe("dist/extension.js from the .vsix, loaded with a fake vscode", () => {
     await controller.runHandlers[0]!({ include: [fileItem.children.get(failing!)!] }, token);
     expect(controller.runs[1]!.map((r) => [r.state, r.id])).toEqual([["started", failing], ["failed", failing]]);
     const runs = readFileSync(argsFile, "utf8");
-    expect(runs).toContain(["test", file, "--reporter", "json", "--filter", 'a "quoted" name that fails'].join("\n"));
+    expect(runs).toContain(["test", file, "--reporter", "json", "--filter", 'a "quoted" name that fails', "--lang", "en"].join("\n"));
     await extension.deactivate();
   }, 60_000);
 

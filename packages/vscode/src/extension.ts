@@ -71,7 +71,9 @@ async function stopClient(): Promise<void> {
 /** Runs `gavel test FILE --reporter json [--filter NAME]`; resolves with stdout, exit code and stderr. */
 function runGavelTest(file: string, filter: string | undefined, token: vscode.CancellationToken): Promise<{ code: number; stdout: string; stderr: string }> {
   const cmd = gavelCommand();
-  const args = argsFor(cmd, ["test", file, "--reporter", "json", ...(filter !== undefined ? ["--filter", filter] : [])]);
+  // Error messages in the report in VS Code's display language, as the language server's are.
+  const lang = vscode.env.language.toLowerCase().startsWith("zh") ? "zh" : "en";
+  const args = argsFor(cmd, ["test", file, "--reporter", "json", ...(filter !== undefined ? ["--filter", filter] : []), "--lang", lang]);
   return new Promise((done) => {
     const child = execFile(cmd.shell ? shellQuote(cmd.command) : cmd.command, args, { cwd: dirname(file), shell: cmd.shell, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
