@@ -198,3 +198,33 @@ describe("words that look like calls", () => {
     expect(line!.find((t) => t.text === "not")?.scope).toBe("keyword.operator.logical.gavel");
   });
 });
+
+describe("the language configuration", () => {
+  const config = JSON.parse(readFileSync(join(extensionRoot, "language-configuration.json"), "utf8")) as {
+    comments: { lineComment: string };
+    brackets: [string, string][];
+    autoClosingPairs: { open: string; close: string; notIn?: string[] }[];
+    indentationRules: { increaseIndentPattern: string; decreaseIndentPattern: string };
+    wordPattern: { pattern: string; flags: string };
+  };
+
+  it("comments with #, pairs braces, parentheses and quotes", () => {
+    expect(config.comments.lineComment).toBe("#");
+    expect(config.brackets).toEqual([["{", "}"], ["(", ")"]]);
+    expect(config.autoClosingPairs.map((p) => p.open + p.close)).toEqual(["{}", "()", '""']);
+  });
+
+  it("indents after a line that opens a block, not after a brace in a string or comment, and outdents at }", () => {
+    const increase = new RegExp(config.indentationRules.increaseIndentPattern);
+    const decrease = new RegExp(config.indentationRules.decreaseIndentPattern);
+    for (const line of ['vote v "过半数" {', "  grade {", "  criterion c max 10 {  # bands", 'test "a { b" {']) expect(increase.test(line), line).toBe(true);
+    for (const line of ['  "优秀" when x', '  let x = 1  "a {"', "# {", "}"]) expect(increase.test(line), line).toBe(false);
+    expect(decrease.test("  }")).toBe(true);
+    expect(decrease.test("  quorum: x")).toBe(false);
+  });
+
+  it("takes a Chinese name, and a percentage, as one word", () => {
+    const word = new RegExp(config.wordPattern.pattern, `${config.wordPattern.flags}g`);
+    expect("let 认可率 = 满意_2 / 90%".match(word)).toEqual(["let", "认可率", "满意_2", "90%"]);
+  });
+});
