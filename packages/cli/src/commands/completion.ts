@@ -38,8 +38,17 @@ function commandsOf(program: Command): CommandInfo[] {
 
 const flags = (options: readonly Option[]): string[] => options.flatMap((o) => [o.long, o.short].filter((f): f is string => f !== undefined));
 const takesValue = (o: Option): boolean => o.required || o.optional;
-/** The first sentence of a description, without characters the shells' completion syntax would read. */
-const summary = (text: string): string => (text.split(/(?<=[.。])\s*/u)[0] ?? "").replace(/[[\]:'"`$\\]/g, "").trim();
+/** A description without the characters the shells' completion syntax would read (brackets, colons, quotes, `$`). */
+const summary = (text: string): string =>
+  text
+    .replace(/\[/g, "(")
+    .replace(/\]/g, ")")
+    .replace(/:/g, " ")
+    .replace(/['"`$\\]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+/** Whether an option's value is a path (its flags say `<file>`, `<dir>` or `@file`), so the shell completes file names. */
+const takesPath = (o: Option): boolean => /<(file|dir)|@file/.test(o.flags);
 
 function bash(program: Command, top: CommandInfo[]): string {
   const commands = top.filter((c) => c.path.length === 1);
@@ -92,7 +101,8 @@ complete -o default -F _gavel gavel
 
 function zshOption(o: Option): string {
   const name = o.long ?? o.short ?? "";
-  const value = takesValue(o) ? `:${o.long?.slice(2) ?? "value"}:${o.argChoices ? `(${o.argChoices.join(" ")})` : "_files"}` : "";
+  const action = o.argChoices ? `(${o.argChoices.join(" ")})` : takesPath(o) ? "_files" : " ";
+  const value = takesValue(o) ? `:${o.long?.slice(2) ?? "value"}:${action}` : "";
   return `'${name}[${summary(o.description)}]${value}'`;
 }
 
@@ -152,7 +162,7 @@ function fishOption(condition: string, o: Option, quote: (text: string) => strin
   if (o.long) parts.push(`-l ${o.long.slice(2)}`);
   if (o.short) parts.push(`-s ${o.short.slice(1)}`);
   if (o.argChoices) parts.push(`-x -a ${quote(o.argChoices.join(" "))}`);
-  else if (takesValue(o)) parts.push("-r");
+  else if (takesValue(o)) parts.push(takesPath(o) ? "-r -F" : "-x");
   parts.push(`-d ${quote(summary(o.description))}`);
   return parts.join(" ");
 }
