@@ -179,6 +179,10 @@ describe("exit codes, as ESLint has them", () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("No .gavel files found in empty");
     expect((await gavel(["check", "vote.gavel", "--config", "missing.json"], root)).code).toBe(2);
+    // Something gavel did not expect (here: a report under a path that is a file): 2, not 1, so CI does not blame the rules.
+    const internal = await gavel(["test", "rules/nested", "--output", "vote.gavel/report.xml"], root);
+    expect(internal.code).toBe(2);
+    expect(internal.stderr).toContain("Internal error in gavel");
   });
 
   it("lists the exit codes in the help", async () => {
