@@ -281,23 +281,30 @@ describe("test --watch", () => {
     const project = mkdtempSync(join(tmpdir(), "gavel-watch-"));
     writeFileSync(join(project, "vote.gavel"), onePassingTest);
     const child = spawn(process.execPath, [gavelBin, "test", "--watch", "."], { cwd: project, env: { PATH: process.env.PATH ?? "", LANG: "C.UTF-8" } });
-    let stdout = "";
-    const waiters: { text: string; done: () => void }[] = [];
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
+    // Both streams in the order they come: each run's summary (stdout), then "Watching" (stderr) once it is listening.
+    let output = "";
+    const waiters: { text: string; count: number; done: () => void }[] = [];
+    const seen = (text: string) => output.split(text).length - 1;
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
       for (const waiter of waiters.splice(0)) {
-        if (stdout.includes(waiter.text)) waiter.done();
+        if (seen(waiter.text) >= waiter.count) waiter.done();
         else waiters.push(waiter);
       }
-    });
-    const waitFor = (text: string) => new Promise<void>((done) => (stdout.includes(text) ? done() : waiters.push({ text, done })));
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    /** Resolves once `text` has appeared `count` times in all. */
+    const waitFor = (text: string, count: number) => new Promise<void>((done) => (seen(text) >= count ? done() : waiters.push({ text, count, done })));
     try {
-      await waitFor("1 passed, 0 failed");
+      await waitFor("Watching for changes", 1);
+      expect(seen("1 passed, 0 failed")).toBe(1);
       writeFileSync(join(project, "failing.gavel"), failing);
-      await waitFor("2 passed, 1 failed");
+      await waitFor("2 passed, 1 failed", 1);
+      await waitFor("Watching for changes", 2);
       rmSync(join(project, "failing.gavel"));
       writeFileSync(join(project, "vote.gavel"), onePassingTest.replace("expect outcome = passed", "expect outcome = rejected"));
-      await waitFor("0 passed, 1 failed");
+      await waitFor("0 passed, 1 failed", 1);
       expect(child.exitCode).toBeNull();
     } finally {
       child.kill();

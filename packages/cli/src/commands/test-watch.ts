@@ -27,22 +27,23 @@ const relevant = (name: string | null): boolean => name === null || name.endsWit
  */
 export function runTestWatch(paths: readonly string[], options: TestOptions, ctx: CommandContext, signal?: AbortSignal): Promise<number> {
   const { io, messages } = ctx;
-  let code = runTest(paths, options, ctx);
-  io.stderr(`${messages.watching}\n`);
   return new Promise((done) => {
+    let code: number = 0;
     let pending: NodeJS.Timeout | undefined;
-    const rerun = () => {
+    const run = () => {
       pending = undefined;
       code = runTest(paths, options, ctx);
+      // Said after each run, once the watchers are in place: a change from now on is seen.
       io.stderr(`${messages.watching}\n`);
     };
     // Editors save in bursts (write, rename, chmod): one run per burst.
     const schedule = (_event: string, name: string | Buffer | null) => {
       if (!relevant(typeof name === "string" ? name : name === null ? null : name.toString())) return;
       if (pending) clearTimeout(pending);
-      pending = setTimeout(rerun, 100);
+      pending = setTimeout(run, 100);
     };
     const watchers: FSWatcher[] = watchedFolders(paths, io.cwd).map((folder) => watch(folder, { recursive: true }, schedule));
+    run();
     const stop = () => {
       if (pending) clearTimeout(pending);
       for (const watcher of watchers) watcher.close();
