@@ -12,14 +12,15 @@ export interface GavelRun {
   stderr: string;
 }
 
-/** Runs `gavel ...args` in `cwd` with stdout and stderr piped; never rejects on a non-zero exit. */
-export function gavel(args: string[], cwd: string, env: Record<string, string> = {}): Promise<GavelRun> {
+/** Runs `gavel ...args` in `cwd` with stdout and stderr piped (and `stdin` written to its standard input); never rejects on a non-zero exit. */
+export function gavel(args: string[], cwd: string, env: Record<string, string> = {}, stdin?: string): Promise<GavelRun> {
   // A clean environment: no colour forced or disabled from outside, English unless a test asks.
   const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LANG: "C.UTF-8" };
   return new Promise((done, fail) => {
-    execFile(process.execPath, [gavelBin, ...args], { cwd, env: { ...base, ...env }, encoding: "utf8" }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [gavelBin, ...args], { cwd, env: { ...base, ...env }, encoding: "utf8" }, (error, stdout, stderr) => {
       if (error && typeof error.code !== "number") return fail(error);
       done({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
     });
+    if (stdin !== undefined) child.stdin?.end(stdin);
   });
 }

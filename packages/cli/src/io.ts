@@ -1,4 +1,5 @@
-/** The outside world a command talks to: output streams, working folder and environment. */
+/** The outside world a command talks to: output streams, standard input, working folder and environment. */
+import { readFileSync } from "node:fs";
 
 export interface CliIo {
   /** Writes to standard output (text is written as given; add your own newlines). */
@@ -9,6 +10,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether standard output is a terminal (colour is used only then). */
   isTTY: boolean;
+  /** Reads all of standard input as UTF-8 (for the `-` path and `--input -`). */
+  readStdin(): string;
 }
 
 /** The real process: its streams, folder and environment. */
@@ -19,11 +22,13 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTTY: process.stdout.isTTY === true,
+    // Synchronous on purpose: commands read stdin once, whole, before they start.
+    readStdin: () => readFileSync(0, "utf8"),
   };
 }
 
 /** An in-memory sink for running the CLI inside a program or a test. */
-export function memoryIo(options: Partial<Omit<CliIo, "stdout" | "stderr">> = {}): CliIo & { out: string; err: string } {
+export function memoryIo(options: Partial<Omit<CliIo, "stdout" | "stderr" | "readStdin">> & { stdin?: string } = {}): CliIo & { out: string; err: string } {
   const io = {
     out: "",
     err: "",
@@ -36,6 +41,7 @@ export function memoryIo(options: Partial<Omit<CliIo, "stdout" | "stderr">> = {}
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? {},
     isTTY: options.isTTY ?? false,
+    readStdin: () => options.stdin ?? "",
   };
   return io;
 }

@@ -9,5 +9,6 @@ try {
 } catch (error) {
   const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`${messagesFor(chooseLanguage(argv, process.env)).internalError(reason)}\n`);
-  process.exitCode = 1;
+  // As ESLint: 2 when gavel itself failed, so CI does not read it as the rules' fault.
+  process.exitCode = 2;
 }

@@ -34,8 +34,20 @@ export interface Messages {
   dataOption: string;
   lspDescription: string;
   lspStdioOption: string;
+  checkFormatOption: string;
+  fmtDiffOption: string;
+  watchOption: string;
+  configOption: string;
+  completionDescription: string;
+  completionShellArgument: string;
+  exitCodes: string;
 
   pathNotFound(path: string): string;
+  noMatch(pattern: string): string;
+  stdinOnce: string;
+  configInvalid(file: string, reason: string): string;
+  envInvalid(variable: string, value: string, choices: string[]): string;
+  watching: string;
   noRuleFiles(paths: string[]): string;
   cannotRead(file: string, reason: string): string;
   checkSummary(files: number, errors: number, warnings: number): string;
@@ -82,15 +94,15 @@ const en: Messages = {
   helpOption: "show help",
   helpCommand: "show help for a command",
   checkDescription: "Report every diagnostic as file:line:col: error|warning CODE message. Exits 1 on any error.",
-  checkPathsArgument: "rule files or folders (searched recursively for *.gavel)",
+  checkPathsArgument: "rule files, folders (searched recursively for *.gavel), glob patterns, or - for standard input",
   testDescription: "Run every test block. The last line is 'N passed, N failed'. Exits 1 on any failure.",
-  testPathsArgument: "rule files or folders (default: the current folder, recursively)",
+  testPathsArgument: "rule files, folders or glob patterns (default: the current folder, recursively)",
   reporterOption: "report format for CI: junit, json or tap (to stdout, or to --output)",
   outputOption: "write the report to FILE and print the readable summary",
   filterOption: "run only tests whose name contains PATTERN",
   coverageOption: "list clauses, criterion bands and grade bands that no test exercised",
   fmtDescription: "Rewrite rule files in canonical form (idempotent).",
-  fmtPathsArgument: "rule files or folders",
+  fmtPathsArgument: "rule files, folders, glob patterns, or - (formats standard input to standard output)",
   fmtCheckOption: "do not write; list unformatted files and exit 1 if there are any",
   evalDescription: "Evaluate one rule on one input and print the result JSON or a readable explanation.",
   evalExitCodes:
@@ -98,15 +110,27 @@ const en: Messages = {
     "1 the file does not compile or the evaluation fails (e.g. division by zero, present > entitled).",
   evalFileArgument: "the rule file",
   ruleOption: "the rule to evaluate (optional when the file defines exactly one)",
-  inputOption: "the input as JSON, or @FILE to read it from a JSON file",
+  inputOption: "the input as JSON, @FILE to read it from a JSON file, or - to read it from standard input",
   formatOption: "json (the result JSON) or text (a readable explanation)",
   serveDescription: "Start the HTTP service and the editor on one port.",
   portOption: "port to listen on (default: $PORT or 3000; 0 picks a free one); HOST sets the address",
   dataOption: "folder for the embedded database (default: $GAVEL_DATA or .gavel-data); DATABASE_URL selects PostgreSQL",
   lspDescription: "Start the language server for editors (Language Server Protocol over standard input and output).",
   lspStdioOption: "talk LSP over stdin and stdout (the only transport; editors pass it)",
+  checkFormatOption: "text (one file:line:col line per diagnostic) or json (one JSON document; see the README)",
+  fmtDiffOption: "do not write; print a unified diff of the changes and exit 1 if there are any",
+  watchOption: "run again whenever a rule file changes (stop with Ctrl-C)",
+  configOption: "read defaults from FILE instead of the nearest gavel.config.json or .gavelrc.json",
+  completionDescription: "Print a completion script for bash, zsh or fish (e.g. source <(gavel completion bash)).",
+  completionShellArgument: "bash, zsh or fish",
+  exitCodes: "Exit codes: 0 ok; 1 errors, failed tests or unformatted files; 2 usage error, path not found, no files found, bad config, internal error.",
 
   pathNotFound: (path) => `No such file or folder: ${path}`,
+  noMatch: (pattern) => `No files match the pattern ${pattern}.`,
+  stdinOnce: "Standard input ('-') can be read only once.",
+  configInvalid: (file, reason) => `Invalid config file ${file}: ${reason}`,
+  envInvalid: (variable, value, choices) => `${variable}=${value} is not valid; choose one of ${list(choices)}.`,
+  watching: "Watching for changes (Ctrl-C to stop)…",
   noRuleFiles: (paths) => `No .gavel files found in ${list(paths)}.`,
   cannotRead: (file, reason) => `Cannot read ${file}: ${reason}`,
   checkSummary: (files, errors, warnings) =>
@@ -151,29 +175,41 @@ const zh: Messages = {
   helpOption: "显示帮助",
   helpCommand: "显示某个命令的帮助",
   checkDescription: "以 file:line:col: error|warning CODE message 的格式报告所有诊断；有错误时退出码为 1。",
-  checkPathsArgument: "规则文件或文件夹（递归查找 *.gavel）",
+  checkPathsArgument: "规则文件、文件夹（递归查找 *.gavel）、通配模式，或用 - 表示标准输入",
   testDescription: "运行所有 test 块；最后一行为 “N passed, N failed”；有失败时退出码为 1。",
-  testPathsArgument: "规则文件或文件夹（默认：当前文件夹，递归）",
+  testPathsArgument: "规则文件、文件夹或通配模式（默认：当前文件夹，递归）",
   reporterOption: "供 CI 使用的报告格式：junit、json 或 tap（输出到标准输出或 --output）",
   outputOption: "把报告写入 FILE，并打印可读的摘要",
   filterOption: "只运行名称包含 PATTERN 的测试",
   coverageOption: "列出没有任何测试覆盖的条款、评分档和等级档",
   fmtDescription: "把规则文件改写为规范格式（幂等）。",
-  fmtPathsArgument: "规则文件或文件夹",
+  fmtPathsArgument: "规则文件、文件夹、通配模式，或用 -（把标准输入格式化后写到标准输出）",
   fmtCheckOption: "不写入文件；列出未格式化的文件，有则退出码为 1",
   evalDescription: "用一份输入对一条规则求值，输出结果 JSON 或可读的解释。",
   evalExitCodes: "退出码：0 已输出结果；2 输入有误（不是 JSON、与规则的输入项不符、规则或文件不存在）；1 文件无法编译或求值失败（例如除以零、实到人数超过应到人数）。",
   evalFileArgument: "规则文件",
   ruleOption: "要求值的规则（文件只定义一条规则时可省略）",
-  inputOption: "JSON 格式的输入，或用 @FILE 从 JSON 文件读取",
+  inputOption: "JSON 格式的输入，用 @FILE 从 JSON 文件读取，或用 - 从标准输入读取",
   formatOption: "json（结果 JSON）或 text（可读的解释）",
   serveDescription: "在同一端口启动 HTTP 服务和编辑器。",
   portOption: "监听端口（默认：$PORT 或 3000；0 表示任选空闲端口）；HOST 设置监听地址",
   dataOption: "内置数据库的文件夹（默认：$GAVEL_DATA 或 .gavel-data）；设置 DATABASE_URL 则使用 PostgreSQL",
   lspDescription: "为编辑器启动语言服务器（通过标准输入输出的 Language Server Protocol）。",
   lspStdioOption: "通过标准输入输出通信（唯一的传输方式；编辑器会传入此参数）",
+  checkFormatOption: "text（每条诊断一行 file:line:col）或 json（一个 JSON 文档，见 README）",
+  fmtDiffOption: "不写入文件；打印改动的统一差异（unified diff），有改动则退出码为 1",
+  watchOption: "规则文件有改动时重新运行（按 Ctrl-C 停止）",
+  configOption: "从 FILE 读取默认设置，而不是最近的 gavel.config.json 或 .gavelrc.json",
+  completionDescription: "打印 bash、zsh 或 fish 的命令补全脚本（例如 source <(gavel completion bash)）。",
+  completionShellArgument: "bash、zsh 或 fish",
+  exitCodes: "退出码：0 正常；1 有错误、测试失败或文件未格式化；2 用法错误、路径不存在、没有找到文件、配置有误、内部错误。",
 
   pathNotFound: (path) => `找不到文件或文件夹：${path}`,
+  noMatch: (pattern) => `没有文件匹配模式 ${pattern}。`,
+  stdinOnce: "标准输入（“-”）只能读取一次。",
+  configInvalid: (file, reason) => `配置文件 ${file} 无效：${reason}`,
+  envInvalid: (variable, value, choices) => `${variable}=${value} 无效；可选值：${list(choices)}。`,
+  watching: "正在监视改动（按 Ctrl-C 停止）……",
   noRuleFiles: (paths) => `在 ${list(paths)} 中没有找到 .gavel 文件。`,
   cannotRead: (file, reason) => `无法读取 ${file}：${reason}`,
   checkSummary: (files, errors, warnings) => `已检查 ${files} 个文件：${errors} 个错误，${warnings} 个警告。`,
@@ -215,15 +251,21 @@ export function messagesFor(language: Language): Messages {
   return language === "zh" ? zh : en;
 }
 
-/** The language asked for by `--lang X` / `--lang=X` in argv, else by LC_ALL, LC_MESSAGES or LANG. */
-export function chooseLanguage(argv: readonly string[], env: Record<string, string | undefined>): Language {
+/**
+ * The language of a run: `--lang X` / `--lang=X` in argv, else GAVEL_LANG, else the config file's `lang`,
+ * else the locale (LC_ALL, LC_MESSAGES, LANG), else English.
+ */
+export function chooseLanguage(argv: readonly string[], env: Record<string, string | undefined>, configured?: Language): Language {
+  const fromText = (value: string): Language => (value.toLowerCase().startsWith("zh") ? "zh" : "en");
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--") break;
     const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice("--lang=".length) : undefined;
-    if (value !== undefined) return value.toLowerCase().startsWith("zh") ? "zh" : "en";
+    if (value !== undefined) return fromText(value);
   }
+  if (env.GAVEL_LANG) return fromText(env.GAVEL_LANG);
+  if (configured !== undefined) return configured;
   // POSIX precedence: LC_ALL overrides LC_MESSAGES, which overrides LANG.
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
-  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
+  return fromText(locale);
 }

@@ -67,12 +67,13 @@ describe("runCli", () => {
     expect((await run(["check", "no-such-folder"])).code).toBe(2);
   });
 
-  it("exits 1 when a folder holds no rule files, and 2 when a path does not exist", async () => {
+  it("exits 2, as ESLint does, when a folder holds no rule files or a path does not exist", async () => {
     mkdirSync(join(root, "empty"), { recursive: true });
     const empty = await run(["test", "empty"]);
-    expect(empty).toMatchObject({ code: 1, err: "No .gavel files found in empty.\n" });
+    expect(empty).toMatchObject({ code: 2, err: "No .gavel files found in empty.\n" });
     expect(empty.out.trimEnd().split("\n").at(-1)).toBe("0 passed, 0 failed");
-    expect((await run(["check", "empty"])).code).toBe(1);
+    expect((await run(["check", "empty"])).code).toBe(2);
+    expect((await run(["fmt", "empty"])).code).toBe(2);
     expect((await run(["test", "vote.gavel", "missing"])).code).toBe(2);
   });
 

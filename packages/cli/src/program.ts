@@ -1,10 +1,12 @@
-/** The `gavel` command line: commander wiring of check, test, fmt, eval, serve, lsp, audit, and the operator commands token, backup and restore. */
+/** The `gavel` command line: commander wiring of check, test, fmt, eval, serve, lsp, completion, audit, and the operator commands token, backup and restore. */
 import { readFileSync } from "node:fs";
-import { Command, CommanderError, Option } from "commander";
+import { Argument, Command, CommanderError, Option } from "commander";
 import { auditText, type AuditOptions } from "./commands/audit.ts";
+import { SHELLS, type Shell } from "./commands/completion.ts";
+import { argvOption, loadConfig, loadIgnoreFile } from "./config.ts";
 import { createContext, ExitCode, type CommandContext } from "./context.ts";
 import type { CliIo } from "./io.ts";
-import { chooseLanguage } from "./messages.ts";
+import { chooseLanguage, messagesFor } from "./messages.ts";
 import { operatorMessagesFor } from "./operator-messages.ts";
 
 /** The CLI version, from this package's package.json. */
@@ -20,15 +22,18 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .version(version, "-V, --version", m.versionOption)
     .helpOption("-h, --help", m.helpOption)
     .helpCommand("help [command]", m.helpCommand)
-    .addOption(new Option("--lang <language>", m.langOption).choices(["en", "zh"]));
+    .addOption(new Option("--lang <language>", m.langOption).choices(["en", "zh"]))
+    .option("--config <file>", m.configOption)
+    .addHelpText("after", `\n${m.exitCodes}`);
 
   program
     .command("check")
     .description(m.checkDescription)
     .argument("<paths...>", m.checkPathsArgument)
-    .action(async (paths: string[]) => {
+    .addOption(new Option("--format <format>", m.checkFormatOption).choices(["text", "json"]))
+    .action(async (paths: string[], options: { format?: "text" | "json" }) => {
       const { runCheck } = await import("./commands/check.ts");
-      setExitCode(runCheck(paths, ctx));
+      setExitCode(runCheck(paths, options, ctx));
     });
 
   program
@@ -39,9 +44,16 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .option("--output <file>", m.outputOption)
     .option("--filter <pattern>", m.filterOption)
     .option("--coverage", m.coverageOption)
-    .action(async (paths: string[], options: { reporter?: "junit" | "json" | "tap"; output?: string; filter?: string; coverage?: boolean }) => {
+    .option("--watch", m.watchOption)
+    .action(async (paths: string[], options: { reporter?: "junit" | "json" | "tap"; output?: string; filter?: string; coverage?: boolean; watch?: boolean }) => {
+      const { watch, ...testOptions } = options;
+      if (watch) {
+        const { runTestWatch } = await import("./commands/test-watch.ts");
+        setExitCode(await runTestWatch(paths, testOptions, ctx));
+        return;
+      }
       const { runTest } = await import("./commands/test.ts");
-      setExitCode(runTest(paths, options, ctx));
+      setExitCode(runTest(paths, testOptions, ctx));
     });
 
   program
@@ -49,7 +61,8 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .description(m.fmtDescription)
     .argument("<paths...>", m.fmtPathsArgument)
     .option("--check", m.fmtCheckOption)
-    .action(async (paths: string[], options: { check?: boolean }) => {
+    .option("--diff", m.fmtDiffOption)
+    .action(async (paths: string[], options: { check?: boolean; diff?: boolean }) => {
       const { runFmt } = await import("./commands/fmt.ts");
       setExitCode(runFmt(paths, options, ctx));
     });
@@ -60,7 +73,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .addHelpText("after", `\n${m.evalExitCodes}`)
     .argument("<file>", m.evalFileArgument)
     .option("--rule <name>", m.ruleOption)
-    .requiredOption("--input <json|@file>", m.inputOption)
+    .requiredOption("--input <json|@file|->", m.inputOption)
     .addOption(new Option("--format <format>", m.formatOption).choices(["json", "text"]).default("json"))
     .action(async (file: string, options: { rule?: string; input: string; format: "json" | "text" }) => {
       const { runEval } = await import("./commands/eval.ts");
@@ -84,6 +97,15 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .action(async () => {
       const { runLsp } = await import("./commands/lsp.ts");
       setExitCode(await runLsp(ctx));
+    });
+
+  program
+    .command("completion")
+    .description(m.completionDescription)
+    .addArgument(new Argument("<shell>", m.completionShellArgument).choices(SHELLS))
+    .action(async (shell: Shell) => {
+      const { runCompletion } = await import("./commands/completion.ts");
+      setExitCode(runCompletion(shell, program, ctx));
     });
 
   addOperatorCommands(program, ctx, setExitCode);
@@ -146,7 +168,13 @@ function registerAudit(program: Command, ctx: CommandContext, setExitCode: (code
 
 /** Runs the CLI on `argv` (without `node` and the script path) against `io`; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const ctx = createContext(io, chooseLanguage(argv, io.env));
+  const loaded = loadConfig(io.cwd, argvOption(argv, "config") ?? (io.env.GAVEL_CONFIG || undefined));
+  if (!loaded.ok) {
+    io.stderr(`${messagesFor(chooseLanguage(argv, io.env)).configInvalid(loaded.file, loaded.reason)}\n`);
+    return ExitCode.usage;
+  }
+  const ignore = loadIgnoreFile(io.cwd);
+  const ctx = createContext(io, chooseLanguage(argv, io.env, loaded.config.lang), { config: loaded.config, ...(ignore ? { ignore } : {}) });
   let exitCode: number = ExitCode.ok;
   const program = createProgram(ctx, (code) => {
     exitCode = code;

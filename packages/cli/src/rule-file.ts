@@ -1,6 +1,6 @@
 /** A rule file read from disk and compiled, with the path people see. */
 import { readFileSync } from "node:fs";
-import { isAbsolute, relative } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { compile, type CompiledModule, type ImportResolver, type Locale } from "@gavel-rules/lang";
 
 export interface RuleFile {
@@ -17,6 +17,11 @@ export function displayPath(path: string, cwd: string): string {
   return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
 }
 
+/** The path argument that means standard input. */
+export const STDIN = "-";
+/** How standard input is shown in output. */
+export const STDIN_DISPLAY = "<stdin>";
+
 export type ReadOutcome = { ok: true; file: RuleFile } | { ok: false; display: string; error: string };
 
 /** Reads a rule file; gives the reason when it cannot be read. */
@@ -26,6 +31,16 @@ export function readRuleFile(path: string, cwd: string): ReadOutcome {
     return { ok: true, file: { path, display, source: readFileSync(path, "utf8") } };
   } catch (error) {
     return { ok: false, display, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Reads a rule file, or standard input for `-` (its relative imports resolve from the working folder). */
+export function readRuleSource(path: string, cwd: string, readStdin: () => string): ReadOutcome {
+  if (path !== STDIN) return readRuleFile(path, cwd);
+  try {
+    return { ok: true, file: { path: join(cwd, STDIN_DISPLAY), display: STDIN_DISPLAY, source: readStdin() } };
+  } catch (error) {
+    return { ok: false, display: STDIN_DISPLAY, error: error instanceof Error ? error.message : String(error) };
   }
 }
 

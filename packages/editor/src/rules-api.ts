@@ -1,7 +1,15 @@
-/** Client of the service's rule registry (docs/design.md section 5): list, read (any version), store a new version. */
+/**
+ * Client of the service's rule registry (docs/design.md section 5): list, read (any version), store a new version.
+ * Requests and answers are typed by src/api/schema.d.ts, generated from the service's OpenAPI document
+ * (`npm run generate:api`), and sent with openapi-fetch.
+ */
 
 import type { Diagnostic } from "@gavel-rules/lang";
+import createClient, { type Middleware } from "openapi-fetch";
+import type { components, paths } from "./api/schema";
 import { getToken } from "./preferences";
+
+type Schemas = components["schemas"];
 
 /** One rule file in the registry listing. */
 export interface RuleSummary {
@@ -10,11 +18,7 @@ export interface RuleSummary {
 }
 
 /** Who stored a version, and when. */
-export interface VersionInfo {
-  version: number;
-  author: string;
-  createdAt: string;
-}
+export type VersionInfo = Pick<Schemas["RuleVersion"], "version" | "author" | "createdAt">;
 
 /** One stored version of a rule file, with the file's version history when the service gives it. */
 export interface RuleVersion {
@@ -43,56 +47,50 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  const token = getToken();
-  if (token) headers["authorization"] = `Bearer ${token}`;
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  const json: unknown = text ? safeParse(text) : undefined;
-  if (!response.ok) {
-    const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText, error?.details);
-  }
-  return json as T;
+/** The token from the preferences on every request (read each time: it can change while the page is open). */
+const bearer: Middleware = {
+  onRequest({ request }) {
+    const token = getToken();
+    if (token) request.headers.set("authorization", `Bearer ${token}`);
+    return request;
+  },
+};
+
+// Same origin as the page; fetch is looked up per call so a replaced global fetch is used.
+const client = createClient<paths>({ baseUrl: "", headers: { accept: "application/json" }, fetch: (request) => globalThis.fetch(request) });
+client.use(bearer);
+
+/** The ApiError for a failed answer: the service's Error shape, or the HTTP status when the body is something else (a proxy's page). */
+function apiError(response: Response, body: unknown): ApiError {
+  const error = (body as Partial<Schemas["Error"]> | undefined)?.error;
+  return new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText, error?.details);
 }
 
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+/** The data of a successful answer, or throws its ApiError. */
+function dataOf<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (!result.response.ok || result.data === undefined) throw apiError(result.response, result.error);
+  return result.data;
 }
 
-type RawRule = { name?: string; version?: number; latestVersion?: number; source?: string; versions?: unknown };
-
-function toVersion(raw: RawRule, name: string): RuleVersion {
-  const versions = Array.isArray(raw.versions)
-    ? (raw.versions as Partial<VersionInfo>[]).map((v) => ({ version: v.version ?? 0, author: v.author ?? "", createdAt: v.createdAt ?? "" }))
-    : [];
-  return { name: raw.name ?? name, version: raw.version ?? raw.latestVersion ?? 0, source: raw.source ?? "", versions };
+function toVersion(rule: Schemas["Rule"] | Schemas["StoredRule"], source: string, versions: VersionInfo[]): RuleVersion {
+  return { name: rule.name, version: rule.version, source, versions: versions.map(({ version, author, createdAt }) => ({ version, author, createdAt })) };
 }
 
 /** Every rule file in the registry with its latest version number. */
 export async function listRules(): Promise<RuleSummary[]> {
-  const json = await request<RawRule[] | { rules?: RawRule[]; items?: RawRule[] }>("GET", "/v1/rules");
-  const rows = Array.isArray(json) ? json : (json.rules ?? json.items ?? []);
-  return rows
-    .filter((row): row is RawRule & { name: string } => typeof row.name === "string")
-    .map((row) => ({ name: row.name, version: row.version ?? row.latestVersion ?? 0 }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const { rules } = dataOf(await client.GET("/v1/rules"));
+  return rules.map((row) => ({ name: row.name, version: row.version })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The source of a rule file: the latest version, or the given one. */
 export async function getRule(name: string, version?: number): Promise<RuleVersion> {
-  const query = version === undefined ? "" : `?version=${version}`;
-  return toVersion(await request<RawRule>("GET", `/v1/rules/${encodeURIComponent(name)}${query}`), name);
+  const query = version === undefined ? {} : { version: String(version) };
+  const rule = dataOf(await client.GET("/v1/rules/{name}", { params: { path: { name }, query } }));
+  return toVersion(rule, rule.source, rule.versions);
 }
 
 /** Stores `source` as a new version of `name`; the service answers 422 with diagnostics when it does not compile. */
 export async function putRule(name: string, source: string): Promise<RuleVersion> {
-  const raw = await request<RawRule>("PUT", `/v1/rules/${encodeURIComponent(name)}`, { source });
-  return { ...toVersion(raw, name), source };
+  const stored = dataOf(await client.PUT("/v1/rules/{name}", { params: { path: { name } }, body: { source } }));
+  return toVersion(stored, source, []);
 }

@@ -13,6 +13,8 @@ import { Lifecycle, refuseWhileDraining } from "./http/lifecycle.ts";
 import { installLoneSurrogateCheck } from "./http/lone-surrogates.ts";
 import { installMetrics } from "./http/metrics.ts";
 import { DEFAULT_OPERATIONS, type OperationsOptions } from "./http/operations-options.ts";
+import { OPENAPI_TAGS } from "./http/openapi-tags.ts";
+import { SHARED_SCHEMAS } from "./http/schemas.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { assessmentsRoutes } from "./routes/assessments-routes.ts";
 import { ballotsRoutes } from "./routes/ballots-routes.ts";
@@ -48,7 +50,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     trustProxy: operations.trustProxy,
     // Wrong types are refused, not coerced ("5" is not a count), and unknown fields are errors, not dropped.
-    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    // `example` is OpenAPI's, documentation only.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, keywords: ["example"] } },
     // The drain is ours (lifecycle): Fastify's own 503 while closing has its own body shape, not the API's.
     return503OnClosing: false,
     // A malformed or overlong URL is refused by the router before any handler: answer in the API's shape too.
@@ -70,13 +73,24 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   // API answers and editor files alike; brotli at quality 4, not zlib's default 11, which costs too much per response.
   await app.register(compress, { global: true, encodings: ["br", "gzip"], threshold: 1024, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
 
+  // Shared schemas first: routes refer to them by $id, and the OpenAPI document names them (components.schemas.<$id>).
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
   await app.register(swagger, {
     openapi: {
-      info: { title: "gavel", description: "Rules-driven assessment and voting engine: rule registry, evaluation, ballots, assessments, audit.", version: "0.1.0" },
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      info: {
+        title: "gavel",
+        description: "Rules-driven assessment and voting engine: rule registry, evaluation, ballots, assessments, audit.",
+        version: "0.1.0",
+        license: { name: "MIT", url: "https://opensource.org/licenses/MIT" },
+      },
+      // Relative: the service that serves this document (gavel serve listens on $PORT or 3000).
+      servers: [{ url: "/", description: "The service that serves this document" }],
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A token from `gavel token create` or POST /v1/tokens" } } },
       security: [{ bearer: [] }],
-      tags: [{ name: "rules" }, { name: "ballots" }, { name: "audit" }, { name: "assessments" }, { name: "access" }, { name: "service" }],
+      tags: OPENAPI_TAGS,
     },
+    // Components are named by their $id (Ballot, Error, …) instead of def-0, def-1, …
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === "string" ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
   // After swagger, so /metrics is in the OpenAPI document.

@@ -18,6 +18,7 @@ import { DEFAULT_STD_DIR } from "./rules/std-imports.ts";
 import { openDatabase, type Database } from "./store/database.ts";
 
 export { ApiError } from "./http/api-error.ts";
+export { openApiDocument } from "./openapi-document.ts";
 export { operationsFromEnv, DEFAULT_OPERATIONS, type OperationsOptions } from "./http/operations-options.ts";
 export { DataDirLockedError } from "./store/data-dir-lock.ts";
 export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } from "./store/database.ts";

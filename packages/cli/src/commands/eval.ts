@@ -16,7 +16,7 @@ import { compileRuleFile, readRuleFile } from "../rule-file.ts";
 
 export interface EvalOptions {
   rule?: string;
-  /** JSON text, or `@FILE` naming a JSON file. */
+  /** JSON text, `@FILE` naming a JSON file, or `-` for standard input. */
   input: string;
   format?: "json" | "text";
 }
@@ -31,7 +31,9 @@ type ParsedInput = { ok: true; value: Record<string, unknown> } | { ok: false; m
 
 function parseInput(input: string, ctx: CommandContext): ParsedInput {
   let text = input;
-  if (input.startsWith("@")) {
+  if (input === "-") {
+    text = ctx.io.readStdin();
+  } else if (input.startsWith("@")) {
     const file = input.slice(1);
     try {
       text = readFileSync(resolve(ctx.io.cwd, file), "utf8");

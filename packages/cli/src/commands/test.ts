@@ -9,7 +9,7 @@ import { jsonReport } from "../reporters/json.ts";
 import { junitReport } from "../reporters/junit.ts";
 import { tapReport } from "../reporters/tap.ts";
 import { textReport } from "../reporters/text.ts";
-import { compileRuleFile, readRuleFile } from "../rule-file.ts";
+import { compileRuleFile, readRuleSource } from "../rule-file.ts";
 import { countOutcomes, type FileTestReport, type TestReport, type UncoveredUnit } from "../test-report.ts";
 import { findRuleFiles } from "./rule-files.ts";
 
@@ -35,7 +35,7 @@ export function testFiles(files: readonly string[], options: TestOptions, ctx: C
   const units = new Map<string, UncoveredUnit>();
   for (const path of files) {
     const fileStarted = performance.now();
-    const read = readRuleFile(path, ctx.io.cwd);
+    const read = readRuleSource(path, ctx.io.cwd, ctx.io.readStdin);
     if (!read.ok) {
       const diagnostic: Diagnostic = { severity: "error", code: "READ_ERROR", message: ctx.messages.cannotRead(read.display, read.error), span: readErrorSpan };
       reports.push({ file: read.display, compileErrors: [diagnostic], results: [], durationMs: performance.now() - fileStarted });
@@ -63,24 +63,38 @@ export function testFiles(files: readonly string[], options: TestOptions, ctx: C
   };
 }
 
-/** Runs `gavel test` on `paths` (default: the current folder); exit 1 when any test fails or no rule file is found. */
+/** The reporter and report file of a run: flags, else GAVEL_REPORTER, else the config file; undefined reporter for the readable report alone. */
+export function reportTarget(options: TestOptions, ctx: CommandContext): { reporter?: ReporterName; output?: string } | { invalid: string } {
+  const fromEnv = ctx.io.env.GAVEL_REPORTER || undefined;
+  if (options.reporter === undefined && fromEnv !== undefined && !(fromEnv in reporters)) return { invalid: fromEnv };
+  const output = options.output ?? ctx.config.test?.output;
+  const reporter = options.reporter ?? (fromEnv as ReporterName | undefined) ?? ctx.config.test?.reporter ?? (output !== undefined ? "junit" : undefined);
+  return { ...(reporter ? { reporter } : {}), ...(output !== undefined ? { output } : {}) };
+}
+
+/** Runs `gavel test` on `paths` (default: the current folder); exit 1 when any test fails, 2 when no rule file is found. */
 export function runTest(paths: readonly string[], options: TestOptions, ctx: CommandContext): number {
   const { io, style, messages } = ctx;
+  const target = reportTarget(options, ctx);
+  if ("invalid" in target) {
+    io.stderr(`${style.red(messages.envInvalid("GAVEL_REPORTER", target.invalid, Object.keys(reporters)))}\n`);
+    return ExitCode.usage;
+  }
   const given = paths.length > 0 ? paths : ["."];
-  const { files, missingPaths } = findRuleFiles(given, ctx);
+  const { files, usageError } = findRuleFiles(given, ctx);
   const report = testFiles(files, options, ctx);
-  const reporterName = options.reporter ?? (options.output !== undefined ? "junit" : undefined);
-  if (reporterName !== undefined && options.output === undefined) {
+  const reporterName = target.reporter;
+  if (reporterName !== undefined && target.output === undefined) {
     io.stdout(reporters[reporterName](report));
   } else {
-    if (reporterName !== undefined && options.output !== undefined) {
-      const target = resolve(io.cwd, options.output);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, reporters[reporterName](report));
-      io.stderr(`${messages.reportWritten(reporterName, options.output)}\n`);
+    if (reporterName !== undefined && target.output !== undefined) {
+      const file = resolve(io.cwd, target.output);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, reporters[reporterName](report));
+      io.stderr(`${messages.reportWritten(reporterName, target.output)}\n`);
     }
     io.stdout(textReport(report, style, messages));
   }
-  if (missingPaths) return ExitCode.usage;
-  return report.failed > 0 || files.length === 0 ? ExitCode.failure : ExitCode.ok;
+  if (usageError) return ExitCode.usage;
+  return report.failed > 0 ? ExitCode.failure : ExitCode.ok;
 }

@@ -2,6 +2,11 @@
  * JUnit XML, the dialect Jenkins, GitLab, GitHub Actions test reporters and Azure read:
  * <testsuites> → one <testsuite> per rule file → one <testcase> per test block, with a
  * <failure> for each failed test. A file that does not compile is one failed testcase.
+ *
+ * It validates against the Jenkins JUnit schema (the jenkins-junit.xsd of windyroad's JUnit-Schema,
+ * used by Jenkins' xunit plugin), which has no `file` or `line` attributes: the file is the
+ * testcase's `classname` and a `file` property of its testsuite, and the line starts the failure
+ * message and body as `FILE:LINE:`, the form CI annotators parse.
  */
 import type { Diagnostic, TestResult } from "@gavel-rules/lang";
 import { failureMessage, isBroken, type FileTestReport, type TestReport } from "../test-report.ts";
@@ -46,20 +51,25 @@ function diagnosticLines(file: string, diagnostics: Diagnostic[]): string {
 }
 
 function testcase(file: FileTestReport, result: TestResult): string {
-  const open = `    <testcase${attributes({ name: result.name, classname: file.file, file: file.file, line: result.span.line })}`;
+  const open = `    <testcase${attributes({ name: result.name, classname: file.file })}`;
   if (result.passed) return `${open}/>`;
   const type = result.error && result.expectations.every((e) => e.passed) ? "EvaluationError" : "ExpectationFailed";
+  // The first failed expectation's line, else the test block's.
+  const line = result.expectations.find((e) => !e.passed)?.span.line ?? result.span.line;
+  const at = `${file.file}:${line}`;
   return [
     `${open}>`,
-    `      <failure${attributes({ message: failureMessage(result), type })}>${escapeXml(failureBody(result))}</failure>`,
+    `      <failure${attributes({ message: `${at}: ${failureMessage(result)}`, type })}>${escapeXml(`${at}: test "${result.name}"\n${failureBody(result)}`)}</failure>`,
     "    </testcase>",
   ].join("\n");
 }
 
 function compileFailure(file: FileTestReport): string {
-  const message = file.compileErrors.map((d) => `${d.code} ${d.message}`).join("; ");
+  const first = file.compileErrors[0];
+  const at = `${file.file}:${first?.span.line ?? 1}`;
+  const message = `${at}: ${file.compileErrors.map((d) => `${d.code} ${d.message}`).join("; ")}`;
   return [
-    `    <testcase${attributes({ name: "compile", classname: file.file, file: file.file })}>`,
+    `    <testcase${attributes({ name: "compile", classname: file.file })}>`,
     `      <failure${attributes({ message, type: "CompileError" })}>${escapeXml(diagnosticLines(file.file, file.compileErrors))}</failure>`,
     "    </testcase>",
   ].join("\n");
@@ -69,8 +79,9 @@ function testsuite(file: FileTestReport): string {
   const cases = file.results.map((r) => testcase(file, r));
   if (isBroken(file)) cases.unshift(compileFailure(file));
   const failures = file.results.filter((r) => !r.passed).length + (isBroken(file) ? 1 : 0);
-  const header = `  <testsuite${attributes({ name: file.file, tests: cases.length, failures, errors: 0, skipped: 0, time: seconds(file.durationMs), file: file.file })}`;
-  return cases.length === 0 ? `${header}/>` : [`${header}>`, ...cases, "  </testsuite>"].join("\n");
+  const header = `  <testsuite${attributes({ name: file.file, tests: cases.length, failures, errors: 0, skipped: 0, time: seconds(file.durationMs) })}>`;
+  const properties = ["    <properties>", `      <property${attributes({ name: "file", value: file.file })}/>`, "    </properties>"];
+  return [header, ...properties, ...cases, "  </testsuite>"].join("\n");
 }
 
 /** The whole run as a JUnit XML document. */

@@ -105,7 +105,9 @@ describe("reporters", () => {
     expect(children(ok as Element, "failure")).toHaveLength(0);
     expect(wrong?.getAttribute("name")).toBe("平票 <&> 算通过 (wrong)");
     const failure = children(wrong as Element, "failure")[0];
-    expect(failure?.getAttribute("message")).toBe("expect outcome = passed: expected passed, got rejected");
+    // The failed expectation's line (13 of \`failing\`, counted by hand) starts the message, FILE:LINE: as CI annotators parse it.
+    expect(failure?.getAttribute("message")).toBe("failing.gavel:13: expect outcome = passed: expected passed, got rejected");
+    expect(wrong?.getAttribute("classname")).toBe("failing.gavel");
     expect(failure?.textContent).toContain("3 > 1/2 × 6 = 3 → false");
     const compile = children(suite[2] as Element, "testcase")[0];
     expect(compile?.getAttribute("name")).toBe("compile");

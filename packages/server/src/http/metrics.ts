@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 import { authorize } from "../access/authorize.ts";
 import type { TokenStore } from "../access/token-store.ts";
-import { withErrors } from "./schemas.ts";
+import { content, MetricsText, withErrors } from "./schemas.ts";
 import type { MetricsExposure } from "./operations-options.ts";
 
 let processRegistry: Registry | undefined;
@@ -50,12 +50,12 @@ export function installMetrics(app: FastifyInstance, options: { exposure: Metric
     {
       ...(options.exposure === "token" && options.tokens ? { onRequest: authorize(options.tokens, "read") } : {}),
       schema: {
+        operationId: "metrics",
         tags: ["service"],
         summary: "Prometheus metrics (text exposition format)",
         description: "Needs a token with read permission unless the service runs with GAVEL_METRICS=public.",
         ...(options.exposure === "public" ? { security: [] } : {}),
-        produces: ["text/plain"],
-        response: withErrors({}, 401, 403),
+        response: withErrors({ 200: content("The metrics", { "text/plain": MetricsText }) }, 401, 403),
       },
     },
     async (_request, reply) => {

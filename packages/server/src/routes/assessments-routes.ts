@@ -7,7 +7,19 @@ import { authorize } from "../access/authorize.ts";
 import type { ScoredSubjects } from "../assessments/scored-subjects.ts";
 import { ApiError } from "../http/api-error.ts";
 import { nestsDeeperThan } from "../http/json-nesting.ts";
-import { ASSESSMENT_JSON_BODY_LIMIT, AssessmentBody, AssessmentQuery, AssessmentResponse, MAX_JSON_SUBJECTS, withErrors } from "../http/schemas.ts";
+import {
+  ASSESSMENT_JSON_BODY_LIMIT,
+  AssessmentBody,
+  AssessmentCsv,
+  AssessmentCsvResult,
+  AssessmentLines,
+  AssessmentQuery,
+  AssessmentResponse,
+  content,
+  MAX_JSON_SUBJECTS,
+  ref,
+  withErrors,
+} from "../http/schemas.ts";
 import type { ResultFormat } from "../workers/evaluation-tasks.ts";
 import { versionOf, type Services } from "./context.ts";
 
@@ -50,7 +62,11 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app
       // Before the body is read: an anonymous upload is refused without reading a byte of it.
       onRequest: authorize(tokens, "assess"),
       bodyLimit: ASSESSMENT_JSON_BODY_LIMIT,
+      config: {
+        swaggerTransform: ({ schema, url }) => ({ url, schema: { ...schema, body: { content: { "application/json": { schema: ref(AssessmentBody) }, "text/csv": { schema: AssessmentCsv } } } } }),
+      },
       schema: {
+        operationId: "assess",
         tags: ["assessments"],
         summary: "Assess many subjects with one scorecard; results ranked by score",
         description:
@@ -61,9 +77,18 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app
           "(Accept: application/x-ndjson, one result per line) or CSV (Accept: text/csv; text cells that would start a formula get a leading '). " +
           "At most 4 assessments run at once: 503 ASSESSMENTS_BUSY beyond.",
         querystring: AssessmentQuery,
-        body: { content: { "application/json": { schema: AssessmentBody } } },
-        produces: ["application/json", "application/x-ndjson", "text/csv"],
-        response: withErrors({ 200: AssessmentResponse }, 401, 403, 404, 413, 415, 422),
+        // Only the JSON body is validated by its schema; the CSV is a stream, checked row by row (swaggerTransform documents it).
+        body: { content: { "application/json": { schema: ref(AssessmentBody) } } },
+        response: withErrors(
+          { 200: content("Ranked results, in the media type Accept asks for", { "application/json": ref(AssessmentResponse), "application/x-ndjson": AssessmentLines, "text/csv": AssessmentCsvResult }) },
+          401,
+          403,
+          404,
+          413,
+          415,
+          422,
+          503,
+        ),
       },
     },
     async (request, reply) => {
@@ -100,7 +125,7 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app
       // A stream is sent as is, not serialised through the response schema (which documents the JSON shape).
       const results = Readable.from(assessments.render(plan, scored, format), { objectMode: false });
       results.once("close", done);
-      return reply.send(results as unknown as Static<typeof AssessmentResponse>);
+      return reply.send(results);
     },
   );
 };

@@ -3,11 +3,11 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { ApiError } from "../http/api-error.ts";
 import type { Lifecycle } from "../http/lifecycle.ts";
-import { Health, PUBLIC, Readiness, withErrors } from "../http/schemas.ts";
+import { Health, PUBLIC, Readiness, ref, withErrors } from "../http/schemas.ts";
 import type { Services } from "./context.ts";
 
 export const healthRoutes: FastifyPluginAsyncTypebox<Services & { lifecycle: Lifecycle }> = async (app, { db, lifecycle }) => {
-  app.get("/health", { schema: { tags: ["service"], security: PUBLIC, summary: "Liveness and store check", response: withErrors({ 200: Health }) } }, async () => {
+  app.get("/health", { schema: { operationId: "health", tags: ["service"], security: PUBLIC, summary: "Liveness and store check", response: withErrors({ 200: ref(Health) }) } }, async () => {
     await db.query("SELECT 1");
     return { status: "ok" as const, store: db.kind };
   });
@@ -16,10 +16,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox<Services & { lifecycle: Lif
     "/ready",
     {
       schema: {
+        operationId: "ready",
         tags: ["service"],
         security: PUBLIC,
         summary: "Readiness for a load balancer: 200 when the store answers, 503 NOT_READY while shutting down or when the store does not",
-        response: withErrors({ 200: Readiness }, 503),
+        response: withErrors({ 200: ref(Readiness) }, 503),
       },
     },
     async () => {

@@ -1,12 +1,13 @@
 /** Rule registry routes: store versions, list, read, evaluate. */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
 import { actorOf, authorize } from "../access/authorize.ts";
 import { assertValidInput } from "../rules/input-validator.ts";
 import type { ModuleSummary } from "../rules/module-summary.ts";
 import { assertRuleName, importDigests, resolvedSourceDigest, selectRule, type RuleVersionRecord } from "../rules/rule-registry.ts";
 import { ApiError, unprocessable } from "../http/api-error.ts";
-import { EvaluateBody, PutRuleBody, RuleDetail, RuleList, RuleNameParam, RuleResult, StoredRule, VersionQuery, PUBLIC, withErrors } from "../http/schemas.ts";
+import { EvaluateBody, ref, RuleDetail, RuleList, RuleNameParam, RuleResult, RuleSourceBody, RuleSourceText, StoredRule, VersionQuery, PUBLIC, withErrors } from "../http/schemas.ts";
 import { versionOf, type Services } from "./context.ts";
 
 /** How stale "the latest version" may be for a read-only evaluation (a version stored elsewhere shows within this). */
@@ -40,13 +41,19 @@ export function expectedVersionOf(headers: { "if-match"?: string; "if-none-match
   return Number(match[1]);
 }
 
+/** The conditional-save headers of PUT /v1/rules/{name} (documented; their values are checked by expectedVersionOf). */
+const PreconditionHeaders = Type.Object({
+  "if-match": Type.Optional(Type.String({ description: 'The version the edit started from, as an ETag: "3"' })),
+  "if-none-match": Type.Optional(Type.String({ description: "* : the file must not exist yet" })),
+});
+
 /** The ETag of a stored version: its number, which never names other content. */
 function etagOf(version: number): string {
   return `"${version}"`;
 }
 
 export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { rules, tokens }) => {
-  app.get("/v1/rules", { schema: { tags: ["rules"], security: PUBLIC, summary: "List rule files with their latest version", response: withErrors({ 200: RuleList }) } }, async () => ({
+  app.get("/v1/rules", { schema: { operationId: "listRules", tags: ["rules"], security: PUBLIC, summary: "List rule files with their latest version", response: withErrors({ 200: ref(RuleList) }) } }, async () => ({
     rules: await rules.list(),
   }));
 
@@ -55,6 +62,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     {
       onRequest: authorize(tokens, "write:rules"),
       schema: {
+        operationId: "putRule",
         tags: ["rules"],
         summary: "Store a new immutable version of a rule file (JSON { source } or text/plain)",
         description:
@@ -63,12 +71,15 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
           "The compile check runs in a worker thread. Needs an admin or author token. " +
           'Conditional save: If-Match: "<version the edit started from>" (or If-None-Match: * for a new file) answers 409 VERSION_CONFLICT with the current version when another save came first.',
         params: RuleNameParam,
-        body: PutRuleBody,
-        response: withErrors({ 201: StoredRule }, 401, 403, 409, 413, 415, 422),
+        headers: PreconditionHeaders,
+        body: { content: { "application/json": { schema: ref(RuleSourceBody) }, "text/plain": { schema: RuleSourceText } } },
+        response: withErrors({ 201: ref(StoredRule) }, 401, 403, 409, 413, 415, 422),
       },
     },
     async (request, reply) => {
-      const source = typeof request.body === "string" ? request.body : request.body.source;
+      // The schema per media type leaves the body's type to us: a string (text/plain) or { source } (JSON), both validated.
+      const body = request.body as string | { source: string };
+      const source = typeof body === "string" ? body : body.source;
       const expectedVersion = expectedVersionOf(request.headers);
       const { record, summary } = await rules.put(request.params.name, source, actorOf(request).name, { expectedVersion });
       return reply.status(201).header("etag", etagOf(record.version)).send(describeModule(record, summary));
@@ -79,12 +90,13 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     "/v1/rules/:name",
     {
       schema: {
+        operationId: "getRule",
         tags: ["rules"],
         security: PUBLIC,
         summary: "A rule file: the latest version, or ?version=N, with its source, rules and version history",
         params: RuleNameParam,
         querystring: VersionQuery,
-        response: withErrors({ 200: RuleDetail }, 404),
+        response: withErrors({ 200: ref(RuleDetail) }, 404),
       },
     },
     async (request, reply) => {
@@ -98,14 +110,15 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
     "/v1/rules/:name/evaluate",
     {
       schema: {
+        operationId: "evaluateRule",
         tags: ["rules"],
         security: PUBLIC,
         summary: "Evaluate a stored rule on one input; returns the result JSON with its explanation",
         description: "The input is validated against the rule's generated JSON Schema (422 INVALID_INPUT).",
         params: RuleNameParam,
         querystring: VersionQuery,
-        body: EvaluateBody,
-        response: withErrors({ 200: RuleResult }, 404, 413, 415, 422),
+        body: ref(EvaluateBody),
+        response: withErrors({ 200: ref(RuleResult) }, 404, 413, 415, 422),
       },
     },
     async (request) => {

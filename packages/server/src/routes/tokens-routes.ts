@@ -1,9 +1,8 @@
 /** Token management (admin only): create, list, revoke. */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { Type } from "@sinclair/typebox";
 import { actorOf, authorize } from "../access/authorize.ts";
-import { CreatedToken, CreateTokenBody, TokenIdParam, TokenInfo, withErrors } from "../http/schemas.ts";
+import { CreatedToken, CreateTokenBody, ref, TokenIdParam, TokenInfo, TokenList, withErrors } from "../http/schemas.ts";
 import type { Services } from "./context.ts";
 
 export const tokensRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { tokens }) => {
@@ -11,17 +10,35 @@ export const tokensRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { t
 
   app.post(
     "/v1/tokens",
-    { onRequest: admin, schema: { tags: ["access"], summary: "Create a token; its secret is returned once", body: CreateTokenBody, response: withErrors({ 201: CreatedToken }, 401, 403, 409) } },
+    {
+      onRequest: admin,
+      schema: {
+        operationId: "createToken",
+        tags: ["access"],
+        summary: "Create a token; its secret is returned once",
+        body: ref(CreateTokenBody),
+        response: withErrors({ 201: ref(CreatedToken) }, 401, 403, 409),
+      },
+    },
     async (request, reply) => reply.status(201).send(await tokens.create(request.body.name, request.body.role, actorOf(request).name)),
   );
 
-  app.get("/v1/tokens", { onRequest: admin, schema: { tags: ["access"], summary: "List tokens (never their secrets)", response: withErrors({ 200: Type.Object({ tokens: Type.Array(TokenInfo) }) }, 401, 403) } }, async () => ({
+  app.get("/v1/tokens", { onRequest: admin, schema: { operationId: "listTokens", tags: ["access"], summary: "List tokens (never their secrets)", response: withErrors({ 200: ref(TokenList) }, 401, 403) } }, async () => ({
     tokens: await tokens.list(),
   }));
 
   app.delete(
     "/v1/tokens/:id",
-    { onRequest: admin, schema: { tags: ["access"], summary: "Revoke a token (never the last active admin: 409 LAST_ADMIN)", params: TokenIdParam, response: withErrors({ 200: TokenInfo }, 401, 403, 404, 409) } },
+    {
+      onRequest: admin,
+      schema: {
+        operationId: "revokeToken",
+        tags: ["access"],
+        summary: "Revoke a token (never the last active admin: 409 LAST_ADMIN)",
+        params: TokenIdParam,
+        response: withErrors({ 200: ref(TokenInfo) }, 401, 403, 404, 409),
+      },
+    },
     async (request) => tokens.revoke(request.params.id),
   );
 };
