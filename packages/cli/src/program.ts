@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { auditText, type AuditOptions } from "./commands/audit.ts";
 import { createContext, ExitCode, type CommandContext } from "./context.ts";
+import { insightMessagesFor } from "./insight-messages.ts";
 import type { CliIo } from "./io.ts";
 import { chooseLanguage } from "./messages.ts";
 import { operatorMessagesFor } from "./operator-messages.ts";
@@ -86,9 +87,26 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
       setExitCode(await runLsp(ctx));
     });
 
+  addInsightCommands(program, ctx, setExitCode);
   addOperatorCommands(program, ctx, setExitCode);
   registerAudit(program, ctx, setExitCode);
   return program;
+}
+
+/** `table` and `diff`: what a vote's thresholds are, and what a rule change does to them. */
+function addInsightCommands(program: Command, ctx: CommandContext, setExitCode: (code: number) => void): void {
+  const m = insightMessagesFor(ctx.language);
+  program
+    .command("table")
+    .description(m.tableDescription)
+    .argument("<file>", m.fileArgument)
+    .option("--rule <name>", m.tableRuleOption)
+    .option("--entitled <range>", m.entitledOption, "0..60")
+    .addOption(new Option("--format <format>", m.tableFormatOption).choices(["text", "json", "csv"]).default("text"))
+    .action(async (file: string, options: { rule?: string; entitled: string; format: "text" | "json" | "csv" }) => {
+      const { runTable } = await import("./commands/table.ts");
+      setExitCode(runTable(file, options, ctx));
+    });
 }
 
 /** `token create|list|revoke`, `backup` and `restore`: commands an operator runs on the store itself. */

@@ -19,3 +19,5 @@ export { Rational } from "./rational.ts";
 export { explainText } from "./explain.ts";
 export { localizeDiagnostic, localizeError, renderMessage, MESSAGES } from "./messages.ts";
 export type { Locale, MessageId, MessageEntry } from "./messages.ts";
+export { thresholdTable, parseRosterRange, MAX_TABLE_ROWS } from "./threshold-table.ts";
+export type { ThresholdRow, InsightError } from "./threshold-table.ts";

@@ -169,12 +169,10 @@ export function linearRule(
 
 /** Replaces each derived count (e.g. cast = yes + no + abstain) by its definition, except `keep`. */
 export function expandForm(f: LinearForm, derived: ReadonlyMap<string, LinearForm>, keep?: string): LinearForm {
-  let out: LinearForm = { coef: new Map(), constant: f.constant };
-  for (const [name, c] of f.coef) {
-    const def = name !== keep ? derived.get(name) : undefined;
-    out = combine(out, def ? scale(def, c) : { coef: new Map([[name, c]]), constant: Rational.ZERO }, 1);
-  }
-  return out;
+  if (keep === undefined || !derived.has(keep)) return substituteForm(f, derived);
+  const without = new Map(derived);
+  without.delete(keep);
+  return substituteForm(f, without);
 }
 
 /** The condition with every atom expanded (see expandForm). */
@@ -346,4 +344,33 @@ export function mentions(c: Condition, x: string): boolean {
     default:
       return c.parts.some((p) => mentions(p, x));
   }
+}
+
+/** The form with each named count replaced by a linear form of the others (a constant to fix it). */
+export function substituteForm(f: LinearForm, by: ReadonlyMap<string, LinearForm>): LinearForm {
+  let out: LinearForm = { coef: new Map(), constant: f.constant };
+  for (const [name, c] of f.coef) {
+    const def = by.get(name);
+    out = combine(out, def ? scale(def, c) : { coef: new Map([[name, c]]), constant: Rational.ZERO }, 1);
+  }
+  return out;
+}
+
+/** The condition with each named count replaced (see substituteForm). */
+export function substitute(c: Condition, by: ReadonlyMap<string, LinearForm>): Condition {
+  switch (c.kind) {
+    case "const":
+      return c;
+    case "atom":
+      return { kind: "atom", form: substituteForm(c.form, by), op: c.op };
+    case "not":
+      return { kind: "not", part: substitute(c.part, by) };
+    default:
+      return { kind: c.kind, parts: c.parts.map((p) => substitute(p, by)) };
+  }
+}
+
+/** The linear form `k·name + constant`. */
+export function termForm(name: string | undefined, k: Rational, constant: Rational = Rational.ZERO): LinearForm {
+  return { coef: name === undefined ? new Map() : new Map([[name, k]]), constant };
 }
