@@ -107,6 +107,21 @@ function addInsightCommands(program: Command, ctx: CommandContext, setExitCode: 
       const { runTable } = await import("./commands/table.ts");
       setExitCode(runTable(file, options, ctx));
     });
+
+  program
+    .command("diff")
+    .description(m.diffDescription)
+    .argument("<old>", m.oldFileArgument)
+    .argument("<new>", m.newFileArgument)
+    .option("--rule <name>", m.diffRuleOption)
+    .option("--new-rule <name>", m.newRuleOption)
+    .option("--entitled <range>", m.entitledOption, "0..60")
+    .option("--examples <n>", m.examplesOption)
+    .addOption(new Option("--format <format>", m.diffFormatOption).choices(["text", "json"]).default("text"))
+    .action(async (oldFile: string, newFile: string, options: { rule?: string; newRule?: string; entitled: string; examples?: string; format: "text" | "json" }) => {
+      const { runDiff } = await import("./commands/diff.ts");
+      setExitCode(runDiff(oldFile, newFile, options, ctx));
+    });
 }
 
 /** `token create|list|revoke`, `backup` and `restore`: commands an operator runs on the store itself. */

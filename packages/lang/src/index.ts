@@ -21,3 +21,5 @@ export { localizeDiagnostic, localizeError, renderMessage, MESSAGES } from "./me
 export type { Locale, MessageId, MessageEntry } from "./messages.ts";
 export { thresholdTable, parseRosterRange, MAX_TABLE_ROWS } from "./threshold-table.ts";
 export type { ThresholdRow, InsightError } from "./threshold-table.ts";
+export { semanticDiff, MAX_DIFF_ENTITLED } from "./semantic-diff.ts";
+export type { VoteDiff, DiffExample, NeededShift, TallyOutcome } from "./semantic-diff.ts";
