@@ -212,3 +212,39 @@ describe("gavel diff", () => {
     expect(text.stdout).toMatch(/^3\s+3 → 2\s+2$/m);
   });
 });
+
+describe("gavel test --coverage: boundaries", () => {
+  const source = `vote v "v" {
+  quorum: present > 2/3 of entitled
+  passes: yes > 1/2 of entitled
+}
+test "20 present of 30 (needed 21), 16 yes (needed 16)" {
+  v(entitled: 30, present: 20, yes: 16, no: 4, abstain: 0)
+    expect outcome = no_quorum
+}
+test "21 present (on), 15 yes (one below)" {
+  v(entitled: 30, present: 21, yes: 15, no: 6, abstain: 0)
+    expect outcome = rejected
+}
+test "22 present (one above), 17 yes (one above)" {
+  v(entitled: 30, present: 22, yes: 17, no: 5, abstain: 0)
+    expect outcome = passed
+}
+`;
+  it("names the positions no test sits on, in the json and the text report", async () => {
+    writeFileSync(join(root, "bounds.gavel"), source);
+    const json = await gavel(["test", "bounds.gavel", "--coverage", "--reporter", "json"], root);
+    expect(json.code, json.stderr).toBe(0);
+    const boundaries = JSON.parse(json.stdout).coverage.boundaries;
+    expect(boundaries).toEqual([
+      { file: "bounds.gavel", id: "v:quorum", rule: "v", where: "quorum", threshold: "present > 2/3 of entitled", name: "present", line: 2, column: 3, below: true, on: true, above: true, missing: [] },
+      { file: "bounds.gavel", id: "v:passes", rule: "v", where: "passes", threshold: "yes > 1/2 of entitled", name: "yes", line: 3, column: 3, below: true, on: true, above: true, missing: [] },
+    ]);
+    writeFileSync(join(root, "bounds.gavel"), source.replace("yes: 17, no: 5", "yes: 18, no: 4"));
+    const text = await gavel(["test", "bounds.gavel", "--coverage"], root);
+    expect(text.stdout).toContain("Boundaries: 1 of 2 thresholds lack a test one below, on or one above them:");
+    expect(text.stdout).toContain("bounds.gavel:3:3  v passes: yes > 1/2 of entitled — one above");
+    const zh = await gavel(["--lang", "zh", "test", "bounds.gavel", "--coverage"], root);
+    expect(zh.stdout).toContain("v passes: yes > 1/2 of entitled — 上方一位");
+  });
+});

@@ -23,3 +23,5 @@ export { thresholdTable, parseRosterRange, MAX_TABLE_ROWS } from "./threshold-ta
 export type { ThresholdRow, InsightError } from "./threshold-table.ts";
 export { semanticDiff, MAX_DIFF_ENTITLED } from "./semantic-diff.ts";
 export type { VoteDiff, DiffExample, NeededShift, TallyOutcome } from "./semantic-diff.ts";
+export { boundaryThresholds, boundaryHits, boundaryResults } from "./boundary-coverage.ts";
+export type { BoundaryThreshold, BoundaryResult, BoundaryPosition } from "./boundary-coverage.ts";
