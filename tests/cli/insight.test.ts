@@ -248,3 +248,26 @@ test "22 present (one above), 17 yes (one above)" {
     expect(zh.stdout).toContain("v passes: yes > 1/2 of entitled — 上方一位");
   });
 });
+
+describe("gavel diff on scorecards", () => {
+  it("names the band boundary that moved and the grid inputs whose grade changed", async () => {
+    const before = join(repoRoot, "examples/cadre-review.gavel");
+    const after = join(root, "cadre-new.gavel");
+    writeFileSync(after, readFileSync(before, "utf8").replace("10 when training_days >= 15", "10 when training_days >= 12"));
+    const run = await gavel(["diff", before, after, "--format", "json", "--examples", "50"], repoRoot);
+    expect(run.code, run.stderr).toBe(0);
+    const d = JSON.parse(run.stdout);
+    expect(d.kind).toBe("scorecard");
+    expect(d.shifts).toEqual([{ where: "criterion training, band 1", old: "training_days >= 15", new: "training_days >= 12", name: "training_days", old_threshold: 15, new_threshold: 12 }]);
+    expect(d.changed).toBeGreaterThan(0);
+    // Only 12 ≤ training_days < 15 can change, and there the training points go from 6 to 10.
+    for (const e of d.examples) {
+      expect(e.input.training_days).toBeGreaterThanOrEqual(12);
+      expect(e.input.training_days).toBeLessThan(15);
+      expect(e.new.score - e.old.score).toBe(4);
+    }
+    const text = await gavel(["--lang", "zh", "diff", before, after], repoRoot);
+    expect(text.stdout).toContain("criterion training, band 1: training_days >= 15 → training_days >= 12");
+    expect(text.stdout).toContain("组的得分或等级改变");
+  });
+});

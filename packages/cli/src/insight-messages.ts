@@ -16,6 +16,7 @@ export interface InsightMessages {
   examplesOption: string;
   badRange(text: string): string;
   notAVote(rule: string, kind: string): string;
+  kindMismatch(oldRule: string, oldKind: string, newRule: string, newKind: string): string;
   tooManyTallies(max: number): string;
   /** Headers of the text table. */
   tableHeaders: [string, string, string];
@@ -26,12 +27,13 @@ export interface InsightMessages {
   diffShifts: string;
   diffShiftHeaders: [string, string, string];
   scorecardBoundaries: string;
-  scorecardGrid(inputs: number, changed: number): string;
+  scorecardGrid(inputs: number, changed: number, grid: string): string;
 }
 
 const en: InsightMessages = {
   tableDescription: "Print a vote's threshold table: for each roster size, the least number present for a quorum and the least yes votes that pass with everyone present.",
-  diffDescription: "Compare two rules on every tally up to a roster size: how many tallies change outcome, examples, and how the needed counts move.",
+  diffDescription:
+    "Compare two rules. Votes: on every tally up to a roster size, how many change outcome, examples, and how the needed counts move. Scorecards: how band boundaries move and which inputs on a grid around them change score or grade.",
   fileArgument: "the rule file",
   oldFileArgument: "the rule file before the change",
   newFileArgument: "the rule file after the change",
@@ -43,7 +45,8 @@ const en: InsightMessages = {
   diffFormatOption: "text (a readable summary) or json",
   examplesOption: "how many changed tallies to show (default 10)",
   badRange: (text) => `Not a roster range: ${text} (expected FROM..TO, e.g. 0..60, or one size).`,
-  notAVote: (rule, kind) => `'${rule}' is a ${kind}; this command is for votes.`,
+  notAVote: (rule, kind) => `'${rule}' is a ${kind}; this command is for votes${kind === "election" || kind === "rating" ? " (and diff for scorecards)" : ""}.`,
+  kindMismatch: (a, ak, b, bk) => `'${a}' is a ${ak} and '${b}' a ${bk}: only rules of one kind are compared.`,
   tooManyTallies: (max) => `The range is too large: at most roster ${max} is compared.`,
   tableHeaders: ["entitled", "quorum: least present", "passes: least yes (all present)"],
   none: "—",
@@ -53,12 +56,13 @@ const en: InsightMessages = {
   diffShifts: "Needed counts that move:",
   diffShiftHeaders: ["entitled", "quorum: least present", "passes: least yes"],
   scorecardBoundaries: "Band boundaries that move:",
-  scorecardGrid: (inputs, changed) => `${changed} of ${inputs} inputs on the boundary grid change grade or score.`,
+  scorecardGrid: (inputs, changed, grid) =>
+    `${changed} of ${inputs} inputs on the grid around the thresholds change score or grade${String(inputs) === grid ? "" : ` (${inputs} evenly spread points of ${grid})`}.`,
 };
 
 const zh: InsightMessages = {
   tableDescription: "输出表决规则的门槛表：每个应到人数下，达到法定人数所需的最少实到人数，以及全体到会时通过所需的最少赞成票。",
-  diffDescription: "在给定应到人数以内的每一种计票情况上比较两条规则：多少情况结果改变、示例，以及所需人数如何变化。",
+  diffDescription: "比较两条规则。表决规则：在给定应到人数以内的每一种计票情况上，多少情况结果改变、示例，以及所需人数如何变化。评分规则：评分档界限如何移动，界限附近网格上哪些输入的得分或等级改变。",
   fileArgument: "规则文件",
   oldFileArgument: "修改前的规则文件",
   newFileArgument: "修改后的规则文件",
@@ -70,7 +74,8 @@ const zh: InsightMessages = {
   diffFormatOption: "text（可读的摘要）或 json",
   examplesOption: "显示多少个结果改变的计票情况（默认 10）",
   badRange: (text) => `不是有效的人数范围：${text}（应为 FROM..TO，例如 0..60，或单个人数）。`,
-  notAVote: (rule, kind) => `“${rule}” 是 ${kind}，此命令只适用于表决规则（vote）。`,
+  notAVote: (rule, kind) => `“${rule}” 是 ${kind}，此命令只适用于表决规则（vote）${kind === "election" || kind === "rating" ? "（diff 也适用于评分规则 scorecard）" : ""}。`,
+  kindMismatch: (a, ak, b, bk) => `“${a}” 是 ${ak}，“${b}” 是 ${bk}：只能比较同一种规则。`,
   tooManyTallies: (max) => `范围太大：最多比较到应到 ${max} 人。`,
   tableHeaders: ["应到人数", "法定人数：最少实到", "通过：最少赞成票（全体到会）"],
   none: "—",
@@ -80,7 +85,7 @@ const zh: InsightMessages = {
   diffShifts: "所需人数的变化：",
   diffShiftHeaders: ["应到人数", "法定人数：最少实到", "通过：最少赞成票"],
   scorecardBoundaries: "评分档界限的变化：",
-  scorecardGrid: (inputs, changed) => `界限网格上的 ${inputs} 组输入中有 ${changed} 组的等级或得分改变。`,
+  scorecardGrid: (inputs, changed, grid) => `界限附近网格上的 ${inputs} 组输入${String(inputs) === grid ? "" : `（从 ${grid} 组中均匀抽取）`}中有 ${changed} 组的得分或等级改变。`,
 };
 
 /** The insight commands' messages in a language. */

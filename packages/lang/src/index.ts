@@ -25,3 +25,4 @@ export { semanticDiff, MAX_DIFF_ENTITLED } from "./semantic-diff.ts";
 export type { VoteDiff, DiffExample, NeededShift, TallyOutcome } from "./semantic-diff.ts";
 export { boundaryThresholds, boundaryHits, boundaryResults } from "./boundary-coverage.ts";
 export type { BoundaryThreshold, BoundaryResult, BoundaryPosition } from "./boundary-coverage.ts";
+export type { ScorecardDiff, ScorecardExample, ScorecardOutcome, BoundaryShift } from "./scorecard-diff.ts";

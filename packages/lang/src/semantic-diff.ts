@@ -11,6 +11,7 @@
 import type * as A from "./ast.ts";
 import type { Condition } from "./linear-clause.ts";
 import { analyseVote, thresholdRow, type InsightError, type VoteAnalysis } from "./threshold-table.ts";
+import { diffScorecards, scorecardOf, type ScorecardDiff } from "./scorecard-diff.ts";
 import type { CompiledModule, VoteOutcome } from "./types.ts";
 
 /** A tally's outcome; `error` when a `require` of the rule fails on it. */
@@ -293,7 +294,10 @@ export function diffVotes(oldVote: VoteAnalysis, newVote: VoteAnalysis, minEntit
   return { kind: "vote", entitled: { from: minEntitled, to: maxEntitled }, tallies, changed, examples: found, shifts };
 }
 
-/** The semantic diff of the vote `oldRule` of `oldModule` and `newRule` of `newModule`, on every roster from `entitled.from` to `entitled.to`. */
+/**
+ * The semantic diff of `oldRule` of `oldModule` and `newRule` of `newModule`: two votes on every roster from
+ * `entitled.from` to `entitled.to`, or two scorecards (boundary shifts and the input grid; `entitled` unused).
+ */
 export function semanticDiff(
   oldModule: CompiledModule,
   oldRule: string,
@@ -301,7 +305,14 @@ export function semanticDiff(
   newRule: string,
   entitled: { from: number; to: number },
   options: { examples?: number } = {},
-): { ok: true; diff: VoteDiff } | { ok: false; error: InsightError } {
+): { ok: true; diff: VoteDiff | ScorecardDiff } | { ok: false; error: InsightError } {
+  if (oldModule.scope.get(oldRule)?.kind === "scorecard") {
+    const before = scorecardOf(oldModule, oldRule);
+    if (!before.ok) return before;
+    const after = scorecardOf(newModule, newRule);
+    if (!after.ok) return after;
+    return { ok: true, diff: diffScorecards(before, after, options.examples ?? 10) };
+  }
   const { from, to } = entitled;
   if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to < from || to > MAX_DIFF_ENTITLED) {
     return { ok: false, error: { code: "BAD_RANGE", message: `The rosters must be whole numbers FROM..TO with 0 <= FROM <= TO <= ${MAX_DIFF_ENTITLED}.` } };

@@ -22,7 +22,7 @@ export interface ThresholdRow {
 
 /** Why a table or a diff cannot be made: no such rule, or not a vote. */
 export interface InsightError {
-  code: "UNKNOWN_RULE" | "NOT_A_VOTE" | "BAD_RANGE";
+  code: "UNKNOWN_RULE" | "NOT_A_VOTE" | "KIND_MISMATCH" | "BAD_RANGE";
   message: string;
 }
 
