@@ -40,6 +40,18 @@ describe("threshold table over HTTP", () => {
     expect((await call(service.app, "GET", "/v1/rules/no-such-rule/table")).status).toBe(404);
   });
 
+  it("keeps needed and margin in evaluate's result JSON (votes and election candidates)", async () => {
+    const vote = await call(service.app, "POST", "/v1/rules/major_matter/evaluate", { payload: { input: { entitled: 31, present: 25, yes: 15, no: 6, abstain: 4 } } });
+    expect(vote.body.margins).toEqual({
+      quorum: { count: "present", actual: 25, needed: 21, margin: 4, bound: "at_least", range: { min: 0, max: 31 } },
+      passes: { count: "yes", actual: 15, needed: 16, margin: -1, bound: "at_least", range: { min: 0, max: 25 } },
+    });
+    expect(vote.body.explanation.find((s: { clause: string }) => s.clause === "passes")).toMatchObject({ needed: 16, margin: -1 });
+    const input = { registered: 1000, voters: 600, ballots: 600, invalid: 0, seats: 1, round: 1, candidates: { 王建国: 300 } };
+    const election = await call(service.app, "POST", "/v1/rules/village_committee/evaluate", { payload: { input } });
+    expect(election.body.candidates).toEqual([{ name: "王建国", votes: 300, qualified: false, needed: 301, margin: -1 }]);
+  });
+
   it("is in the OpenAPI document with its operationId and tag", async () => {
     const doc = await call(service.app, "GET", "/docs/json");
     const op = doc.body.paths["/v1/rules/{name}/table"].get;
