@@ -209,6 +209,7 @@ export function holdsAt(c: Condition, values: ReadonlyMap<string, bigint>): bool
 }
 
 function compareZero(n: bigint, op: A.CompareOp): boolean {
+  // n is the sign-carrying numerator (or a whole value): only its sign matters.
   switch (op) {
     case ">": return n > 0n;
     case ">=": return n >= 0n;
@@ -289,21 +290,53 @@ function intersect(a: IntSet, b: IntSet): IntSet {
 
 /** The whole numbers x with s·x + k op 0, within `within`; s and k exact. */
 export function solveAtom(s: Rational, k: Rational, op: A.CompareOp, within: Range): IntSet {
-  if (s.isZero()) return compareZero(k.n, op) ? [{ ...within }] : [];
-  // s·x + k op 0  ⇔  x op' t with t = −k/s, the operator flipped when s < 0.
-  const t = k.neg().div(s);
-  const flipped: A.CompareOp = s.isNegative() ? ({ ">": "<", ">=": "<=", "<": ">", "<=": ">=", "=": "=", "!=": "!=" } as const)[op] : op;
+  // Scaled to whole numbers: (s.n·k.d)·x + (k.n·s.d) op 0, both sides times s.d·k.d > 0.
+  return solveWhole(s.n * k.d, k.n * s.d, op, within);
+}
+
+/** The whole numbers x with s·x + k op 0, within `within`; s and k whole. */
+export function solveWhole(s: bigint, k: bigint, op: A.CompareOp, within: Range): IntSet {
+  if (s === 0n) return compareZero(k, op) ? [{ ...within }] : [];
+  // s·x + k op 0  ⇔  x op' num/den with num = −k, den = s > 0, the operator flipped when s < 0.
+  let num = -k;
+  let den = s;
+  let flipped = op;
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+    flipped = ({ ">": "<", ">=": "<=", "<": ">", "<=": ">=", "=": "=", "!=": "!=" } as const)[op];
+  }
+  const whole = num % den === 0n;
   const all: Range = { lo: within.lo, hi: within.hi };
   let set: IntSet;
   switch (flipped) {
-    case ">": set = [{ lo: floorDiv(t.n, t.d) + 1n, hi: null }]; break;
-    case ">=": set = [{ lo: ceilDiv(t.n, t.d), hi: null }]; break;
-    case "<": set = [{ lo: within.lo, hi: ceilDiv(t.n, t.d) - 1n }]; break;
-    case "<=": set = [{ lo: within.lo, hi: floorDiv(t.n, t.d) }]; break;
-    case "=": set = t.isInteger() ? [{ lo: t.n, hi: t.n }] : []; break;
-    case "!=": set = t.isInteger() ? complement([{ lo: t.n, hi: t.n }], all) : [all]; break;
+    case ">": set = [{ lo: floorDiv(num, den) + 1n, hi: null }]; break;
+    case ">=": set = [{ lo: ceilDiv(num, den), hi: null }]; break;
+    case "<": set = [{ lo: within.lo, hi: ceilDiv(num, den) - 1n }]; break;
+    case "<=": set = [{ lo: within.lo, hi: floorDiv(num, den) }]; break;
+    case "=": set = whole ? [{ lo: num / den, hi: num / den }] : []; break;
+    case "!=": set = whole ? complement([{ lo: num / den, hi: num / den }], all) : [all]; break;
   }
   return clip(set, within);
+}
+
+/** An atom on whole coefficients (the form times the common denominator of its coefficients), once per atom. */
+const wholeAtoms = new WeakMap<LinearForm, { coef: [string, bigint][]; constant: bigint }>();
+
+function wholeForm(f: LinearForm): { coef: [string, bigint][]; constant: bigint } {
+  let w = wholeAtoms.get(f);
+  if (!w) {
+    let d = f.constant.d;
+    for (const c of f.coef.values()) d = (d * c.d) / gcdOf(d, c.d);
+    w = { coef: [...f.coef].map(([n, c]) => [n, (c.n * d) / c.d]), constant: (f.constant.n * d) / f.constant.d };
+    wholeAtoms.set(f, w);
+  }
+  return w;
+}
+
+function gcdOf(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
 }
 
 /**
@@ -321,13 +354,14 @@ export function solveFor(c: Condition, x: string, values: ReadonlyMap<string, bi
     case "or":
       return normalize(c.parts.flatMap((p) => solveFor(p, x, values, within)));
     case "atom": {
-      let s = Rational.ZERO;
-      let k = c.form.constant;
-      for (const [name, coef] of c.form.coef) {
-        if (name === x) s = s.add(coef);
-        else k = k.add(coef.mul(Rational.fromInt(values.get(name) ?? 0n)));
+      const w = wholeForm(c.form);
+      let s = 0n;
+      let k = w.constant;
+      for (const [name, coef] of w.coef) {
+        if (name === x) s += coef;
+        else k += coef * (values.get(name) ?? 0n);
       }
-      return solveAtom(s, k, c.op, within);
+      return solveWhole(s, k, c.op, within);
     }
   }
 }

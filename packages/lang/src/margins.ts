@@ -118,14 +118,27 @@ export function marginFromSet(set: IntSet, range: Range, actual: bigint, rises: 
   return { needed: toNumber(first.lo), margin: null, bound: null };
 }
 
+const expanded = new WeakMap<Condition, Map<string, Condition>>();
+
+/**
+ * The condition with derived counts written out, once per clause and count: the count moves alone, so a derived
+ * count (cast) is the unknown itself, and a base count moves its derived ones with it.
+ */
+function expandedFor(condition: Condition, count: string, model: CountModel): Condition {
+  let byCount = expanded.get(condition);
+  if (!byCount) expanded.set(condition, (byCount = new Map()));
+  let c = byCount.get(count);
+  if (!c) byCount.set(count, (c = expandCondition(condition, model.derived, model.derived.has(count) ? count : undefined)));
+  return c;
+}
+
 /** The margin of one clause at the given counts (derived counts included in `values`). */
 export function clauseMargin(expr: A.Expr, condition: Condition | undefined, model: CountModel, values: ReadonlyMap<string, bigint>): ClauseMargin {
   const count = clauseCount(expr, model.counts);
   if (count === null || condition === undefined) return NO_MARGIN;
   const actual = values.get(count);
   if (actual === undefined) return NO_MARGIN;
-  // The count moves alone: a derived count (cast) is the unknown itself; a base count moves its derived ones with it.
-  const c = expandCondition(condition, model.derived, model.derived.has(count) ? count : undefined);
+  const c = expandedFor(condition, count, model);
   const range = model.range(count, values);
   const set = solveFor(c, count, values, range);
   return { count, actual: Number(actual), ...marginFromSet(set, range, actual, risesWith(c, count)), range: { min: Number(range.lo), max: toNumber(range.hi) } };
