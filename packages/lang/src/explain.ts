@@ -23,8 +23,8 @@ function marginLine(result: RuleResult, step: ExplanationStep, locale: TextLocal
     return text && `      → ${text}`;
   }
   if (result.kind === "election" && step.needed !== undefined) {
-    const name = step.text.slice(0, step.text.indexOf(":"));
-    const c = result.candidates.find((x) => x.name === name);
+    // The step is "NAME: clause"; a name may itself hold a colon, so match the whole prefix.
+    const c = result.candidates.find((x) => step.text.startsWith(`${x.name}: `));
     const text = c && marginSentence({ count: "votes", actual: c.votes, needed: c.needed, margin: c.margin, bound: "at_least", range: { min: 0, max: result.facts.valid } }, locale);
     return text && `      → ${text}`;
   }
