@@ -52,6 +52,15 @@ describe("threshold table over HTTP", () => {
     expect(election.body.candidates).toEqual([{ name: "王建国", votes: 300, qualified: false, needed: 301, margin: -1 }]);
   });
 
+  it("answers odd queries with a 4xx error shape, never a 5xx", async () => {
+    for (const query of ["?entitled=%", "?entitled=1e400", "?entitled=99999999999999999999..99999999999999999999", "?entitled=..", "?format=xml", "?rule=%ED%A0%80", "?rule=民主测评", "?version=0", "?version=99999"]) {
+      const response = await call(service.app, "GET", `/v1/rules/major_matter/table${query}`);
+      expect(response.status, query).toBeGreaterThanOrEqual(400);
+      expect(response.status, query).toBeLessThan(500);
+      expect(response.body.error.code, query).toEqual(expect.any(String));
+    }
+  });
+
   it("is in the OpenAPI document with its operationId and tag", async () => {
     const doc = await call(service.app, "GET", "/docs/json");
     const op = doc.body.paths["/v1/rules/{name}/table"].get;
