@@ -161,7 +161,8 @@ describe("gavel test", () => {
     expect(lines.at(-1)).toBe("1 passed, 0 failed");
     expect(run.stdout).toContain("✓ good/测评.gavel  1 test");
     expect(run.stdout).toContain("good/测评.gavel:9:6  民主测评: criterion 认可度, band 2");
-    expect(run.stdout).not.toContain("criterion 认可度, band 1");
+    // Band 1 is exercised: it is not among the uncovered units (the boundary lines below them may name it).
+    expect(run.stdout).not.toContain("民主测评: criterion 认可度, band 1");
   });
 });
 

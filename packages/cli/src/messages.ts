@@ -61,6 +61,10 @@ export interface Messages {
   at: string;
   coverageComplete(units: number): string;
   coverageMissing(missing: number, units: number): string;
+  boundaryComplete(thresholds: number): string;
+  boundaryMissing(missing: number, thresholds: number): string;
+  /** "one below", "on", "one above" a threshold. */
+  boundaryPosition(position: "below" | "on" | "above"): string;
   reportWritten(reporter: string, file: string): string;
   formatted(file: string): string;
   notFormatted(count: number): string;
@@ -100,7 +104,7 @@ const en: Messages = {
   reporterOption: "report format for CI: junit, json or tap (to stdout, or to --output)",
   outputOption: "write the report to FILE and print the readable summary",
   filterOption: "run only tests whose name contains PATTERN",
-  coverageOption: "list clauses, criterion bands and grade bands that no test exercised",
+  coverageOption: "list clauses, criterion bands and grade bands that no test exercised, and thresholds without a test one below, on and one above them",
   fmtDescription: "Rewrite rule files in canonical form (idempotent).",
   fmtPathsArgument: "rule files, folders, glob patterns, or - (formats standard input to standard output)",
   fmtCheckOption: "do not write; list unformatted files and exit 1 if there are any",
@@ -145,6 +149,9 @@ const en: Messages = {
   at: "at",
   coverageComplete: (units) => `Coverage: all ${units} clause outcomes, criterion bands and grade bands are exercised by a test.`,
   coverageMissing: (missing, units) => `Coverage: ${missing} of ${units} clause outcomes, criterion bands and grade bands are not exercised by any test:`,
+  boundaryComplete: (thresholds) => `Boundaries: tests sit one below, on and one above all ${thresholds} thresholds.`,
+  boundaryMissing: (missing, thresholds) => `Boundaries: ${missing} of ${thresholds} thresholds lack a test one below, on or one above them:`,
+  boundaryPosition: (position) => (position === "below" ? "one below" : position === "on" ? "on it" : "one above"),
   reportWritten: (reporter, file) => `Wrote the ${reporter} report to ${file}.`,
   formatted: (file) => `formatted ${file}`,
   notFormatted: (count) => `${count} ${count === 1 ? "file is" : "files are"} not formatted; run 'gavel fmt' on ${count === 1 ? "it" : "them"}.`,
@@ -181,7 +188,7 @@ const zh: Messages = {
   reporterOption: "供 CI 使用的报告格式：junit、json 或 tap（输出到标准输出或 --output）",
   outputOption: "把报告写入 FILE，并打印可读的摘要",
   filterOption: "只运行名称包含 PATTERN 的测试",
-  coverageOption: "列出没有任何测试覆盖的条款、评分档和等级档",
+  coverageOption: "列出没有任何测试覆盖的条款、评分档和等级档，以及缺少下方一位、恰好处、上方一位测试的门槛",
   fmtDescription: "把规则文件改写为规范格式（幂等）。",
   fmtPathsArgument: "规则文件、文件夹、通配模式，或用 -（把标准输入格式化后写到标准输出）",
   fmtCheckOption: "不写入文件；列出未格式化的文件，有则退出码为 1",
@@ -223,6 +230,9 @@ const zh: Messages = {
   at: "位置",
   coverageComplete: (units) => `覆盖率：全部 ${units} 个条款结果、评分档和等级档都有测试覆盖。`,
   coverageMissing: (missing, units) => `覆盖率：${units} 个条款结果、评分档和等级档中有 ${missing} 个没有任何测试覆盖：`,
+  boundaryComplete: (thresholds) => `边界：全部 ${thresholds} 个门槛的下方一位、恰好处和上方一位都有测试。`,
+  boundaryMissing: (missing, thresholds) => `边界：${thresholds} 个门槛中有 ${missing} 个缺少下方一位、恰好处或上方一位的测试：`,
+  boundaryPosition: (position) => (position === "below" ? "下方一位" : position === "on" ? "恰好处" : "上方一位"),
   reportWritten: (reporter, file) => `已将 ${reporter} 报告写入 ${file}。`,
   formatted: (file) => `已格式化 ${file}`,
   notFormatted: (count) => `有 ${count} 个文件未格式化；请运行 “gavel fmt”。`,

@@ -5,6 +5,7 @@ import { auditText, type AuditOptions } from "./commands/audit.ts";
 import { SHELLS, type Shell } from "./commands/completion.ts";
 import { argvOption, loadConfig, loadIgnoreFile } from "./config.ts";
 import { createContext, ExitCode, type CommandContext } from "./context.ts";
+import { insightMessagesFor } from "./insight-messages.ts";
 import type { CliIo } from "./io.ts";
 import { chooseLanguage, messagesFor } from "./messages.ts";
 import { operatorMessagesFor } from "./operator-messages.ts";
@@ -108,9 +109,41 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
       setExitCode(runCompletion(shell, program, ctx));
     });
 
+  addInsightCommands(program, ctx, setExitCode);
   addOperatorCommands(program, ctx, setExitCode);
   registerAudit(program, ctx, setExitCode);
   return program;
+}
+
+/** `table` and `diff`: what a vote's thresholds are, and what a rule change does to them. */
+function addInsightCommands(program: Command, ctx: CommandContext, setExitCode: (code: number) => void): void {
+  const m = insightMessagesFor(ctx.language);
+  program
+    .command("table")
+    .description(m.tableDescription)
+    .argument("<file>", m.fileArgument)
+    .option("--rule <name>", m.tableRuleOption)
+    .option("--entitled <range>", m.entitledOption, "0..60")
+    .addOption(new Option("--format <format>", m.tableFormatOption).choices(["text", "json", "csv"]).default("text"))
+    .action(async (file: string, options: { rule?: string; entitled: string; format: "text" | "json" | "csv" }) => {
+      const { runTable } = await import("./commands/table.ts");
+      setExitCode(runTable(file, options, ctx));
+    });
+
+  program
+    .command("diff")
+    .description(m.diffDescription)
+    .argument("<old>", m.oldFileArgument)
+    .argument("<new>", m.newFileArgument)
+    .option("--rule <name>", m.diffRuleOption)
+    .option("--new-rule <name>", m.newRuleOption)
+    .option("--entitled <range>", m.entitledOption, "0..60")
+    .option("--examples <n>", m.examplesOption)
+    .addOption(new Option("--format <format>", m.diffFormatOption).choices(["text", "json"]).default("text"))
+    .action(async (oldFile: string, newFile: string, options: { rule?: string; newRule?: string; entitled: string; examples?: string; format: "text" | "json" }) => {
+      const { runDiff } = await import("./commands/diff.ts");
+      setExitCode(runDiff(oldFile, newFile, options, ctx));
+    });
 }
 
 /** `token create|list|revoke`, `backup` and `restore`: commands an operator runs on the store itself. */

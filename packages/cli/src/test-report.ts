@@ -1,5 +1,5 @@
 /** What a `gavel test` run found, in the shape every reporter reads. */
-import type { CoverageUnit, Diagnostic, TestResult } from "@gavel-rules/lang";
+import type { BoundaryResult, CoverageUnit, Diagnostic, TestResult } from "@gavel-rules/lang";
 
 export interface FileTestReport {
   /** The path as shown to people. */
@@ -18,10 +18,17 @@ export interface UncoveredUnit extends CoverageUnit {
   file: string;
 }
 
+/** A threshold of a rule in the run and where its tests sit (see boundary-coverage.ts in lang). */
+export interface BoundaryEntry extends BoundaryResult {
+  file: string;
+}
+
 export interface CoverageReport {
   /** How many units the run's files define. */
   units: number;
   uncovered: UncoveredUnit[];
+  /** Every threshold of the run's rules, with below / on / above and the positions missing. */
+  boundaries: BoundaryEntry[];
 }
 
 export interface TestReport {

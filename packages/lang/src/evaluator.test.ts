@@ -74,6 +74,9 @@ describe("major-matter vote (DESIGN 2.1)", () => {
       detail: "20 > 2/3 × 30 = 20 → false",
       result: false,
       span: { line: 2, column: 3 },
+      // 20 > 20 fails; 21 > 20 holds: one present short.
+      needed: 21,
+      margin: -1,
     });
   });
 

@@ -11,6 +11,7 @@ import type {
   CandidateResult, CriterionResult, ElectionOutcome, ElectionResult, EvalError, EvalOutcome, ExplanationStep, JsonValue, RatingResult, ScorecardResult, Span, VoteOutcome, VoteResult,
 } from "./types.ts";
 import { ELECTION_INPUT_FACTS, ratingLevels } from "./checker.ts";
+import { electionMargin, voteMargins } from "./margins.ts";
 
 export type Value = Rational | boolean | string;
 
@@ -330,6 +331,11 @@ export function evaluateVote(info: RuleInfo, input: unknown): VoteResult {
     values[m.name] = result;
     explanation.push({ clause: m.name, text: printExpr(m.expr), detail: it.detail(m.expr), result, span: at(m.span) });
   }
+  const margins = voteMargins(decl, env);
+  for (const step of explanation) {
+    const mg = step.clause === "quorum" || step.clause === "passes" ? margins[step.clause] : undefined;
+    if (mg) Object.assign(step, { needed: mg.needed, margin: mg.margin });
+  }
   const outcome: VoteOutcome = !clauses["quorum"] ? "no_quorum" : clauses["passes"] ? "passed" : "rejected";
   const fact = (k: string) => Number((env.get(k) as Rational).n);
   return {
@@ -339,6 +345,7 @@ export function evaluateVote(info: RuleInfo, input: unknown): VoteResult {
     outcome,
     facts: { entitled: fact("entitled"), present: fact("present"), yes: fact("yes"), no: fact("no"), abstain: fact("abstain"), cast: fact("cast") },
     values,
+    margins,
     explanation,
   };
 }
@@ -380,7 +387,9 @@ export function evaluateScorecard(info: RuleInfo, input: unknown): ScorecardResu
       max = max.add(cmax);
       criteria.push({ name: m.name, label: m.label ?? m.name, points: points.toJSON(), max: cmax.toJSON(), reason });
       const bandText = `${printExpr(chosen.points)} ${chosen.when ? `when ${printExpr(chosen.when)}` : "otherwise"}`;
-      explanation.push({ clause: m.name, text: bandText, detail: `${detail} → ${points} points`, result: points.toJSON(), span: at(chosen.span) });
+      // Computed points show their arithmetic: "→ 2 × 7 = 14 points".
+      const pointsText = chosen.points.kind === "number" || constantValue(chosen.points) ? points.toString() : it.side(chosen.points);
+      explanation.push({ clause: m.name, text: bandText, detail: `${detail} → ${pointsText} points`, result: points.toJSON(), span: at(chosen.span) });
     }
   }
   env.set("score", score);
@@ -456,19 +465,24 @@ export function evaluateElection(info: RuleInfo, input: unknown): ElectionResult
   // Most votes first; equal votes keep the order of the input (the ballot paper's order).
   const ranked = [...candidates].sort((a, b) => (a.votes === b.votes ? a.order - b.order : a.votes > b.votes ? -1 : 1));
   const qualifiedNames = new Set<string>();
+  const margins: ElectionResult["margins"] = {};
+  const neededOf = new Map<string, { needed: number | null; margin: number | null }>();
   for (const m of decl.members) {
     if (letOrRequireStep(it, m, explanation, values)) continue;
     if (m.name === "void" || m.name === "turnout") {
       const result = it.bool(m.expr);
       clauses[m.name] = result;
       values[m.name] = result;
-      explanation.push({ clause: m.name, text: printExpr(m.expr), detail: it.detail(m.expr), result, span: at(m.span) });
+      const mg = (margins[m.name] = electionMargin(decl, m, it.env));
+      explanation.push({ clause: m.name, text: printExpr(m.expr), detail: it.detail(m.expr), result, span: at(m.span), needed: mg.needed, margin: mg.margin });
     } else if (m.name === thresholdClause) {
       for (const c of ranked) {
         it.env.set("votes", Rational.fromInt(c.votes));
         const result = it.bool(m.expr);
         if (result) qualifiedNames.add(c.name);
-        explanation.push({ clause: m.name, text: `${c.name}: ${printExpr(m.expr)}`, detail: `${c.name}: ${it.detail(m.expr)}`, result, span: at(m.span) });
+        const mg = electionMargin(decl, m, it.env);
+        neededOf.set(c.name, { needed: mg.needed, margin: mg.margin });
+        explanation.push({ clause: m.name, text: `${c.name}: ${printExpr(m.expr)}`, detail: `${c.name}: ${it.detail(m.expr)}`, result, span: at(m.span), needed: mg.needed, margin: mg.margin });
       }
       it.env.delete("votes");
     }
@@ -491,7 +505,7 @@ export function evaluateElection(info: RuleInfo, input: unknown): ElectionResult
   }
   explanation.push({ clause: "seats", text: `${seats} seat${seats === 1 ? "" : "s"}, round ${round}: the most votes among those qualified win`, detail, result: decided.outcome, span: at(decl.nameSpan) });
   const fact = (k: string) => Number((env.get(k) as Rational).n);
-  const candidateResults: CandidateResult[] = ranked.map((c) => ({ name: c.name, votes: Number(c.votes), qualified: qualifiedNames.has(c.name) }));
+  const candidateResults: CandidateResult[] = ranked.map((c) => ({ name: c.name, votes: Number(c.votes), qualified: qualifiedNames.has(c.name), ...(neededOf.get(c.name) ?? { needed: null, margin: null }) }));
   return {
     rule: decl.name,
     label: decl.label ?? decl.name,
@@ -502,6 +516,7 @@ export function evaluateElection(info: RuleInfo, input: unknown): ElectionResult
     facts: { registered: fact("registered"), voters: fact("voters"), ballots: fact("ballots"), invalid: fact("invalid"), valid: fact("valid"), seats, round },
     candidates: candidateResults,
     values,
+    margins,
     explanation,
   };
 }

@@ -43,6 +43,10 @@ export interface ExplanationStep {
   detail: string;
   result: JsonValue;
   span: { line: number; column: number };
+  /** For a clause of a vote or an election: the least count that makes it true (see ClauseMargin). */
+  needed?: number | null;
+  /** For a clause of a vote or an election: actual − needed (see ClauseMargin). */
+  margin?: number | null;
 }
 
 /** A type, not an interface, so that it fits a record of counts (the service's result schema). */
@@ -55,6 +59,28 @@ export type VoteFacts = {
   cast: number;
 };
 
+/**
+ * Which side of its threshold a clause wants its count on: `at_least` (needed is the least count that makes it
+ * true, margin = actual − needed), `at_most` (needed is the greatest count that keeps it true, margin = needed −
+ * actual) or `exactly` (the one count that makes it true, margin = actual − needed).
+ */
+export type MarginBound = "at_least" | "at_most" | "exactly";
+
+/** The margin of one clause (docs/design.md, margins); every field is null when the clause has no single count or is not linear in it. */
+export interface ClauseMargin {
+  /** The count the clause is about: the fact alone on one side of its first comparison (e.g. `present`, `yes`). */
+  count: string | null;
+  /** The count's value in this evaluation. */
+  actual: number | null;
+  /** The threshold count (see MarginBound); null when no count within `range` makes the clause true. */
+  needed: number | null;
+  /** How many the count has to spare (≥ 0) or is short by (< 0); null when needed is null or the clause is not one-sided. */
+  margin: number | null;
+  bound: MarginBound | null;
+  /** The counts considered: 0 up to the count's bound (entitled for present, present for a vote count; null: none). */
+  range: { min: number; max: number | null } | null;
+}
+
 export interface VoteResult {
   rule: string;
   label: string;
@@ -62,6 +88,8 @@ export interface VoteResult {
   outcome: VoteOutcome;
   facts: VoteFacts;
   values: Record<string, JsonValue>;
+  /** needed and margin of each clause (quorum, passes), by clause name. */
+  margins: Record<string, ClauseMargin>;
   explanation: ExplanationStep[];
 }
 
@@ -108,6 +136,10 @@ export interface CandidateResult {
   name: string;
   votes: number;
   qualified: boolean;
+  /** The least votes that meet the round's clause (elected: or runoff:); null when none up to the valid ballots do. */
+  needed: number | null;
+  /** votes − needed: negative when short; null when needed is null. */
+  margin: number | null;
 }
 
 export interface ElectionResult {
@@ -123,6 +155,8 @@ export interface ElectionResult {
   /** Every candidate, most votes first (equal votes in input order). */
   candidates: CandidateResult[];
   values: Record<string, JsonValue>;
+  /** needed and margin of the void and turnout clauses, by clause name. */
+  margins: Record<string, ClauseMargin>;
   explanation: ExplanationStep[];
 }
 

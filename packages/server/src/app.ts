@@ -21,6 +21,7 @@ import { ballotsRoutes } from "./routes/ballots-routes.ts";
 import type { Services } from "./routes/context.ts";
 import { healthRoutes } from "./routes/health-routes.ts";
 import { rulesRoutes } from "./routes/rules-routes.ts";
+import { insightRoutes } from "./routes/insight-routes.ts";
 import { tokensRoutes } from "./routes/tokens-routes.ts";
 
 export interface AppOptions {
@@ -98,6 +99,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   await app.register(healthRoutes, { ...services, lifecycle });
   await app.register(rulesRoutes, services);
+  await app.register(insightRoutes, services);
   await app.register(ballotsRoutes, services);
   await app.register(assessmentsRoutes, services);
   await app.register(tokensRoutes, services);

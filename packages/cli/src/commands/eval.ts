@@ -84,6 +84,6 @@ export function runEval(file: string, options: EvalOptions, ctx: CommandContext)
     const error = localizeError(outcome.error, ctx.language);
     return fail(messages.evaluationFailed(error.code, error.message), ExitCode.failure);
   }
-  io.stdout(options.format === "text" ? `${explainText(outcome.result)}\n` : `${JSON.stringify(outcome.result, null, 2)}\n`);
+  io.stdout(options.format === "text" ? `${explainText(outcome.result, ctx.language)}\n` : `${JSON.stringify(outcome.result, null, 2)}\n`);
   return ExitCode.ok;
 }

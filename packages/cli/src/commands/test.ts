@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { localizeTestResult, runTests, type Diagnostic } from "@gavel-rules/lang";
+import { boundaryHits, boundaryResults, boundaryThresholds, localizeTestResult, runTests, type BoundaryThreshold, type Diagnostic } from "@gavel-rules/lang";
 import type { CommandContext } from "../context.ts";
 import { ExitCode } from "../context.ts";
 import { jsonReport } from "../reporters/json.ts";
@@ -10,7 +10,7 @@ import { junitReport } from "../reporters/junit.ts";
 import { tapReport } from "../reporters/tap.ts";
 import { textReport } from "../reporters/text.ts";
 import { compileRuleFile, readRuleSource } from "../rule-file.ts";
-import { countOutcomes, type FileTestReport, type TestReport, type UncoveredUnit } from "../test-report.ts";
+import { countOutcomes, type BoundaryEntry, type FileTestReport, type TestReport, type UncoveredUnit } from "../test-report.ts";
 import { findRuleFiles } from "./rule-files.ts";
 
 export const reporters = { junit: junitReport, json: jsonReport, tap: tapReport } as const;
@@ -33,6 +33,8 @@ export function testFiles(files: readonly string[], options: TestOptions, ctx: C
   const reports: FileTestReport[] = [];
   const covered = new Set<string>();
   const units = new Map<string, UncoveredUnit>();
+  const thresholds = new Map<string, BoundaryThreshold & { file: string }>();
+  const hits = new Set<string>();
   for (const path of files) {
     const fileStarted = performance.now();
     const read = readRuleSource(path, ctx.io.cwd, ctx.io.readStdin);
@@ -51,6 +53,10 @@ export function testFiles(files: readonly string[], options: TestOptions, ctx: C
     const run = runTests(module, options.filter === undefined ? {} : { filter: options.filter });
     for (const id of run.covered) covered.add(id);
     for (const unit of module.coverageUnits) units.set(`${read.file.path}\0${unit.id}`, { ...unit, file: read.file.display });
+    if (options.coverage) {
+      for (const t of boundaryThresholds(module)) thresholds.set(`${read.file.path}\0${t.id}`, { ...t, file: read.file.display });
+      for (const h of boundaryHits(module, run)) hits.add(h);
+    }
     reports.push({ file: read.file.display, compileErrors: [], results: run.results.map((r) => localizeTestResult(r, ctx.language)), durationMs: performance.now() - fileStarted });
   }
   // A rule's units may be exercised by tests in another file that imports it, so coverage is judged over the whole run.
@@ -59,7 +65,7 @@ export function testFiles(files: readonly string[], options: TestOptions, ctx: C
     files: reports,
     ...countOutcomes(reports),
     durationMs: performance.now() - started,
-    ...(options.coverage ? { coverage: { units: units.size, uncovered } } : {}),
+    ...(options.coverage ? { coverage: { units: units.size, uncovered, boundaries: boundaryResults([...thresholds.values()], hits) as BoundaryEntry[] } } : {}),
   };
 }
 

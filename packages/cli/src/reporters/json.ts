@@ -33,6 +33,21 @@ export function jsonReport(report: TestReport): string {
           coverage: {
             units: report.coverage.units,
             uncovered: report.coverage.uncovered.map((u) => ({ file: u.file, id: u.id, rule: u.rule, description: u.description, line: u.span.line, column: u.span.column })),
+            boundaries: report.coverage.boundaries.map((b) => ({
+              file: b.file,
+              id: b.id,
+              rule: b.rule,
+              where: b.where,
+              threshold: b.text,
+              name: b.name,
+              line: b.span.line,
+              column: b.span.column,
+              below: b.below,
+              on: b.on,
+              above: b.above,
+              missing: b.missing,
+              ...(b.impossible.length > 0 ? { impossible: b.impossible } : {}),
+            })),
           },
         }
       : {}),

@@ -49,6 +49,12 @@ export function textReport(report: TestReport, style: Style, messages: Messages)
       lines.push(style.yellow(messages.coverageMissing(uncovered.length, units)));
       for (const u of uncovered) lines.push(`  ${u.file}:${u.span.line}:${u.span.column}  ${u.rule}: ${u.description}`);
     }
+    const gaps = report.coverage.boundaries.filter((b) => b.missing.length > 0);
+    if (gaps.length === 0) lines.push(style.green(messages.boundaryComplete(report.coverage.boundaries.length)));
+    else {
+      lines.push(style.yellow(messages.boundaryMissing(gaps.length, report.coverage.boundaries.length)));
+      for (const b of gaps) lines.push(`  ${b.file}:${b.span.line}:${b.span.column}  ${b.rule} ${b.where}: ${b.text} — ${b.missing.map((p) => messages.boundaryPosition(p)).join(", ")}`);
+    }
   }
   lines.push("", summaryLine(report), "");
   return lines.join("\n");

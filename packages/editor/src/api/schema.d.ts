@@ -116,6 +116,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/rules/{name}/table": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A stored vote's threshold table: for each roster size, the least present for a quorum and the least yes votes that pass
+         * @description ?entitled=0..60 (at most 10001 rows; 400 BAD_RANGE), ?format=csv for text/csv, ?rule=NAME for a file with several votes (422 WRONG_RULE_KIND for a rule that is not a vote). Exact: solved from the clauses' exact fractions, never with floats (dsl/README.md, threshold tables).
+         */
+        get: operations["getRuleThresholdTable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ballots": {
         parameters: {
             query?: never;
@@ -404,6 +424,10 @@ export interface components {
                 name: string;
                 votes: number;
                 qualified: boolean;
+                /** @description The least votes that meet the round's clause; null when none can */
+                needed?: number | null;
+                /** @description votes − needed, negative when short */
+                margin?: number | null;
             }[];
             /** @description A rating: the number of rating ballots */
             ballots?: number;
@@ -435,6 +459,10 @@ export interface components {
             })[];
             /** @description Always present: every clause, let and criterion value */
             values?: {
+                [key: string]: unknown;
+            };
+            /** @description A vote's or an election's clauses: { count, actual, needed, margin, bound, range } by clause name (dsl/README.md, margins) */
+            margins?: {
                 [key: string]: unknown;
             };
             /** @description Always present: each step with its source text and substituted values */
@@ -1257,6 +1285,99 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood, but refused: see the error code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRuleThresholdTable: {
+        parameters: {
+            query?: {
+                /** @description Roster sizes FROM..TO (default 0..60) or one size */
+                entitled?: string;
+                /** @description json (default) or csv */
+                format?: "json" | "csv";
+                /** @description The vote of the file (default: the file's only vote) */
+                rule?: string;
+                /** @description A stored version number (default: latest) */
+                version?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Rule file name: letters (any script), digits, _ and - */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A vote's threshold table; the CSV form has the header entitled,quorum_present,passes_yes and empty cells for null */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        version: number;
+                        rule: string;
+                        label: string;
+                        rows: {
+                            entitled: number;
+                            /** @description The least number present that meets the quorum (those present all voting, none yes); null when none up to the roster does */
+                            quorum_present: number | null;
+                            /** @description The least yes votes that pass with the whole roster present and the others voting no; null when none up to the roster does */
+                            passes_yes: number | null;
+                        }[];
+                    };
+                    "text/csv": {
+                        name: string;
+                        version: number;
+                        rule: string;
+                        label: string;
+                        rows: {
+                            entitled: number;
+                            /** @description The least number present that meets the quorum (those present all voting, none yes); null when none up to the roster does */
+                            quorum_present: number | null;
+                            /** @description The least yes votes that pass with the whole roster present and the others voting no; null when none up to the roster does */
+                            passes_yes: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,7 @@
  * together. Light DOM, so the Monaco host below it sits in the document and gets Monaco's global CSS.
  */
 
-import type { DocumentSymbol, Span } from "@gavel-rules/lang";
+import type { DocumentSymbol, Span, ThresholdRow } from "@gavel-rules/lang";
 import { LitElement, html, nothing } from "lit";
 import { customElement, query, state } from "lit/decorators.js";
 import type * as Monaco from "monaco-editor/editor";
@@ -373,6 +373,12 @@ export class GavelWorkbench extends LitElement {
     return languageClient.request("voteLines", { file: `${doc.name}.gavel`, source: doc.model.getValue(), rule, input });
   };
 
+  private readonly tableFinder = (rule: string, from: number, to: number): Promise<ThresholdRow[] | null> => {
+    const doc = this.activeDoc;
+    if (!doc) return Promise.resolve(null);
+    return languageClient.request("thresholdTable", { file: `${doc.name}.gavel`, source: doc.model.getValue(), rule, from, to });
+  };
+
   /** Moves the cursor to a span of the active file and focuses the editor. */
   private revealSpan(span: Pick<Span, "line" | "column"> & Partial<Span>): void {
     const editor = this.codeEditor?.editor;
@@ -581,7 +587,7 @@ export class GavelWorkbench extends LitElement {
           ?running=${this.testsRunning} @run-tests=${() => void this.runTests()}></gavel-tests>`;
       case "try":
         return html`<gavel-try .rules=${this.analysis?.rules ?? []} ?blocked=${this.errorCount > 0}
-          .evaluator=${this.evaluator} .lineFinder=${this.lineFinder}></gavel-try>`;
+          .evaluator=${this.evaluator} .lineFinder=${this.lineFinder} .tableFinder=${this.tableFinder}></gavel-try>`;
     }
   }
 

@@ -11,6 +11,9 @@ import { sharedStyles } from "./shared-styles";
 import type { VoteLines } from "../language/protocol";
 import "./vote-chart";
 import "./scorecard-chart";
+import "./threshold-table";
+import type { TableFinder } from "./threshold-table";
+import type { ThresholdRow } from "@gavel-rules/lang";
 
 /** Evaluates a rule of the open file (in the language worker). */
 export type RuleEvaluator = (rule: string, input: Record<string, unknown>) => Promise<EvalOutcome>;
@@ -59,6 +62,9 @@ export class TryView extends LitElement {
   @property({ type: Boolean }) blocked = false;
   @property({ attribute: false }) evaluator: RuleEvaluator | null = null;
   @property({ attribute: false }) lineFinder: VoteLineFinder | null = null;
+  /** The threshold table of a vote (the chair's cheat sheet), shown under its chart. */
+  @property({ attribute: false }) tableFinder: TableFinder | null = null;
+  @state() private tableRows: ThresholdRow[] = [];
   @state() private selected: string | null = null;
   /** The rule whose inputs the form holds. */
   private formFor: string | null = null;
@@ -122,6 +128,9 @@ export class TryView extends LitElement {
     this.error = null;
     this.result = outcome.result;
     if (outcome.result.kind === "vote" && this.lineFinder) this.lines = await this.lineFinder(rule.name, input);
+    // The cheat sheet covers the rosters up to 60, or up to the one entered when it is larger.
+    const roster = outcome.result.kind === "vote" ? outcome.result.facts.entitled : 0;
+    this.tableRows = outcome.result.kind === "vote" && this.tableFinder ? ((await this.tableFinder(rule.name, 0, Math.max(60, roster))) ?? []) : [];
   }
 
   private reveal(span: { line: number; column: number }): void {
@@ -170,7 +179,8 @@ export class TryView extends LitElement {
       </div>
       <div class="rule-label muted">${result.label}</div>
       ${result.kind === "vote"
-        ? html`<gavel-vote-chart .entitled=${result.facts.entitled} .present=${result.facts.present} .yes=${result.facts.yes} .lines=${this.lines}></gavel-vote-chart>`
+        ? html`<gavel-vote-chart .entitled=${result.facts.entitled} .present=${result.facts.present} .yes=${result.facts.yes} .lines=${this.lines}></gavel-vote-chart>
+            <gavel-threshold-table .rows=${this.tableRows} .label=${result.label} .entitled=${result.facts.entitled}></gavel-threshold-table>`
         : html`<gavel-scorecard-chart .result=${result}></gavel-scorecard-chart>`}
       <h3 class="explanation-title">${t("try.explanation")}</h3>
       <table aria-label=${t("try.explanation")}>

@@ -2,7 +2,7 @@
 /** The gavel language worker: runs the real compiler, test runner and language service off the main thread. */
 
 import {
-  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, localizeError, localizeTestResult, runTests,
+  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, localizeError, localizeTestResult, runTests, thresholdTable,
   type CompiledModule, type CompileOptions, type DocumentSymbol,
 } from "@gavel-rules/lang";
 import { createImportResolver } from "./import-resolver";
@@ -147,7 +147,15 @@ const handlers: Handlers = {
     }
     return { quorum, passes };
   },
+  thresholdTable({ file, source, rule, from, to }) {
+    if (to > MAX_TABLE_ROSTER) return null;
+    const table = thresholdTable(compileCached(file, source), rule, from, to);
+    return table.ok ? table.rows : null;
+  },
 };
+
+/** Rosters larger than this get no threshold table in the editor. */
+const MAX_TABLE_ROSTER = 1000;
 
 /** Rosters larger than this get no lines drawn (the scan is linear in the roster). */
 const MAX_LINE_SCAN = 5000;

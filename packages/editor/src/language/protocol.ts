@@ -1,7 +1,7 @@
 /** Messages between the main thread and the gavel language worker (structured-clone safe: no functions, no Sets). */
 
 import type {
-  Completion, Diagnostic, DocumentSymbol, EvalOutcome, Hover, InputInfo, RuleKind, Span, TestResult,
+  Completion, Diagnostic, DocumentSymbol, EvalOutcome, Hover, InputInfo, RuleKind, Span, TestResult, ThresholdRow,
 } from "@gavel-rules/lang";
 
 /** What the editor needs to know about a rule of the open file (no evaluator: that stays in the worker). */
@@ -52,6 +52,8 @@ export interface WorkerMethods {
   runTests: { params: { file: string; source: string; only?: string }; result: TestRunSummary };
   evaluate: { params: { file: string; source: string; rule: string; input: Record<string, unknown> }; result: EvalOutcome };
   voteLines: { params: { file: string; source: string; rule: string; input: Record<string, unknown> }; result: VoteLines };
+  /** A vote's threshold table for rosters from..to; null when the rule is not a vote of a file that compiles. */
+  thresholdTable: { params: { file: string; source: string; rule: string; from: number; to: number }; result: ThresholdRow[] | null };
 }
 
 /** The smallest present count giving a quorum and the smallest yes count passing, the other counts as entered. */

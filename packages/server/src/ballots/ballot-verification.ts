@@ -84,6 +84,26 @@ function same(a: unknown, b: unknown): boolean {
   return canonicalJson(JSON.parse(JSON.stringify(a ?? null))) === canonicalJson(JSON.parse(JSON.stringify(b ?? null)));
 }
 
+/**
+ * A result without its margins (`margins`, and `needed`/`margin` on the steps): insight derived from the same rule
+ * and tally, added after some ballots were closed, so a result stored before it still verifies. Everything that
+ * decides the ballot (outcome, facts, values, every step's text and detail) is still compared.
+ */
+function withoutMargins(result: unknown): unknown {
+  if (typeof result !== "object" || result === null || Array.isArray(result)) return result;
+  const { margins: _margins, explanation, ...rest } = result as { margins?: unknown; explanation?: unknown };
+  if (!Array.isArray(explanation)) return rest;
+  const steps = explanation.map((step: unknown) => {
+    if (typeof step !== "object" || step === null) return step;
+    const { needed: _needed, margin: _margin, ...kept } = step as Record<string, unknown>;
+    return kept;
+  });
+  return { ...rest, explanation: steps };
+}
+
+/** Two results compared without their margins (see withoutMargins). */
+const sameResult = (a: unknown, b: unknown): boolean => same(withoutMargins(a), withoutMargins(b));
+
 function iso(date: Date | null): string | null {
   return date ? date.toISOString() : null;
 }
@@ -290,10 +310,10 @@ export async function verifyBallot(db: Queryable, rules: RuleRegistry, ballot: B
       add({ code: "RULE_EVALUATION_FAILED", message: `the pinned rule cannot be loaded: ${error instanceof Error ? error.message : String(error)}`, details: { name: ruleName, version: ruleVersion, entry: ruleEntry } });
     }
     if (result) {
-      if (!same(ballot.result, result)) add({ code: "RESULT_MISMATCH", message: "the stored result is not what the pinned rule gives on the recounted tally", details: { stored: ballot.result, recomputed: result } });
+      if (!sameResult(ballot.result, result)) add({ code: "RESULT_MISMATCH", message: "the stored result is not what the pinned rule gives on the recounted tally", details: { stored: ballot.result, recomputed: result } });
       if (story.closed) {
         const outcome = result.kind === "vote" ? result.outcome : null;
-        if (!same(closedData.result, result) || !same(closedData.outcome, outcome)) {
+        if (!sameResult(closedData.result, result) || !same(closedData.outcome, outcome)) {
           add({ code: "RESULT_MISMATCH", seq: story.closed.seq, message: "the logged result is not what the pinned rule gives on the recounted tally", details: { logged: closedData.result, recomputed: result } });
         }
       }

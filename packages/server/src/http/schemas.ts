@@ -99,7 +99,17 @@ export const RuleResult = Type.Object(
     facts: Type.Optional(Type.Record(Type.String(), Type.Integer(), { description: "A vote's counts (entitled … cast) or an election round's (registered … round)" })),
     elected: Type.Optional(Type.Array(Type.String(), { description: "An election: the names elected in this round, most votes first" })),
     tied: Type.Optional(Type.Array(Type.String(), { description: "An election: the tie group at the last seat (empty unless outcome is tie)" })),
-    candidates: Type.Optional(Type.Array(Type.Object({ name: Type.String(), votes: Type.Integer(), qualified: Type.Boolean() }))),
+    candidates: Type.Optional(
+      Type.Array(
+        Type.Object({
+          name: Type.String(),
+          votes: Type.Integer(),
+          qualified: Type.Boolean(),
+          needed: Type.Optional(Type.Union([Type.Integer(), Type.Null()], { description: "The least votes that meet the round's clause; null when none can" })),
+          margin: Type.Optional(Type.Union([Type.Integer(), Type.Null()], { description: "votes − needed, negative when short" })),
+        }),
+      ),
+    ),
     ballots: Type.Optional(Type.Integer({ description: "A rating: the number of rating ballots" })),
     levels: Type.Optional(Type.Array(Type.Object({ name: Type.String(), count: Type.Integer(), share: Exact }))),
     counts: Type.Optional(Type.Record(Type.String(), Type.Integer(), { description: "A rating: the count of each level, the input of a scorecard named after the levels" })),
@@ -110,6 +120,9 @@ export const RuleResult = Type.Object(
     // Always present; declared optional only because the serialiser writes required fields first, and the
     // outcome or score should come before the values and the explanation when people read the JSON.
     values: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "Always present: every clause, let and criterion value" })),
+    margins: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), { description: "A vote's or an election's clauses: { count, actual, needed, margin, bound, range } by clause name (dsl/README.md, margins)" }),
+    ),
     explanation: Type.Optional(Type.Array(ref(ExplanationStep), { description: "Always present: each step with its source text and substituted values" })),
   },
   { $id: "RuleResult", additionalProperties: true, description: "The result JSON shared by CLI, API and editor (docs/design.md section 4)" },
