@@ -16,6 +16,9 @@ import { DEFAULT_OPERATIONS, type OperationsOptions } from "./http/operations-op
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { assessmentsRoutes } from "./routes/assessments-routes.ts";
 import { ballotsRoutes } from "./routes/ballots-routes.ts";
+import { bodiesRoutes } from "./routes/bodies-routes.ts";
+import { meetingsRoutes } from "./routes/meetings-routes.ts";
+import { noticesRoutes } from "./routes/notices-routes.ts";
 import type { Services } from "./routes/context.ts";
 import { healthRoutes } from "./routes/health-routes.ts";
 import { rulesRoutes } from "./routes/rules-routes.ts";
@@ -72,10 +75,10 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   await app.register(swagger, {
     openapi: {
-      info: { title: "gavel", description: "Rules-driven assessment and voting engine: rule registry, evaluation, ballots, assessments, audit.", version: "0.1.0" },
+      info: { title: "gavel", description: "Rules-driven assessment and voting engine: rule registry, evaluation, ballots, meetings, assessments, audit.", version: "0.1.0" },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],
-      tags: [{ name: "rules" }, { name: "ballots" }, { name: "audit" }, { name: "assessments" }, { name: "access" }, { name: "service" }],
+      tags: [{ name: "rules" }, { name: "ballots" }, { name: "meetings" }, { name: "audit" }, { name: "assessments" }, { name: "access" }, { name: "service" }],
     },
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
@@ -85,6 +88,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(healthRoutes, { ...services, lifecycle });
   await app.register(rulesRoutes, services);
   await app.register(ballotsRoutes, services);
+  await app.register(bodiesRoutes, services);
+  await app.register(meetingsRoutes, services);
+  await app.register(noticesRoutes, services);
   await app.register(assessmentsRoutes, services);
   await app.register(tokensRoutes, services);
 
