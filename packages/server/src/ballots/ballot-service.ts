@@ -89,6 +89,7 @@ export class BallotService {
   async recordAttendance(id: string, member: string, actor: string, outer?: Queryable): Promise<{ ballot: string; member: string; present: true; alreadyPresent: boolean }> {
     return this.within(outer, async (tx) => {
       const ballot = await this.lock(tx, id);
+      if (!outer) await this.assertNotInMeeting(tx, id);
       if (ballot.state === "closed") throw closedError(id);
       await this.assertOnRoster(tx, id, member);
       const at = eventTime();
@@ -106,8 +107,9 @@ export class BallotService {
     try {
       return await this.within(outer, async (tx) => {
         // One round trip: lock the ballot and learn where this member stands.
-        const { rows } = await tx.query<BallotRow & { on_roster: boolean; present: boolean; voted: boolean }>(
+        const { rows } = await tx.query<BallotRow & { on_roster: boolean; present: boolean; voted: boolean; in_meeting: boolean }>(
           `SELECT ${BALLOT_COLUMNS},
+             EXISTS (SELECT 1 FROM meeting_items i WHERE i.ballot_id = b.id) AS in_meeting,
              EXISTS (SELECT 1 FROM roster_members r WHERE r.ballot_id = b.id AND r.member_id = $2) AS on_roster,
              EXISTS (SELECT 1 FROM attendance a WHERE a.ballot_id = b.id AND a.member_id = $2) AS present,
              EXISTS (SELECT 1 FROM voters v WHERE v.ballot_id = b.id AND v.member_id = $2) AS voted
@@ -116,6 +118,7 @@ export class BallotService {
         );
         const ballot = rows[0];
         if (!ballot) throw notFound("BALLOT_NOT_FOUND", `No ballot with id ${id}.`, { ballot: id });
+        if (ballot.in_meeting && !outer) throw meetingOwned(id);
         if (ballot.state === "closed") throw closedError(id);
         if (ballot.state === "draft") throw conflict("BALLOT_NOT_OPEN", `Ballot ${id} is not open for voting yet.`, { ballot: id, state: ballot.state });
         if (!ballot.on_roster) throw notOnRoster(id, member);
@@ -153,6 +156,7 @@ export class BallotService {
   async close(id: string, actor: string, outer?: Queryable): Promise<RuleResult> {
     return this.within(outer, async (tx) => {
       const ballot = await this.lock(tx, id);
+      if (!outer) await this.assertNotInMeeting(tx, id);
       if (ballot.state === "closed") throw closedError(id);
       if (ballot.state === "draft") throw conflict("BALLOT_NOT_OPEN", `Ballot ${id} was never opened.`, { ballot: id, state: ballot.state });
       const count = await countStored(tx, id, ballot.secret);
@@ -272,6 +276,12 @@ export class BallotService {
     return this.find(tx, id, true);
   }
 
+  /** A motion's ballot changes only through its meeting (which checks sign-ins and proxies and logs each change). */
+  private async assertNotInMeeting(tx: Queryable, id: string): Promise<void> {
+    const { rowCount } = await tx.query("SELECT 1 FROM meeting_items WHERE ballot_id = $1", [id]);
+    if (rowCount) throw meetingOwned(id);
+  }
+
   private async assertOnRoster(tx: Queryable, id: string, member: string): Promise<void> {
     const { rowCount } = await tx.query("SELECT 1 FROM roster_members WHERE ballot_id = $1 AND member_id = $2", [id, member]);
     if (!rowCount) throw notOnRoster(id, member);
@@ -288,4 +298,8 @@ function notOnRoster(id: string, member: string) {
 
 function alreadyVoted(id: string, member: string) {
   return conflict("ALREADY_VOTED", `Member ${member} has already voted on ballot ${id}; a vote counts once.`, { ballot: id, member });
+}
+
+function meetingOwned(id: string) {
+  return conflict("BALLOT_OF_MEETING", `Ballot ${id} counts a meeting's motion: vote and close it through /v1/meetings/{id}/items.`, { ballot: id });
 }
