@@ -207,7 +207,7 @@ describe.each<StoreKind>(["embedded", "postgres"])("the year-end meeting on the 
     expect(html.headers["content-security-policy"]).toContain("script-src 'self'");
     expect(html.text).toContain("@page { size: A4");
     expect(html.text).toContain("应到35人，实到31人（本人签到29人，委托2人）");
-    expect(html.text).toContain("应到35人，实到31人，超过应到人数的三分之二；赞成20票，超过应到人数的一半；赞成20票，反对7票，弃权4票；通过");
+    expect(html.text).toContain("应到35人，实到31人，超过应到人数的三分之二；赞成20票，超过应到人数的一半；反对7票，弃权4票；通过");
     expect(html.text).toContain("王建国22票，超过参加投票人数的一半");
     expect(html.text).toContain("张伟15票，未超过参加投票人数的一半");
     expect(html.text).toContain("尚缺1名，不足的名额另行选举");

@@ -72,7 +72,9 @@ const VOTE_OUTCOMES: Record<VoteResult["outcome"], string> = { passed: "通过",
 export function voteSummary(result: VoteResult): string {
   const facts: Record<string, number> = { ...result.facts };
   const clauses = result.explanation.map((step) => clauseWords(step, facts)).filter((s): s is string => s !== undefined);
-  const counted = `赞成${result.facts.yes}票，反对${result.facts.no}票，弃权${result.facts.abstain}票`;
+  // The yes votes are named in a clause already when a clause counts them.
+  const yesNamed = result.explanation.some((step) => /^yes /.test(step.text));
+  const counted = `${yesNamed ? "" : `赞成${result.facts.yes}票，`}反对${result.facts.no}票，弃权${result.facts.abstain}票`;
   return `应到${result.facts.entitled}人，${clauses.join("；")}；${counted}；${VOTE_OUTCOMES[result.outcome]}`;
 }
 
