@@ -112,7 +112,39 @@ export function electionSummary(result: ElectionResult): string[] {
   return lines;
 }
 
-/** One rated subject: each level's count and the grade. */
+/** An exact value as the notice prints it: an integer, or its fraction (never a rounded decimal). */
+function exactText(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  const fraction = value as { num?: string; den?: string } | null;
+  return fraction?.num !== undefined && fraction.den !== undefined ? `${fraction.num}/${fraction.den}` : String(value);
+}
+
+/**
+ * Why a rated subject got its grade: the deciding condition in words ("满意26票，达到测评票数的三分之二，评为优秀"),
+ * or, for the `otherwise` grade, each condition tried and not met, with its numbers.
+ */
+export function gradeWords(result: RatingResult): string {
+  const step = result.explanation.find((s) => s.clause === "grade");
+  if (!step) return `评为${result.grade}`;
+  const match = /^"(.+)" when (\S+) (>=|<=|!=|>|<|=) (?:(\S+) of )?(\S+)$/u.exec(step.text);
+  if (match) {
+    const [, grade, lhs, op, fraction, rhs] = match as unknown as [string, string, string, string, string | undefined, string];
+    const lhsText = Object.hasOwn(result.counts, lhs) ? `${lhs}${result.counts[lhs]}票` : `${lhs}${exactText(result.values[lhs])}`;
+    const rhsText = rhs === "ballots" ? "测评票数" : Object.hasOwn(result.counts, rhs) ? `${rhs}票数` : /^[\d/%.]+$/.test(rhs) ? fractionWords(rhs) : rhs;
+    const base = fraction ? `${rhsText}的${fractionWords(fraction)}` : rhsText;
+    return `${lhsText}，${comparisonWords(op, true)}${base}，评为${grade}`;
+  }
+  const untried = step.detail
+    .split("; ")
+    .filter((part) => part.endsWith("→ false"))
+    .map((part) => `${part.replace(/ → false$/, "")} 不成立`);
+  return `${untried.length > 0 ? `${untried.join("，")}，` : ""}评为${result.grade}`;
+}
+
+/** One rated subject: each level's count, the rule's derived values (exact), and why the grade. */
 export function ratingSummary(subject: string, result: RatingResult): string {
-  return `${subject}：${result.levels.map((l) => `${l.name}${l.count}票`).join("，")}（共${result.ballots}票）；测评结果：${result.grade}`;
+  const values = Object.entries(result.values)
+    .filter(([, v]) => typeof v !== "boolean" && typeof v !== "string")
+    .map(([name, v]) => `${name}${exactText(v)}`);
+  return `${subject}：${result.levels.map((l) => `${l.name}${l.count}票`).join("，")}（共${result.ballots}票）${values.length > 0 ? `；${values.join("，")}` : ""}；${gradeWords(result)}`;
 }
