@@ -107,8 +107,13 @@ describe.each<StoreKind>(["embedded", "postgres"])("meeting items on the %s stor
     const election = await post(`/v1/meetings/${meeting}/items`, { kind: "election", title: "选举", rule: "village_committee", seats: 1, candidates: ["甲", "乙"] });
     for (const member of ["p1", "p2", "p3"]) await post(`/v1/meetings/${meeting}/items/${election.body.id}/votes`, { member, names: ["甲"] });
     await post(`/v1/meetings/${meeting}/items/${election.body.id}/close`);
-    expect((await post(`/v1/meetings/${meeting}/close`)).status).toBe(200);
+    const closedMeeting = await post(`/v1/meetings/${meeting}/close`);
+    expect(closedMeeting.status).toBe(200);
     expect((await get(`/v1/meetings/${meeting}/audit/verify`)).body.intact).toBe(true);
+    // The body does not allow names on the notice: counts only.
+    const notice = await call(service.app, "GET", `/v1/notices/${closedMeeting.body.noticeId}?format=json`);
+    expect([notice.body.attendance.names, notice.body.attendance.present]).toEqual([null, 3]);
+    expect((await call(service.app, "GET", `/v1/notices/${closedMeeting.body.noticeId}`)).text).not.toContain("居民");
 
     // The owner of the tables switches triggers off and changes rows: verify names each change.
     const db = service.server.db;

@@ -149,7 +149,7 @@ export const NoticeQuery = Type.Object({
 export const NoticeDocument = Type.Object(
   {
     meeting: Type.Object({ title: Type.String(), body: Type.String(), closedAt: Timestamp }),
-    attendance: Type.Object({ entitled: Type.Integer(), signedIn: Type.Integer(), proxies: Type.Integer(), present: Type.Integer(), names: Type.Union([Type.Unknown(), Type.Null()]) }),
+    attendance: Type.Object({ entitled: Type.Integer(), signedIn: Type.Integer(), proxies: Type.Integer(), present: Type.Integer(), names: Type.Union([Type.Object({ signedIn: Type.Array(Type.String()), proxies: Type.Array(Type.Object({ member: Type.String(), holder: Type.String() })) }), Type.Null()], { description: "Only when the body allows names on the notice" }) }),
     items: Type.Array(Type.Object({ position: Type.Integer(), kind: Type.String(), title: Type.String(), summary: Type.Array(Type.String()), result: Type.Unknown() }, { additionalProperties: true })),
     audit: Type.Object({ seq: Type.Integer(), hash: Type.String() }),
   },

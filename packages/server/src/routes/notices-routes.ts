@@ -1,6 +1,7 @@
 /** The public notice (公示) of a closed meeting: no token, reached only through its unguessable id. */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
 import { NoticeDocument, NoticeIdParam, NoticeQuery } from "../http/meeting-schemas.ts";
 import { PUBLIC, withErrors } from "../http/schemas.ts";
 import { noticeCsv } from "../meetings/notice-csv.ts";
@@ -21,7 +22,18 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
         params: NoticeIdParam,
         querystring: NoticeQuery,
         produces: ["text/html", "application/json", "text/csv", "text/plain"],
-        response: withErrors({ 200: NoticeDocument }, 404),
+        response: {
+          ...withErrors({}, 404),
+          200: {
+            description: "The notice in the asked format",
+            content: {
+              "text/html": { schema: Type.String({ description: "The printable page (A4)" }) },
+              "application/json": { schema: NoticeDocument },
+              "text/csv": { schema: Type.String({ description: "序号, 类别, 事项, 内容 (UTF-8 with BOM)" }) },
+              "text/plain": { schema: Type.String() },
+            },
+          },
+        },
       },
     },
     async (request, reply) => {
@@ -32,11 +44,11 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
         case "json":
           return notice;
         case "csv":
-          return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="notice.csv"`).send(noticeCsv(notice) as unknown as typeof notice);
+          return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="notice.csv"`).send(noticeCsv(notice));
         case "text":
-          return reply.type("text/plain; charset=utf-8").send(noticeText(notice) as unknown as typeof notice);
+          return reply.type("text/plain; charset=utf-8").send(noticeText(notice));
         default:
-          return reply.type("text/html; charset=utf-8").send(noticeHtml(notice) as unknown as typeof notice);
+          return reply.type("text/html; charset=utf-8").send(noticeHtml(notice));
       }
     },
   );
