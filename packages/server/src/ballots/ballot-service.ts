@@ -9,7 +9,7 @@ import type { RuleResult } from "@gavel-rules/lang";
 import { appendEvent, AUDIT_INSERT_COLUMNS, eventTime, listEvents, prepareEvent, storedHead, type ChainHead } from "../audit/audit-log.ts";
 import { GENESIS_HASH, type ChainedEvent } from "../audit/hash-chain.ts";
 import { conflict, notFound, unprocessable } from "../http/api-error.ts";
-import { resolvedSourceDigest, type RuleRegistry } from "../rules/rule-registry.ts";
+import { resolvedSourceDigest, type ResolvedRule, type RuleRegistry } from "../rules/rule-registry.ts";
 import type { Database, Queryable } from "../store/database.ts";
 import { isUniqueViolation } from "../store/sql-errors.ts";
 import { countMismatch, countStored, tallyOf } from "./ballot-count.ts";
@@ -29,20 +29,17 @@ export class BallotService {
 
   /** Creates a draft ballot pinned to the current (or given) version of a vote rule. */
   async create(input: CreateBallotInput, actor: string): Promise<BallotView> {
-    const id = await this.db.transaction((tx) => this.createIn(tx, input, actor));
+    assertRoster(input.roster);
+    // Resolved (and compiled, on first use) before the transaction, so no store transaction waits on a compile.
+    const resolved = await this.rules.resolve(input.rule, { version: input.ruleVersion, selector: input.ruleName, kind: "vote" });
+    const id = await this.db.transaction((tx) => this.createIn(tx, input, actor, resolved));
     return this.get(id);
   }
 
   /** Creates a draft ballot inside the caller's transaction (a meeting's motion); returns its id. */
-  async createIn(tx: Queryable, input: CreateBallotInput, actor: string): Promise<string> {
-    if (input.roster.length === 0) throw unprocessable("EMPTY_ROSTER", "A ballot needs at least one member on its roster.");
-    const seen = new Set<string>();
-    const duplicates = new Set<string>();
-    for (const member of input.roster) (seen.has(member.id) ? duplicates : seen).add(member.id);
-    if (duplicates.size > 0) {
-      throw unprocessable("DUPLICATE_MEMBER", `Member ids must be unique on a roster; repeated: ${[...duplicates].join(", ")}.`, { members: [...duplicates] });
-    }
-    const { record, rule } = await this.rules.resolve(input.rule, { version: input.ruleVersion, selector: input.ruleName, kind: "vote", tx });
+  async createIn(tx: Queryable, input: CreateBallotInput, actor: string, resolved?: ResolvedRule): Promise<string> {
+    assertRoster(input.roster);
+    const { record, rule } = resolved ?? (await this.rules.resolve(input.rule, { version: input.ruleVersion, selector: input.ruleName, kind: "vote", tx }));
     const id = randomUUID();
     const secret = input.secret ?? false;
     const at = eventTime();
@@ -285,6 +282,17 @@ export class BallotService {
   private async assertOnRoster(tx: Queryable, id: string, member: string): Promise<void> {
     const { rowCount } = await tx.query("SELECT 1 FROM roster_members WHERE ballot_id = $1 AND member_id = $2", [id, member]);
     if (!rowCount) throw notOnRoster(id, member);
+  }
+}
+
+/** 422 EMPTY_ROSTER or DUPLICATE_MEMBER unless the roster is usable. */
+function assertRoster(roster: CreateBallotInput["roster"]): void {
+  if (roster.length === 0) throw unprocessable("EMPTY_ROSTER", "A ballot needs at least one member on its roster.");
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const member of roster) (seen.has(member.id) ? duplicates : seen).add(member.id);
+  if (duplicates.size > 0) {
+    throw unprocessable("DUPLICATE_MEMBER", `Member ids must be unique on a roster; repeated: ${[...duplicates].join(", ")}.`, { members: [...duplicates] });
   }
 }
 

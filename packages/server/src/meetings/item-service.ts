@@ -10,7 +10,7 @@ import type { ElectionResult, RatingResult } from "@gavel-rules/lang";
 import { eventTime } from "../audit/audit-log.ts";
 import type { BallotService } from "../ballots/ballot-service.ts";
 import { conflict, notFound, unprocessable } from "../http/api-error.ts";
-import { resolvedSourceDigest, type RuleKind, type RuleRegistry } from "../rules/rule-registry.ts";
+import { resolvedSourceDigest, type ResolvedRule, type RuleKind, type RuleRegistry } from "../rules/rule-registry.ts";
 import type { Database, Queryable } from "../store/database.ts";
 import { readElectionPaper, readRatingPaper } from "./election-paper.ts";
 import { electionTally, ratingTally } from "./item-counts.ts";
@@ -25,6 +25,8 @@ const RULE_KIND: Record<ItemKind, RuleKind> = { motion: "vote", election: "elect
 /** What opening an item needs beyond the request: set for a runoff or a tie's new round. */
 interface ItemPlan extends CreateItemInput {
   previousItem?: string;
+  /** The rule, when resolved before the transaction. */
+  resolved?: ResolvedRule;
 }
 
 export class ItemService {
@@ -36,16 +38,19 @@ export class ItemService {
 
   /** Opens a new agenda item on an open meeting, pinned to the current (or given) version of its rule. */
   async open(meetingId: string, input: CreateItemInput, actor: string): Promise<ItemView> {
+    // Resolved (and compiled, on first use) before the meeting is locked, so no meeting waits on a compile.
+    const resolved = await this.rules.resolve(input.rule, { version: input.ruleVersion, selector: input.ruleName, kind: RULE_KIND[input.kind] });
     const id = await this.db.transaction(async (tx) => {
       const meeting = await findMeeting(tx, meetingId, true);
       if (meeting.state === "closed") throw meetingClosed(meetingId);
-      return this.openIn(tx, meeting, input, actor);
+      return this.openIn(tx, meeting, { ...input, resolved }, actor);
     });
     return (await readItems(this.db, meetingId, id))[0]!;
   }
 
   private async openIn(tx: Queryable, meeting: MeetingRow, input: ItemPlan, actor: string): Promise<string> {
-    const { record, rule } = await this.rules.resolve(input.rule, { version: input.ruleVersion, selector: input.ruleName, kind: RULE_KIND[input.kind], tx });
+    const resolved = input.resolved ?? (await this.rules.resolve(input.rule, { version: input.ruleVersion, selector: input.ruleName, kind: RULE_KIND[input.kind], tx }));
+    const { record, rule } = resolved;
     const id = randomUUID();
     const secret = input.secret ?? input.kind !== "motion";
     const at = eventTime();
@@ -56,7 +61,7 @@ export class ItemService {
     let rating: { subjects: string[]; levels: string[] } | null = null;
     if (input.kind === "motion") {
       const roster = await this.roster(tx, meeting.id);
-      ballot = await this.ballots.createIn(tx, { title: input.title, rule: record.name, ruleVersion: record.version, ruleName: rule.name, roster, secret }, actor);
+      ballot = await this.ballots.createIn(tx, { title: input.title, rule: record.name, ruleVersion: record.version, ruleName: rule.name, roster, secret }, actor, resolved);
       await this.ballots.openIn(tx, ballot, actor);
       const present = await tx.query<{ member_id: string }>("SELECT a.member_id FROM meeting_attendance a JOIN meeting_members m USING (meeting_id, member_id) WHERE a.meeting_id = $1 ORDER BY m.position", [meeting.id]);
       for (const row of present.rows) await this.ballots.recordAttendance(ballot, row.member_id, actor, tx);
