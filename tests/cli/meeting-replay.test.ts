@@ -67,7 +67,7 @@ describe("gavel meeting replay", () => {
     for (const line of expectedLines()) expect(run.stdout).toContain(line);
     expect(run.stdout).toMatch(/审计链：第\d+条事件，[0-9a-f]{64}/);
     expect(run.stdout).toContain("考核（cadre_review）");
-  });
+  }, 240_000); // a fresh embedded store is initialised in the child process (initdb alone takes 5–15 s here)
 
   it("replays it against a running service, and names the notice's public link", async () => {
     const run = await gavel(["meeting", "replay", join(dir, "meeting.json"), "--server", url, "--token", server.adminToken!], repoRoot);
@@ -78,7 +78,7 @@ describe("gavel meeting replay", () => {
     const html = await fetch(link!);
     expect(html.status).toBe(200);
     expect(await html.text()).toContain("居民委员会委员选举");
-  });
+  }, 120_000);
 
   it("exits 1 naming the refused step when a paper is refused", async () => {
     const run = await gavel(["meeting", "replay", join(dir, "meeting.json"), "--server", url, "--token", "not-a-token"], repoRoot);
