@@ -247,5 +247,5 @@ describe.each<StoreKind>(["embedded", "postgres"])("the year-end meeting on the 
     const secretVotes = audit.body.events.filter((e: { type: string; data: { item: string } }) => e.type === "vote.cast" && e.data.item !== motion.body.id);
     expect(secretVotes.length).toBe(31 * 3);
     expect(secretVotes.every((e: { data: Record<string, unknown> }) => !("paper" in e.data))).toBe(true);
-  });
+  }, 180_000); // some 400 requests, each its own transaction
 });
