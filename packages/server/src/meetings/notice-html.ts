@@ -1,6 +1,6 @@
 /** The 公示 as an HTML page, printable on A4: every text escaped (names are user input), no script, styles inline. */
 
-import { attendanceWords, kindWords, type NoticeDocument } from "./notice.ts";
+import { attendanceWords, closedAtWords, kindWords, type NoticeDocument } from "./notice.ts";
 
 /** Text safe in HTML element content and quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -9,7 +9,7 @@ export function escapeHtml(text: string): string {
 
 const STYLE = `
 @page { size: A4; margin: 18mm 16mm; }
-body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif; font-size: 11pt; line-height: 1.6; color: #000; max-width: 178mm; margin: 0 auto; padding: 8mm 0; }
+body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", "Noto Sans CJK SC", "Microsoft YaHei", "WenQuanYi Micro Hei", serif; font-size: 11pt; line-height: 1.6; color: #000; max-width: 178mm; margin: 0 auto; padding: 8mm 0; }
 h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; }
 .meta { text-align: center; margin: 0 0 6mm; }
 h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #000; }
@@ -42,12 +42,13 @@ export function noticeHtml(notice: NoticeDocument): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>公示：${e(notice.meeting.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <h1>公示：${e(notice.meeting.title)}</h1>
-<p class="meta">${e(notice.meeting.body)}（名册第${notice.meeting.bodyVersion}版） · ${e(notice.meeting.closedAt)}</p>
+<p class="meta">${e(notice.meeting.body)}（名册第${notice.meeting.bodyVersion}版） · ${e(closedAtWords(notice.meeting.closedAt))}</p>
 <section><h2>出席情况</h2>${attendance.join("\n")}</section>
 ${items.join("\n")}
 <footer>审计链头：第${notice.audit.seq}条事件，${e(notice.audit.hash)}</footer>

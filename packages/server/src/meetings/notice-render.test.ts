@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NoticeDocument } from "./notice.ts";
+import { closedAtWords, type NoticeDocument } from "./notice.ts";
 import { noticeCsv } from "./notice-csv.ts";
 import { escapeHtml, noticeHtml } from "./notice-html.ts";
 
@@ -20,6 +20,8 @@ describe("the notice's renderings", () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain("@page { size: A4");
     expect(html).toContain(`审计链头：第9条事件，${"a".repeat(64)}`);
+    expect(html).toContain("2026年12月1日 08:00（北京时间）");
+    expect(closedAtWords("2026-12-31T16:30:00.000Z")).toBe("2027年1月1日 00:30（北京时间）");
   });
 
   it("writes CSV cells a spreadsheet will not run, with a byte-order mark", () => {

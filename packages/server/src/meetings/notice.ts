@@ -83,6 +83,14 @@ export function noticeOf(meeting: MeetingView): NoticeDocument {
   };
 }
 
+const BEIJING_TIME = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+
+/** When the meeting closed, as the notice prints it: "2026年12月1日 12:32（北京时间）"; the JSON keeps the ISO time. */
+export function closedAtWords(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${BEIJING_TIME.format(date)}（北京时间）`;
+}
+
 /** The attendance line: "应到35人，实到33人（本人签到31人，委托2人）". */
 export function attendanceWords(notice: NoticeDocument): string {
   const a = notice.attendance;
@@ -91,7 +99,7 @@ export function attendanceWords(notice: NoticeDocument): string {
 
 /** The notice as plain text (the CLI prints it). */
 export function noticeText(notice: NoticeDocument): string {
-  const lines = [`公示：${notice.meeting.title}`, `${notice.meeting.body}（名册第${notice.meeting.bodyVersion}版），${notice.meeting.closedAt}`, attendanceWords(notice)];
+  const lines = [`公示：${notice.meeting.title}`, `${notice.meeting.body}（名册第${notice.meeting.bodyVersion}版），${closedAtWords(notice.meeting.closedAt)}`, attendanceWords(notice)];
   if (notice.attendance.names) {
     lines.push(`签到：${notice.attendance.names.signedIn.join("、")}`);
     if (notice.attendance.names.proxies.length > 0) lines.push(`委托：${notice.attendance.names.proxies.map((p) => `${p.member}（委托${p.holder}）`).join("、")}`);
