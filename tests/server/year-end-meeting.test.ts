@@ -233,6 +233,11 @@ describe.each<StoreKind>(["embedded", "postgres"])("the year-end meeting on the 
     expect(verify.body.intact, JSON.stringify(verify.body.problems)).toBe(true);
     expect(json.body.audit).toEqual({ seq: verify.body.events, hash: verify.body.head });
     expect(html.text).toContain(verify.body.head);
+    // The head printed on the 公示, kept outside the database, is checked later against the log.
+    const anchored = await get(m(`/audit/verify?head=${json.body.audit.hash}`));
+    expect([anchored.body.intact, anchored.body.anchor]).toEqual([true, { hash: json.body.audit.hash, seq: json.body.audit.seq }]);
+    const unknown = await get(m(`/audit/verify?head=${"0".repeat(63)}1`));
+    expect([unknown.body.intact, unknown.body.problems.map((p: { code: string }) => p.code)]).toEqual([false, ["ANCHOR_NOT_FOUND"]]);
     const ballot = await get(`/v1/ballots/${motionClosed.body.item.ballot}/audit/verify`);
     expect(ballot.body.intact).toBe(true);
 

@@ -141,6 +141,7 @@ export const MeetingVerification = Type.Object({
   head: Type.String(),
   problems: Type.Array(Type.Object({ code: Type.String(), message: Type.String(), seq: Type.Optional(Type.Integer()), details: Type.Optional(Type.Unknown()) })),
   ballots: Type.Array(Type.Object({ item: Type.String(), ballot: Type.String(), intact: Type.Boolean() })),
+  anchor: Type.Optional(Type.Object({ hash: Type.String(), seq: Type.Union([Type.Integer(), Type.Null()]) }, { description: "The kept head and the event that has it (null: none)" })),
 });
 
 export const NoticeQuery = Type.Object({

@@ -160,10 +160,10 @@ export class MeetingService {
     return listMeetingEvents(this.db, id);
   }
 
-  /** Verifies the meeting's chain, its rows against it, and every motion's ballot. */
-  async verify(id: string): Promise<MeetingVerification> {
+  /** Verifies the meeting's chain, its rows against it, and every motion's ballot; `anchor` is a kept head (e.g. the 公示's). */
+  async verify(id: string, anchor?: string): Promise<MeetingVerification> {
     const meeting = await findMeeting(this.db, id);
-    return verifyMeeting(this.db, this.ballots, meeting);
+    return verifyMeeting(this.db, this.ballots, meeting, anchor);
   }
 
   /** Entitled, signed in (in person), represented by proxy, and present (both). */

@@ -24,6 +24,8 @@ export interface MeetingVerification {
   problems: MeetingProblem[];
   /** Each motion's ballot verification, by item. */
   ballots: { item: string; ballot: string; intact: boolean }[];
+  /** A kept head that was checked: the seq of the event with that hash, or null when no event has it. */
+  anchor?: { hash: string; seq: number | null };
 }
 
 function dataOf(event: ChainedEvent): Record<string, unknown> {
@@ -35,7 +37,7 @@ function sorted(values: Iterable<string>): string {
 }
 
 /** Every problem found, not only the first. */
-export async function verifyMeeting(db: Queryable, ballots: BallotService, meeting: MeetingRow): Promise<MeetingVerification> {
+export async function verifyMeeting(db: Queryable, ballots: BallotService, meeting: MeetingRow, anchor?: string): Promise<MeetingVerification> {
   const id = meeting.id;
   const problems: MeetingProblem[] = [];
   const events = await listMeetingEvents(db, id);
@@ -44,6 +46,14 @@ export async function verifyMeeting(db: Queryable, ballots: BallotService, meeti
   const head = last?.hash ?? GENESIS_HASH;
   if (meeting.audit_seq !== (last?.seq ?? 0) || meeting.audit_head !== head) {
     problems.push({ code: "AUDIT_HEAD_MISMATCH", message: `the meeting records ${meeting.audit_seq} events, the log has ${last?.seq ?? 0}`, details: { recorded: { seq: meeting.audit_seq, hash: meeting.audit_head }, log: { seq: last?.seq ?? 0, hash: head } } });
+  }
+
+  // A head kept outside the database (the one printed on the 公示): the log must still contain it.
+  let anchored: MeetingVerification["anchor"];
+  if (anchor !== undefined) {
+    const found = events.find((event) => event.hash === anchor);
+    anchored = { hash: anchor, seq: found?.seq ?? null };
+    if (!found) problems.push({ code: "ANCHOR_NOT_FOUND", message: `no event of the log has the kept head ${anchor.slice(0, 12)}…: the history before it was rewritten`, details: { head: anchor } });
   }
 
   // Sign-ins and proxies: the rows against the events.
@@ -87,5 +97,5 @@ export async function verifyMeeting(db: Queryable, ballots: BallotService, meeti
       }
     }
   }
-  return { meeting: id, intact: problems.length === 0, events: events.length, head, problems, ballots: verifiedBallots };
+  return { meeting: id, intact: problems.length === 0, events: events.length, head, problems, ballots: verifiedBallots, ...(anchored ? { anchor: anchored } : {}) };
 }

@@ -20,7 +20,7 @@ import {
   SignInBody,
   SignInReceipt,
 } from "../http/meeting-schemas.ts";
-import { withErrors } from "../http/schemas.ts";
+import { AuditVerifyQuery, withErrors } from "../http/schemas.ts";
 import type { Services } from "./context.ts";
 
 export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { meetings, items, tokens }) => {
@@ -176,10 +176,12 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
         tags: ["audit"],
         operationId: "verifyMeetingAudit",
         summary: "Verify the meeting's chain, its sign-ins and voters against it, each item's counters, and every motion's ballot",
+        description: "With ?head= (e.g. the chain head printed on the 公示), also that the log still contains that head (ANCHOR_NOT_FOUND).",
         params: MeetingIdParam,
+        querystring: AuditVerifyQuery,
         response: withErrors({ 200: MeetingVerification }, 401, 403, 404),
       },
     },
-    async (request) => meetings.verify(request.params.id),
+    async (request) => meetings.verify(request.params.id, request.query.head),
   );
 };
