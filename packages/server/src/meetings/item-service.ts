@@ -12,7 +12,7 @@ import type { BallotService } from "../ballots/ballot-service.ts";
 import { conflict, notFound, unprocessable } from "../http/api-error.ts";
 import { resolvedSourceDigest, type ResolvedRule, type RuleKind, type RuleRegistry } from "../rules/rule-registry.ts";
 import type { Database, Queryable } from "../store/database.ts";
-import { readElectionPaper, readRatingPaper } from "./election-paper.ts";
+import { readElectionPaper, readRatingPaper } from "./papers.ts";
 import { electionTally, ratingTally } from "./item-counts.ts";
 import { readItems } from "./item-view.ts";
 import { appendMeetingEvent } from "./meeting-log.ts";

@@ -107,9 +107,8 @@ export class MeetingService {
       const notice = randomBytes(NOTICE_ID_BYTES).toString("base64url");
       const at = eventTime();
       const counts = await this.counts(tx, id);
-      const head = await appendMeetingEvent(tx, id, headOf(meeting), "meeting.closed", actor, { counts, notice }, at);
+      await appendMeetingEvent(tx, id, headOf(meeting), "meeting.closed", actor, { counts, notice }, at);
       await tx.query("UPDATE meetings SET state = 'closed', closed_at = $2, notice_id = $3 WHERE id = $1", [id, at, notice]);
-      return head;
     });
     return this.get(id);
   }

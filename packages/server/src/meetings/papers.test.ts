@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../http/api-error.ts";
-import { readElectionPaper, readRatingPaper } from "./election-paper.ts";
+import { readElectionPaper, readRatingPaper } from "./papers.ts";
 
 function codeOf(run: () => unknown): string | undefined {
   try {
