@@ -1,4 +1,4 @@
-/** The `gavel` command line: commander wiring of check, test, fmt, eval, serve, lsp, completion, audit, and the operator commands token, backup and restore. */
+/** The `gavel` command line: commander wiring of check, test, fmt, eval, table, diff, serve, lsp, completion, audit, meeting, and the operator commands token, backup and restore. */
 import { readFileSync } from "node:fs";
 import { Argument, Command, CommanderError, Option } from "commander";
 import { auditText, type AuditOptions } from "./commands/audit.ts";
@@ -112,6 +112,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
   addInsightCommands(program, ctx, setExitCode);
   addOperatorCommands(program, ctx, setExitCode);
   registerAudit(program, ctx, setExitCode);
+  registerMeeting(program, ctx, setExitCode);
   return program;
 }
 
@@ -196,6 +197,27 @@ function registerAudit(program: Command, ctx: CommandContext, setExitCode: (code
     .action(async (ballot: string, options: AuditOptions) => {
       const { runAuditVerify } = await import("./commands/audit.ts");
       setExitCode(await runAuditVerify(ballot, options, ctx));
+    });
+}
+
+/** `gavel meeting replay <meeting.json>`: a meeting kept as files, run through the API, its 公示 printed. */
+function registerMeeting(program: Command, ctx: CommandContext, setExitCode: (code: number) => void): void {
+  const zh = ctx.language === "zh";
+  const meeting = program.command("meeting").description(zh ? "会议：以文件保存的会议（名册、议程、选票）" : "Meetings kept as files (roster, agenda, papers)");
+  meeting
+    .command("replay")
+    .description(
+      zh
+        ? "通过 gavel API 重放会议（默认在本进程的临时嵌入式存储上，或用 --server 连接运行中的服务），输出公示"
+        : "Replay a meeting through the gavel API (in this process on a temporary embedded store, or a running service with --server) and print its 公示",
+    )
+    .argument("<file>", zh ? "会议文件（meeting.json）" : "the meeting file (meeting.json)")
+    .option("--server <url>", zh ? "运行中的服务地址" : "a running service's URL")
+    .option("--token <token>", zh ? "令牌（默认 $GAVEL_TOKEN）：admin，或规则已存储时的 clerk" : "a token (default $GAVEL_TOKEN): admin, or a clerk's when the rules are stored already")
+    .addOption(new Option("--format <format>", zh ? "输出格式" : "output format").choices(["text", "json"]).default("text"))
+    .action(async (file: string, options: { server?: string; token?: string; format: "text" | "json" }) => {
+      const { runMeetingReplay } = await import("./commands/meeting.ts");
+      setExitCode(await runMeetingReplay(file, options, ctx));
     });
 }
 

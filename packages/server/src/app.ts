@@ -18,6 +18,9 @@ import { SHARED_SCHEMAS } from "./http/schemas.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { assessmentsRoutes } from "./routes/assessments-routes.ts";
 import { ballotsRoutes } from "./routes/ballots-routes.ts";
+import { bodiesRoutes } from "./routes/bodies-routes.ts";
+import { meetingsRoutes } from "./routes/meetings-routes.ts";
+import { noticesRoutes } from "./routes/notices-routes.ts";
 import type { Services } from "./routes/context.ts";
 import { healthRoutes } from "./routes/health-routes.ts";
 import { rulesRoutes } from "./routes/rules-routes.ts";
@@ -80,7 +83,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     openapi: {
       info: {
         title: "gavel",
-        description: "Rules-driven assessment and voting engine: rule registry, evaluation, ballots, assessments, audit.",
+        description: "Rules-driven assessment and voting engine: rule registry, evaluation, ballots, meetings, assessments, audit.",
         version: "0.1.0",
         license: { name: "MIT", url: "https://opensource.org/licenses/MIT" },
       },
@@ -101,6 +104,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(rulesRoutes, services);
   await app.register(insightRoutes, services);
   await app.register(ballotsRoutes, services);
+  await app.register(bodiesRoutes, services);
+  await app.register(meetingsRoutes, services);
+  await app.register(noticesRoutes, services);
   await app.register(assessmentsRoutes, services);
   await app.register(tokensRoutes, services);
 

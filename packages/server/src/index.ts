@@ -11,6 +11,9 @@ import { Lifecycle } from "./http/lifecycle.ts";
 import { operationsFromEnv, type OperationsOptions } from "./http/operations-options.ts";
 import { AssessmentService } from "./assessments/assessment-service.ts";
 import { BallotService } from "./ballots/ballot-service.ts";
+import { BodyService } from "./meetings/body-service.ts";
+import { ItemService } from "./meetings/item-service.ts";
+import { MeetingService } from "./meetings/meeting-service.ts";
 import type { Services } from "./routes/context.ts";
 import { RuleRegistry } from "./rules/rule-registry.ts";
 import { EvaluationPool } from "./workers/evaluation-pool.ts";
@@ -29,6 +32,7 @@ export { restoreBackupFile, RestoreRefusedError, type RestoreRefusal } from "./s
 export type { Role, Permission, Actor } from "./access/roles.ts";
 export type { BallotView, Tally, Choice } from "./ballots/ballot-types.ts";
 export type { BallotVerification, IntegrityProblem, IntegrityCode } from "./ballots/ballot-verification.ts";
+export type { MeetingView, ItemView, BodyView } from "./meetings/meeting-types.ts";
 
 const moduleDir = dirname(fileURLToPath(import.meta.url));
 /** The built editor: editor/ inside this package when installed (copied at build); packages/editor/dist from the monorepo's sources. */
@@ -87,7 +91,18 @@ export async function createServer(options: ServerOptions = {}): Promise<GavelSe
     const stdDir = options.stdDir ?? DEFAULT_STD_DIR;
     const rules = new RuleRegistry(db, stdDir, (name, source, pinned) => workers.checkRuleFile(name, source, stdDir, pinned));
     const tokens = new TokenStore(db);
-    const services: Services = { db, rules, tokens, ballots: new BallotService(db, rules), assessments: new AssessmentService(rules, workers) };
+    const ballots = new BallotService(db, rules);
+    const bodies = new BodyService(db);
+    const services: Services = {
+      db,
+      rules,
+      tokens,
+      ballots,
+      assessments: new AssessmentService(rules, workers),
+      bodies,
+      meetings: new MeetingService(db, bodies, ballots),
+      items: new ItemService(db, rules, ballots),
+    };
     if (options.seedStandardLibrary ?? true) await rules.seedStandardLibrary();
     await rules.pinLegacyImports();
     const adminToken = (options.issueAdminToken ?? true) ? await tokens.bootstrapAdmin() : undefined;

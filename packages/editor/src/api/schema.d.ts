@@ -308,6 +308,296 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List bodies at their latest roster version */
+        get: operations["listBodies"];
+        put?: never;
+        /**
+         * Create a body (a standing roster, e.g. a community's residents' representatives) with its first roster version
+         * @description 422 EMPTY_ROSTER, DUPLICATE_MEMBER. Needs a clerk or admin token.
+         */
+        post: operations["createBody"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bodies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A body's roster at its latest (or given) version */
+        get: operations["getBody"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bodies/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Store a new roster version of a body (meetings already held keep the version they snapshotted)
+         * @description 422 EMPTY_ROSTER, DUPLICATE_MEMBER; 409 BODY_VERSION_CONFLICT; 404 BODY_NOT_FOUND.
+         */
+        post: operations["addBodyVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List meetings, newest first */
+        get: operations["listMeetings"];
+        put?: never;
+        /**
+         * Open a meeting of a body; the body's latest (or given) roster version is snapshotted
+         * @description 404 BODY_NOT_FOUND, BODY_VERSION_NOT_FOUND. Needs a clerk or admin token.
+         */
+        post: operations["createMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meeting: roster with sign-ins and proxies, counts, agenda items with live counts and results */
+        get: operations["getMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}/sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a member in, in person: one sign-in per member, used by every item of the meeting
+         * @description 422 NOT_ON_ROSTER; 409 ALREADY_SIGNED_IN (also when represented by proxy), MEETING_CLOSED.
+         */
+        post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}/proxies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a proxy (委托投票): an absent member is represented by a member signed in in person
+         * @description 422 NOT_ON_ROSTER, SELF_PROXY; 409 ALREADY_SIGNED_IN, HOLDER_NOT_SIGNED_IN, TOO_MANY_PROXIES (the meeting's maxProxies), MEETING_CLOSED.
+         */
+        post: operations["addProxy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open an agenda item (motion, election or rating), pinned to its rule's current (or given) version
+         * @description A motion is counted by a ballot (its id in `ballot`). Elections and ratings are secret by default. 422 WRONG_RULE_KIND, SEATS_REQUIRED, NO_CANDIDATES, NO_SUBJECTS, INVALID_LIST; 404 RULE_NOT_FOUND; 409 MEETING_CLOSED.
+         */
+        post: operations["openItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}/items/{item}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agenda item with its count of votes and, once closed, its tally and result */
+        get: operations["getItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}/items/{item}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record one member's paper: a choice (motion), names (election) or a level per subject (rating)
+         * @description A member represented by proxy votes through their holder, named in `by`. An election paper marking more names than seats is recorded and counted invalid (valid: false). 422 NOT_ON_ROSTER, CHOICE_REQUIRED, NAMES_REQUIRED, RATINGS_REQUIRED, NOT_A_CANDIDATE, DUPLICATE_NAMES, INVALID_RATING, NOT_PROXY_HOLDER; 409 NOT_SIGNED_IN, ALREADY_VOTED, ITEM_CLOSED, PROXY_HOLDER_REQUIRED, MEETING_CLOSED.
+         */
+        post: operations["castItemVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}/items/{item}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an item: evaluate its pinned rule on its counts and store the result; an election's runoff or tie opens the next round
+         * @description 409 ITEM_CLOSED, MEETING_CLOSED, TALLY_MISMATCH (a motion's ballot); 422 EVALUATION_ERROR.
+         */
+        post: operations["closeItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a meeting whose items are all closed; its public notice (公示) gets an unguessable link
+         * @description 409 ITEMS_OPEN, MEETING_CLOSED.
+         */
+        post: operations["closeMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The meeting's append-only, hash-chained event log */
+        get: operations["getMeetingAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the meeting's chain, its sign-ins and voters against it, each item's counters, and every motion's ballot
+         * @description With ?head= (e.g. the chain head printed on the 公示), also that the log still contains that head (ANCHOR_NOT_FOUND).
+         */
+        get: operations["verifyMeetingAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notices/{notice}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public notice (公示) of a closed meeting: HTML printable on A4 (default), or ?format=json, csv or text
+         * @description No token: the id (192 random bits) is the access. 404 NOTICE_NOT_FOUND.
+         */
+        get: operations["getNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/assessments": {
         parameters: {
             query?: never;
@@ -319,7 +609,7 @@ export interface paths {
         put?: never;
         /**
          * Assess many subjects with one scorecard; results ranked by score
-         * @description Needs a token whose role may assess (admin, author, clerk). Body: JSON { rule, subjects: [{ id, input }] } (at most 10000 subjects, 2 MiB), or text/csv with a header row (id, optional name, one column per input) and ?rule=NAME, streamed (at most 1,000,000 rows, 256 MiB). The whole upload is checked first: 422 INVALID_SUBJECTS, CSV_INVALID or EVALUATION_ERROR names every bad subject or cell (the first 1,000), and nothing is ranked. Then the ranked results stream out (highest score first, ties share a rank): JSON { rule, count, results } by default, JSON lines (Accept: application/x-ndjson, one result per line) or CSV (Accept: text/csv; text cells that would start a formula get a leading '). At most 4 assessments run at once: 503 ASSESSMENTS_BUSY beyond.
+         * @description Needs a token whose role may assess (admin, author, clerk). Body: JSON { rule, subjects: [{ id, input }] } (at most 10000 subjects, 2 MiB), or text/csv with a header row (id, optional name, one column per input) and ?rule=NAME, streamed (at most 1,000,000 rows, 256 MiB). The whole upload is checked first: 422 INVALID_SUBJECTS, CSV_INVALID or EVALUATION_ERROR names every bad subject or cell (the first 1,000), and nothing is ranked. Or JSON { rule, item, levels?, inputs? }: the subjects of a closed rating item of a meeting, each with its count of each level (named by levels: level → input) and its other inputs. Then the ranked results stream out (highest score first, ties share a rank): JSON { rule, count, results } by default, JSON lines (Accept: application/x-ndjson, one result per line) or CSV (Accept: text/csv; text cells that would start a formula get a leading '). At most 4 assessments run at once: 503 ASSESSMENTS_BUSY beyond.
          */
         post: operations["assess"];
         delete?: never;
@@ -785,12 +1075,25 @@ export interface components {
             rule: string;
             ruleVersion?: number;
             ruleName?: string;
-            subjects: {
+            /** @description The subjects and their inputs (or name a closed rating item instead) */
+            subjects?: {
                 id: string;
                 input: {
                     [key: string]: unknown;
                 };
             }[];
+            /** @description A closed rating item of a meeting: its subjects are assessed on the meeting's own counts */
+            item?: string;
+            /** @description With item: the scorecard input each rating level fills (default: the level's own name) */
+            levels?: {
+                [key: string]: string;
+            };
+            /** @description With item: each subject's other inputs, by subject name */
+            inputs?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
         };
         /** @description Subjects ranked by score, highest first; ties share a rank */
         Assessment: {
@@ -2275,6 +2578,2133 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listBodies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bodies: {
+                            id: string;
+                            name: string;
+                            version: number;
+                            members: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    members: {
+                        id: string;
+                        name: string;
+                    }[];
+                    /** @description May the public notice list who signed in (default false: counts only) */
+                    publicNames?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        version: number;
+                        members: {
+                            id: string;
+                            name: string;
+                        }[];
+                        publicNames: boolean;
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        versions: number;
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood, but refused: see the error code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBody: {
+        parameters: {
+            query?: {
+                /** @description A roster version (default: latest) */
+                version?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        version: number;
+                        members: {
+                            id: string;
+                            name: string;
+                        }[];
+                        publicNames: boolean;
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        versions: number;
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addBodyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    members: {
+                        id: string;
+                        name: string;
+                    }[];
+                    publicNames?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        version: number;
+                        members: {
+                            id: string;
+                            name: string;
+                        }[];
+                        publicNames: boolean;
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        versions: number;
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood, but refused: see the error code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMeetings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        meetings: {
+                            id: string;
+                            title: string;
+                            state: string;
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    body: string;
+                    /** @description The roster version to snapshot (default: latest) */
+                    bodyVersion?: number;
+                    /** @description Proxies one member present in person may hold (委托投票; default 1) */
+                    maxProxies?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        body: {
+                            id: string;
+                            name: string;
+                            version: number;
+                        };
+                        /** @enum {string} */
+                        state: "open" | "closed";
+                        maxProxies: number;
+                        publicNames: boolean;
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** @description Once closed: the public notice is GET /v1/notices/{noticeId} */
+                        noticeId: string | null;
+                        members: {
+                            id: string;
+                            name: string;
+                            signedIn: boolean;
+                            proxyHolder: string | null;
+                        }[];
+                        counts: {
+                            entitled: number;
+                            signedIn: number;
+                            proxies: number;
+                            present: number;
+                        };
+                        items: {
+                            id: string;
+                            meeting: string;
+                            position: number;
+                            /** @enum {string} */
+                            kind: "motion" | "election" | "rating";
+                            title: string;
+                            rule: {
+                                name: string;
+                                version: number;
+                                entry: string;
+                            };
+                            secret: boolean;
+                            /** @enum {string} */
+                            state: "open" | "closed";
+                            /** @description A motion's ballot (GET /v1/ballots/{id}) */
+                            ballot: string | null;
+                            seats: number | null;
+                            round: number | null;
+                            writeIns: boolean;
+                            candidates: string[] | null;
+                            subjects: string[] | null;
+                            levels: string[] | null;
+                            previousItem: string | null;
+                            nextItem: string | null;
+                            voted: number;
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            tally: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: (components["schemas"]["RuleResult"] | {
+                                /** @enum {string} */
+                                kind: "ratings";
+                                subjects: {
+                                    subject: string;
+                                    result: components["schemas"]["RuleResult"];
+                                }[];
+                            }) | (never | null);
+                        }[];
+                        audit: {
+                            seq: number;
+                            hash: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood, but refused: see the error code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        body: {
+                            id: string;
+                            name: string;
+                            version: number;
+                        };
+                        /** @enum {string} */
+                        state: "open" | "closed";
+                        maxProxies: number;
+                        publicNames: boolean;
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** @description Once closed: the public notice is GET /v1/notices/{noticeId} */
+                        noticeId: string | null;
+                        members: {
+                            id: string;
+                            name: string;
+                            signedIn: boolean;
+                            proxyHolder: string | null;
+                        }[];
+                        counts: {
+                            entitled: number;
+                            signedIn: number;
+                            proxies: number;
+                            present: number;
+                        };
+                        items: {
+                            id: string;
+                            meeting: string;
+                            position: number;
+                            /** @enum {string} */
+                            kind: "motion" | "election" | "rating";
+                            title: string;
+                            rule: {
+                                name: string;
+                                version: number;
+                                entry: string;
+                            };
+                            secret: boolean;
+                            /** @enum {string} */
+                            state: "open" | "closed";
+                            /** @description A motion's ballot (GET /v1/ballots/{id}) */
+                            ballot: string | null;
+                            seats: number | null;
+                            round: number | null;
+                            writeIns: boolean;
+                            candidates: string[] | null;
+                            subjects: string[] | null;
+                            levels: string[] | null;
+                            previousItem: string | null;
+                            nextItem: string | null;
+                            voted: number;
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            tally: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: (components["schemas"]["RuleResult"] | {
+                                /** @enum {string} */
+                                kind: "ratings";
+                                subjects: {
+                                    subject: string;
+                                    result: components["schemas"]["RuleResult"];
+                                }[];
+                            }) | (never | null);
+                        }[];
+                        audit: {
+                            seq: number;
+                            hash: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    member: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        meeting: string;
+                        member: string;
+                        counts: {
+                            entitled: number;
+                            signedIn: number;
+                            proxies: number;
+                            present: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood, but refused: see the error code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addProxy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    member: string;
+                    holder: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        meeting: string;
+                        member: string;
+                        holder: string;
+                        held: number;
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood, but refused: see the error code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    openItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "motion" | "election" | "rating";
+                    title: string;
+                    /** @description Rule file in the registry (a vote, election or rating rule, by kind) */
+                    rule: string;
+                    ruleVersion?: number;
+                    ruleName?: string;
+                    /** @description Default: false for a motion, true for an election or rating */
+                    secret?: boolean;
+                    /** @description An election: seats to fill */
+                    seats?: number;
+                    candidates?: string[];
+                    /** @description An election: names off the list count (default false) */
+                    writeIns?: boolean;
+                    /** @description An election: the rule's round (default 1) */
+                    round?: number;
+                    /** @description A rating: the people rated on one paper */
+                    subjects?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        meeting: string;
+                        position: number;
+                        /** @enum {string} */
+                        kind: "motion" | "election" | "rating";
+                        title: string;
+                        rule: {
+                            name: string;
+                            version: number;
+                            entry: string;
+                        };
+                        secret: boolean;
+                        /** @enum {string} */
+                        state: "open" | "closed";
+                        /** @description A motion's ballot (GET /v1/ballots/{id}) */
+                        ballot: string | null;
+                        seats: number | null;
+                        round: number | null;
+                        writeIns: boolean;
+                        candidates: string[] | null;
+                        subjects: string[] | null;
+                        levels: string[] | null;
+                        previousItem: string | null;
+                        nextItem: string | null;
+                        voted: number;
+                        /** Format: date-time */
+                        openedAt: string;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        tally: {
+                            [key: string]: unknown;
+                        } | null;
+                        result: (components["schemas"]["RuleResult"] | {
+                            /** @enum {string} */
+                            kind: "ratings";
+                            subjects: {
+                                subject: string;
+                                result: components["schemas"]["RuleResult"];
+                            }[];
+                        }) | (never | null);
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood, but refused: see the error code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                item: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        meeting: string;
+                        position: number;
+                        /** @enum {string} */
+                        kind: "motion" | "election" | "rating";
+                        title: string;
+                        rule: {
+                            name: string;
+                            version: number;
+                            entry: string;
+                        };
+                        secret: boolean;
+                        /** @enum {string} */
+                        state: "open" | "closed";
+                        /** @description A motion's ballot (GET /v1/ballots/{id}) */
+                        ballot: string | null;
+                        seats: number | null;
+                        round: number | null;
+                        writeIns: boolean;
+                        candidates: string[] | null;
+                        subjects: string[] | null;
+                        levels: string[] | null;
+                        previousItem: string | null;
+                        nextItem: string | null;
+                        voted: number;
+                        /** Format: date-time */
+                        openedAt: string;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        tally: {
+                            [key: string]: unknown;
+                        } | null;
+                        result: (components["schemas"]["RuleResult"] | {
+                            /** @enum {string} */
+                            kind: "ratings";
+                            subjects: {
+                                subject: string;
+                                result: components["schemas"]["RuleResult"];
+                            }[];
+                        }) | (never | null);
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    castItemVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                item: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    member: string;
+                    /** @description The proxy holder casting a represented member's paper */
+                    by?: string;
+                    choice?: components["schemas"]["Choice"];
+                    /** @description An election: the names marked (more than the seats: an invalid paper) */
+                    names?: string[];
+                    /** @description A rating: subject → level */
+                    ratings?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: string;
+                        member: string;
+                        by: string | null;
+                        /** @enum {boolean} */
+                        recorded: true;
+                        valid: boolean;
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood, but refused: see the error code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    closeItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                item: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: {
+                            id: string;
+                            meeting: string;
+                            position: number;
+                            /** @enum {string} */
+                            kind: "motion" | "election" | "rating";
+                            title: string;
+                            rule: {
+                                name: string;
+                                version: number;
+                                entry: string;
+                            };
+                            secret: boolean;
+                            /** @enum {string} */
+                            state: "open" | "closed";
+                            /** @description A motion's ballot (GET /v1/ballots/{id}) */
+                            ballot: string | null;
+                            seats: number | null;
+                            round: number | null;
+                            writeIns: boolean;
+                            candidates: string[] | null;
+                            subjects: string[] | null;
+                            levels: string[] | null;
+                            previousItem: string | null;
+                            nextItem: string | null;
+                            voted: number;
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            tally: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: (components["schemas"]["RuleResult"] | {
+                                /** @enum {string} */
+                                kind: "ratings";
+                                subjects: {
+                                    subject: string;
+                                    result: components["schemas"]["RuleResult"];
+                                }[];
+                            }) | (never | null);
+                        };
+                        /** @description The next round an election's runoff or tie opened */
+                        next: {
+                            id: string;
+                            meeting: string;
+                            position: number;
+                            /** @enum {string} */
+                            kind: "motion" | "election" | "rating";
+                            title: string;
+                            rule: {
+                                name: string;
+                                version: number;
+                                entry: string;
+                            };
+                            secret: boolean;
+                            /** @enum {string} */
+                            state: "open" | "closed";
+                            /** @description A motion's ballot (GET /v1/ballots/{id}) */
+                            ballot: string | null;
+                            seats: number | null;
+                            round: number | null;
+                            writeIns: boolean;
+                            candidates: string[] | null;
+                            subjects: string[] | null;
+                            levels: string[] | null;
+                            previousItem: string | null;
+                            nextItem: string | null;
+                            voted: number;
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            tally: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: (components["schemas"]["RuleResult"] | {
+                                /** @enum {string} */
+                                kind: "ratings";
+                                subjects: {
+                                    subject: string;
+                                    result: components["schemas"]["RuleResult"];
+                                }[];
+                            }) | (never | null);
+                        } | null;
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood, but refused: see the error code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    closeMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        body: {
+                            id: string;
+                            name: string;
+                            version: number;
+                        };
+                        /** @enum {string} */
+                        state: "open" | "closed";
+                        maxProxies: number;
+                        publicNames: boolean;
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** @description Once closed: the public notice is GET /v1/notices/{noticeId} */
+                        noticeId: string | null;
+                        members: {
+                            id: string;
+                            name: string;
+                            signedIn: boolean;
+                            proxyHolder: string | null;
+                        }[];
+                        counts: {
+                            entitled: number;
+                            signedIn: number;
+                            proxies: number;
+                            present: number;
+                        };
+                        items: {
+                            id: string;
+                            meeting: string;
+                            position: number;
+                            /** @enum {string} */
+                            kind: "motion" | "election" | "rating";
+                            title: string;
+                            rule: {
+                                name: string;
+                                version: number;
+                                entry: string;
+                            };
+                            secret: boolean;
+                            /** @enum {string} */
+                            state: "open" | "closed";
+                            /** @description A motion's ballot (GET /v1/ballots/{id}) */
+                            ballot: string | null;
+                            seats: number | null;
+                            round: number | null;
+                            writeIns: boolean;
+                            candidates: string[] | null;
+                            subjects: string[] | null;
+                            levels: string[] | null;
+                            previousItem: string | null;
+                            nextItem: string | null;
+                            voted: number;
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            tally: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: (components["schemas"]["RuleResult"] | {
+                                /** @enum {string} */
+                                kind: "ratings";
+                                subjects: {
+                                    subject: string;
+                                    result: components["schemas"]["RuleResult"];
+                                }[];
+                            }) | (never | null);
+                        }[];
+                        audit: {
+                            seq: number;
+                            hash: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMeetingAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        meeting: string;
+                        events: components["schemas"]["AuditEvent"][];
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verifyMeetingAudit: {
+        parameters: {
+            query?: {
+                /** @description A head kept earlier (GET …/audit/head): verify that the log still contains it */
+                head?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        meeting: string;
+                        intact: boolean;
+                        events: number;
+                        head: string;
+                        problems: {
+                            code: string;
+                            message: string;
+                            seq?: number;
+                            details?: unknown;
+                        }[];
+                        ballots: {
+                            item: string;
+                            ballot: string;
+                            intact: boolean;
+                        }[];
+                        /** @description The kept head and the event that has it (null: none) */
+                        anchor?: {
+                            hash: string;
+                            seq: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (logged; never a stack trace) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNotice: {
+        parameters: {
+            query?: {
+                /** @description Default html (printable on A4) */
+                format?: "html" | "json" | "csv" | "text";
+            };
+            header?: never;
+            path: {
+                notice: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice in the asked format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": {
+                        meeting: {
+                            title: string;
+                            body: string;
+                            /** Format: date-time */
+                            closedAt: string;
+                        };
+                        attendance: {
+                            entitled: number;
+                            signedIn: number;
+                            proxies: number;
+                            present: number;
+                            /** @description Only when the body allows names on the notice */
+                            names: {
+                                signedIn: string[];
+                                proxies: {
+                                    member: string;
+                                    holder: string;
+                                }[];
+                            } | null;
+                        };
+                        items: ({
+                            position: number;
+                            kind: string;
+                            title: string;
+                            summary: string[];
+                            result: unknown;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        audit: {
+                            seq: number;
+                            hash: string;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "text/csv": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description Bad request: the body, path or query does not fit the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

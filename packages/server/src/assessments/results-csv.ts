@@ -8,7 +8,7 @@ const FORMULA_LEAD = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** One CSV line (RFC 4180: a cell with a comma, quote or line break is quoted, quotes doubled). */
-function csvLine(cells: string[]): string {
+export function csvLine(cells: string[]): string {
   return cells.map((cell) => (NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(",") + "\n";
 }
 

@@ -9,7 +9,7 @@ import type { RuleResult } from "@gavel-rules/lang";
 import { appendEvent, AUDIT_INSERT_COLUMNS, eventTime, listEvents, prepareEvent, storedHead, type ChainHead } from "../audit/audit-log.ts";
 import { GENESIS_HASH, type ChainedEvent } from "../audit/hash-chain.ts";
 import { conflict, notFound, unprocessable } from "../http/api-error.ts";
-import { resolvedSourceDigest, type RuleRegistry } from "../rules/rule-registry.ts";
+import { resolvedSourceDigest, type ResolvedRule, type RuleRegistry } from "../rules/rule-registry.ts";
 import type { Database, Queryable } from "../store/database.ts";
 import { isUniqueViolation } from "../store/sql-errors.ts";
 import { countMismatch, countStored, tallyOf } from "./ballot-count.ts";
@@ -29,59 +29,64 @@ export class BallotService {
 
   /** Creates a draft ballot pinned to the current (or given) version of a vote rule. */
   async create(input: CreateBallotInput, actor: string): Promise<BallotView> {
-    if (input.roster.length === 0) throw unprocessable("EMPTY_ROSTER", "A ballot needs at least one member on its roster.");
-    const seen = new Set<string>();
-    const duplicates = new Set<string>();
-    for (const member of input.roster) (seen.has(member.id) ? duplicates : seen).add(member.id);
-    if (duplicates.size > 0) {
-      throw unprocessable("DUPLICATE_MEMBER", `Member ids must be unique on a roster; repeated: ${[...duplicates].join(", ")}.`, { members: [...duplicates] });
-    }
-    const { record, rule } = await this.rules.resolve(input.rule, { version: input.ruleVersion, selector: input.ruleName, kind: "vote" });
+    assertRoster(input.roster);
+    // Resolved (and compiled, on first use) before the transaction, so no store transaction waits on a compile.
+    const resolved = await this.rules.resolve(input.rule, { version: input.ruleVersion, selector: input.ruleName, kind: "vote" });
+    const id = await this.db.transaction((tx) => this.createIn(tx, input, actor, resolved));
+    return this.get(id);
+  }
+
+  /** Creates a draft ballot inside the caller's transaction (a meeting's motion); returns its id. */
+  async createIn(tx: Queryable, input: CreateBallotInput, actor: string, resolved?: ResolvedRule): Promise<string> {
+    assertRoster(input.roster);
+    const { record, rule } = resolved ?? (await this.rules.resolve(input.rule, { version: input.ruleVersion, selector: input.ruleName, kind: "vote", tx }));
     const id = randomUUID();
     const secret = input.secret ?? false;
     const at = eventTime();
-    await this.db.transaction(async (tx) => {
-      await tx.query("INSERT INTO ballots (id, title, rule_name, rule_version, rule_entry, secret, created_by, audit_head, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", [
-        id,
-        input.title,
-        record.name,
-        record.version,
-        rule.name,
-        secret,
-        actor,
-        GENESIS_HASH,
-        at,
-      ]);
-      // A secret ballot's choices are only ever totals: one counters row, written before any vote.
-      if (secret) await tx.query("INSERT INTO secret_counts (ballot_id) VALUES ($1)", [id]);
-      await tx.query(
-        `INSERT INTO roster_members (ballot_id, member_id, name, position)
-         SELECT $1, m.id, m.name, m.position FROM jsonb_to_recordset($2::jsonb) AS m(id text, name text, position integer)`,
-        [id, JSON.stringify(input.roster.map((m, position) => ({ id: m.id, name: m.name, position })))],
-      );
-      const data = { title: input.title, rule: { name: record.name, version: record.version, entry: rule.name, sha256: record.sha256 }, secret, roster: input.roster, format: BALLOT_RECORD_FORMAT };
-      const head = await appendEvent(tx, id, { seq: 0, hash: GENESIS_HASH }, "ballot.created", actor, data, at);
-      await tx.query("UPDATE ballots SET audit_seq = $2, audit_head = $3 WHERE id = $1", [id, head.seq, head.hash]);
-    });
-    return this.get(id);
+    await tx.query("INSERT INTO ballots (id, title, rule_name, rule_version, rule_entry, secret, created_by, audit_head, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", [
+      id,
+      input.title,
+      record.name,
+      record.version,
+      rule.name,
+      secret,
+      actor,
+      GENESIS_HASH,
+      at,
+    ]);
+    // A secret ballot's choices are only ever totals: one counters row, written before any vote.
+    if (secret) await tx.query("INSERT INTO secret_counts (ballot_id) VALUES ($1)", [id]);
+    await tx.query(
+      `INSERT INTO roster_members (ballot_id, member_id, name, position)
+       SELECT $1, m.id, m.name, m.position FROM jsonb_to_recordset($2::jsonb) AS m(id text, name text, position integer)`,
+      [id, JSON.stringify(input.roster.map((m, position) => ({ id: m.id, name: m.name, position })))],
+    );
+    const data = { title: input.title, rule: { name: record.name, version: record.version, entry: rule.name, sha256: record.sha256 }, secret, roster: input.roster, format: BALLOT_RECORD_FORMAT };
+    const head = await appendEvent(tx, id, { seq: 0, hash: GENESIS_HASH }, "ballot.created", actor, data, at);
+    await tx.query("UPDATE ballots SET audit_seq = $2, audit_head = $3 WHERE id = $1", [id, head.seq, head.hash]);
+    return id;
   }
 
   /** Opens a draft ballot for voting. */
   async open(id: string, actor: string): Promise<BallotView> {
-    await this.db.transaction(async (tx) => {
-      const ballot = await this.lock(tx, id);
-      if (ballot.state !== "draft") throw ballot.state === "closed" ? closedError(id) : conflict("BALLOT_ALREADY_OPEN", `Ballot ${id} is already open.`, { ballot: id });
-      const at = eventTime();
-      const head = await appendEvent(tx, id, headOf(ballot), "ballot.opened", actor, {}, at);
-      await tx.query("UPDATE ballots SET state = 'open', opened_at = $4, audit_seq = $2, audit_head = $3 WHERE id = $1", [id, head.seq, head.hash, at]);
-    });
+    await this.db.transaction((tx) => this.openIn(tx, id, actor));
     return this.get(id);
   }
 
+  /** Opens a draft ballot inside the caller's transaction. */
+  async openIn(tx: Queryable, id: string, actor: string): Promise<void> {
+    const ballot = await this.lock(tx, id);
+    if (ballot.state !== "draft") throw ballot.state === "closed" ? closedError(id) : conflict("BALLOT_ALREADY_OPEN", `Ballot ${id} is already open.`, { ballot: id });
+    const at = eventTime();
+    const head = await appendEvent(tx, id, headOf(ballot), "ballot.opened", actor, {}, at);
+    await tx.query("UPDATE ballots SET state = 'open', opened_at = $4, audit_seq = $2, audit_head = $3 WHERE id = $1", [id, head.seq, head.hash, at]);
+  }
+
   /** Records a roster member as present (draft or open); recording twice changes nothing. */
-  async recordAttendance(id: string, member: string, actor: string): Promise<{ ballot: string; member: string; present: true; alreadyPresent: boolean }> {
-    return this.db.transaction(async (tx) => {
+  async recordAttendance(id: string, member: string, actor: string, outer?: Queryable): Promise<{ ballot: string; member: string; present: true; alreadyPresent: boolean }> {
+    return this.within(outer, async (tx) => {
       const ballot = await this.lock(tx, id);
+      if (!outer) await this.assertNotInMeeting(tx, id);
       if (ballot.state === "closed") throw closedError(id);
       await this.assertOnRoster(tx, id, member);
       const at = eventTime();
@@ -95,12 +100,13 @@ export class BallotService {
   }
 
   /** Records one member's vote; refused when the ballot is not open, or the member is not on the roster, not present, or has voted. */
-  async castVote(id: string, member: string, choice: Choice, actor: string): Promise<{ ballot: string; member: string; recorded: true }> {
+  async castVote(id: string, member: string, choice: Choice, actor: string, outer?: Queryable): Promise<{ ballot: string; member: string; recorded: true }> {
     try {
-      return await this.db.transaction(async (tx) => {
+      return await this.within(outer, async (tx) => {
         // One round trip: lock the ballot and learn where this member stands.
-        const { rows } = await tx.query<BallotRow & { on_roster: boolean; present: boolean; voted: boolean }>(
+        const { rows } = await tx.query<BallotRow & { on_roster: boolean; present: boolean; voted: boolean; in_meeting: boolean }>(
           `SELECT ${BALLOT_COLUMNS},
+             EXISTS (SELECT 1 FROM meeting_items i WHERE i.ballot_id = b.id) AS in_meeting,
              EXISTS (SELECT 1 FROM roster_members r WHERE r.ballot_id = b.id AND r.member_id = $2) AS on_roster,
              EXISTS (SELECT 1 FROM attendance a WHERE a.ballot_id = b.id AND a.member_id = $2) AS present,
              EXISTS (SELECT 1 FROM voters v WHERE v.ballot_id = b.id AND v.member_id = $2) AS voted
@@ -109,6 +115,7 @@ export class BallotService {
         );
         const ballot = rows[0];
         if (!ballot) throw notFound("BALLOT_NOT_FOUND", `No ballot with id ${id}.`, { ballot: id });
+        if (ballot.in_meeting && !outer) throw meetingOwned(id);
         if (ballot.state === "closed") throw closedError(id);
         if (ballot.state === "draft") throw conflict("BALLOT_NOT_OPEN", `Ballot ${id} is not open for voting yet.`, { ballot: id, state: ballot.state });
         if (!ballot.on_roster) throw notOnRoster(id, member);
@@ -143,9 +150,10 @@ export class BallotService {
    * voters were not present), evaluates the pinned rule, and stores the result for good. The close event holds the
    * tally, the result and the digest of the rule source that produced them.
    */
-  async close(id: string, actor: string): Promise<RuleResult> {
-    return this.db.transaction(async (tx) => {
+  async close(id: string, actor: string, outer?: Queryable): Promise<RuleResult> {
+    return this.within(outer, async (tx) => {
       const ballot = await this.lock(tx, id);
+      if (!outer) await this.assertNotInMeeting(tx, id);
       if (ballot.state === "closed") throw closedError(id);
       if (ballot.state === "draft") throw conflict("BALLOT_NOT_OPEN", `Ballot ${id} was never opened.`, { ballot: id, state: ballot.state });
       const count = await countStored(tx, id, ballot.secret);
@@ -249,6 +257,11 @@ export class BallotService {
     return verifyBallot(this.db, this.rules, ballot, anchor);
   }
 
+  /** Runs `work` in the caller's transaction when given (a meeting's), else in a transaction of its own. */
+  private within<T>(outer: Queryable | undefined, work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return outer ? work(outer) : this.db.transaction(work);
+  }
+
   private async find(db: Queryable, id: string, forUpdate = false): Promise<BallotRow> {
     const { rows } = await db.query<BallotRow>(`SELECT ${BALLOT_COLUMNS} FROM ballots WHERE id = $1${forUpdate ? " FOR UPDATE" : ""}`, [id]);
     if (!rows[0]) throw notFound("BALLOT_NOT_FOUND", `No ballot with id ${id}.`, { ballot: id });
@@ -260,9 +273,26 @@ export class BallotService {
     return this.find(tx, id, true);
   }
 
+  /** A motion's ballot changes only through its meeting (which checks sign-ins and proxies and logs each change). */
+  private async assertNotInMeeting(tx: Queryable, id: string): Promise<void> {
+    const { rowCount } = await tx.query("SELECT 1 FROM meeting_items WHERE ballot_id = $1", [id]);
+    if (rowCount) throw meetingOwned(id);
+  }
+
   private async assertOnRoster(tx: Queryable, id: string, member: string): Promise<void> {
     const { rowCount } = await tx.query("SELECT 1 FROM roster_members WHERE ballot_id = $1 AND member_id = $2", [id, member]);
     if (!rowCount) throw notOnRoster(id, member);
+  }
+}
+
+/** 422 EMPTY_ROSTER or DUPLICATE_MEMBER unless the roster is usable. */
+function assertRoster(roster: CreateBallotInput["roster"]): void {
+  if (roster.length === 0) throw unprocessable("EMPTY_ROSTER", "A ballot needs at least one member on its roster.");
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const member of roster) (seen.has(member.id) ? duplicates : seen).add(member.id);
+  if (duplicates.size > 0) {
+    throw unprocessable("DUPLICATE_MEMBER", `Member ids must be unique on a roster; repeated: ${[...duplicates].join(", ")}.`, { members: [...duplicates] });
   }
 }
 
@@ -276,4 +306,8 @@ function notOnRoster(id: string, member: string) {
 
 function alreadyVoted(id: string, member: string) {
   return conflict("ALREADY_VOTED", `Member ${member} has already voted on ballot ${id}; a vote counts once.`, { ballot: id, member });
+}
+
+function meetingOwned(id: string) {
+  return conflict("BALLOT_OF_MEETING", `Ballot ${id} counts a meeting's motion: vote and close it through /v1/meetings/{id}/items.`, { ballot: id });
 }

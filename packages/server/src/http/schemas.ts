@@ -284,7 +284,15 @@ export const AssessmentBody = Type.Object(
     rule: Type.String({ pattern: RULE_NAME_PATTERN }),
     ruleVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_VERSION })),
     ruleName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    subjects: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), input: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: false }), { maxItems: MAX_JSON_SUBJECTS }),
+    subjects: Type.Optional(
+      Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), input: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: false }), {
+        maxItems: MAX_JSON_SUBJECTS,
+        description: "The subjects and their inputs (or name a closed rating item instead)",
+      }),
+    ),
+    item: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "A closed rating item of a meeting: its subjects are assessed on the meeting's own counts" })),
+    levels: Type.Optional(Type.Record(Type.String(), Type.String({ minLength: 1, maxLength: 200 }), { description: "With item: the scorecard input each rating level fills (default: the level's own name)" })),
+    inputs: Type.Optional(Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()), { description: "With item: each subject's other inputs, by subject name" })),
   },
   {
     $id: "AssessmentRequest",

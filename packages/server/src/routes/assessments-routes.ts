@@ -42,7 +42,18 @@ export function resultFormat(accept: string | undefined): ResultFormat {
   return "json";
 }
 
-export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { assessments, tokens }) => {
+/** The subjects of a JSON body: given, or read from the closed rating item it names (not both). */
+async function subjectsOf(json: Static<typeof AssessmentBody>, items: Services["items"]) {
+  if (json.item !== undefined) {
+    if (json.subjects !== undefined) throw new ApiError(400, "SUBJECTS_OR_ITEM", "Give either subjects or a rating item, not both.");
+    return items.ratingSubjects(json.item, json.levels, json.inputs);
+  }
+  if (json.subjects === undefined) throw new ApiError(400, "SUBJECTS_REQUIRED", "Give the subjects, or name a closed rating item (item).");
+  if (json.levels !== undefined || json.inputs !== undefined) throw new ApiError(400, "ITEM_REQUIRED", "levels and inputs go with a rating item (item).");
+  return json.subjects;
+}
+
+export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { assessments, items, tokens }) => {
   // Parsers for this route only. CSV is not buffered: the raw upload is handed to the handler and read as a stream.
   // JSON is checked for nesting before it is parsed (20 MB of `[[[…]]]` blocked the loop for seconds in JSON.parse).
   const parseJson = app.getDefaultJsonParser("error", "error");
@@ -73,6 +84,7 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app
           `Needs a token whose role may assess (admin, author, clerk). Body: JSON { rule, subjects: [{ id, input }] } (at most ${MAX_JSON_SUBJECTS} subjects, 2 MiB), ` +
           "or text/csv with a header row (id, optional name, one column per input) and ?rule=NAME, streamed (at most 1,000,000 rows, 256 MiB). " +
           "The whole upload is checked first: 422 INVALID_SUBJECTS, CSV_INVALID or EVALUATION_ERROR names every bad subject or cell (the first 1,000), and nothing is ranked. " +
+          "Or JSON { rule, item, levels?, inputs? }: the subjects of a closed rating item of a meeting, each with its count of each level (named by levels: level → input) and its other inputs. " +
           "Then the ranked results stream out (highest score first, ties share a rank): JSON { rule, count, results } by default, JSON lines " +
           "(Accept: application/x-ndjson, one result per line) or CSV (Accept: text/csv; text cells that would start a formula get a leading '). " +
           "At most 4 assessments run at once: 503 ASSESSMENTS_BUSY beyond.",
@@ -106,8 +118,9 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app
           scored = await assessments.scoreCsv(plan, body);
         } else {
           const json = body as Static<typeof AssessmentBody>;
+          const subjects = await subjectsOf(json, items);
           plan = await assessments.plan({ rule: json.rule, ruleVersion: json.ruleVersion ?? versionOf(query), ruleName: json.ruleName ?? query.ruleName });
-          scored = await assessments.scoreSubjects(plan, json.subjects);
+          scored = await assessments.scoreSubjects(plan, subjects);
         }
       } catch (error) {
         release?.();
