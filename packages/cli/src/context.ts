@@ -1,5 +1,5 @@
 /** What every command needs: where to write, how to colour, which language, how imports resolve. */
-import type { ImportResolver } from "@gavel-rules/lang";
+import type { CalendarData, ImportResolver } from "@gavel-rules/lang";
 import { createImportResolver } from "./imports.ts";
 import type { CliIo } from "./io.ts";
 import { messagesFor, type Language, type Messages } from "./messages.ts";
@@ -12,6 +12,8 @@ export interface CommandContext {
   /** The language of the run; also the locale of the language's diagnostics and evaluation errors. */
   language: Language;
   resolveImport: ImportResolver;
+  /** Working-day calendars from --calendar, laid over the built-in one. */
+  calendar?: CalendarData[];
 }
 
 /** The context for a run in this io and language. */

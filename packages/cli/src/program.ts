@@ -1,5 +1,7 @@
 /** The `gavel` command line: commander wiring of check, test, fmt, eval, serve, lsp, audit, and the operator commands token, backup and restore. */
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { CalendarData } from "@gavel-rules/lang";
 import { Command, CommanderError, Option } from "commander";
 import { auditText, type AuditOptions } from "./commands/audit.ts";
 import { createContext, ExitCode, type CommandContext } from "./context.ts";
@@ -20,7 +22,21 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .version(version, "-V, --version", m.versionOption)
     .helpOption("-h, --help", m.helpOption)
     .helpCommand("help [command]", m.helpCommand)
-    .addOption(new Option("--lang <language>", m.langOption).choices(["en", "zh"]));
+    .addOption(new Option("--lang <language>", m.langOption).choices(["en", "zh"]))
+    .addOption(new Option("--calendar <file>", m.calendarOption).argParser((file: string, files: string[] = []) => [...files, file]));
+  // Calendar files are read before any command runs, so check, test and eval count working days alike.
+  program.hook("preAction", () => {
+    const files = (program.opts() as { calendar?: string[] }).calendar ?? [];
+    ctx.calendar = [];
+    for (const file of files) {
+      try {
+        ctx.calendar.push(JSON.parse(readFileSync(resolve(io.cwd, file), "utf8")) as CalendarData);
+      } catch (error) {
+        io.stderr(`${style.red(m.calendarUnreadable(file, error instanceof Error ? error.message : String(error)))}\n`);
+        throw new CommanderError(ExitCode.usage, "gavel.calendar", "unreadable calendar");
+      }
+    }
+  });
 
   program
     .command("check")
