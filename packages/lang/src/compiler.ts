@@ -1,7 +1,7 @@
 /** compile(): source → parse → imports → check → compiled rules with exact and fast evaluators. */
 
 import type * as A from "./ast.ts";
-import { checkRule, checkTests, ELECTION_OUTCOMES, type RuleInfo } from "./checker.ts";
+import { checkRule, checkTests, criteriaOf, ELECTION_OUTCOMES, type RuleInfo } from "./checker.ts";
 import { evaluateExact } from "./evaluator.ts";
 import { diagnostic, localizeDiagnostic } from "./messages.ts";
 import { buildDecider } from "./fastpath.ts";
@@ -52,11 +52,11 @@ function coverageUnitsOf(info: RuleInfo): CoverageUnit[] {
     }
     return units;
   }
-  for (const m of d.members) {
-    if (m.kind === "criterion") {
-      m.bands.forEach((b, i) => units.push({ id: `${d.name}:${m.name}:${i}`, rule: d.name, description: `criterion ${m.name}, band ${i + 1}`, span: b.span }));
-    } else if (m.kind === "grade") {
-      m.bands.forEach((b, i) => units.push({ id: `${d.name}:grade:${i}`, rule: d.name, description: `grade "${b.label}"`, span: b.span }));
+  for (const member of d.members) {
+    if (member.kind === "criterion") {
+      for (const m of criteriaOf(member)) m.bands.forEach((b, i) => units.push({ id: `${d.name}:${m.name}:${i}`, rule: d.name, description: `criterion ${m.name}, band ${i + 1}`, span: b.span }));
+    } else if (member.kind === "grade") {
+      member.bands.forEach((b, i) => units.push({ id: `${d.name}:grade:${i}`, rule: d.name, description: `grade "${b.label}"`, span: b.span }));
     }
   }
   return units;

@@ -257,7 +257,17 @@ class GavelParser extends CstParser {
       alt(() => {
         this.CONSUME(T.One);
         this.CONSUME(T.Of);
-        this.AT_LEAST_ONE_SEP(separated(T.Comma, () => this.CONSUME(T.StringLiteral, { LABEL: "option" })));
+        this.CONSUME(T.StringLiteral, { LABEL: "option" });
+        // A comma not followed by a text ends the options: in a record type it separates the next field.
+        this.MANY(
+          gated(
+            () => this.LA(2).tokenType === T.StringLiteral,
+            () => {
+              this.CONSUME(T.Comma);
+              this.CONSUME2(T.StringLiteral, { LABEL: "option" });
+            },
+          ),
+        );
       }),
     ]);
   });

@@ -6,7 +6,7 @@ import { constantValue } from "./checker.ts";
 import { localizeError, message, type Locale } from "./messages.ts";
 import { printExpr } from "./print.ts";
 import { Rational } from "./rational.ts";
-import type { CompiledModule, ExactJson, ExpectationResult, JsonValue, RuleResult, TestResult } from "./types.ts";
+import type { CompiledModule, CriterionResult, ExactJson, ExpectationResult, JsonValue, RuleResult, TestResult } from "./types.ts";
 
 export interface TestRun {
   results: TestResult[];
@@ -77,13 +77,18 @@ function actualOf(result: RuleResult, target: string): Actual {
   } else {
     if (target === "score") return fromJson(result.score);
     if (target === "grade") return result.grade;
-    const c = result.criteria.find((x) => x.name === target);
+    const c = flatCriteria(result.criteria).find((x) => x.name === target);
     if (c) return fromJson(c.points);
   }
   return fromJson(result.values[target]);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Criteria with their sub-criteria, parents first. */
+function flatCriteria(list: CriterionResult[]): CriterionResult[] {
+  return list.flatMap((c) => [c, ...flatCriteria(c.parts ?? [])]);
+}
 
 function holds(actual: Actual, op: A.CompareOp, expected: Actual): boolean {
   if (actual instanceof Rational && expected instanceof Rational) {
