@@ -197,3 +197,25 @@ test "a list where one value is expected" {
     expect(run.results.map((r) => r.passed)).toEqual([true, false]);
   });
 });
+
+describe("the input schema of dates and records", () => {
+  it("describes ISO dates, arrays of records, and optional fields as not required", () => {
+    const r = ruleOf(`scorecard s {\n input d: date?\n input cases: list of { received: date, resolved: date?, limit: count max 30 }\n let n = count(cases where resolved <= add_workdays(received, limit))\n criterion c max 1 {\n 1 when n >= 1 and not absent(d)\n 0 otherwise\n }\n}`);
+    const schema = r.inputSchema as { required: string[]; properties: Record<string, Record<string, unknown>> };
+    expect(schema.required).toEqual(["cases"]);
+    expect(schema.properties["d"]).toMatchObject({ type: ["string", "null"], format: "date" });
+    const cases = schema.properties["cases"]!;
+    expect(cases).toMatchObject({ type: "array", maxItems: MAX_LIST_LENGTH });
+    expect(cases["items"]).toMatchObject({
+      type: "object",
+      required: ["received", "limit"],
+      additionalProperties: false,
+      properties: { received: { type: "string", format: "date" }, resolved: { type: ["string", "null"] }, limit: { type: "integer", minimum: 0, maximum: 30 } },
+    });
+    expect(r.inputs.find((i) => i.name === "cases")?.fields?.map((f) => [f.name, f.type, f.optional ?? false])).toEqual([
+      ["received", "date", false],
+      ["resolved", "date", true],
+      ["limit", "count", false],
+    ]);
+  });
+});
