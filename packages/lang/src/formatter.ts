@@ -118,6 +118,27 @@ function fieldText(f: A.FieldDecl): string {
   return t;
 }
 
+/** Writes a run of inputs: scalar ones aligned, a list input as a block with one field per line. */
+function inputRun(p: Printer, run: A.InputDecl[], depth: number): void {
+  let plain: A.InputDecl[] = [];
+  const flush = () => {
+    if (plain.length) p.group(plain.map(inputRow), depth);
+    plain = [];
+  };
+  for (const m of run) {
+    if (!m.fields) {
+      plain.push(m);
+      continue;
+    }
+    flush();
+    p.flushBefore(m.span.offset, depth, m.span.line);
+    p.line(`input ${m.name}: list of {`, depth);
+    m.fields.forEach((f, i) => p.line(`${fieldText(f)}${i < m.fields!.length - 1 ? "," : ""}`, depth + 1));
+    p.line(`}${m.label === undefined ? "" : ` ${quote(m.label)}`}`, depth);
+  }
+  flush();
+}
+
 /** Writes a scorecard's or rating's run of lets: aligned rows, and a let with bands as a block of its own. */
 function letRun(p: Printer, run: A.LetDecl[], depth: number): void {
   let plain: A.LetDecl[] = [];
@@ -251,7 +272,7 @@ function printItem(p: Printer, item: A.Item): void {
       runs(item.members).forEach((run, i) => {
         if (i > 0) p.blank();
         const first = run[0]!;
-        if (first.kind === "input") p.group((run as A.InputDecl[]).map(inputRow), 1);
+        if (first.kind === "input") inputRun(p, run as A.InputDecl[], 1);
         else if (first.kind === "let") letRun(p, run as A.LetDecl[], 1);
         else if (first.kind === "require") p.group((run as A.RequireDecl[]).map(requireRow), 1);
         else {
@@ -271,9 +292,27 @@ function printItem(p: Printer, item: A.Item): void {
     case "test": {
       p.flushBefore(item.span.offset, 0, item.span.line);
       p.line(`test ${quote(item.name)} {`, 0);
-      const call = `${item.rule}(${item.args.map((a) => `${a.name}: ${argText(a.value)}`).join(", ")})`;
       const lastArg = item.args[item.args.length - 1];
-      p.line(call, 1, { span: { ...item.ruleSpan, endLine: lastArg ? lastArg.value.span.endLine : item.ruleSpan.endLine } });
+      const callNode = { span: { ...item.ruleSpan, endLine: lastArg ? lastArg.value.span.endLine : item.ruleSpan.endLine } };
+      if (item.args.some((a) => a.value.kind === "list" && a.value.items.length > 1)) {
+        // Records one per line, so a test of twenty cases reads as a table.
+        const lines: { text: string; depth: number }[] = [{ text: `${item.rule}(`, depth: 1 }];
+        item.args.forEach((a, i) => {
+          const sep = i < item.args.length - 1 ? "," : "";
+          const list = a.value;
+          if (list.kind === "list" && list.items.length > 1) {
+            lines.push({ text: `${a.name}: [`, depth: 3 });
+            list.items.forEach((r, j) => lines.push({ text: `${argText({ kind: "list", items: [r], span: r.span }).slice(1, -1)}${j < list.items.length - 1 ? "," : ""}`, depth: 4 }));
+            lines.push({ text: `]${sep}`, depth: 3 });
+          } else lines.push({ text: `${a.name}: ${argText(a.value)}${sep}`, depth: 3 });
+        });
+        lines.push({ text: ")", depth: 2 });
+        p.flushBefore(item.ruleSpan.offset, 1, item.ruleSpan.line);
+        for (const l of lines) p.line(l.text, l.depth);
+      } else {
+        const call = `${item.rule}(${item.args.map((a) => `${a.name}: ${argText(a.value)}`).join(", ")})`;
+        p.line(call, 1, callNode);
+      }
       for (const e of item.expects) {
         // Expectations sit under the call they check, as in the design's examples.
         p.line(e.kind === "error" ? `expect error${e.code ? ` ${quote(e.code)}` : ""}` : `expect ${e.target} ${e.op} ${printExpr(e.value)}`, 2, e);
