@@ -44,7 +44,11 @@ function readCount(input: Record<string, unknown>, name: string): Rational {
   if (!Object.prototype.hasOwnProperty.call(input, name) || input[name] === undefined || input[name] === null) {
     fail("MISSING_INPUT", { name }, undefined, { input: name });
   }
-  const v = input[name];
+  return countValue(input[name], name);
+}
+
+/** A present value read as a count: a whole, non-negative, safe integer. */
+function countValue(v: unknown, name: string): Rational {
   if (typeof v !== "number" || !Number.isFinite(v)) fail("INVALID_INPUT_NUMBER", { name, value: shownInput(v) }, undefined, { input: name, value: v });
   if (!Number.isSafeInteger(v)) fail("INVALID_INPUT_WHOLE", { name, value: String(v) }, undefined, { input: name, value: v });
   if (v < 0) fail("NEGATIVE_COUNT", { name, value: String(v) }, undefined, { input: name, value: v });
@@ -133,7 +137,7 @@ function readValue(input: Record<string, unknown>, key: string, d: A.InputDecl |
         return v;
       default: {
         let r: Rational;
-        if (d.type === "count") r = readCount({ [name]: v }, name);
+        if (d.type === "count") r = countValue(v, name);
         else {
           if (typeof v !== "number" || !Number.isFinite(v)) fail("INVALID_INPUT_NUMBER", { name, value: shownInput(v) }, d.span, { input: name, value: v });
           r = Rational.fromNumber(v)!;
