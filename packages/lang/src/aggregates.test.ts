@@ -219,3 +219,35 @@ describe("the input schema of dates and records", () => {
     ]);
   });
 });
+
+describe("expectations on dates", () => {
+  it("compares a date value with =, < and >", () => {
+    const src = `scorecard deadline_probe "deadline probe" {
+  input received: date
+  input resolved: date
+  input limit:    count
+  let due = add_workdays(received, limit)
+  criterion on_time "on time" max 1 {
+    1 when resolved <= due
+    0 otherwise
+  }
+}
+
+test "due across the Spring Festival" {
+  deadline_probe(received: 2026-02-12, resolved: 2026-02-27, limit: 5)
+    expect due = 2026-02-26
+    expect due < 2026-02-27
+    expect due > 2026-02-13
+    expect on_time = 0
+}
+
+test "a wrong date fails" {
+  deadline_probe(received: 2026-02-12, resolved: 2026-02-27, limit: 5)
+    expect due = 2026-02-27
+}
+`;
+    const run = runTests(compile(src));
+    expect(run.results.map((r) => r.passed)).toEqual([true, false]);
+    expect(run.results[1]!.expectations[0]!.actual).toBe("2026-02-26");
+  });
+});

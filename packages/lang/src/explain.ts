@@ -1,6 +1,6 @@
 /** Readable text of a result and its explanation (for terminals and logs). */
 
-import type { ExactJson, RuleResult } from "./types.ts";
+import type { CriterionResult, ExactJson, RuleResult } from "./types.ts";
 
 function exact(v: ExactJson): string {
   return typeof v === "number" ? String(v) : `${v.num}/${v.den} (≈${v.decimal})`;
@@ -23,7 +23,14 @@ export function explainText(result: RuleResult): string {
     for (const l of result.levels) lines.push(`  ${l.name}: ${l.count} of ${result.ballots} = ${exact(l.share)}`);
   } else {
     lines.push(`${result.label} (${result.rule}): score ${exact(result.score)} of ${exact(result.max)}${result.grade !== null ? `, grade ${result.grade}` : ""}`);
-    for (const c of result.criteria) lines.push(`  ${c.label}: ${exact(c.points)} / ${exact(c.max)} — ${c.reason}`);
+    // Sub-criteria under their criterion, one level deeper each.
+    const criterionLines = (list: CriterionResult[], indent: string): void => {
+      for (const c of list) {
+        lines.push(`${indent}${c.label}: ${exact(c.points)} / ${exact(c.max)} — ${c.reason}`);
+        if (c.parts) criterionLines(c.parts, `${indent}  `);
+      }
+    };
+    criterionLines(result.criteria, "  ");
   }
   for (const step of result.explanation) {
     lines.push(`  [${step.clause}] ${step.text}`);

@@ -89,3 +89,15 @@ describe("conditional values and sub-criteria", () => {
     expect(compile(once.text).diagnostics).toEqual([]);
   });
 });
+
+describe("the text explanation of sub-criteria", () => {
+  it("lists each sub-criterion under its criterion", async () => {
+    const { explainText } = await import("./explain.ts");
+    const out = compile(STEPS).rules[0]!.evaluate({ 活动次数: 12, 满意分: 7.5 });
+    if (!out.ok) throw new Error(out.error.message);
+    const text = explainText(out.result);
+    expect(text).toContain("  社区服务: 35/2 (≈17.5) / 20");
+    expect(text).toContain("    组织活动: 10 / 10");
+    expect(text).toContain("    群众满意: 15/2 (≈7.5) / 10");
+  });
+});
