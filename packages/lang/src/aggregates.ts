@@ -61,8 +61,7 @@ export function aggregate(e: Extract<A.Expr, { kind: "call" }>, scope: RecordSco
     case "count":
       return Rational.fromInt(field ? records.filter((r) => r.get(field) !== null).length : records.length);
     case "share": {
-      if (arg.kind !== "where") return Rational.ONE;
-      const all = selection(arg.list, scope).records.length;
+      const all = arg.kind === "where" ? selection(arg.list, scope).records.length : records.length;
       if (all === 0) return fail("EMPTY_AGGREGATE", { expr: printExpr(e) }, e.span);
       return Rational.of(BigInt(records.length), BigInt(all));
     }
