@@ -126,7 +126,8 @@ function inputRun(p: Printer, run: A.InputDecl[], depth: number): void {
     plain = [];
   };
   for (const m of run) {
-    if (!m.fields) {
+    // A short record type stays on one line (`list of { received: date, limit: count }`).
+    if (!m.fields || displayWidth(`input ${m.name}: ${inputRow(m).cols[1]}`) <= 72) {
       plain.push(m);
       continue;
     }
