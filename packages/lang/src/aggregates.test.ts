@@ -251,3 +251,12 @@ test "a wrong date fails" {
     expect(run.results[1]!.expectations[0]!.actual).toBe("2026-02-26");
   });
 });
+
+describe("records in test blocks", () => {
+  it("names a misspelt field of a test's record with a hint", () => {
+    const m = compile(`${RECORDS_PROBE}\ntest "t" {\n  records_probe(cases: [{recieved: 2026-03-02, resolved: 2026-03-03, limit: 1}])\n    expect total = 1\n}\n`);
+    const d = m.diagnostics.find((x) => x.code === "UNKNOWN_FIELD");
+    expect(d?.message).toContain("did you mean 'received'");
+    expect(m.rulesOk).toBe(true);
+  });
+});

@@ -1259,7 +1259,15 @@ function checkTest(t: A.TestDecl, names: Set<string>, scope: Map<string, RuleInf
         out.push(diagnostic("error", "UNKNOWN_ARGUMENT", { rule: t.rule, name: a.name, hint }, a.nameSpan));
       } else if ((a.value.kind === "list") !== (info.symbols.get(a.name)?.fields !== undefined)) {
         out.push(diagnostic("error", a.value.kind === "list" ? "LIST_NOT_EXPECTED" : "LIST_EXPECTED", { name: a.name }, a.value.span));
-      } else if (a.value.kind !== "list" && (a.value.kind === "tally") !== (info.decl.kind === "election" && a.name === "candidates")) {
+      } else if (a.value.kind === "list") {
+        // A misspelt field in a test's record is caught here, with a hint, not at evaluation.
+        const fields = info.symbols.get(a.name)!.fields!;
+        for (const record of a.value.items) {
+          for (const entry of record.entries) {
+            if (!fields.has(entry.key)) out.push(diagnostic("error", "UNKNOWN_FIELD", { list: a.name, field: entry.key, fields: [...fields.keys()], hint: suggest(entry.key, fields.keys()) }, entry.keySpan));
+          }
+        }
+      } else if ((a.value.kind === "tally") !== (info.decl.kind === "election" && a.name === "candidates")) {
         // Only an election's candidates are votes by name; every other argument is one value.
         out.push(diagnostic("error", a.value.kind === "tally" ? "TALLY_NOT_EXPECTED" : "TALLY_EXPECTED", { name: a.name }, a.value.span));
       }

@@ -271,6 +271,15 @@ class Interpreter {
     return dateFunction(e, e.args.map((a) => this.present(a)), this.calendar);
   }
 
+  /** For count(list where …): " (of N list)", how many records the condition chose from; "" for anything else. */
+  selectionNote(e: A.Expr): string {
+    if (e.kind !== "call" || e.callee !== "count" || e.args.length !== 1) return "";
+    const arg = e.args[0]!;
+    if (arg.kind !== "where" || arg.list.kind !== "name") return "";
+    const list = this.lookup(arg.list.name);
+    return list && isRecordList(list) ? ` (of ${list.items.length} ${list.name})` : "";
+  }
+
   /** The value of a plain name without failing (undefined when it is not one), to tell a list from a value. */
   private peek(e: A.Expr): Value | undefined {
     return e.kind === "name" ? this.lookup(e.name) : undefined;
@@ -396,7 +405,7 @@ function letStep(it: Interpreter, m: A.LetDecl): ExplanationStep {
   it.env.set(m.name, v);
   const text = printExpr(m.expr);
   const sub = it.substituted(m.expr);
-  const detail = sub === showValue(v) ? sub : `${sub} = ${showValue(v)}`;
+  const detail = (sub === showValue(v) ? sub : `${sub} = ${showValue(v)}`) + it.selectionNote(m.expr);
   return { clause: m.name, text: `${m.name} = ${text}`, detail, result: jsonValue(v), span: at(m.span) };
 }
 
