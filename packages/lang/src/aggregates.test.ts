@@ -160,6 +160,9 @@ describe("the checker on lists and dates", () => {
     expect(codes(rule("let n = month(cases where limit > 1)"))).toContain("WHERE_OUTSIDE_AGGREGATE");
     expect(codes(rule("let n = cases.limit"))).toContain("WHERE_OUTSIDE_AGGREGATE");
     expect(codes(rule("let n = sum(cases.received)"))).toContain("FUNCTION_ARGUMENTS");
+    expect(codes(rule("let n = count(cases where limit > count(cases))"))).toContain("NESTED_AGGREGATE");
+    expect(codes(rule("let all = count(cases)\n let n = count(cases where limit > all)"))).not.toContain("NESTED_AGGREGATE");
+    expect(codes(rule("let n = count(cases where max(limit, 3) > 4)"))).not.toContain("NESTED_AGGREGATE");
   });
 
   it("types dates: no such day, no date compared with a number, functions with their arguments", () => {

@@ -376,6 +376,10 @@ class Checker {
       this.error("FUNCTION_ARGUMENTS", { name: fn, expected }, e.span);
       return false;
     };
+    // An aggregate inside `where` would run once per record (100,000 × 100,000 at the limit): a let computes it once.
+    if ((AGGREGATES as readonly string[]).includes(fn) && this.recordScopes.length > 0 && !((fn === "min" || fn === "max") && e.args.length > 1)) {
+      this.error("NESTED_AGGREGATE", { name: fn }, e.span);
+    }
     const listLike = (a: A.Expr | undefined): boolean => a !== undefined && (a.kind === "where" || a.kind === "field" || (a.kind === "name" && this.symbols.get(a.name)?.fields !== undefined));
     switch (fn) {
       case "count":

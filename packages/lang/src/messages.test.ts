@@ -130,6 +130,7 @@ const SAMPLES: { [K in MessageId]: MessageArgsOf<K>[] } = {
   EMPTY_AGGREGATE: [{ expr: "min(cases.received)" }],
   BAD_WORKDAY_COUNT: [{ expr: "add_workdays(received, limit)", value: "5/2" }],
   BAD_CALENDAR: [{ reason: 'not a date or range: "2026-13-01"' }],
+  NESTED_AGGREGATE: [{ name: "count" }],
 };
 
 /** Arguments that are the user's own names or expressions: both languages must show them verbatim. */

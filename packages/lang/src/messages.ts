@@ -746,6 +746,11 @@ export const MESSAGES = {
     (a) => `The working-day calendar is not valid: ${a.reason}.`,
     (a) => `工作日日历有误：${a.reason}。`,
   ),
+  NESTED_AGGREGATE: entry<{ name: string }>(
+    "NESTED_AGGREGATE",
+    (a) => `'${a.name}' inside a 'where' condition would run once for every record; compute it once in a let before.`,
+    (a) => `where 条件中的${q(a.name)}会对每条记录各算一遍；请先用 let 算好。`,
+  ),
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
