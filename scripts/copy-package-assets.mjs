@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Copies into a package what its compiled code reads from disk, so the npm tarball is complete:
-//   lang:   dsl/std/*.gavel → packages/lang/std/ (dsl/std stays the source of truth)
+//   lang:   dsl/std/*.gavel → packages/lang/std/ (dsl/std stays the source of truth); dsl/calendar/*.json →
+//           packages/lang/calendar/ (the built-in calendar as a file, the template for a new year or a local one)
 //   server: src/store/migrations/*.sql → dist/store/migrations/; packages/editor/dist → packages/server/editor/
 //   every package: the repository's LICENSE.
 // Usage: node scripts/copy-package-assets.mjs lang|cli|server|vscode ... (run by each package's `build` script).
@@ -24,6 +25,7 @@ function copyFolder(from, to, pattern = /./) {
 const steps = {
   lang() {
     copyFolder(join(repoRoot, "dsl/std"), pkg("lang", "std"), /\.gavel$/);
+    copyFolder(join(repoRoot, "dsl/calendar"), pkg("lang", "calendar"), /\.json$/);
   },
   cli() {},
   vscode() {},

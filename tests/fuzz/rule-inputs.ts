@@ -37,6 +37,23 @@ function plausibleValue(input: InputInfo): fc.Arbitrary<unknown> {
     case "tally":
       // An election's votes by candidate: a few names, small counts (many will not fit the ballots: an evaluation error).
       return fc.dictionary(fc.constantFrom("王建国", "李秀英", "张伟", "刘洋", "a"), fc.nat({ max: 400 }), { maxKeys: 4 });
+    case "date":
+      // Days of 2026, the built-in calendar's year, and now and then one outside it or one that does not exist.
+      return fc.oneof(
+        fc.integer({ min: 0, max: 364 }).map((i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10)),
+        fc.constantFrom("2025-12-31", "2026-02-30", "2026-2-1"),
+      );
+    case "list": {
+      const fields = input.fields ?? [];
+      const record = fc.tuple(...fields.map((f) => (f.optional ? fc.option(plausibleValue(f), { nil: undefined }) : plausibleValue(f)))).map((values) => {
+        const r: Record<string, unknown> = {};
+        fields.forEach((f, i) => {
+          if (values[i] !== undefined) r[f.name] = values[i];
+        });
+        return r;
+      });
+      return fc.array(record, { maxLength: 6 });
+    }
   }
 }
 

@@ -83,3 +83,30 @@ describe("language service", () => {
     expect(d?.file).toMatch(/dsl\/std\/major-matter\.gavel$/);
   });
 });
+
+describe("language service on dates and records", () => {
+  const CASES = `scorecard 办结 "限时办结" {
+  input 案件: list of { 受理: date, 办结: date?, 时限: count }
+  let 按时 = count(案件 where 办结 <= add_workdays(受理, 时限))
+  criterion c max 1 {
+    1 when 按时 >= 1
+    0 otherwise
+  }
+}
+`;
+  const at = (s: string) => CASES.indexOf(s);
+
+  it("hovers a record field, an aggregate and a date function", () => {
+    expect(getHover(CASES, at("办结 <=") + 1)?.contents).toContain("field, date");
+    expect(getHover(CASES, at("count(") + 1)?.contents).toContain("count(cases where COND)");
+    expect(getHover(CASES, at("add_workdays") + 2)?.contents).toContain("not counting date itself");
+    expect(getHover(CASES, at("where") + 1)?.contents).toContain("**where**");
+  });
+
+  it("completes fields inside where, the functions, and the date and list types", () => {
+    const labels = getCompletions(CASES, at("办结 <=")).map((c) => c.label);
+    expect(labels).toEqual(expect.arrayContaining(["受理", "办结", "时限", "count", "share", "add_workdays", "workdays_between"]));
+    const types = getCompletions("scorecard s {\n  input d: ", "scorecard s {\n  input d: ".length).map((c) => c.label);
+    expect(types).toEqual(expect.arrayContaining(["date", "list of"]));
+  });
+});

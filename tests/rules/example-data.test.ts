@@ -57,3 +57,30 @@ describe("examples/subjects/cadre-review.csv", () => {
     expect([...grades].sort()).toEqual(["不称职", "优秀", "称职"].sort());
   });
 });
+
+describe("examples/subjects/case-resolution.json", () => {
+  // Lists of records do not fit a CSV row: a JSON assessment body { rule, subjects: [{ id, input }] } carries them.
+  const body = JSON.parse(read("examples/subjects/case-resolution.json")) as { rule: string; subjects: { id: string; input: Record<string, unknown> }[] };
+  const rule = compile(read("examples/case-resolution.gavel")).rules.find((r) => r.name === body.rule);
+
+  it("is an assessment body for 限时办结 with one list of cases per subject", () => {
+    expect(Object.keys(body).sort()).toEqual(["rule", "subjects"]);
+    expect(rule).toBeDefined();
+    expect(new Set(body.subjects.map((s) => s.id)).size).toBe(body.subjects.length);
+    for (const s of body.subjects) expect(Object.keys(s.input).sort()).toEqual(rule!.inputs.map((i) => i.name).sort());
+  });
+
+  it("every subject evaluates; its on-time count is the cases resolved within their limits, counted by hand", () => {
+    const grades = new Set<string>();
+    for (const { id, input } of body.subjects) {
+      const outcome = rule!.evaluate(input);
+      expect(outcome.ok, `subject ${id}: ${outcome.ok ? "" : outcome.error.message}`).toBe(true);
+      if (!outcome.ok || outcome.result.kind !== "scorecard") continue;
+      // The sample avoids holidays: received on a weekday, resolved the same day (on time) or 30 days later (late).
+      const cases = input["案件"] as { 受理: string; 办结?: string }[];
+      expect(outcome.result.values["按时办结"]).toBe(cases.filter((c) => c.办结 === c.受理).length);
+      if (outcome.result.grade) grades.add(outcome.result.grade);
+    }
+    expect(grades.size).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -59,6 +59,7 @@ describe("rule files compile and their tests pass", () => {
         "examples/cadre-review.gavel",
         "examples/case-resolution.gavel",
         "examples/star-community.gavel",
+        "examples/cadre-duties.gavel",
       ]),
     );
   });

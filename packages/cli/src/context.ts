@@ -1,5 +1,5 @@
 /** What every command needs: where to write, how to colour, which language, how imports resolve, the project's defaults. */
-import type { ImportResolver } from "@gavel-rules/lang";
+import type { CalendarData, ImportResolver } from "@gavel-rules/lang";
 import type { GavelConfig } from "./config.ts";
 import type { IgnoreRules } from "./ignore-file.ts";
 import { createImportResolver } from "./imports.ts";
@@ -18,6 +18,8 @@ export interface CommandContext {
   config: GavelConfig;
   /** What .gavelignore names, if there is one. */
   ignore?: IgnoreRules;
+  /** Working-day calendars from --calendar, laid over the built-in one. */
+  calendar?: CalendarData[];
 }
 
 /** The context for a run in this io and language. */

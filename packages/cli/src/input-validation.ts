@@ -9,6 +9,8 @@ export type InputProblem =
   | { kind: "invalid"; input: string; message: string };
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
+// Date inputs are ISO days; the evaluator then refuses a day that does not exist (2026-02-30) by name.
+ajv.addFormat("date", /^\d{4}-\d{2}-\d{2}$/);
 const validators = new WeakMap<JsonSchema, ReturnType<typeof ajv.compile>>();
 
 function problemOf(error: ErrorObject): InputProblem {

@@ -9,6 +9,8 @@ export type Language = "en" | "zh";
 export interface Messages {
   programDescription: string;
   langOption: string;
+  calendarOption: string;
+  calendarUnreadable: (file: string, reason: string) => string;
   versionOption: string;
   helpOption: string;
   helpCommand: string;
@@ -94,6 +96,8 @@ const list = (names: string[]): string => (names.length > 0 ? names.join(", ") :
 const en: Messages = {
   programDescription: "Check, test, format and evaluate gavel rule files.",
   langOption: "language of messages: en or zh (default: from LANG / LC_ALL)",
+  calendarOption: "a working-day calendar JSON file laid over the built-in one (mainland China), e.g. a new year or local holidays; repeatable",
+  calendarUnreadable: (file, reason) => `Cannot read the calendar ${file}: ${reason}`,
   versionOption: "print the version",
   helpOption: "show help",
   helpCommand: "show help for a command",
@@ -178,6 +182,8 @@ const en: Messages = {
 const zh: Messages = {
   programDescription: "检查、测试、格式化和求值 gavel 规则文件。",
   langOption: "提示语言：en 或 zh（默认取自 LANG / LC_ALL）",
+  calendarOption: "叠加在内置日历（中国大陆）之上的工作日日历 JSON 文件，如新的年份或本地假日；可重复使用",
+  calendarUnreadable: (file, reason) => `无法读取日历 ${file}：${reason}`,
   versionOption: "显示版本号",
   helpOption: "显示帮助",
   helpCommand: "显示某个命令的帮助",

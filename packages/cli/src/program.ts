@@ -1,5 +1,7 @@
 /** The `gavel` command line: commander wiring of check, test, fmt, eval, table, diff, serve, lsp, completion, audit, meeting, and the operator commands token, backup and restore. */
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { CalendarData } from "@gavel-rules/lang";
 import { Argument, Command, CommanderError, Option } from "commander";
 import { auditText, type AuditOptions } from "./commands/audit.ts";
 import { SHELLS, type Shell } from "./commands/completion.ts";
@@ -25,7 +27,21 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .helpCommand("help [command]", m.helpCommand)
     .addOption(new Option("--lang <language>", m.langOption).choices(["en", "zh"]))
     .option("--config <file>", m.configOption)
+    .addOption(new Option("--calendar <file>", m.calendarOption).argParser((file: string, files: string[] = []) => [...files, file]))
     .addHelpText("after", `\n${m.exitCodes}`);
+  // Calendar files are read before any command runs, so check, test and eval count working days alike.
+  program.hook("preAction", () => {
+    const files = (program.opts() as { calendar?: string[] }).calendar ?? [];
+    ctx.calendar = [];
+    for (const file of files) {
+      try {
+        ctx.calendar.push(JSON.parse(readFileSync(resolve(io.cwd, file), "utf8")) as CalendarData);
+      } catch (error) {
+        io.stderr(`${style.red(m.calendarUnreadable(file, error instanceof Error ? error.message : String(error)))}\n`);
+        throw new CommanderError(ExitCode.usage, "gavel.calendar", "unreadable calendar");
+      }
+    }
+  });
 
   program
     .command("check")

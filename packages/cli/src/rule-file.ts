@@ -1,7 +1,7 @@
 /** A rule file read from disk and compiled, with the path people see. */
 import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
-import { compile, type CompiledModule, type ImportResolver, type Locale } from "@gavel-rules/lang";
+import { compile, type CalendarData, type CompiledModule, type ImportResolver, type Locale } from "@gavel-rules/lang";
 
 export interface RuleFile {
   /** Absolute path. */
@@ -45,6 +45,6 @@ export function readRuleSource(path: string, cwd: string, readStdin: () => strin
 }
 
 /** Compiles a rule file with imports resolved from disk, its diagnostics in the given language. */
-export function compileRuleFile(file: RuleFile, resolveImport: ImportResolver, locale: Locale = "en"): CompiledModule {
-  return compile(file.source, { file: file.path, resolveImport, locale });
+export function compileRuleFile(file: RuleFile, resolveImport: ImportResolver, locale: Locale = "en", calendar?: CalendarData[]): CompiledModule {
+  return compile(file.source, { file: file.path, resolveImport, locale, ...(calendar?.length ? { calendar } : {}) });
 }

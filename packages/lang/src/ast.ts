@@ -18,7 +18,13 @@ export type Expr =
   | ArithChain
   | LogicChain
   | { kind: "compare"; op: CompareOp; left: Expr; right: Expr; span: Span }
-  | { kind: "paren"; expr: Expr; span: Span };
+  | { kind: "paren"; expr: Expr; span: Span }
+  /** A date literal `2026-02-13`; `day` is its day number, undefined when it is no real date (2026-02-30). */
+  | { kind: "date"; text: string; day: number | undefined; span: Span }
+  /** `cases.limit`: one field of every record of a list, as an aggregate's argument. */
+  | { kind: "field"; target: Expr; field: string; fieldSpan: Span; span: Span }
+  /** `cases where resolved <= due`: the records (or field values) whose record meets the condition, as an aggregate's argument. */
+  | { kind: "where"; list: Expr; condition: Expr; span: Span };
 
 /**
  * Operators of one precedence level are kept flat, not as a left-nested binary tree, so no walk over
@@ -60,6 +66,8 @@ export interface LetDecl {
   name: string;
   nameSpan: Span;
   expr: Expr;
+  /** `let x = { 10 when … \n 0 otherwise }`: a value by first matching band; `expr` is then the first band's value. */
+  bands?: Band[];
   label?: string;
   span: Span;
 }
@@ -92,12 +100,30 @@ export interface VoteDecl {
   span: Span;
 }
 
-export interface InputDecl {
-  kind: "input";
+/** One field of a list input's records: `resolved: date?`. */
+export interface FieldDecl {
   name: string;
   nameSpan: Span;
   type: string;
   typeSpan: Span;
+  /** Written with `?`: the field may be absent (null or left out) in a record. */
+  optional: boolean;
+  min?: Expr;
+  max?: Expr;
+  options?: string[];
+  span: Span;
+}
+
+export interface InputDecl {
+  kind: "input";
+  name: string;
+  nameSpan: Span;
+  /** A scalar type name, or "list" for `list of { … }` (with `fields`). */
+  type: string;
+  typeSpan: Span;
+  /** Written with `?`: the input may be absent. */
+  optional?: boolean;
+  fields?: FieldDecl[];
   min?: Expr;
   max?: Expr;
   options?: string[];
@@ -120,6 +146,8 @@ export interface CriterionDecl {
   label?: string;
   max: Expr;
   bands: Band[];
+  /** Sub-criteria: the criterion's points are their sum (then `bands` is empty). */
+  parts?: CriterionDecl[];
   span: Span;
 }
 
@@ -196,10 +224,17 @@ export interface TallyLiteral {
   span: Span;
 }
 
+/** `[{received: 2026-02-12, limit: 5}, …]`: the records of a list input, in a test. */
+export interface ListLiteral {
+  kind: "list";
+  items: TallyLiteral[];
+  span: Span;
+}
+
 export interface TestArg {
   name: string;
   nameSpan: Span;
-  value: Expr | TallyLiteral;
+  value: Expr | TallyLiteral | ListLiteral;
 }
 
 export type Expectation =
@@ -238,6 +273,10 @@ export function childrenOf(e: Expr): readonly Expr[] {
       return [e.left, e.right];
     case "paren":
       return [e.expr];
+    case "field":
+      return [e.target];
+    case "where":
+      return [e.list, e.condition];
     default:
       return [];
   }

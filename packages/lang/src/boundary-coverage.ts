@@ -217,7 +217,7 @@ function atomPosition(c: Condition, x: string, env: ReadonlyMap<string, Rational
 function environmentOf(result: RuleResult, args: readonly A.TestArg[]): Map<string, Rational> {
   const env = new Map<string, Rational>();
   for (const a of args) {
-    if (a.value.kind === "tally") continue;
+    if (a.value.kind === "tally" || a.value.kind === "list") continue;
     const v = constantValue(a.value);
     if (v) env.set(a.name, v);
   }

@@ -7,9 +7,13 @@ import { Rational } from "./rational.ts";
 import { printExpr } from "./print.ts";
 import { diagnostic, type MessageArgsOf, type MessageId } from "./messages.ts";
 import type { Diagnostic, InputType, Span } from "./types.ts";
+import type { WorkCalendar } from "./calendar.ts";
 
-/** The static type of an expression. `literal` is a bare number, compatible with every numeric type. */
-export type Type = InputType | "literal" | "error";
+/**
+ * The static type of an expression. `literal` is a bare number, compatible with every numeric type; `records`
+ * is a list input, `list of T` one field of its records (`cases.limit`): both only as an aggregate's argument.
+ */
+export type Type = InputType | "literal" | "error" | "records" | `list of ${InputType}`;
 
 export const VOTE_FACTS = ["entitled", "present", "yes", "no", "abstain", "cast"] as const;
 export const VOTE_OUTCOMES = ["passed", "rejected", "no_quorum"] as const;
@@ -19,8 +23,31 @@ export const ELECTION_FACTS = [...ELECTION_INPUT_FACTS, "valid"] as const;
 export const ELECTION_OUTCOMES = ["void_ballots", "void_turnout", "complete", "runoff", "incomplete", "tie"] as const;
 /** Expectations of an election that name candidates: a text of names separated by 、 or commas. */
 export const NAME_LIST_TARGETS = ["elected", "tied"] as const;
-export const INPUT_TYPES: readonly InputType[] = ["count", "number", "ratio", "boolean", "text"];
-export const FUNCTIONS = ["min", "max"] as const;
+export const INPUT_TYPES: readonly InputType[] = ["count", "number", "ratio", "boolean", "text", "date"];
+/** Aggregates over a list input (`count(cases where …)`); min and max are also the smaller/larger of values. */
+export const AGGREGATES = ["count", "sum", "min", "max", "share", "distinct_months"] as const;
+/** Functions of dates: working days by the calendar, plain days, and the parts of a date. */
+export const DATE_FUNCTIONS = ["add_workdays", "workdays_between", "add_days", "days_between", "year", "quarter", "month", "day", "weekday"] as const;
+export const FUNCTIONS = [...AGGREGATES, ...DATE_FUNCTIONS, "absent"] as const;
+/** Signatures of the functions, for hover, completion and messages. */
+export const FUNCTION_DOCS: Record<(typeof FUNCTIONS)[number], string> = {
+  count: "count(cases) · count(cases where COND): how many records (exact count)",
+  sum: "sum(cases.field) · sum(cases.field where COND): exact sum of a numeric field (absent values skipped; 0 for no records)",
+  min: "min(a, b, …) the smallest value · min(cases.field where COND) the smallest field value (error for no records)",
+  max: "max(a, b, …) the largest value · max(cases.field where COND) the largest field value (error for no records)",
+  share: "share(cases where COND): count(cases where COND) / count(cases), a ratio (error for an empty list)",
+  distinct_months: "distinct_months(visits.date where COND): how many different calendar months the dates fall in",
+  add_workdays: "add_workdays(date, n): the n-th working day after date, not counting date itself (n = 0 gives date)",
+  workdays_between: "workdays_between(a, b): working days after a up to and including b (negative when b is before a)",
+  add_days: "add_days(date, n): the date n calendar days later (n may be negative)",
+  days_between: "days_between(a, b): calendar days from a to b (b - a)",
+  year: "year(date): the year, e.g. 2026",
+  quarter: "quarter(date): 1 … 4",
+  month: "month(date): 1 … 12",
+  day: "day(date): the day of the month, 1 … 31",
+  weekday: "weekday(date): 1 = Monday … 7 = Sunday",
+  absent: "absent(x): true when the optional input or field x is absent",
+};
 
 export const FACT_LABELS: Record<string, string> = {
   entitled: "应到 / entitled: members on the roster",
@@ -47,7 +74,7 @@ export const ELECTION_CLAUSE_DOCS: Record<A.ElectionClauseName, string> = {
   runoff: "**runoff:** round 2 and later (另行选举): a candidate qualifies when this holds. `votes >= 1/3 of ballots`.",
 };
 
-export type SymbolKind = "fact" | "input" | "let" | "criterion" | "score";
+export type SymbolKind = "fact" | "input" | "let" | "criterion" | "score" | "field";
 
 /** Something a name in an expression can refer to. */
 export interface RuleSymbol {
@@ -56,6 +83,10 @@ export interface RuleSymbol {
   type: Type;
   label?: string;
   span?: Span;
+  /** Declared with `?`: may be absent. */
+  optional?: boolean;
+  /** The fields of a list input's records. */
+  fields?: Map<string, RuleSymbol>;
 }
 
 /** What the checker learned about a rule; the compiler and language service read it. */
@@ -69,9 +100,14 @@ export interface RuleInfo {
   ok: boolean;
   /** The file the rule is written in, when the host named it. */
   file?: string;
+  /** The working-day calendar of add_workdays and workdays_between (the built-in one when absent). */
+  calendar?: WorkCalendar;
 }
 
 const isNumeric = (t: Type): boolean => t === "count" || t === "number" || t === "ratio" || t === "literal" || t === "error";
+const isList = (t: Type): boolean => t === "records" || t.startsWith("list of ");
+/** A whole number of days: a count, a literal or a number (checked whole when evaluated). */
+const isDayCount = (t: Type): boolean => t === "count" || t === "literal" || t === "number" || t === "error";
 
 function levenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -155,7 +191,7 @@ function divisionText(chain: A.ArithChain, i: number): string {
 }
 
 /** Where a condition is required, for the message when it is not one. */
-type ConditionPlace = { place: "clause"; clause: string } | { place: "band" | "grade" | "require" };
+type ConditionPlace = { place: "clause"; clause: string } | { place: "band" | "grade" | "require" | "where" };
 
 class Checker {
   readonly diagnostics: Diagnostic[] = [];
@@ -165,6 +201,8 @@ class Checker {
   readonly used = new Set<string>();
   /** Every name declared in the rule, visible in expressions or not (criteria are visible only to grades). */
   readonly declared = new Map<string, RuleSymbol>();
+  /** The fields in scope inside `where` conditions, innermost last. */
+  readonly recordScopes: Map<string, RuleSymbol>[] = [];
 
   error<K extends MessageId>(id: K, args: MessageArgsOf<K>, span: Span): void {
     this.diagnostics.push(diagnostic("error", id, args, span));
@@ -203,10 +241,18 @@ class Checker {
         return "boolean";
       case "paren":
         return this.expr(e.expr);
+      case "date":
+        if (e.day === undefined) this.error("INVALID_DATE_LITERAL", { text: e.text }, e.span);
+        return "date";
+      case "field":
+      case "where":
+        this.listArg(e, undefined);
+        this.error("WHERE_OUTSIDE_AGGREGATE", { expr: printExpr(e) }, e.span);
+        return "error";
       case "name": {
-        const sym = this.symbols.get(e.name);
+        const sym = this.recordField(e.name) ?? this.symbols.get(e.name);
         if (!sym) {
-          const hint = suggest(e.name, this.symbols.keys());
+          const hint = suggest(e.name, [...this.symbols.keys(), ...this.recordScopes.flatMap((f) => [...f.keys()])]);
           this.error("UNDEFINED_NAME", { name: e.name, hint }, e.span);
           return "error";
         }
@@ -215,6 +261,8 @@ class Checker {
         return sym.type;
       }
       case "call": {
+        const special = this.specialCall(e);
+        if (special) return special;
         const argTypes = e.args.map((a) => this.expr(a));
         if (!(FUNCTIONS as readonly string[]).includes(e.callee)) {
           this.error("UNKNOWN_FUNCTION", { name: e.callee, functions: [...FUNCTIONS] }, e.calleeSpan);
@@ -224,6 +272,7 @@ class Checker {
           this.error("ARGUMENT_COUNT", { name: e.callee }, e.span);
           return "error";
         }
+        if (argTypes.every((t) => t === "date")) return "date";
         let acc: Type = "literal";
         e.args.forEach((a, i) => {
           acc = this.joinNumeric(acc, argTypes[i]!, a.span, `'${e.callee}' of`);
@@ -254,10 +303,157 @@ class Checker {
     }
   }
 
+  /** A field of the record a `where` condition is looking at, innermost first. */
+  private recordField(name: string): RuleSymbol | undefined {
+    for (let i = this.recordScopes.length - 1; i >= 0; i--) {
+      const f = this.recordScopes[i]!.get(name);
+      if (f) return f;
+    }
+    return undefined;
+  }
+
+  /**
+   * Types an aggregate's argument: a list input (`records`), a field of its records (`list of T`), either
+   * followed by `where` with the record's fields in scope. Reports anything else as NOT_A_LIST for `fn`.
+   */
+  listArg(e: A.Expr, fn: string | undefined): Type {
+    const t = this.listArgType(e, fn);
+    this.types.set(e, t);
+    return t;
+  }
+
+  private listArgType(e: A.Expr, fn: string | undefined): Type {
+    if (e.kind === "where") {
+      const t = this.listArg(e.list, fn);
+      const fields = this.listFields(e.list);
+      this.recordScopes.push(fields ?? new Map());
+      try {
+        this.condition(e.condition, { place: "where" });
+      } finally {
+        this.recordScopes.pop();
+      }
+      return t;
+    }
+    if (e.kind === "field") {
+      const target = e.target;
+      const sym = target.kind === "name" ? this.symbols.get(target.name) : undefined;
+      if (!sym || !sym.fields) {
+        if (target.kind === "name" && !sym) this.expr(target);
+        else this.error("NOT_A_LIST", { name: fn ?? "where", expr: printExpr(target) }, target.span);
+        return "error";
+      }
+      this.used.add(sym.name);
+      this.references.push({ span: target.span, symbol: sym });
+      this.types.set(target, "records");
+      const field = sym.fields.get(e.field);
+      if (!field) {
+        this.error("UNKNOWN_FIELD", { list: sym.name, field: e.field, fields: [...sym.fields.keys()], hint: suggest(e.field, sym.fields.keys()) }, e.fieldSpan);
+        return "error";
+      }
+      this.references.push({ span: e.fieldSpan, symbol: field });
+      return field.type === "error" || isList(field.type) ? "error" : (`list of ${field.type}` as Type);
+    }
+    const t = this.expr(e);
+    if (t !== "error" && !isList(t)) {
+      this.error("NOT_A_LIST", { name: fn ?? "where", expr: printExpr(e) }, e.span);
+      return "error";
+    }
+    return t;
+  }
+
+  /** The record fields of a list argument (`cases`, `cases.limit`), for a `where` after it. */
+  private listFields(e: A.Expr): Map<string, RuleSymbol> | undefined {
+    const name = e.kind === "field" ? e.target : e;
+    return name.kind === "name" ? this.symbols.get(name.name)?.fields : undefined;
+  }
+
+  /** Aggregates, date functions and absent(): their own argument rules; undefined for min/max of values and unknown names. */
+  private specialCall(e: Extract<A.Expr, { kind: "call" }>): Type | undefined {
+    const fn = e.callee;
+    const arity = (n: number, expected: string): boolean => {
+      if (e.args.length === n) return true;
+      for (const a of e.args) this.expr(a);
+      this.error("FUNCTION_ARGUMENTS", { name: fn, expected }, e.span);
+      return false;
+    };
+    // An aggregate inside `where` would run once per record (100,000 × 100,000 at the limit): a let computes it once.
+    if ((AGGREGATES as readonly string[]).includes(fn) && this.recordScopes.length > 0 && !((fn === "min" || fn === "max") && e.args.length > 1)) {
+      this.error("NESTED_AGGREGATE", { name: fn }, e.span);
+    }
+    const listLike = (a: A.Expr | undefined): boolean => a !== undefined && (a.kind === "where" || a.kind === "field" || (a.kind === "name" && this.symbols.get(a.name)?.fields !== undefined));
+    switch (fn) {
+      case "count":
+      case "share": {
+        if (!arity(1, `one list: ${fn}(cases) or ${fn}(cases where …)`)) return "error";
+        const t = this.listArg(e.args[0]!, fn);
+        if (t === "error") return "error";
+        return fn === "count" ? "count" : "ratio";
+      }
+      case "sum":
+      case "distinct_months":
+      case "min":
+      case "max": {
+        if ((fn === "min" || fn === "max") && !(e.args.length === 1 && listLike(e.args[0]))) return undefined;
+        const wanted = fn === "distinct_months" ? "dates: distinct_months(visits.date)" : fn === "sum" ? "numbers: sum(cases.field)" : `numbers or dates: ${fn}(cases.field)`;
+        if (!arity(1, `one field of a list's ${wanted}`)) return "error";
+        const t = this.listArg(e.args[0]!, fn);
+        if (t === "error") return "error";
+        const elem = t === "records" ? undefined : (t.slice("list of ".length) as Type);
+        const ok = elem !== undefined && (fn === "distinct_months" ? elem === "date" : fn === "sum" ? isNumeric(elem) : isNumeric(elem) || elem === "date");
+        if (!ok) {
+          this.error("FUNCTION_ARGUMENTS", { name: fn, expected: `one field of a list's ${wanted}` }, e.args[0]!.span);
+          return "error";
+        }
+        if (fn === "distinct_months") return "count";
+        if (fn === "sum") return elem === "count" ? "count" : "number";
+        return elem;
+      }
+      case "add_workdays":
+      case "add_days": {
+        if (!arity(2, `(date, days): ${fn}(received, 5)`)) return "error";
+        const d = this.expr(e.args[0]!);
+        const n = this.expr(e.args[1]!);
+        if ((d !== "date" && d !== "error") || !isDayCount(n)) this.error("FUNCTION_ARGUMENTS", { name: fn, expected: `(date, days): ${fn}(received, 5)` }, e.span);
+        return "date";
+      }
+      case "workdays_between":
+      case "days_between": {
+        if (!arity(2, `two dates: ${fn}(received, resolved)`)) return "error";
+        const a = this.expr(e.args[0]!);
+        const b = this.expr(e.args[1]!);
+        if ((a !== "date" && a !== "error") || (b !== "date" && b !== "error")) this.error("FUNCTION_ARGUMENTS", { name: fn, expected: `two dates: ${fn}(received, resolved)` }, e.span);
+        return "number";
+      }
+      case "year":
+      case "quarter":
+      case "month":
+      case "day":
+      case "weekday": {
+        if (!arity(1, `one date: ${fn}(received)`)) return "error";
+        const d = this.expr(e.args[0]!);
+        if (d !== "date" && d !== "error") this.error("FUNCTION_ARGUMENTS", { name: fn, expected: `one date: ${fn}(received)` }, e.span);
+        return "count";
+      }
+      case "absent": {
+        if (!arity(1, "one optional input or field: absent(resolved)")) return "error";
+        const a = e.args[0]!;
+        this.expr(a);
+        if (a.kind !== "name") this.error("FUNCTION_ARGUMENTS", { name: fn, expected: "one optional input or field: absent(resolved)" }, e.span);
+        return "boolean";
+      }
+      default:
+        return undefined;
+    }
+  }
+
   private compare(e: Extract<A.Expr, { kind: "compare" }>): Type {
     const l = this.expr(e.left);
     const r = this.expr(e.right);
     if (l === "error" || r === "error") return "boolean";
+    if (l === "date" || r === "date") {
+      if (l !== r) this.error("TYPE_MISMATCH_COMPARE", { leftType: l, left: printExpr(e.left), rightType: r, right: printExpr(e.right) }, e.span);
+      return "boolean";
+    }
     if (l === "text" || r === "text" || l === "boolean" || r === "boolean") {
       if (l !== r) this.error("TYPE_MISMATCH_COMPARE", { leftType: l, left: printExpr(e.left), rightType: r, right: printExpr(e.right) }, e.span);
       else if (e.op !== "=" && e.op !== "!=") this.error("TYPE_MISMATCH_EQUALITY_ONLY", { type: l }, e.span);
@@ -482,12 +678,38 @@ function checkBands(ck: Checker, bands: { when?: A.Expr; span: Span; points?: Ra
   }
 }
 
+/** Checks a `let` (a value, or bands choosing one) and declares it; returns its type. */
+function checkLet(ck: Checker, m: A.LetDecl): Type {
+  let t: Type;
+  if (m.bands) {
+    // The value of the first band that holds: every band's value must have one type (numbers join as in `+`).
+    t = "literal";
+    for (const b of m.bands) {
+      const bt = ck.expr(b.points);
+      if (b.when) ck.condition(b.when, { place: "band" });
+      if (t === "literal" && !isNumeric(bt)) t = bt;
+      else if (bt === "literal" && !isNumeric(t)) continue;
+      else if (isNumeric(t) && isNumeric(bt)) t = t === "literal" ? bt : bt === "literal" ? t : t === bt ? t : t === "ratio" || bt === "ratio" ? (ck.error("UNIT_MISMATCH_MIX", { other: t === "ratio" ? bt : t }, b.points.span), "error") : "number";
+      else if (t !== bt && t !== "error" && bt !== "error") {
+        ck.error("TYPE_MISMATCH_COMPARE_TYPES", { left: t, right: bt }, b.points.span);
+        t = "error";
+      }
+    }
+    checkBands(ck, m.bands.map((b) => ({ when: b.when, span: b.span, points: constantValue(b.points) })), { criterion: m.name }, m.nameSpan);
+  } else t = ck.expr(m.expr);
+  if (isList(t)) {
+    ck.error("LIST_NOT_A_VALUE", { expr: printExpr(m.expr) }, m.expr.span);
+    t = "error";
+  }
+  ck.declare({ kind: "let", name: m.name, type: t, label: m.label, span: m.nameSpan }, m.nameSpan);
+  return t;
+}
+
 /** Checks a `let` or a `require`, as every rule kind does: true when `m` was one of them. */
 function checkLetOrRequire<M extends { kind: string }>(ck: Checker, m: M): m is Extract<M, A.LetDecl | A.RequireDecl> {
   const member = m as unknown as A.LetDecl | A.RequireDecl | { kind: "other" };
   if (member.kind === "let") {
-    const t = ck.expr(member.expr);
-    ck.declare({ kind: "let", name: member.name, type: t, label: member.label, span: member.nameSpan }, member.nameSpan);
+    checkLet(ck, member);
     return true;
   }
   if (member.kind === "require") {
@@ -514,13 +736,18 @@ function checkVote(ck: Checker, decl: A.VoteDecl): void {
   }
 }
 
-function checkInput(ck: Checker, m: A.InputDecl): void {
-  let type: Type = m.type as InputType;
-  if (!(INPUT_TYPES as readonly string[]).includes(m.type)) {
-    const hint = suggest(m.type, INPUT_TYPES);
-    ck.error("UNKNOWN_TYPE", { type: m.type, types: [...INPUT_TYPES], hint }, m.typeSpan);
+/** Checks the type and constraints of a list input's field, as a scalar input's. */
+function checkField(ck: Checker, list: string, f: A.FieldDecl): RuleSymbol {
+  let type: Type = f.type as InputType;
+  if (!(INPUT_TYPES as readonly string[]).includes(f.type)) {
+    ck.error("UNKNOWN_TYPE", { type: f.type, types: [...INPUT_TYPES], hint: suggest(f.type, INPUT_TYPES) }, f.typeSpan);
     type = "error";
   }
+  checkConstraints(ck, f, type);
+  return { kind: "field", name: f.name, type, label: `${list}.${f.name}`, span: f.nameSpan, optional: f.optional };
+}
+
+function checkConstraints(ck: Checker, m: A.InputDecl | A.FieldDecl, type: Type): void {
   const numeric = type === "count" || type === "number" || type === "ratio";
   if ((m.min || m.max) && !numeric && type !== "error") ck.error("BAD_CONSTRAINT_MIN_MAX", { type: m.type }, m.span);
   if (m.options && type !== "text" && type !== "error") ck.error("BAD_CONSTRAINT_ONE_OF", { type: m.type }, m.span);
@@ -528,7 +755,27 @@ function checkInput(ck: Checker, m: A.InputDecl): void {
   const hi = m.max && constantValue(m.max);
   if (lo && hi && lo.cmp(hi) > 0) ck.error("BAD_CONSTRAINT_RANGE", { min: lo.toString(), max: hi.toString() }, m.span);
   if (type === "count" && lo?.isNegative()) ck.error("BAD_CONSTRAINT_NEGATIVE_COUNT", { min: lo.toString() }, m.min!.span);
-  ck.declare({ kind: "input", name: m.name, type, label: m.label, span: m.nameSpan }, m.nameSpan);
+}
+
+function checkInput(ck: Checker, m: A.InputDecl): void {
+  if (m.fields) {
+    const fields = new Map<string, RuleSymbol>();
+    for (const f of m.fields) {
+      if (fields.has(f.name)) ck.error("DUPLICATE_NAME", { name: f.name, kind: "field" }, f.nameSpan);
+      else fields.set(f.name, checkField(ck, m.name, f));
+    }
+    if (m.min || m.max || m.options) ck.error("BAD_CONSTRAINT_MIN_MAX", { type: "list" }, m.span);
+    ck.declare({ kind: "input", name: m.name, type: "records", label: m.label, span: m.nameSpan, fields }, m.nameSpan);
+    return;
+  }
+  let type: Type = m.type as InputType;
+  if (!(INPUT_TYPES as readonly string[]).includes(m.type)) {
+    const hint = suggest(m.type, INPUT_TYPES);
+    ck.error("UNKNOWN_TYPE", { type: m.type, types: [...INPUT_TYPES], hint }, m.typeSpan);
+    type = "error";
+  }
+  checkConstraints(ck, m, type);
+  ck.declare({ kind: "input", name: m.name, type, label: m.label, span: m.nameSpan, optional: m.optional }, m.nameSpan);
 }
 
 /** A closed range of values; an absent end is unbounded. */
@@ -600,6 +847,7 @@ function boundsOf(e: A.Expr, env: Map<string, Bounds>): Bounds {
       return { lo: b.hi?.neg(), hi: b.lo?.neg() };
     }
     case "call": {
+      if ((e.callee === "min" || e.callee === "max") && e.args.length === 1 && (e.args[0]!.kind === "where" || e.args[0]!.kind === "field")) return UNBOUNDED;
       const args = e.args.map((a) => boundsOf(a, env));
       const pick = (ends: (Rational | undefined)[], keep: 1 | -1, anyUnbounded: boolean): Rational | undefined => {
         if (anyUnbounded) return undefined;
@@ -616,6 +864,8 @@ function boundsOf(e: A.Expr, env: Map<string, Bounds>): Bounds {
         const known = los.filter((l): l is Rational => l !== undefined);
         return { lo: known.length ? known.reduce((m, v) => (v.cmp(m) > 0 ? v : m)) : undefined, hi: pick(his, 1, his.includes(undefined)) };
       }
+      if (e.callee === "share") return { lo: Rational.ZERO, hi: Rational.ONE };
+      if (e.callee === "count" || e.callee === "distinct_months") return { lo: Rational.ZERO };
       return UNBOUNDED;
     }
     case "arith": {
@@ -654,6 +904,56 @@ function narrowedBy(when: A.Expr | undefined, env: Map<string, Bounds>): Map<str
   return new Map(env).set(selected.subject, narrowed);
 }
 
+/** The range of a band-chosen value: from the lowest to the highest any band can give. */
+function bandBounds(bands: A.Band[], env: Map<string, Bounds>): Bounds {
+  let lo: Rational | undefined;
+  let hi: Rational | undefined;
+  for (let i = 0; i < bands.length; i++) {
+    const b = boundsOf(bands[i]!.points, narrowedBy(bands[i]!.when, env));
+    if (!b.lo || !b.hi) return UNBOUNDED;
+    if (i === 0 || b.lo.cmp(lo!) < 0) lo = b.lo;
+    if (i === 0 || b.hi.cmp(hi!) > 0) hi = b.hi;
+  }
+  return { lo, hi };
+}
+
+/** Checks a criterion (its bands, or its sub-criteria whose sum are its points) and declares it; its maximum, when constant. */
+function checkCriterion(ck: Checker, m: A.CriterionDecl, bounds: Map<string, Bounds>): Rational | undefined {
+  ck.declare({ kind: "criterion", name: m.name, type: "number", label: m.label, span: m.nameSpan }, m.nameSpan, false);
+  const max = constantValue(m.max);
+  if (max?.isNegative()) ck.error("BAD_MAX", { name: m.name }, m.max.span);
+  if (m.parts) {
+    if (m.bands.length > 0) ck.error("CRITERION_MIXED", { name: m.name }, m.nameSpan);
+    // The parts' maxima bound their sum: the static proof that the parent stays within 0..max.
+    let sum = Rational.ZERO;
+    for (const p of m.parts) sum = sum.add(checkCriterion(ck, p, bounds) ?? Rational.ZERO);
+    if (max && sum.cmp(max) > 0) ck.error("SUBCRITERIA_EXCEED_MAX", { name: m.name, sum: sum.toString(), max: max.toString() }, m.nameSpan);
+    return max;
+  }
+  const bands = m.bands.map((b) => {
+    const t = ck.expr(b.points);
+    if (!isNumeric(t) || t === "ratio") ck.error("TYPE_MISMATCH_POINTS", { expr: printExpr(b.points), type: t }, b.points.span);
+    if (b.when) ck.condition(b.when, { place: "band" });
+    const points = constantValue(b.points);
+    if (points && max && points.cmp(max) > 0) ck.error("POINTS_EXCEED_MAX", { name: m.name, points: points.toString(), max: max.toString() }, b.points.span);
+    else if (max && !max.isNegative() && isNumeric(t) && t !== "ratio") {
+      // Computed points must provably stay within 0..max, so no input can give a negative or excess score.
+      const range = boundsOf(b.points, narrowedBy(b.when, bounds));
+      if (!within(range, Rational.ZERO, max)) {
+        ck.error("POINTS_OUT_OF_RANGE", { name: m.name, points: printExpr(b.points), range: boundsText(range), max: max.toString() }, b.points.span);
+      }
+    }
+    return { when: b.when, span: b.span, points };
+  });
+  checkBands(ck, bands, { criterion: m.name }, m.nameSpan);
+  return max;
+}
+
+/** A criterion and its sub-criteria, parents first. */
+export function criteriaOf(m: A.CriterionDecl): A.CriterionDecl[] {
+  return [m, ...(m.parts ?? []).flatMap(criteriaOf)];
+}
+
 function checkScorecard(ck: Checker, decl: A.ScorecardDecl): void {
   // What each input and let can be, for proving that every band's points stay within 0..max.
   const bounds = new Map<string, Bounds>();
@@ -667,34 +967,14 @@ function checkScorecard(ck: Checker, decl: A.ScorecardDecl): void {
         if (!bounds.has(m.name)) bounds.set(m.name, inputBounds(m));
         break;
       case "let": {
-        const t = ck.expr(m.expr);
-        ck.declare({ kind: "let", name: m.name, type: t, label: m.label, span: m.nameSpan }, m.nameSpan);
-        if (!bounds.has(m.name)) bounds.set(m.name, boundsOf(m.expr, bounds));
+        checkLet(ck, m);
+        if (!bounds.has(m.name)) bounds.set(m.name, m.bands ? bandBounds(m.bands, bounds) : boundsOf(m.expr, bounds));
         break;
       }
-      case "criterion": {
+      case "criterion":
         criteria++;
-        ck.declare({ kind: "criterion", name: m.name, type: "number", label: m.label, span: m.nameSpan }, m.nameSpan, false);
-        const max = constantValue(m.max);
-        if (max?.isNegative()) ck.error("BAD_MAX", { name: m.name }, m.max.span);
-        const bands = m.bands.map((b) => {
-          const t = ck.expr(b.points);
-          if (!isNumeric(t) || t === "ratio") ck.error("TYPE_MISMATCH_POINTS", { expr: printExpr(b.points), type: t }, b.points.span);
-          if (b.when) ck.condition(b.when, { place: "band" });
-          const points = constantValue(b.points);
-          if (points && max && points.cmp(max) > 0) ck.error("POINTS_EXCEED_MAX", { name: m.name, points: points.toString(), max: max.toString() }, b.points.span);
-          else if (max && !max.isNegative() && isNumeric(t) && t !== "ratio") {
-            // Computed points must provably stay within 0..max, so no input can give a negative or excess score.
-            const range = boundsOf(b.points, narrowedBy(b.when, bounds));
-            if (!within(range, Rational.ZERO, max)) {
-              ck.error("POINTS_OUT_OF_RANGE", { name: m.name, points: printExpr(b.points), range: boundsText(range), max: max.toString() }, b.points.span);
-            }
-          }
-          return { when: b.when, span: b.span, points };
-        });
-        checkBands(ck, bands, { criterion: m.name }, m.nameSpan);
+        checkCriterion(ck, m, bounds);
         break;
-      }
       case "require":
         ck.condition(m.expr, { place: "require" });
         break;
@@ -704,7 +984,8 @@ function checkScorecard(ck: Checker, decl: A.ScorecardDecl): void {
         // Grades see the total and every criterion's points, wherever the criteria are declared.
         ck.symbols.set("score", ck.declared.get("score")!);
         for (const c of decl.members) {
-          if (c.kind === "criterion" && !ck.symbols.has(c.name)) ck.symbols.set(c.name, { kind: "criterion", name: c.name, type: "number", label: c.label, span: c.nameSpan });
+          if (c.kind !== "criterion") continue;
+          for (const x of criteriaOf(c)) if (!ck.symbols.has(x.name)) ck.symbols.set(x.name, { kind: "criterion", name: x.name, type: "number", label: x.label, span: x.nameSpan });
         }
         for (const b of m.bands) if (b.when) ck.condition(b.when, { place: "grade" });
         checkBands(ck, m.bands, {}, m.span);
@@ -778,7 +1059,19 @@ function checkUnboundedRatios(ck: Checker, decl: A.ScorecardDecl): void {
     }
     return true;
   };
+  // count(cases where …) / count(cases) is at most 1 by construction.
+  const resolve = (e: A.Expr): A.Expr => {
+    e = unparen(e);
+    for (let hops = 0; e.kind === "name" && lets.has(e.name) && hops <= lets.size; hops++) e = unparen(lets.get(e.name)!);
+    return e;
+  };
+  const selection = (num: A.Expr, den: A.Expr): boolean => {
+    const n = resolve(num);
+    const d = resolve(den);
+    return n.kind === "call" && d.kind === "call" && n.callee === "count" && d.callee === "count" && n.args[0]?.kind === "where" && d.args[0] !== undefined && printExpr(n.args[0].list) === printExpr(d.args[0]);
+  };
   const bounded = (num: A.Expr, den: A.Expr) =>
+    selection(num, den) ||
     partOf(num, den) ||
     facts.some((f) => f.kind === "compare" && (((f.op === "<=" || f.op === "<") && same(f.left, num) && same(f.right, den)) || ((f.op === ">=" || f.op === ">") && same(f.left, den) && same(f.right, num))));
   const division = (e: A.Expr): { numerator: A.Expr; denominator: A.Expr } | undefined => {
@@ -846,11 +1139,9 @@ function checkRating(ck: Checker, decl: A.RatingDecl): void {
         if (levels > 1) ck.error("DUPLICATE_LEVELS", {}, m.span);
         for (const l of m.levels) ck.declare({ kind: "input", name: l.name, type: "count", label: `测评等次 / level ${l.name}`, span: l.span }, l.span);
         break;
-      case "let": {
-        const t = ck.expr(m.expr);
-        ck.declare({ kind: "let", name: m.name, type: t, label: m.label, span: m.nameSpan }, m.nameSpan);
+      case "let":
+        checkLet(ck, m);
         break;
-      }
       case "require":
         ck.condition(m.expr, { place: "require" });
         break;
@@ -970,6 +1261,16 @@ function checkTest(t: A.TestDecl, names: Set<string>, scope: Map<string, RuleInf
       if (!params.has(a.name)) {
         const hint = suggest(a.name, params);
         out.push(diagnostic("error", "UNKNOWN_ARGUMENT", { rule: t.rule, name: a.name, hint }, a.nameSpan));
+      } else if ((a.value.kind === "list") !== (info.symbols.get(a.name)?.fields !== undefined)) {
+        out.push(diagnostic("error", a.value.kind === "list" ? "LIST_NOT_EXPECTED" : "LIST_EXPECTED", { name: a.name }, a.value.span));
+      } else if (a.value.kind === "list") {
+        // A misspelt field in a test's record is caught here, with a hint, not at evaluation.
+        const fields = info.symbols.get(a.name)!.fields!;
+        for (const record of a.value.items) {
+          for (const entry of record.entries) {
+            if (!fields.has(entry.key)) out.push(diagnostic("error", "UNKNOWN_FIELD", { list: a.name, field: entry.key, fields: [...fields.keys()], hint: suggest(entry.key, fields.keys()) }, entry.keySpan));
+          }
+        }
       } else if ((a.value.kind === "tally") !== (info.decl.kind === "election" && a.name === "candidates")) {
         // Only an election's candidates are votes by name; every other argument is one value.
         out.push(diagnostic("error", a.value.kind === "tally" ? "TALLY_NOT_EXPECTED" : "TALLY_EXPECTED", { name: a.name }, a.value.span));
@@ -978,7 +1279,7 @@ function checkTest(t: A.TestDecl, names: Set<string>, scope: Map<string, RuleInf
     const expectsError = t.expects.some((e) => e.kind === "error");
     if (!expectsError) {
       for (const p of params) {
-        if (!given.has(p)) out.push(diagnostic("error", "MISSING_ARGUMENT", { name: p }, t.ruleSpan));
+        if (!given.has(p) && !info.symbols.get(p)?.optional) out.push(diagnostic("error", "MISSING_ARGUMENT", { name: p }, t.ruleSpan));
       }
     }
     if (t.expects.length === 0) out.push(diagnostic("warning", "EMPTY_TEST", {}, t.span));

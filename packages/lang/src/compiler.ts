@@ -1,12 +1,14 @@
 /** compile(): source → parse → imports → check → compiled rules with exact and fast evaluators. */
 
 import type * as A from "./ast.ts";
-import { checkRule, checkTests, ELECTION_OUTCOMES, type RuleInfo } from "./checker.ts";
+import { checkRule, checkTests, criteriaOf, ELECTION_OUTCOMES, type RuleInfo } from "./checker.ts";
 import { evaluateExact } from "./evaluator.ts";
 import { diagnostic, localizeDiagnostic } from "./messages.ts";
 import { buildDecider } from "./fastpath.ts";
 import { parse } from "./parser.ts";
 import { inputSchema, ruleInputs } from "./schema.ts";
+import { buildCalendar, CalendarError, defaultCalendar, type WorkCalendar } from "./calendar.ts";
+import { CN_CALENDAR } from "./calendar-cn.ts";
 import type { CompiledModule, CompiledRule, CompileOptions, CoverageUnit, Diagnostic } from "./types.ts";
 
 /** What the compiler keeps beside a module for the test runner and the language service. */
@@ -50,11 +52,11 @@ function coverageUnitsOf(info: RuleInfo): CoverageUnit[] {
     }
     return units;
   }
-  for (const m of d.members) {
-    if (m.kind === "criterion") {
-      m.bands.forEach((b, i) => units.push({ id: `${d.name}:${m.name}:${i}`, rule: d.name, description: `criterion ${m.name}, band ${i + 1}`, span: b.span }));
-    } else if (m.kind === "grade") {
-      m.bands.forEach((b, i) => units.push({ id: `${d.name}:grade:${i}`, rule: d.name, description: `grade "${b.label}"`, span: b.span }));
+  for (const member of d.members) {
+    if (member.kind === "criterion") {
+      for (const m of criteriaOf(member)) m.bands.forEach((b, i) => units.push({ id: `${d.name}:${m.name}:${i}`, rule: d.name, description: `criterion ${m.name}, band ${i + 1}`, span: b.span }));
+    } else if (member.kind === "grade") {
+      member.bands.forEach((b, i) => units.push({ id: `${d.name}:grade:${i}`, rule: d.name, description: `grade "${b.label}"`, span: b.span }));
     }
   }
   return units;
@@ -87,6 +89,9 @@ interface ImportContext {
   /** Files being compiled, to break import cycles. */
   visiting: Set<string>;
   cache: Map<string, CompiledModule>;
+  /** The working-day calendar every rule of the compile counts with; undefined when the given one is not valid. */
+  calendar: WorkCalendar | undefined;
+  calendarError?: string;
 }
 
 function compileWith(source: string, file: string | undefined, ctx: ImportContext): CompiledModule {
@@ -126,7 +131,7 @@ function compileWith(source: string, file: string | undefined, ctx: ImportContex
   for (const item of program.items) {
     if (item.kind === "import" || item.kind === "test") continue;
     const before = diagnostics.length;
-    const info: RuleInfo = { ...checkRule(item, diagnostics), file };
+    const info: RuleInfo = { ...checkRule(item, diagnostics), file, ...(ctx.calendar ? { calendar: ctx.calendar } : {}) };
     if (infos.has(item.name) || ruleNames.has(item.name)) {
       diagnostics.push(diagnostic("error", "DUPLICATE_RULE", { name: item.name }, item.nameSpan));
       continue;
@@ -139,6 +144,9 @@ function compileWith(source: string, file: string | undefined, ctx: ImportContex
     ruleNames.add(rule.name);
     scope.set(rule.name, rule);
     coverageUnits.push(...coverageUnitsOf(info));
+  }
+  if (ctx.calendarError !== undefined && ctx.visiting.size === 1) {
+    diagnostics.push(diagnostic("error", "BAD_CALENDAR", { reason: ctx.calendarError }, { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 }));
   }
   const tests = program.items.filter((i): i is A.TestDecl => i.kind === "test");
   const testErrors = checkTests(tests, infos, diagnostics);
@@ -163,5 +171,16 @@ function compileWith(source: string, file: string | undefined, ctx: ImportContex
 
 /** Compiles a source file (and its imports) once; evaluate its rules many times. Never throws. */
 export function compile(source: string, options: CompileOptions = {}): CompiledModule {
-  return compileWith(source, options.file, { options, visiting: new Set(), cache: new Map() });
+  let calendar: WorkCalendar | undefined = defaultCalendar();
+  let calendarError: string | undefined;
+  if (options.calendar?.length) {
+    try {
+      calendar = buildCalendar(CN_CALENDAR, ...options.calendar);
+    } catch (e) {
+      if (!(e instanceof CalendarError)) throw e;
+      calendar = undefined;
+      calendarError = e.message;
+    }
+  }
+  return compileWith(source, options.file, { options, visiting: new Set(), cache: new Map(), calendar, ...(calendarError !== undefined ? { calendarError } : {}) });
 }

@@ -3,6 +3,7 @@
 import type { CstElement, CstNode, IToken } from "chevrotain";
 import type * as A from "./ast.ts";
 import { Rational } from "./rational.ts";
+import { parseIsoDate } from "./dates.ts";
 import { unquote } from "./lexer.ts";
 import { joinSpans, spanOfToken } from "./span.ts";
 import type { Span } from "./types.ts";
@@ -127,6 +128,8 @@ function literal(n: CstNode): A.Expr {
     const denominator = numberLiteral(den);
     return { kind: "arith", ops: ["/"], operands: [numerator, denominator], span: joinSpans(numerator.span, denominator.span) };
   }
+  const date = tok(c, "DateLiteral");
+  if (date) return dateLiteral(date);
   const s = tok(c, "StringLiteral");
   if (s) return { kind: "string", value: unquote(s.image), span: spanOfToken(s) };
   const t = tok(c, "True") ?? tok(c, "False");
@@ -219,10 +222,29 @@ function expr(n: CstNode): A.Expr {
   }
 }
 
+function dateLiteral(t: IToken): A.Expr {
+  return { kind: "date", text: t.image, day: parseIsoDate(t.image), span: spanOfToken(t) };
+}
+
+/** A call argument: its expression, or `list where condition`. */
+function callArg(n: CstNode): A.Expr {
+  const c = n.children;
+  const value = expr(needNode(c, "value"));
+  const cond = node(c, "condition");
+  if (!cond) {
+    if (tok(c, "Where")) throw new Incomplete("condition");
+    return value;
+  }
+  const condition = expr(cond);
+  return { kind: "where", list: value, condition, span: joinSpans(value.span, condition.span) };
+}
+
 function primary(n: CstNode): A.Expr {
   const c = n.children;
   const num = tok(c, "Integer") ?? tok(c, "Decimal") ?? tok(c, "Percent");
   if (num) return numberFromToken(num);
+  const date = tok(c, "DateLiteral");
+  if (date) return dateLiteral(date);
   const s = tok(c, "StringLiteral");
   if (s) return { kind: "string", value: unquote(s.image), span: spanOfToken(s) };
   const b = tok(c, "True") ?? tok(c, "False");
@@ -230,17 +252,30 @@ function primary(n: CstNode): A.Expr {
   const inner = node(c, "inner");
   if (inner) return { kind: "paren", expr: expr(inner), span: nodeSpan(n) };
   const id = needTok(c, "Identifier");
+  let target: A.Expr = { kind: "name", name: id.image, span: spanOfToken(id) };
   if (c["LParen"]) {
-    const args = nodes(c, "arg").map(expr);
-    return { kind: "call", callee: id.image, calleeSpan: spanOfToken(id), args, span: nodeSpan(n) };
+    const args = nodes(c, "arg").map(callArg);
+    const callEnd = tok(c, "RParen");
+    target = { kind: "call", callee: id.image, calleeSpan: spanOfToken(id), args, span: callEnd ? joinSpans(spanOfToken(id), spanOfToken(callEnd)) : nodeSpan(n) };
   }
-  return { kind: "name", name: id.image, span: spanOfToken(id) };
+  if (c["Dot"]) {
+    const field = needTok(c, "field");
+    return { kind: "field", target, field: field.image, fieldSpan: spanOfToken(field), span: joinSpans(target.span, spanOfToken(field)) };
+  }
+  return target;
 }
 
 function letDecl(n: CstNode): A.LetDecl {
   const c = n.children;
   const name = needTok(c, "name");
-  return { kind: "let", name: name.image, nameSpan: spanOfToken(name), expr: expr(needNode(c, "expr")), label: optString(c, "label"), span: nodeSpan(n) };
+  const base = { kind: "let" as const, name: name.image, nameSpan: spanOfToken(name), label: optString(c, "label"), span: nodeSpan(n) };
+  if (c["LCurly"]) {
+    const bands: A.Band[] = [];
+    for (const b of nodes(c, "band")) tryMember(() => bands.push(band(b)));
+    if (bands.length === 0) throw new Incomplete("band");
+    return { ...base, expr: bands[0]!.points, bands };
+  }
+  return { ...base, expr: expr(needNode(c, "expr")) };
 }
 
 function clauseDecl(n: CstNode): A.ClauseDecl {
@@ -275,12 +310,9 @@ function voteDecl(n: CstNode): A.VoteDecl {
   return { kind: "vote", name: name.image, nameSpan: spanOfToken(name), label: optString(c, "label"), members, span: nodeSpan(n) };
 }
 
-function inputDecl(n: CstNode): A.InputDecl {
-  const c = n.children;
-  const name = needTok(c, "name");
-  const type = needTok(c, "type");
-  const decl: A.InputDecl = { kind: "input", name: name.image, nameSpan: spanOfToken(name), type: type.image, typeSpan: spanOfToken(type), label: optString(c, "label"), span: nodeSpan(n) };
-  for (const k of nodes(c, "constraint")) {
+/** Applies the `min`, `max` and `one of` constraints written after a type. */
+function constraints(decl: { min?: A.Expr; max?: A.Expr; options?: string[] }, list: CstNode[]): void {
+  for (const k of list) {
     const kc = k.children;
     const min = node(kc, "min");
     const max = node(kc, "max");
@@ -288,6 +320,29 @@ function inputDecl(n: CstNode): A.InputDecl {
     else if (max) decl.max = signedNumber(max);
     else decl.options = [...(decl.options ?? []), ...tokensOf(kc, "option").map((t) => unquote(t.image))];
   }
+}
+
+function fieldDecl(n: CstNode): A.FieldDecl {
+  const c = n.children;
+  const name = needTok(c, "name");
+  const type = needTok(c, "type");
+  const decl: A.FieldDecl = { name: name.image, nameSpan: spanOfToken(name), type: type.image, typeSpan: spanOfToken(type), optional: tok(c, "optional") !== undefined, span: nodeSpan(n) };
+  constraints(decl, nodes(c, "constraint"));
+  return decl;
+}
+
+function inputDecl(n: CstNode): A.InputDecl {
+  const c = n.children;
+  const name = needTok(c, "name");
+  const type = needTok(c, "type");
+  const decl: A.InputDecl = { kind: "input", name: name.image, nameSpan: spanOfToken(name), type: type.image, typeSpan: spanOfToken(type), label: optString(c, "label"), span: nodeSpan(n) };
+  if (tok(c, "optional")) decl.optional = true;
+  if (c["Of"]) {
+    decl.type = "list";
+    decl.fields = [];
+    for (const f of nodes(c, "fieldDecl")) tryMember(() => decl.fields!.push(fieldDecl(f)));
+  }
+  constraints(decl, nodes(c, "constraint"));
   return decl;
 }
 
@@ -303,6 +358,8 @@ function criterionDecl(n: CstNode): A.CriterionDecl {
   const name = needTok(c, "name");
   const bands: A.Band[] = [];
   for (const b of nodes(c, "band")) tryMember(() => bands.push(band(b)));
+  const parts: A.CriterionDecl[] = [];
+  for (const p of nodes(c, "part")) tryMember(() => parts.push(criterionDecl(p)));
   return {
     kind: "criterion",
     name: name.image,
@@ -310,6 +367,7 @@ function criterionDecl(n: CstNode): A.CriterionDecl {
     label: optString(c, "label"),
     max: signedNumber(needNode(c, "max")),
     bands,
+    ...(parts.length > 0 ? { parts } : {}),
     span: nodeSpan(n),
   };
 }
@@ -398,7 +456,7 @@ function tally(n: CstNode): A.TallyLiteral {
   const keys = tokensOf(c, "key").sort((a, b) => a.startOffset - b.startOffset);
   const counts = nodes(c, "count");
   if (keys.length !== counts.length) throw new Incomplete("tally");
-  const entries = keys.map((k, i) => ({ key: k.tokenType.name === "StringLiteral" ? unquote(k.image) : k.image, keySpan: spanOfToken(k), value: signedNumber(counts[i]!) }));
+  const entries = keys.map((k, i) => ({ key: k.tokenType.name === "StringLiteral" ? unquote(k.image) : k.image, keySpan: spanOfToken(k), value: literal(counts[i]!) }));
   return { kind: "tally", entries, span: nodeSpan(n) };
 }
 
@@ -410,7 +468,9 @@ function testDecl(n: CstNode): A.TestDecl {
     tryMember(() => {
       const name = needTok(a.children, "name");
       const t = node(a.children, "tally");
-      args.push({ name: name.image, nameSpan: spanOfToken(name), value: t ? tally(t) : literal(needNode(a.children, "literal")) });
+      const l = node(a.children, "listLiteral");
+      const value = t ? tally(t) : l ? { kind: "list" as const, items: nodes(l.children, "item").map(tally), span: nodeSpan(l) } : literal(needNode(a.children, "literal"));
+      args.push({ name: name.image, nameSpan: spanOfToken(name), value });
     });
   }
   const expects: A.Expectation[] = [];

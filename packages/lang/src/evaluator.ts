@@ -2,8 +2,11 @@
 
 import type * as A from "./ast.ts";
 import type { RuleInfo } from "./checker.ts";
-import { constantValue } from "./checker.ts";
-import { message, type MessageArgsOf, type MessageId } from "./messages.ts";
+import { AGGREGATES, constantValue, criteriaOf } from "./checker.ts";
+import { aggregate, dateFunction, isRecordList, MAX_LIST_LENGTH, type Value } from "./aggregates.ts";
+import { defaultCalendar, type WorkCalendar } from "./calendar.ts";
+import { DateValue, parseIsoDate } from "./dates.ts";
+import { EvalFailure, fail } from "./eval-failure.ts";
 import { chainPrefix, walkExpr } from "./ast.ts";
 import { joinOperands, printChain, printExpr } from "./print.ts";
 import { Rational } from "./rational.ts";
@@ -13,18 +16,8 @@ import type {
 import { ELECTION_INPUT_FACTS, ratingLevels } from "./checker.ts";
 import { electionMargin, voteMargins } from "./margins.ts";
 
-export type Value = Rational | boolean | string;
-
-/** An evaluation failure; caught at the rule boundary and returned as a value. */
-export class EvalFailure extends Error {
-  constructor(readonly error: EvalError) {
-    super(error.message);
-  }
-}
-
-function fail<K extends MessageId>(id: K, args: MessageArgsOf<K>, span?: Span, details?: Record<string, unknown>): never {
-  throw new EvalFailure({ ...message(id, args), span, details });
-}
+export type { Value };
+export { EvalFailure };
 
 /** An input value as the user wrote it, for messages. */
 const shownInput = (v: unknown): string => JSON.stringify(v) ?? String(v);
@@ -33,12 +26,17 @@ const shownInput = (v: unknown): string => JSON.stringify(v) ?? String(v);
 export function showValue(v: Value): string {
   if (typeof v === "string") return JSON.stringify(v);
   if (typeof v === "boolean") return String(v);
+  if (v === null) return "absent";
+  if (isRecordList(v)) return `${v.items.length} records`;
   return v.toString();
 }
 
-/** The JSON form of a value in a result. */
+/** The JSON form of a value in a result: a date as its ISO text. */
 export function jsonValue(v: Value): JsonValue {
-  return v instanceof Rational ? v.toJSON() : v;
+  if (v instanceof Rational) return v.toJSON();
+  if (v instanceof DateValue) return v.toString();
+  if (v === null || isRecordList(v)) return showValue(v);
+  return v;
 }
 
 const VOTE_INPUTS = ["entitled", "present", "yes", "no", "abstain"] as const;
@@ -47,7 +45,11 @@ function readCount(input: Record<string, unknown>, name: string): Rational {
   if (!Object.prototype.hasOwnProperty.call(input, name) || input[name] === undefined || input[name] === null) {
     fail("MISSING_INPUT", { name }, undefined, { input: name });
   }
-  const v = input[name];
+  return countValue(input[name], name);
+}
+
+/** A present value read as a count: a whole, non-negative, safe integer. */
+function countValue(v: unknown, name: string): Rational {
   if (typeof v !== "number" || !Number.isFinite(v)) fail("INVALID_INPUT_NUMBER", { name, value: shownInput(v) }, undefined, { input: name, value: v });
   if (!Number.isSafeInteger(v)) fail("INVALID_INPUT_WHOLE", { name, value: String(v) }, undefined, { input: name, value: v });
   if (v < 0) fail("NEGATIVE_COUNT", { name, value: String(v) }, undefined, { input: name, value: v });
@@ -86,34 +88,69 @@ export function readScorecardInputs(info: RuleInfo, raw: unknown): Map<string, V
   rejectUnknown(input, new Set(decls.map((d) => d.name)));
   const env = new Map<string, Value>();
   for (const d of decls) {
-    const v = input[d.name];
-    if (!Object.prototype.hasOwnProperty.call(input, d.name) || v === undefined || v === null) fail("MISSING_INPUT", { name: d.name, label: d.label }, d.span, { input: d.name });
+    if (d.fields) env.set(d.name, readRecords(input, d));
+    else env.set(d.name, readValue(input, d.name, d, d.optional === true, d.label));
+  }
+  return env;
+}
+
+/** Reads a list input: an array of at most MAX_LIST_LENGTH records, each field as a scalar input is read. */
+function readRecords(input: Record<string, unknown>, d: A.InputDecl): Value {
+  const v = input[d.name];
+  if (!Object.prototype.hasOwnProperty.call(input, d.name) || v === undefined || v === null) fail("MISSING_INPUT", { name: d.name, label: d.label }, d.span, { input: d.name });
+  if (!Array.isArray(v)) fail("INVALID_INPUT_LIST", { name: d.name, value: shownInput(v) }, d.span, { input: d.name });
+  if (v.length > MAX_LIST_LENGTH) fail("LIST_TOO_LONG", { name: d.name, length: String(v.length), max: String(MAX_LIST_LENGTH) }, d.span, { input: d.name, length: v.length, max: MAX_LIST_LENGTH });
+  const fields = d.fields!;
+  const known = new Set(fields.map((f) => f.name));
+  const items = v.map((rec, i) => {
+    const path = `${d.name}[${i}]`;
+    if (typeof rec !== "object" || rec === null || Array.isArray(rec)) fail("INVALID_INPUT_LIST", { name: path, value: shownInput(rec) }, d.span, { input: path });
+    const r = rec as Record<string, unknown>;
+    for (const k of Object.keys(r)) if (!known.has(k)) fail("UNKNOWN_INPUT", { name: `${path}.${k}`, inputs: [...known] }, d.span, { input: `${path}.${k}` });
+    const out = new Map<string, Value>();
+    for (const f of fields) out.set(f.name, readValue(r, f.name, f, f.optional, undefined, `${path}.${f.name}`));
+    return out;
+  });
+  return { kind: "records", name: d.name, items };
+}
+
+/** Reads one scalar input or record field by its declared type and constraints; null when an optional one is absent. */
+function readValue(input: Record<string, unknown>, key: string, d: A.InputDecl | A.FieldDecl, optional: boolean, label?: string, path = key): Value {
+  {
+    const v = input[key];
+    if (!Object.prototype.hasOwnProperty.call(input, key) || v === undefined || v === null) {
+      if (optional) return null;
+      fail("MISSING_INPUT", { name: path, label }, d.span, { input: path });
+    }
+    const name = path;
     switch (d.type) {
+      case "date": {
+        const day = typeof v === "string" ? parseIsoDate(v) : undefined;
+        if (day === undefined) fail("INVALID_INPUT_DATE", { name, value: shownInput(v) }, d.span, { input: name, value: v });
+        return new DateValue(day);
+      }
       case "boolean":
-        if (typeof v !== "boolean") fail("INVALID_INPUT_BOOLEAN", { name: d.name, value: shownInput(v) }, d.span, { input: d.name, value: v });
-        env.set(d.name, v);
-        break;
+        if (typeof v !== "boolean") fail("INVALID_INPUT_BOOLEAN", { name, value: shownInput(v) }, d.span, { input: name, value: v });
+        return v;
       case "text":
-        if (typeof v !== "string") fail("INVALID_INPUT_TEXT", { name: d.name, value: shownInput(v) }, d.span, { input: d.name, value: v });
-        if (d.options && !d.options.includes(v)) fail("INVALID_INPUT_OPTION", { name: d.name, options: d.options, value: shownInput(v) }, d.span, { input: d.name, value: v });
-        env.set(d.name, v);
-        break;
+        if (typeof v !== "string") fail("INVALID_INPUT_TEXT", { name, value: shownInput(v) }, d.span, { input: name, value: v });
+        if (d.options && !d.options.includes(v)) fail("INVALID_INPUT_OPTION", { name, options: d.options, value: shownInput(v) }, d.span, { input: name, value: v });
+        return v;
       default: {
         let r: Rational;
-        if (d.type === "count") r = readCount(input, d.name);
+        if (d.type === "count") r = countValue(v, name);
         else {
-          if (typeof v !== "number" || !Number.isFinite(v)) fail("INVALID_INPUT_NUMBER", { name: d.name, value: shownInput(v) }, d.span, { input: d.name, value: v });
+          if (typeof v !== "number" || !Number.isFinite(v)) fail("INVALID_INPUT_NUMBER", { name, value: shownInput(v) }, d.span, { input: name, value: v });
           r = Rational.fromNumber(v)!;
         }
         const lo = d.min ? constantValue(d.min) : d.type === "ratio" ? Rational.ZERO : undefined;
         const hi = d.max ? constantValue(d.max) : d.type === "ratio" ? Rational.ONE : undefined;
-        if (lo && r.cmp(lo) < 0) fail("OUT_OF_RANGE_MIN", { name: d.name, value: r.toString(), min: lo.toString() }, d.span, { input: d.name, value: v, min: lo.toString() });
-        if (hi && r.cmp(hi) > 0) fail("OUT_OF_RANGE_MAX", { name: d.name, value: r.toString(), max: hi.toString() }, d.span, { input: d.name, value: v, max: hi.toString() });
-        env.set(d.name, r);
+        if (lo && r.cmp(lo) < 0) fail("OUT_OF_RANGE_MIN", { name, value: r.toString(), min: lo.toString() }, d.span, { input: name, value: v, min: lo.toString() });
+        if (hi && r.cmp(hi) > 0) fail("OUT_OF_RANGE_MAX", { name, value: r.toString(), max: hi.toString() }, d.span, { input: name, value: v, max: hi.toString() });
+        return r;
       }
     }
   }
-  return env;
 }
 
 /** `of` and `*` are both shown as × in substituted text. */
@@ -121,10 +158,39 @@ const timesSign = (op: A.ArithOp): string => (op === "of" || op === "*" ? "×" :
 
 /** Evaluates expressions of one rule against an environment of names. */
 class Interpreter {
-  constructor(readonly env: Map<string, Value>) {}
+  /** The fields of the record a `where` condition is looking at, innermost last. */
+  private readonly records: Map<string, Value>[] = [];
+
+  constructor(
+    readonly env: Map<string, Value>,
+    readonly calendar: WorkCalendar = defaultCalendar(),
+  ) {}
+
+  withRecord<T>(record: Map<string, Value>, fn: () => T): T {
+    this.records.push(record);
+    try {
+      return fn();
+    } finally {
+      this.records.pop();
+    }
+  }
+
+  /** The value of a name: a field of the current record first, then the rule's inputs and lets. */
+  lookup(name: string): Value | undefined {
+    for (let i = this.records.length - 1; i >= 0; i--) {
+      const r = this.records[i]!;
+      if (r.has(name)) return r.get(name);
+    }
+    return this.env.get(name);
+  }
 
   value(e: A.Expr): Value {
     switch (e.kind) {
+      case "date":
+        return new DateValue(e.day!);
+      case "field":
+      case "where":
+        return fail("WHERE_OUTSIDE_AGGREGATE", { expr: printExpr(e) }, e.span);
       case "number":
         return e.value;
       case "string":
@@ -134,7 +200,7 @@ class Interpreter {
       case "paren":
         return this.value(e.expr);
       case "name": {
-        const v = this.env.get(e.name);
+        const v = this.lookup(e.name);
         if (v === undefined) fail("MISSING_VALUE", { name: e.name }, e.span);
         return v;
       }
@@ -147,6 +213,12 @@ class Interpreter {
       case "compare": {
         const l = this.value(e.left);
         const r = this.value(e.right);
+        // Any comparison with an absent value is false, whatever the operator; absent(x) asks for it.
+        if (l === null || r === null) return false;
+        if (l instanceof DateValue && r instanceof DateValue) {
+          const c = l.day - r.day;
+          return e.op === ">" ? c > 0 : e.op === ">=" ? c >= 0 : e.op === "<" ? c < 0 : e.op === "<=" ? c <= 0 : e.op === "=" ? c === 0 : c !== 0;
+        }
         if (l instanceof Rational && r instanceof Rational) {
           const c = l.cmp(r);
           switch (e.op) {
@@ -179,21 +251,56 @@ class Interpreter {
         }
         return acc;
       }
-      case "call": {
-        const args = e.args.map((a) => this.num(a));
-        return args.reduce((a, b) => ((e.callee === "min" ? a.cmp(b) <= 0 : a.cmp(b) >= 0) ? a : b));
-      }
+      case "call":
+        return this.call(e);
     }
   }
 
-  num(e: A.Expr): Rational {
+  private call(e: Extract<A.Expr, { kind: "call" }>): Value {
+    if (e.callee === "absent") return this.value(e.args[0]!) === null;
+    const list = e.args.length === 1 && (e.args[0]!.kind === "where" || e.args[0]!.kind === "field" || isRecordList(this.peek(e.args[0]!) ?? null));
+    if ((AGGREGATES as readonly string[]).includes(e.callee) && (list || (e.callee !== "min" && e.callee !== "max"))) return aggregate(e, this);
+    if (e.callee === "min" || e.callee === "max") {
+      const values = e.args.map((a) => this.present(a));
+      if (values.every((v) => v instanceof DateValue)) {
+        const days = values.map((v) => (v as DateValue).day);
+        return new DateValue(e.callee === "min" ? Math.min(...days) : Math.max(...days));
+      }
+      const args = e.args.map((a) => this.num(a));
+      return args.reduce((a, b) => ((e.callee === "min" ? a.cmp(b) <= 0 : a.cmp(b) >= 0) ? a : b));
+    }
+    return dateFunction(e, e.args.map((a) => this.present(a)), this.calendar);
+  }
+
+  /** For count(list where …): " (of N list)", how many records the condition chose from; "" for anything else. */
+  selectionNote(e: A.Expr): string {
+    if (e.kind !== "call" || e.callee !== "count" || e.args.length !== 1) return "";
+    const arg = e.args[0]!;
+    if (arg.kind !== "where" || arg.list.kind !== "name") return "";
+    const list = this.lookup(arg.list.name);
+    return list && isRecordList(list) ? ` (of ${list.items.length} ${list.name})` : "";
+  }
+
+  /** The value of a plain name without failing (undefined when it is not one), to tell a list from a value. */
+  private peek(e: A.Expr): Value | undefined {
+    return e.kind === "name" ? this.lookup(e.name) : undefined;
+  }
+
+  /** A value that must be there: an absent one fails naming it. */
+  present(e: A.Expr): Value {
     const v = this.value(e);
+    if (v === null) fail("ABSENT_VALUE", { name: printExpr(e), expr: printExpr(e) }, e.span);
+    return v;
+  }
+
+  num(e: A.Expr): Rational {
+    const v = this.present(e);
     if (!(v instanceof Rational)) fail("TYPE_MISMATCH_NUMBER_VALUE", { expr: printExpr(e), value: showValue(v) }, e.span);
     return v;
   }
 
   bool(e: A.Expr): boolean {
-    const v = this.value(e);
+    const v = this.present(e);
     if (typeof v !== "boolean") fail("TYPE_MISMATCH_CONDITION_VALUE", { expr: printExpr(e), value: showValue(v) }, e.span);
     return v;
   }
@@ -202,7 +309,7 @@ class Interpreter {
     const out: Record<string, string> = {};
     walkExpr(e, (x) => {
       if (x.kind !== "name") return;
-      const v = this.env.get(x.name);
+      const v = this.lookup(x.name);
       if (v !== undefined) out[x.name] = showValue(v);
     });
     return out;
@@ -230,8 +337,8 @@ class Interpreter {
   substituted(e: A.Expr): string {
     switch (e.kind) {
       case "name": {
-        const v = this.env.get(e.name);
-        return v === undefined ? e.name : showValue(v);
+        const v = this.lookup(e.name);
+        return v === undefined || isRecordList(v) ? e.name : showValue(v);
       }
       case "paren":
         return `(${this.substituted(e.expr)})`;
@@ -240,6 +347,8 @@ class Interpreter {
       case "not":
         return `not ${this.substituted(e.operand)}`;
       case "call":
+        // An aggregate reads many records: it is shown as written, its value beside it.
+        if ((AGGREGATES as readonly string[]).includes(e.callee) && e.args.length === 1 && (e.args[0]!.kind !== "name" || isRecordList(this.peek(e.args[0]!) ?? null))) return printExpr(e);
         return `${e.callee}(${e.args.map((a) => this.substituted(a)).join(", ")})`;
       case "arith":
         return printChain(e, (x) => this.substituted(x), timesSign);
@@ -255,7 +364,7 @@ class Interpreter {
   /** One side of a comparison, shown with its value when it is computed: "2/3 × 30 = 20". */
   side(e: A.Expr): string {
     const text = this.substituted(e);
-    if (e.kind === "name" || e.kind === "number" || e.kind === "string" || e.kind === "bool") return text;
+    if (e.kind === "name" || e.kind === "number" || e.kind === "string" || e.kind === "bool" || e.kind === "date") return text;
     if (constantValue(e) && e.kind === "arith" && e.ops[e.ops.length - 1] === "/") return text;
     return `${text} = ${showValue(this.value(e))}`;
   }
@@ -284,11 +393,20 @@ function at(span: Span): { line: number; column: number } {
 }
 
 function letStep(it: Interpreter, m: A.LetDecl): ExplanationStep {
-  const v = it.value(m.expr);
+  if (m.bands) {
+    // The first band that holds gives the value, as a criterion's points are chosen.
+    const { band, detail } = firstMatch(it, m.bands);
+    if (!band) fail("NO_BAND", { name: m.name }, m.span);
+    const v = it.present(band.points);
+    it.env.set(m.name, v);
+    const text = `${printExpr(band.points)} ${band.when ? `when ${printExpr(band.when)}` : "otherwise"}`;
+    return { clause: m.name, text: `${m.name} = ${text}`, detail: `${detail} → ${showValue(v)}`, result: jsonValue(v), span: at(band.span) };
+  }
+  const v = it.present(m.expr);
   it.env.set(m.name, v);
   const text = printExpr(m.expr);
   const sub = it.substituted(m.expr);
-  const detail = sub === showValue(v) ? sub : `${sub} = ${showValue(v)}`;
+  const detail = (sub === showValue(v) ? sub : `${sub} = ${showValue(v)}`) + it.selectionNote(m.expr);
   return { clause: m.name, text: `${m.name} = ${text}`, detail, result: jsonValue(v), span: at(m.span) };
 }
 
@@ -320,7 +438,7 @@ function letOrRequireStep<M extends { kind: string }>(it: Interpreter, m: M, exp
 export function evaluateVote(info: RuleInfo, input: unknown): VoteResult {
   const decl = info.decl as A.VoteDecl;
   const env = readVoteFacts(input);
-  const it = new Interpreter(env);
+  const it = new Interpreter(env, info.calendar);
   const explanation: ExplanationStep[] = [];
   const values: Record<string, JsonValue> = {};
   const clauses: Record<string, boolean> = {};
@@ -362,11 +480,37 @@ function firstMatch<B extends { when?: A.Expr }>(it: Interpreter, bands: B[]): {
   return { detail: tried.join("; "), tried };
 }
 
+/** Evaluates a criterion: the first band that holds, or the sum of its sub-criteria (each explained first). */
+function criterionStep(it: Interpreter, m: A.CriterionDecl, explanation: ExplanationStep[], criterionPoints: Map<string, Rational>): CriterionResult {
+  const cmax = constantValue(m.max)!;
+  if (m.parts) {
+    const parts = m.parts.map((p) => criterionStep(it, p, explanation, criterionPoints));
+    let points = Rational.ZERO;
+    for (const p of m.parts) points = points.add(criterionPoints.get(p.name)!);
+    if (points.cmp(cmax) > 0) fail("POINTS_EXCEED_MAX_VALUE", { name: m.name, points: points.toString(), max: cmax.toString() }, m.span, { criterion: m.name, points: points.toString(), max: cmax.toString() });
+    criterionPoints.set(m.name, points);
+    const sum = `${m.parts.map((p) => criterionPoints.get(p.name)!.toString()).join(" + ")} = ${points}`;
+    explanation.push({ clause: m.name, text: `${m.parts.map((p) => p.name).join(" + ")}`, detail: `${sum} points`, result: points.toJSON(), span: at(m.nameSpan) });
+    return { name: m.name, label: m.label ?? m.name, points: points.toJSON(), max: cmax.toJSON(), reason: `${m.parts.map((p) => p.label ?? p.name).join(" + ")}: ${sum}`, parts };
+  }
+  const { band: chosen, detail, tried } = firstMatch(it, m.bands);
+  if (!chosen) fail("NO_BAND", { name: m.name }, m.span);
+  const points = it.num(chosen.points);
+  if (points.cmp(cmax) > 0) fail("POINTS_EXCEED_MAX_VALUE", { name: m.name, points: points.toString(), max: cmax.toString() }, chosen.points.span, { criterion: m.name, points: points.toString(), max: cmax.toString() });
+  const reason = chosen.reason ?? (chosen.when ? `${printExpr(chosen.when)} (${it.substituted(chosen.when)})` : `no band matched: ${tried.join("; ")}`);
+  criterionPoints.set(m.name, points);
+  const bandText = `${printExpr(chosen.points)} ${chosen.when ? `when ${printExpr(chosen.when)}` : "otherwise"}`;
+  // Computed points show their arithmetic: "→ 2 × 7 = 14 points".
+  const pointsText = chosen.points.kind === "number" || constantValue(chosen.points) ? points.toString() : it.side(chosen.points);
+  explanation.push({ clause: m.name, text: bandText, detail: `${detail} → ${pointsText} points`, result: points.toJSON(), span: at(chosen.span) });
+  return { name: m.name, label: m.label ?? m.name, points: points.toJSON(), max: cmax.toJSON(), reason };
+}
+
 /** Evaluates a scorecard: criteria by first matching band, total, grade, reasons. */
 export function evaluateScorecard(info: RuleInfo, input: unknown): ScorecardResult {
   const decl = info.decl as A.ScorecardDecl;
   const env = readScorecardInputs(info, input);
-  const it = new Interpreter(env);
+  const it = new Interpreter(env, info.calendar);
   const explanation: ExplanationStep[] = [];
   const values: Record<string, JsonValue> = {};
   const criteria: CriterionResult[] = [];
@@ -376,20 +520,10 @@ export function evaluateScorecard(info: RuleInfo, input: unknown): ScorecardResu
   for (const m of decl.members) {
     if (letOrRequireStep(it, m, explanation, values)) continue;
     if (m.kind === "criterion") {
-      const cmax = constantValue(m.max)!;
-      const { band: chosen, detail, tried } = firstMatch(it, m.bands);
-      if (!chosen) fail("NO_BAND", { name: m.name }, m.span);
-      const points = it.num(chosen.points);
-      if (points.cmp(cmax) > 0) fail("POINTS_EXCEED_MAX_VALUE", { name: m.name, points: points.toString(), max: cmax.toString() }, chosen.points.span, { criterion: m.name, points: points.toString(), max: cmax.toString() });
-      const reason = chosen.reason ?? (chosen.when ? `${printExpr(chosen.when)} (${it.substituted(chosen.when)})` : `no band matched: ${tried.join("; ")}`);
-      criterionPoints.set(m.name, points);
-      score = score.add(points);
-      max = max.add(cmax);
-      criteria.push({ name: m.name, label: m.label ?? m.name, points: points.toJSON(), max: cmax.toJSON(), reason });
-      const bandText = `${printExpr(chosen.points)} ${chosen.when ? `when ${printExpr(chosen.when)}` : "otherwise"}`;
-      // Computed points show their arithmetic: "→ 2 × 7 = 14 points".
-      const pointsText = chosen.points.kind === "number" || constantValue(chosen.points) ? points.toString() : it.side(chosen.points);
-      explanation.push({ clause: m.name, text: bandText, detail: `${detail} → ${pointsText} points`, result: points.toJSON(), span: at(chosen.span) });
+      const result = criterionStep(it, m, explanation, criterionPoints);
+      score = score.add(criterionPoints.get(m.name)!);
+      max = max.add(constantValue(m.max)!);
+      criteria.push(result);
     }
   }
   env.set("score", score);
@@ -455,7 +589,7 @@ export function allocateSeats(qualified: { name: string; votes: bigint }[], seat
 export function evaluateElection(info: RuleInfo, input: unknown): ElectionResult {
   const decl = info.decl as A.ElectionDecl;
   const { env, candidates } = readElection(input);
-  const it = new Interpreter(env);
+  const it = new Interpreter(env, info.calendar);
   const explanation: ExplanationStep[] = [];
   const values: Record<string, JsonValue> = {};
   const clauses: Record<string, boolean> = {};
@@ -536,7 +670,7 @@ export function evaluateRating(info: RuleInfo, input: unknown): RatingResult {
   }
   if (ballots.isZero()) fail("NO_RATING_BALLOTS", {});
   env.set("ballots", ballots);
-  const it = new Interpreter(env);
+  const it = new Interpreter(env, info.calendar);
   const explanation: ExplanationStep[] = [];
   const values: Record<string, JsonValue> = {};
   const counts: Record<string, number> = {};

@@ -1,7 +1,7 @@
 /** Readable text of a result and its explanation (for terminals and logs). */
 
 import { marginSentence, percentText, type TextLocale } from "./margin-text.ts";
-import type { ExactJson, ExplanationStep, RuleResult } from "./types.ts";
+import type { CriterionResult, ExactJson, ExplanationStep, RuleResult } from "./types.ts";
 
 function exact(v: ExactJson): string {
   return typeof v === "number" ? String(v) : `${v.num}/${v.den} (≈${v.decimal})`;
@@ -48,7 +48,14 @@ export function explainText(result: RuleResult, locale: TextLocale = "en"): stri
     for (const l of result.levels) lines.push(`  ${l.name}: ${l.count} of ${result.ballots} = ${l.count === 0 || l.count === result.ballots ? exact(l.share) : percentText(l.share)}`);
   } else {
     lines.push(`${result.label} (${result.rule}): score ${exact(result.score)} of ${exact(result.max)}${result.grade !== null ? `, grade ${result.grade}` : ""}`);
-    for (const c of result.criteria) lines.push(`  ${c.label}: ${exact(c.points)} / ${exact(c.max)} — ${c.reason}`);
+    // Sub-criteria under their criterion, one level deeper each.
+    const criterionLines = (list: CriterionResult[], indent: string): void => {
+      for (const c of list) {
+        lines.push(`${indent}${c.label}: ${exact(c.points)} / ${exact(c.max)} — ${c.reason}`);
+        if (c.parts) criterionLines(c.parts, `${indent}  `);
+      }
+    };
+    criterionLines(result.criteria, "  ");
   }
   for (const step of result.explanation) {
     lines.push(`  [${step.clause}] ${step.text}`);

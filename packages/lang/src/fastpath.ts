@@ -149,6 +149,18 @@ class Emitter {
 
   /** Emits a `let`: a condition or text into a temporary, a number into a numerator/denominator pair. */
   let(m: A.LetDecl, type: Type | undefined): void {
+    if (m.bands) {
+      // A number chosen by bands, as a criterion's points are: the first band that holds.
+      if (type === "boolean" || type === "text" || type === "date") throw new NotFastPathable();
+      const values = m.bands.map((b) => this.num(b.points));
+      const conds = m.bands.map((b) => (b.when ? this.value(b.when) : "true"));
+      const n = this.fresh();
+      const d = this.fresh();
+      this.lines.push(`let ${n}; let ${d};`);
+      this.lines.push(conds.map((c, i) => `if (${c}) { ${n} = ${values[i]!.n}; ${d} = ${values[i]!.d}; }`).join(" else ") + " else return exact(input);");
+      this.nums.set(m.name, { n, d, bn: Math.max(...values.map((v) => v.bn)), bd: Math.max(...values.map((v) => v.bd)) });
+      return;
+    }
     if (type === "boolean" || type === "text") {
       const t = this.fresh();
       this.lines.push(`const ${t} = ${this.value(m.expr)};`);

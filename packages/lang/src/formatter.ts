@@ -98,7 +98,7 @@ const opt = (s: string | undefined): string | undefined => (s === undefined ? un
 const condition = (when: A.Expr | undefined): string => (when ? `when ${printExpr(when)}` : "otherwise");
 
 function inputRow(m: A.InputDecl): Row {
-  let type = m.type;
+  let type = m.fields ? `list of { ${m.fields.map(fieldText).join(", ")} }` : `${m.type}${m.optional ? "?" : ""}`;
   if (m.min) type += ` min ${printExpr(m.min)}`;
   if (m.max) type += ` max ${printExpr(m.max)}`;
   if (m.options) type += ` one of ${m.options.map(quote).join(", ")}`;
@@ -109,25 +109,102 @@ function letRow(m: A.LetDecl): Row {
   return { cols: [`let ${m.name}`, `= ${printExpr(m.expr)}`], trailer: opt(m.label), node: m };
 }
 
+/** A list input's type: `list of { received: date, resolved: date? }`. */
+function fieldText(f: A.FieldDecl): string {
+  let t = `${f.name}: ${f.type}${f.optional ? "?" : ""}`;
+  if (f.min) t += ` min ${printExpr(f.min)}`;
+  if (f.max) t += ` max ${printExpr(f.max)}`;
+  if (f.options) t += ` one of ${f.options.map(quote).join(", ")}`;
+  return t;
+}
+
+/** Writes a run of inputs: scalar ones aligned, a list input as a block with one field per line. */
+function inputRun(p: Printer, run: A.InputDecl[], depth: number): void {
+  let plain: A.InputDecl[] = [];
+  const flush = () => {
+    if (plain.length) p.group(plain.map(inputRow), depth);
+    plain = [];
+  };
+  for (const m of run) {
+    // A short record type stays on one line (`list of { received: date, limit: count }`).
+    if (!m.fields || displayWidth(`input ${m.name}: ${inputRow(m).cols[1]}`) <= 72) {
+      plain.push(m);
+      continue;
+    }
+    flush();
+    p.flushBefore(m.span.offset, depth, m.span.line);
+    p.line(`input ${m.name}: list of {`, depth);
+    m.fields.forEach((f, i) => p.line(`${fieldText(f)}${i < m.fields!.length - 1 ? "," : ""}`, depth + 1));
+    p.line(`}${m.label === undefined ? "" : ` ${quote(m.label)}`}`, depth);
+  }
+  flush();
+}
+
+/** Writes a scorecard's or rating's run of lets: aligned rows, and a let with bands as a block of its own. */
+function letRun(p: Printer, run: A.LetDecl[], depth: number): void {
+  let plain: A.LetDecl[] = [];
+  const flush = () => {
+    if (plain.length) p.group(plain.map(letRow), depth);
+    plain = [];
+  };
+  for (const m of run) {
+    if (!m.bands) {
+      plain.push(m);
+      continue;
+    }
+    flush();
+    const rows = m.bands.map((b): Row => ({ cols: [printExpr(b.points), condition(b.when)], trailer: opt(b.reason), node: b }));
+    p.flushBefore(m.span.offset, depth, m.span.line);
+    p.line(`let ${m.name} = {`, depth);
+    p.group(rows, depth + 1, [0]);
+    p.flushBefore(m.span.endOffset, depth + 1);
+    p.line(`}${m.label === undefined ? "" : ` ${quote(m.label)}`}`, depth);
+  }
+  flush();
+}
+
+/** Writes a criterion: its bands, or its sub-criteria one after another. */
+function criterionBlock(p: Printer, m: A.CriterionDecl, depth: number): void {
+  const header = `criterion ${m.name}${m.label === undefined ? "" : ` ${quote(m.label)}`} max ${printExpr(m.max)}`;
+  if (!m.parts) {
+    const rows = m.bands.map((b): Row => ({ cols: [printExpr(b.points), condition(b.when)], trailer: opt(b.reason), node: b }));
+    block(p, header, m, rows, depth, [0]);
+    return;
+  }
+  p.flushBefore(m.span.offset, depth, m.span.line);
+  p.line(`${header} {`, depth);
+  m.parts.forEach((part, i) => {
+    if (i > 0) p.blank();
+    criterionBlock(p, part, depth + 1);
+  });
+  p.flushBefore(m.span.endOffset, depth + 1);
+  p.line("}", depth);
+}
+
 function requireRow(m: A.RequireDecl): Row {
   return { cols: [`require ${printExpr(m.expr)}`], trailer: opt(m.reason), node: m };
 }
 
+/** A let's value in one line: its expression, or its bands in braces. */
+const letValue = (m: A.LetDecl): string => (m.bands ? `{ ${m.bands.map((b) => `${printExpr(b.points)} ${condition(b.when)}${b.reason === undefined ? "" : ` ${quote(b.reason)}`}`).join("  ")} }` : printExpr(m.expr));
+
 function voteRow(m: A.VoteMember): Row {
-  if (m.kind === "let") return { cols: [`let ${m.name} = ${printExpr(m.expr)}`], trailer: opt(m.label), node: m };
+  if (m.kind === "let") return { cols: [`let ${m.name} = ${letValue(m)}`], trailer: opt(m.label), node: m };
   if (m.kind === "require") return requireRow(m);
   return { cols: [`${m.name}: ${printExpr(m.expr)}`], trailer: opt(m.reason), node: m };
 }
 
 function electionRow(m: A.ElectionMember): Row {
-  if (m.kind === "let") return { cols: [`let ${m.name} = ${printExpr(m.expr)}`], trailer: opt(m.label), node: m };
+  if (m.kind === "let") return { cols: [`let ${m.name} = ${letValue(m)}`], trailer: opt(m.label), node: m };
   if (m.kind === "require") return requireRow(m);
   return { cols: [`${m.name}:`, printExpr(m.expr)], trailer: opt(m.reason), node: m };
 }
 
 /** A test argument: one value, or a tally `{"王建国": 400, "李秀英": 350}` with every name quoted. */
-function argText(v: A.Expr | A.TallyLiteral): string {
+function argText(v: A.Expr | A.TallyLiteral | A.ListLiteral): string {
   if (v.kind === "tally") return `{${v.entries.map((e) => `${quote(e.key)}: ${printExpr(e.value)}`).join(", ")}}`;
+  // Records of a list: field names as written (they are names, not texts), one record after another.
+  if (v.kind === "list") return `[${v.items.map((r) => `{${r.entries.map((e) => `${e.key}: ${printExpr(e.value)}`).join(", ")}}`).join(", ")}]`;
   return printExpr(v);
 }
 
@@ -176,7 +253,7 @@ function printItem(p: Printer, item: A.Item): void {
       runs(item.members).forEach((run, i) => {
         if (i > 0) p.blank();
         const first = run[0]!;
-        if (first.kind === "let") p.group((run as A.LetDecl[]).map(letRow), 1);
+        if (first.kind === "let") letRun(p, run as A.LetDecl[], 1);
         else if (first.kind === "require") p.group((run as A.RequireDecl[]).map(requireRow), 1);
         else {
           run.forEach((m, j) => {
@@ -196,16 +273,14 @@ function printItem(p: Printer, item: A.Item): void {
       runs(item.members).forEach((run, i) => {
         if (i > 0) p.blank();
         const first = run[0]!;
-        if (first.kind === "input") p.group((run as A.InputDecl[]).map(inputRow), 1);
-        else if (first.kind === "let") p.group((run as A.LetDecl[]).map(letRow), 1);
+        if (first.kind === "input") inputRun(p, run as A.InputDecl[], 1);
+        else if (first.kind === "let") letRun(p, run as A.LetDecl[], 1);
         else if (first.kind === "require") p.group((run as A.RequireDecl[]).map(requireRow), 1);
         else {
           run.forEach((m, j) => {
             if (j > 0) p.blank();
-            if (m.kind === "criterion") {
-              const rows = m.bands.map((b): Row => ({ cols: [printExpr(b.points), condition(b.when)], trailer: opt(b.reason), node: b }));
-              block(p, `criterion ${m.name}${m.label === undefined ? "" : ` ${quote(m.label)}`} max ${printExpr(m.max)}`, m, rows, 1, [0]);
-            } else if (m.kind === "grade") {
+            if (m.kind === "criterion") criterionBlock(p, m, 1);
+            else if (m.kind === "grade") {
               block(p, "grade", m, m.bands.map((b): Row => ({ cols: [quote(b.label), condition(b.when)], node: b })), 1);
             }
           });
@@ -218,9 +293,27 @@ function printItem(p: Printer, item: A.Item): void {
     case "test": {
       p.flushBefore(item.span.offset, 0, item.span.line);
       p.line(`test ${quote(item.name)} {`, 0);
-      const call = `${item.rule}(${item.args.map((a) => `${a.name}: ${argText(a.value)}`).join(", ")})`;
       const lastArg = item.args[item.args.length - 1];
-      p.line(call, 1, { span: { ...item.ruleSpan, endLine: lastArg ? lastArg.value.span.endLine : item.ruleSpan.endLine } });
+      const callNode = { span: { ...item.ruleSpan, endLine: lastArg ? lastArg.value.span.endLine : item.ruleSpan.endLine } };
+      if (item.args.some((a) => a.value.kind === "list" && a.value.items.length > 1)) {
+        // Records one per line, so a test of twenty cases reads as a table.
+        const lines: { text: string; depth: number }[] = [{ text: `${item.rule}(`, depth: 1 }];
+        item.args.forEach((a, i) => {
+          const sep = i < item.args.length - 1 ? "," : "";
+          const list = a.value;
+          if (list.kind === "list" && list.items.length > 1) {
+            lines.push({ text: `${a.name}: [`, depth: 3 });
+            list.items.forEach((r, j) => lines.push({ text: `${argText({ kind: "list", items: [r], span: r.span }).slice(1, -1)}${j < list.items.length - 1 ? "," : ""}`, depth: 4 }));
+            lines.push({ text: `]${sep}`, depth: 3 });
+          } else lines.push({ text: `${a.name}: ${argText(a.value)}${sep}`, depth: 3 });
+        });
+        lines.push({ text: ")", depth: 2 });
+        p.flushBefore(item.ruleSpan.offset, 1, item.ruleSpan.line);
+        for (const l of lines) p.line(l.text, l.depth);
+      } else {
+        const call = `${item.rule}(${item.args.map((a) => `${a.name}: ${argText(a.value)}`).join(", ")})`;
+        p.line(call, 1, callNode);
+      }
       for (const e of item.expects) {
         // Expectations sit under the call they check, as in the design's examples.
         p.line(e.kind === "error" ? `expect error${e.code ? ` ${quote(e.code)}` : ""}` : `expect ${e.target} ${e.op} ${printExpr(e.value)}`, 2, e);

@@ -66,7 +66,11 @@ export const Require = keyword("require", true);
 export const Election = keyword("election", true);
 export const Rating = keyword("rating", true);
 export const Levels = keyword("levels", true);
+// Soft: `where` filters a list inside an aggregate (`count(cases where …)`), and stays usable as a name elsewhere.
+export const Where = keyword("where", true);
 
+/** A date `2026-02-13`: before the numbers, so that it is not read as 2026 - 02 - 13. */
+export const DateLiteral = createToken({ name: "DateLiteral", pattern: /\d{4}-\d{2}-\d{2}(?![\d.%])/ });
 export const Percent = createToken({ name: "Percent", pattern: /\d+(?:\.\d+)?%/ });
 export const Decimal = createToken({ name: "Decimal", pattern: /\d+\.\d+/ });
 export const Integer = createToken({ name: "Integer", pattern: /\d+/ });
@@ -88,19 +92,23 @@ export const LCurly = createToken({ name: "LCurly", pattern: /\{/ });
 export const RCurly = createToken({ name: "RCurly", pattern: /\}/ });
 export const Comma = createToken({ name: "Comma", pattern: /,/ });
 export const Colon = createToken({ name: "Colon", pattern: /:/ });
+export const Question = createToken({ name: "Question", pattern: /\?/ });
+export const Dot = createToken({ name: "Dot", pattern: /\./ });
+export const LBracket = createToken({ name: "LBracket", pattern: /\[/ });
+export const RBracket = createToken({ name: "RBracket", pattern: /\]/ });
 
 export const keywordTokens: TokenType[] = [
   Import, Vote, Scorecard, Input, Let, Criterion, When, Otherwise, Grade, Test, Expect,
-  Of, And, Or, Not, True, False, Quorum, Passes, Max, Min, One, ErrorKw, Require, Election, Rating, Levels,
+  Of, And, Or, Not, True, False, Quorum, Passes, Max, Min, One, ErrorKw, Require, Election, Rating, Levels, Where,
 ];
 
 export const allTokens: TokenType[] = [
   WhiteSpace, Comment,
   ...keywordTokens,
   Identifier,
-  Percent, Decimal, Integer, StringLiteral,
+  DateLiteral, Percent, Decimal, Integer, StringLiteral,
   GreaterEq, LessEq, NotEq, Greater, Less, Equals, Plus, Minus, Star, Slash,
-  LParen, RParen, LCurly, RCurly, Comma, Colon,
+  LParen, RParen, LCurly, RCurly, Comma, Colon, Question, Dot, LBracket, RBracket,
 ];
 
 export const gavelLexer = new Lexer(allTokens, {
@@ -113,7 +121,7 @@ export const gavelLexer = new Lexer(allTokens, {
 /** Full-width punctuation a Chinese keyboard produces, with the character gavel expects instead. */
 const FULL_WIDTH: Record<string, string> = {
   "：": ":", "，": ",", "（": "(", "）": ")", "｛": "{", "｝": "}", "“": '"', "”": '"', "＝": "=",
-  "＞": ">", "＜": "<", "％": "%", "＋": "+", "－": "-", "／": "/",
+  "＞": ">", "＜": "<", "％": "%", "＋": "+", "－": "-", "／": "/", "？": "?", "【": "[", "】": "]",
 };
 
 export interface LexResult {

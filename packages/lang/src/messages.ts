@@ -37,6 +37,8 @@ const TYPE_ZH: Record<string, string> = {
   ratio: "比例",
   boolean: "真假值",
   text: "文本",
+  date: "日期",
+  records: "记录列表",
 };
 /** A type for a Chinese sentence: its gloss with the keyword; a bare number and an erroneous value have no keyword. */
 const zhType = (t: string): string => (t === "literal" ? "数字" : t === "error" ? "有误的值" : TYPE_ZH[t] ? `${TYPE_ZH[t]}（${t}）` : t);
@@ -66,9 +68,9 @@ function zhRange(a: RangeArgs): string {
 }
 
 /** Where a condition is required: a vote clause, a criterion band or a grade band. */
-type PlaceArgs = { place: "clause" | "band" | "grade" | "require"; clause?: string };
-const EN_PLACES = { band: "A band's condition", grade: "A grade's condition", require: "A requirement" } as const;
-const ZH_PLACES = { band: "分档的条件", grade: "等级的条件", require: "require 的条件" } as const;
+type PlaceArgs = { place: "clause" | "band" | "grade" | "require" | "where"; clause?: string };
+const EN_PLACES = { band: "A band's condition", grade: "A grade's condition", require: "A requirement", where: "A 'where' condition" } as const;
+const ZH_PLACES = { band: "分档的条件", grade: "等级的条件", require: "require 的条件", where: "where 的条件" } as const;
 const enPlace = (a: PlaceArgs): string => (a.place === "clause" ? `The '${a.clause}' clause` : EN_PLACES[a.place]);
 const zhPlace = (a: PlaceArgs): string => (a.place === "clause" ? `${a.clause} 条款` : ZH_PLACES[a.place]);
 
@@ -95,6 +97,11 @@ const TOKEN_WORDS: Record<string, { en: string; zh: string }> = {
   Minus: { en: "'-'", zh: "“-”" },
   Star: { en: "'*'", zh: "“*”" },
   Slash: { en: "'/'", zh: "“/”" },
+  DateLiteral: { en: "a date (2026-02-26)", zh: "一个日期（如 2026-02-26）" },
+  Question: { en: "'?'", zh: "英文问号“?”" },
+  Dot: { en: "'.'", zh: "“.”" },
+  LBracket: { en: "'['", zh: "“[”" },
+  RBracket: { en: "']'", zh: "“]”" },
   EOF: { en: "the end of the file", zh: "文件末尾" },
 };
 const enToken = (name: string): string => TOKEN_WORDS[name]?.en ?? `'${name.toLowerCase()}'`;
@@ -112,10 +119,13 @@ const RULE_WORDS: Record<string, { en: string; zh: string }> = {
   gradeBand: { en: "'when' or 'otherwise'", zh: "“when”或“otherwise”" },
   clauseDecl: { en: "'quorum' or 'passes'", zh: "“quorum”或“passes”" },
   file: { en: "'vote', 'scorecard', 'test' or 'import'", zh: "“vote”“scorecard”“test”或“import”" },
-  literal: { en: "a value (a number, a text, true, false or a name)", zh: "一个值（数字、文本、true、false 或名称）" },
   voteMember: { en: "'quorum:', 'passes:' or 'let'", zh: "“quorum:”“passes:”或“let”" },
   scorecardMember: { en: "'input', 'let', 'criterion' or 'grade'", zh: "“input”“let”“criterion”或“grade”" },
-  criterionDecl: { en: "at least one band such as '10 when x >= 15'", zh: "至少一档，例如“10 when x >= 15”" },
+  criterionDecl: { en: "at least one band such as '10 when x >= 15', or sub-criteria", zh: "至少一档，例如“10 when x >= 15”，或若干细则" },
+  letDecl: { en: "an expression, or '{' and bands", zh: "一个表达式，或“{”加分档" },
+  inputDecl: { en: "a type (count, number, ratio, boolean, text, date) or 'list of { … }'", zh: "一种类型（count、number、ratio、boolean、text、date）或“list of { … }”" },
+  literal: { en: "a value (a number, a date, a text, true, false or a name)", zh: "一个值（数字、日期、文本、true、false 或名称）" },
+  testArg: { en: "a value, '{…}' or a list of records '[{…}, …]'", zh: "一个值、“{…}”或记录列表“[{…}, …]”" },
   gradeDecl: { en: "at least one grade band such as '\"优秀\" when score >= 90'", zh: "至少一个等级档，例如“\"优秀\" when score >= 90”" },
   compareOp: { en: "a comparison (>, >=, <, <=, =, !=)", zh: "比较符号（>、>=、<、<=、=、!=）" },
   constraint: { en: "'min', 'max' or 'one of'", zh: "“min”“max”或“one of”" },
@@ -653,6 +663,101 @@ export const MESSAGES = {
     "POINTS_EXCEED_MAX",
     (a) => `'${a.name}' would get ${a.points} points, more than its maximum ${a.max}.`,
     (a) => `${q(a.name)}将得 ${a.points} 分，超过了它的满分 ${a.max} 分。`,
+  ),
+  INVALID_DATE_LITERAL: entry<{ text: string }>(
+    "INVALID_DATE",
+    (a) => `${a.text} is not a date: no such day in the calendar (write YYYY-MM-DD).`,
+    (a) => `${a.text} 不是有效日期：日历上没有这一天（请写成 YYYY-MM-DD）。`,
+  ),
+  NOT_A_LIST: entry<{ name: string; expr: string }>(
+    "NOT_A_LIST",
+    (a) => `'${a.name}' takes a list input or a field of one (cases or cases.limit), not ${a.expr}.`,
+    (a) => `${q(a.name)}的参数应是列表输入或其字段（如 cases 或 cases.limit），而不是 ${a.expr}。`,
+  ),
+  UNKNOWN_FIELD: entry<{ list: string; field: string; fields: string[]; hint?: string }>(
+    "UNKNOWN_FIELD",
+    (a) => `The records of '${a.list}' have no field '${a.field}'; the fields are ${a.fields.join(", ")}${enHint(a.hint)}`,
+    (a) => `${q(a.list)}的记录没有字段${q(a.field)}；字段有 ${zhList(a.fields)}${zhHint(a.hint)}`,
+  ),
+  WHERE_OUTSIDE_AGGREGATE: entry<{ expr: string }>(
+    "WHERE_OUTSIDE_AGGREGATE",
+    (a) => `'where' selects records only inside count, sum, min, max, share or distinct_months: ${a.expr}.`,
+    (a) => `“where”只能用在 count、sum、min、max、share 或 distinct_months 的括号内：${a.expr}。`,
+  ),
+  LIST_NOT_A_VALUE: entry<{ expr: string }>(
+    "LIST_NOT_A_VALUE",
+    (a) => `${a.expr} is a list; count, sum, min, max or share turns it into one value.`,
+    (a) => `${a.expr} 是一个列表；请用 count、sum、min、max 或 share 把它变成一个值。`,
+  ),
+  FUNCTION_ARGUMENTS: entry<{ name: string; expected: string }>(
+    "FUNCTION_ARGUMENTS",
+    (a) => `'${a.name}' takes ${a.expected}.`,
+    (a) => `${q(a.name)}的参数应为：${a.expected}。`,
+  ),
+  SUBCRITERIA_EXCEED_MAX: entry<{ name: string; sum: string; max: string }>(
+    "POINTS_OUT_OF_RANGE",
+    (a) => `The sub-criteria of '${a.name}' can give ${a.sum} points together, more than its maximum ${a.max}.`,
+    (a) => `${q(a.name)}的各项细则合计最高 ${a.sum} 分，超过了它的满分 ${a.max} 分。`,
+  ),
+  CRITERION_MIXED: entry<{ name: string }>(
+    "CRITERION_MIXED",
+    (a) => `Criterion '${a.name}' has bands and sub-criteria; give it either bands or sub-criteria (its points are then their sum).`,
+    (a) => `标准${q(a.name)}同时写了分档和细则；只能二选一（写细则时得分为各细则之和）。`,
+  ),
+  LIST_EXPECTED: entry<{ name: string }>(
+    "LIST_EXPECTED",
+    (a) => `'${a.name}' is a list of records: write [{field: value, …}, …].`,
+    (a) => `${q(a.name)}是记录列表：请写成 [{字段: 值, …}, …]。`,
+  ),
+  LIST_NOT_EXPECTED: entry<{ name: string }>(
+    "LIST_NOT_EXPECTED",
+    (a) => `'${a.name}' is not a list input; give it one value.`,
+    (a) => `${q(a.name)}不是列表输入；请给出一个值。`,
+  ),
+  INVALID_INPUT_DATE: entry<ValueArgs>(
+    "INVALID_INPUT",
+    (a) => `'${a.name}' must be a date written YYYY-MM-DD, but is ${a.value}.`,
+    (a) => `${q(a.name)}必须是 YYYY-MM-DD 格式的有效日期，但给出的是 ${a.value}。`,
+  ),
+  INVALID_INPUT_LIST: entry<ValueArgs>(
+    "INVALID_INPUT",
+    (a) => `'${a.name}' must be a list of records ([{…}, …]), but is ${a.value}.`,
+    (a) => `${q(a.name)}必须是记录列表（[{…}, …]），但给出的是 ${a.value}。`,
+  ),
+  LIST_TOO_LONG: entry<{ name: string; length: string; max: string }>(
+    "LIST_TOO_LONG",
+    (a) => `'${a.name}' has ${a.length} records; a list input holds at most ${a.max}.`,
+    (a) => `${q(a.name)}有 ${a.length} 条记录；列表输入最多 ${a.max} 条。`,
+  ),
+  DATE_OUTSIDE_CALENDAR: entry<{ expr: string; date: string; years: string[] }>(
+    "DATE_OUTSIDE_CALENDAR",
+    (a) => `${a.expr} needs working days around ${a.date}, outside the calendar's years (${a.years.join(", ")}); add that year to the calendar.`,
+    (a) => `${a.expr} 需要 ${a.date} 前后的工作日，但日历只包含 ${zhList(a.years)} 年；请在日历中补充该年份。`,
+  ),
+  ABSENT_VALUE: entry<{ name: string; expr: string }>(
+    "ABSENT_VALUE",
+    (a) => `'${a.name}' is absent, so ${a.expr} has no value; compare it (false when absent) or ask absent(${a.name}) first.`,
+    (a) => `${q(a.name)}缺失，${a.expr} 无法计算；请先用 absent(${a.name}) 判断（缺失值参与比较时结果为假）。`,
+  ),
+  EMPTY_AGGREGATE: entry<{ expr: string }>(
+    "EMPTY_AGGREGATE",
+    (a) => `${a.expr} has no records to take a value from.`,
+    (a) => `${a.expr} 没有可取值的记录。`,
+  ),
+  BAD_WORKDAY_COUNT: entry<{ expr: string; value: string }>(
+    "BAD_DAY_COUNT",
+    (a) => `${a.expr} needs a whole number of days of at least 0, but it is ${a.value}.`,
+    (a) => `${a.expr} 需要不小于 0 的整数天数，但给出的是 ${a.value}。`,
+  ),
+  BAD_CALENDAR: entry<{ reason: string }>(
+    "BAD_CALENDAR",
+    (a) => `The working-day calendar is not valid: ${a.reason}.`,
+    (a) => `工作日日历有误：${a.reason}。`,
+  ),
+  NESTED_AGGREGATE: entry<{ name: string }>(
+    "NESTED_AGGREGATE",
+    (a) => `'${a.name}' inside a 'where' condition would run once for every record; compute it once in a let before.`,
+    (a) => `where 条件中的${q(a.name)}会对每条记录各算一遍；请先用 let 算好。`,
   ),
 } as const;
 

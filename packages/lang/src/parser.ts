@@ -132,7 +132,15 @@ class GavelParser extends CstParser {
     this.CONSUME(T.Let);
     this.CONSUME(T.Identifier, { LABEL: "name" });
     this.CONSUME(T.Equals);
-    this.SUBRULE(this.expr);
+    this.OR([
+      // `let x = { 10 when … 0 otherwise }`: a value by bands, as a criterion's points are chosen.
+      alt(() => {
+        this.CONSUME(T.LCurly);
+        this.AT_LEAST_ONE(() => this.SUBRULE(this.band));
+        this.CONSUME(T.RCurly);
+      }),
+      alt(() => this.SUBRULE(this.expr)),
+    ]);
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
   });
 
@@ -207,9 +215,33 @@ class GavelParser extends CstParser {
     this.CONSUME(T.Input);
     this.CONSUME(T.Identifier, { LABEL: "name" });
     this.CONSUME(T.Colon);
-    this.CONSUME2(T.Identifier, { LABEL: "type" });
+    this.OR([
+      // `list of { received: date, resolved: date? }`: records; `list` is a plain name elsewhere.
+      alt(
+        () => {
+          this.CONSUME2(T.Identifier, { LABEL: "type" });
+          this.CONSUME(T.Of);
+          this.CONSUME(T.LCurly);
+          this.MANY_SEP(separated(T.Comma, () => this.SUBRULE(this.fieldDecl)));
+          this.CONSUME(T.RCurly);
+        },
+        () => this.LA(1).image === "list" && this.LA(2).tokenType === T.Of,
+      ),
+      alt(() => {
+        this.CONSUME3(T.Identifier, { LABEL: "type" });
+        this.OPTION2(() => this.CONSUME(T.Question, { LABEL: "optional" }));
+      }),
+    ]);
     this.MANY(() => this.SUBRULE(this.constraint));
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+  });
+
+  fieldDecl = this.RULE("fieldDecl", () => {
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.CONSUME(T.Colon);
+    this.CONSUME2(T.Identifier, { LABEL: "type" });
+    this.OPTION(() => this.CONSUME(T.Question, { LABEL: "optional" }));
+    this.MANY(() => this.SUBRULE(this.constraint));
   });
 
   constraint = this.RULE("constraint", () => {
@@ -225,7 +257,17 @@ class GavelParser extends CstParser {
       alt(() => {
         this.CONSUME(T.One);
         this.CONSUME(T.Of);
-        this.AT_LEAST_ONE_SEP(separated(T.Comma, () => this.CONSUME(T.StringLiteral, { LABEL: "option" })));
+        this.CONSUME(T.StringLiteral, { LABEL: "option" });
+        // A comma not followed by a text ends the options: in a record type it separates the next field.
+        this.MANY(
+          gated(
+            () => this.LA(2).tokenType === T.StringLiteral,
+            () => {
+              this.CONSUME(T.Comma);
+              this.CONSUME2(T.StringLiteral, { LABEL: "option" });
+            },
+          ),
+        );
       }),
     ]);
   });
@@ -250,7 +292,13 @@ class GavelParser extends CstParser {
     this.CONSUME(T.Max);
     this.SUBRULE(this.signedNumber, { LABEL: "max" });
     this.CONSUME(T.LCurly);
-    this.AT_LEAST_ONE(() => this.SUBRULE(this.band));
+    this.AT_LEAST_ONE(() => {
+      this.OR([
+        // Sub-criteria: the criterion's points are their sum.
+        alt(() => this.SUBRULE(this.criterionDecl, { LABEL: "part" })),
+        alt(() => this.SUBRULE(this.band)),
+      ]);
+    });
     this.CONSUME(T.RCurly);
   });
 
@@ -299,7 +347,14 @@ class GavelParser extends CstParser {
   testArg = this.RULE("testArg", () => {
     this.CONSUME(T.Identifier, { LABEL: "name" });
     this.CONSUME(T.Colon);
-    this.OR([alt(() => this.SUBRULE(this.tally)), alt(() => this.SUBRULE(this.literal))]);
+    this.OR([alt(() => this.SUBRULE(this.tally)), alt(() => this.SUBRULE(this.listLiteral)), alt(() => this.SUBRULE(this.literal))]);
+  });
+
+  /** `[{received: 2026-02-12, limit: 5}, …]`: the records of a list input, only as a test argument. */
+  listLiteral = this.RULE("listLiteral", () => {
+    this.CONSUME(T.LBracket);
+    this.MANY_SEP(separated(T.Comma, () => this.SUBRULE(this.tally, { LABEL: "item" })));
+    this.CONSUME(T.RBracket);
   });
 
   /** `{"王建国": 400, "李秀英": 350}`: votes per candidate, only as a test argument. */
@@ -309,7 +364,7 @@ class GavelParser extends CstParser {
       separated(T.Comma, () => {
         this.OR([alt(() => this.CONSUME(T.StringLiteral, { LABEL: "key" })), alt(() => this.CONSUME(T.Identifier, { LABEL: "key" }))]);
         this.CONSUME(T.Colon);
-        this.SUBRULE(this.signedNumber, { LABEL: "count" });
+        this.SUBRULE(this.literal, { LABEL: "count" });
       }),
     );
     this.CONSUME(T.RCurly);
@@ -343,6 +398,7 @@ class GavelParser extends CstParser {
           this.SUBRULE(this.numberLiteral, { LABEL: "denominator" });
         });
       }),
+      alt(() => this.CONSUME(T.DateLiteral)),
       alt(() => this.CONSUME(T.StringLiteral)),
       alt(() => this.CONSUME(T.True)),
       alt(() => this.CONSUME(T.False)),
@@ -416,11 +472,21 @@ class GavelParser extends CstParser {
     );
   });
 
+  /** An argument of a call: an expression, and for an aggregate, `where` and a condition on each record. */
+  callArg = this.RULE("callArg", () => {
+    this.SUBRULE(this.expr, { LABEL: "value" });
+    this.OPTION(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE2(this.expr, { LABEL: "condition" });
+    });
+  });
+
   primary = this.RULE("primary", () => {
     this.OR([
       alt(() => this.CONSUME(T.Integer)),
       alt(() => this.CONSUME(T.Decimal)),
       alt(() => this.CONSUME(T.Percent)),
+      alt(() => this.CONSUME(T.DateLiteral)),
       alt(() => this.CONSUME(T.StringLiteral)),
       alt(() => this.CONSUME(T.True)),
       alt(() => this.CONSUME(T.False)),
@@ -431,11 +497,16 @@ class GavelParser extends CstParser {
             () => this.LA(1).startLine === this.LA(0).endLine,
             () => {
               this.CONSUME(T.LParen);
-              this.MANY_SEP(separated(T.Comma, () => this.SUBRULE(this.expr, { LABEL: "arg" })));
+              this.MANY_SEP(separated(T.Comma, () => this.SUBRULE(this.callArg, { LABEL: "arg" })));
               this.CONSUME(T.RParen);
             },
           ),
         );
+        // `cases.limit`: a field of a list's records.
+        this.OPTION2(() => {
+          this.CONSUME(T.Dot);
+          this.CONSUME2(T.Identifier, { LABEL: "field" });
+        });
       }),
       alt(() => {
         this.CONSUME2(T.LParen);

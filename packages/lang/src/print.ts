@@ -28,6 +28,12 @@ export function printExpr(e: Expr): string {
       return joinOperands(e.operands, e.op, printExpr);
     case "compare":
       return `${printExpr(e.left)} ${e.op} ${printExpr(e.right)}`;
+    case "date":
+      return e.text;
+    case "field":
+      return `${printExpr(e.target)}.${e.field}`;
+    case "where":
+      return `${printExpr(e.list)} where ${printExpr(e.condition)}`;
   }
 }
 

@@ -3,7 +3,8 @@
 import type * as A from "./ast.ts";
 import { constantValue, ELECTION_INPUT_FACTS, FACT_LABELS, ratingLevels } from "./checker.ts";
 import type { InputInfo, JsonSchema } from "./types.ts";
-import type { Rational } from "./rational.ts";
+import { Rational as RationalClass, type Rational } from "./rational.ts";
+import { MAX_LIST_LENGTH } from "./aggregates.ts";
 
 function limit(r: Rational | undefined): number | undefined {
   // JSON Schema bounds are JSON numbers; an exact bound that is not a short decimal still validates exactly in the evaluator.
@@ -25,50 +26,85 @@ export function ruleInputs(decl: A.RuleDecl): InputInfo[] {
   return decl.members
     .filter((m): m is A.InputDecl => m.kind === "input")
     .map((m) => {
-      const info: InputInfo = { name: m.name, type: m.type as InputInfo["type"], label: m.label ?? m.name, span: m.span };
-      const lo = m.min && constantValue(m.min);
-      const hi = m.max && constantValue(m.max);
-      if (lo) info.min = lo.toJSON();
-      if (hi) info.max = hi.toJSON();
-      if (m.options) info.options = m.options;
+      const info = scalarInfo(m, m.label ?? m.name, m.optional === true);
+      if (m.fields) info.fields = m.fields.map((f) => scalarInfo(f, f.name, f.optional));
       return info;
     });
+}
+
+/** An input or a record field as InputInfo: type, bounds, options, optional. */
+function scalarInfo(m: A.InputDecl | A.FieldDecl, label: string, optional: boolean): InputInfo {
+  const info: InputInfo = { name: m.name, type: m.type as InputInfo["type"], label, span: m.span };
+  const lo = m.min && constantValue(m.min);
+  const hi = m.max && constantValue(m.max);
+  if (lo) info.min = lo.toJSON();
+  if (hi) info.max = hi.toJSON();
+  if (m.options) info.options = m.options;
+  if (optional) info.optional = true;
+  return info;
+}
+
+/** The schema of one value of a scalar type, with its declared bounds and options. */
+function valueSchema(i: InputInfo): JsonSchema {
+  const p: JsonSchema = { description: i.label };
+  switch (i.type) {
+    case "count":
+      Object.assign(p, { type: "integer", minimum: 0 });
+      break;
+    case "number":
+      p.type = "number";
+      break;
+    case "ratio":
+      Object.assign(p, { type: "number", minimum: 0, maximum: 1 });
+      break;
+    case "boolean":
+      p.type = "boolean";
+      break;
+    case "text":
+      p.type = "string";
+      if (i.options) p.enum = i.options;
+      break;
+    case "date":
+      // The pattern checks the form; the evaluator refuses a day that does not exist (2026-02-30).
+      Object.assign(p, { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
+      break;
+    case "tally":
+      Object.assign(p, { type: "object", additionalProperties: { type: "integer", minimum: 0 } });
+      break;
+    case "list": {
+      const fields = i.fields ?? [];
+      const properties = Object.fromEntries(fields.map((f) => [f.name, nullable(valueSchema(f), f.optional)]));
+      Object.assign(p, {
+        type: "array",
+        maxItems: MAX_LIST_LENGTH,
+        items: { type: "object", properties, required: fields.filter((f) => !f.optional).map((f) => f.name), additionalProperties: false },
+      });
+      break;
+    }
+  }
+  const lo = limit(i.min === undefined ? undefined : exactOf(i.min));
+  const hi = limit(i.max === undefined ? undefined : exactOf(i.max));
+  if (lo !== undefined) p.minimum = lo;
+  if (hi !== undefined) p.maximum = hi;
+  return p;
+}
+
+/** An optional value may also be null (absent). */
+function nullable(p: JsonSchema, optional: boolean | undefined): JsonSchema {
+  return optional && typeof p.type === "string" ? { ...p, type: [p.type, "null"] } : p;
+}
+
+function exactOf(v: NonNullable<InputInfo["min"]>): Rational {
+  return typeof v === "number" ? RationalClass.fromNumber(v)! : RationalClass.of(BigInt(v.num), BigInt(v.den));
 }
 
 /** A JSON Schema (2020-12) for the input object: required, typed, bounded, no unknown keys. */
 export function inputSchema(decl: A.RuleDecl): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
-  for (const i of ruleInputs(decl)) {
-    const p: JsonSchema = { description: i.label };
-    switch (i.type) {
-      case "count":
-        Object.assign(p, { type: "integer", minimum: 0 });
-        break;
-      case "number":
-        p.type = "number";
-        break;
-      case "ratio":
-        Object.assign(p, { type: "number", minimum: 0, maximum: 1 });
-        break;
-      case "boolean":
-        p.type = "boolean";
-        break;
-      case "text":
-        p.type = "string";
-        if (i.options) p.enum = i.options;
-        break;
-      case "tally":
-        Object.assign(p, { type: "object", additionalProperties: { type: "integer", minimum: 0 } });
-        break;
-    }
+  const inputs = ruleInputs(decl);
+  for (const i of inputs) {
+    const p = nullable(valueSchema(i), i.optional);
     if ((i.name === "seats" || i.name === "round") && decl.kind === "election") p.minimum = 1;
-    if (decl.kind === "scorecard") {
-      const m = decl.members.find((x): x is A.InputDecl => x.kind === "input" && x.name === i.name);
-      const lo = limit(m?.min && constantValue(m.min));
-      const hi = limit(m?.max && constantValue(m.max));
-      if (lo !== undefined) p.minimum = lo;
-      if (hi !== undefined) p.maximum = hi;
-    }
     properties[i.name] = p;
   }
   return {
@@ -76,7 +112,7 @@ export function inputSchema(decl: A.RuleDecl): JsonSchema {
     title: decl.label ?? decl.name,
     type: "object",
     properties,
-    required: Object.keys(properties),
+    required: inputs.filter((i) => !i.optional).map((i) => i.name),
     additionalProperties: false,
   };
 }

@@ -1,7 +1,7 @@
 /** Language-service queries for editors: completion, hover, document symbols, go to definition. */
 
 import type * as A from "./ast.ts";
-import { ELECTION_CLAUSE_DOCS, ELECTION_FACTS, ELECTION_OUTCOMES, FACT_LABELS, FUNCTIONS, INPUT_TYPES, outcomesOf, ruleParameters, VOTE_FACTS, VOTE_OUTCOMES, type RuleInfo } from "./checker.ts";
+import { ELECTION_CLAUSE_DOCS, ELECTION_FACTS, ELECTION_OUTCOMES, FACT_LABELS, FUNCTION_DOCS, FUNCTIONS, INPUT_TYPES, outcomesOf, ruleParameters, VOTE_FACTS, VOTE_OUTCOMES, type RuleInfo } from "./checker.ts";
 import { compile, moduleInternals } from "./compiler.ts";
 import { parse } from "./parser.ts";
 import { printExpr } from "./print.ts";
@@ -39,8 +39,9 @@ const KEYWORD_DOCS: Record<string, string> = {
   otherwise: "**otherwise** — the band that applies when no earlier band matched; always last.",
   criterion: "**criterion** NAME \"label\" max N { POINTS when CONDITION \"reason\" … POINTS otherwise }",
   grade: "**grade** { \"label\" when CONDITION … \"label\" otherwise } — uses `score` and criterion points.",
-  input: "**input** NAME: count | number | ratio | boolean | text [min N] [max N] [one of \"a\", \"b\"] \"label\"",
-  let: "**let** NAME = EXPRESSION — a named intermediate value, shown in every explanation.",
+  input: "**input** NAME: count | number | ratio | boolean | text | date [?] [min N] [max N] [one of \"a\", \"b\"] \"label\", or NAME: list of { field: type[?], … } — `?` marks a value that may be absent.",
+  let: "**let** NAME = EXPRESSION, or NAME = { VALUE when CONDITION … VALUE otherwise } — a named intermediate value, shown in every explanation.",
+  where: "**where** — inside an aggregate, keeps the records whose fields meet the condition: `count(cases where resolved <= add_workdays(received, limit))`.",
   require: "**require** CONDITION \"reason\" — a fact the inputs must satisfy (按时办结 <= 受理总数); evaluation fails with REQUIREMENT_FAILED otherwise.",
   test: "**test** \"name\" { rule(input: value, …) expect outcome = passed }",
   expect: "**expect** TARGET = VALUE, or **expect error** — what a test checks.",
@@ -101,7 +102,7 @@ export function getCompletions(source: string, offset: number, options: CompileO
   const out: Completion[] = [];
   const kw = (words: string[]) => words.forEach((w) => out.push({ label: w, kind: "keyword", detail: KEYWORD_DOCS[w]?.replace(/\*\*/g, "") }));
   if (/input\s+[\p{L}_][\p{L}\p{N}_]*\s*:\s*[\p{L}]*$/u.test(before)) {
-    return INPUT_TYPES.map((t) => ({ label: t, kind: "type" as const }));
+    return [...INPUT_TYPES.map((t) => ({ label: t, kind: "type" as const })), { label: "list of", kind: "type" as const, detail: "list of { field: type, … }: records", insertText: "list of { }" }];
   }
   const item = enclosingItem(internals.program, offset);
   if (/expect\s+outcome\s*(=|!=)\s*[\p{L}_]*$/u.test(before)) {
@@ -140,7 +141,7 @@ export function getCompletions(source: string, offset: number, options: CompileO
     out.push({ label: "ballots", kind: "fact", detail: "测评票 / rating ballots: the sum of the level counts" });
     for (const m of item.members) if (m.kind === "levels") for (const l of m.levels) out.push({ label: l.name, kind: "input", detail: "level" });
   } else {
-    kw(["input", "let", "require", "criterion", "grade", "when", "otherwise", "max", "min", "of", "and", "or", "not", "true", "false"]);
+    kw(["input", "let", "require", "criterion", "grade", "when", "otherwise", "where", "max", "min", "of", "and", "or", "not", "true", "false"]);
   }
   const decl = info?.decl ?? item;
   const members: readonly (A.VoteMember | A.ScorecardMember | A.ElectionMember | A.RatingMember)[] = decl.members;
@@ -148,7 +149,12 @@ export function getCompletions(source: string, offset: number, options: CompileO
     if (m.kind === "input" || m.kind === "let" || m.kind === "criterion") out.push({ label: m.name, kind: m.kind, detail: m.label });
   }
   if (item.kind === "scorecard") out.push({ label: "score", kind: "let", detail: "总分 / total score (in grade)" });
-  for (const f of FUNCTIONS) out.push({ label: f, kind: "function", detail: `${f}(a, b, …)` });
+  // Inside `where` (or after `list.`) the records' fields are names too.
+  for (const m of members) {
+    if (m.kind !== "input" || !m.fields) continue;
+    for (const f of m.fields) out.push({ label: f.name, kind: "input", detail: `${m.name}.${f.name}: ${f.type}${f.optional ? "?" : ""}` });
+  }
+  for (const f of FUNCTIONS) out.push({ label: f, kind: "function", detail: FUNCTION_DOCS[f] });
   return out;
 }
 
@@ -184,6 +190,8 @@ export function getHover(source: string, offset: number, options: CompileOptions
   if (tok && KEYWORD_DOCS[tok.image]) {
     return { contents: KEYWORD_DOCS[tok.image]!, span: spanOfToken(tok) };
   }
+  const doc = tok ? (FUNCTION_DOCS as Record<string, string>)[tok.image] : undefined;
+  if (tok && doc) return { contents: `**${tok.image}** — ${doc}`, span: spanOfToken(tok) };
   return undefined;
 }
 

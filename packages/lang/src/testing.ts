@@ -6,7 +6,7 @@ import { constantValue } from "./checker.ts";
 import { localizeError, message, type Locale } from "./messages.ts";
 import { printExpr } from "./print.ts";
 import { Rational } from "./rational.ts";
-import type { CompiledModule, ExactJson, ExpectationResult, JsonValue, RuleResult, TestResult } from "./types.ts";
+import type { CompiledModule, CriterionResult, ExactJson, ExpectationResult, JsonValue, RuleResult, TestResult } from "./types.ts";
 
 export interface TestRun {
   results: TestResult[];
@@ -28,14 +28,18 @@ function fromJson(v: JsonValue | null | undefined): Actual {
 function literalValue(e: A.Expr): Actual {
   const c = constantValue(e);
   if (c) return c;
+  if (e.kind === "date") return e.text;
   if (e.kind === "string") return e.value;
   if (e.kind === "bool") return e.value;
   if (e.kind === "name") return e.name;
   return null;
 }
 
-function argValue(e: A.Expr | A.TallyLiteral): unknown {
+function argValue(e: A.Expr | A.TallyLiteral | A.ListLiteral): unknown {
   if (e.kind === "tally") return Object.fromEntries(e.entries.map((x) => [x.key, argValue(x.value)]));
+  if (e.kind === "list") return e.items.map(argValue);
+  // A date is given as the ISO text an input JSON holds.
+  if (e.kind === "date") return e.text;
   const c = constantValue(e);
   if (c) return c.isInteger() ? Number(c.n) : Number(c.toDecimal(15));
   if (e.kind === "string") return e.value;
@@ -73,10 +77,17 @@ function actualOf(result: RuleResult, target: string): Actual {
   } else {
     if (target === "score") return fromJson(result.score);
     if (target === "grade") return result.grade;
-    const c = result.criteria.find((x) => x.name === target);
+    const c = flatCriteria(result.criteria).find((x) => x.name === target);
     if (c) return fromJson(c.points);
   }
   return fromJson(result.values[target]);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Criteria with their sub-criteria, parents first. */
+function flatCriteria(list: CriterionResult[]): CriterionResult[] {
+  return list.flatMap((c) => [c, ...flatCriteria(c.parts ?? [])]);
 }
 
 function holds(actual: Actual, op: A.CompareOp, expected: Actual): boolean {
@@ -86,6 +97,10 @@ function holds(actual: Actual, op: A.CompareOp, expected: Actual): boolean {
   }
   if (op === "=") return actual === expected;
   if (op === "!=") return actual !== expected;
+  // Dates are ISO texts: their order as texts is their order in time.
+  if (typeof actual === "string" && typeof expected === "string" && ISO_DATE.test(actual) && ISO_DATE.test(expected)) {
+    return op === ">" ? actual > expected : op === ">=" ? actual >= expected : op === "<" ? actual < expected : actual <= expected;
+  }
   return false;
 }
 

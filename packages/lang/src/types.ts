@@ -99,6 +99,8 @@ export interface CriterionResult {
   points: ExactJson;
   max: ExactJson;
   reason: string;
+  /** The sub-criteria whose sum the points are, when the criterion has them. */
+  parts?: CriterionResult[];
 }
 
 export interface ScorecardResult {
@@ -197,13 +199,17 @@ export interface EvalError {
 
 export type EvalOutcome = { ok: true; result: RuleResult } | { ok: false; error: EvalError };
 
-export type InputType = "count" | "number" | "ratio" | "boolean" | "text";
+export type InputType = "count" | "number" | "ratio" | "boolean" | "text" | "date";
 
 /** A declared input of a rule (for a vote: its built-in facts). */
 export interface InputInfo {
   name: string;
-  /** `tally` is an object of counts by name (an election's `candidates`). */
-  type: InputType | "tally";
+  /** `tally` is an object of counts by name (an election's `candidates`); `list` a list of records (with `fields`). */
+  type: InputType | "tally" | "list";
+  /** Declared with `?`: may be absent. */
+  optional?: boolean;
+  /** The fields of each record of a `list` input. */
+  fields?: InputInfo[];
   label: string;
   min?: ExactJson;
   max?: ExactJson;
@@ -274,6 +280,20 @@ export interface CompileOptions {
   resolveImport?: ImportResolver;
   /** The language of diagnostic messages (default "en"); ids and args are kept either way. */
   locale?: "en" | "zh";
+  /**
+   * Working-day calendars laid over the built-in one (mainland China): each adds years, and for the days it
+   * names overrides holidays and make-up working days (a new year, a local holiday). Same form as dsl/calendar/cn.json.
+   */
+  calendar?: CalendarData[];
+}
+
+/** A working-day calendar file: weekend days and, per year, holidays and make-up working days (see dsl/calendar/cn.json). */
+export interface CalendarData {
+  name?: string;
+  /** ISO weekdays off: 6 = Saturday, 7 = Sunday (the default). */
+  weekend?: number[];
+  /** Per year ("2026"): dates `YYYY-MM-DD` or ranges `YYYY-MM-DD..YYYY-MM-DD`. */
+  years: Record<string, { holidays?: string[]; workdays?: string[] }>;
 }
 
 /** What compiling a source file gives: rules, tests and every diagnostic. */

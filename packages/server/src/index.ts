@@ -15,7 +15,7 @@ import { BodyService } from "./meetings/body-service.ts";
 import { ItemService } from "./meetings/item-service.ts";
 import { MeetingService } from "./meetings/meeting-service.ts";
 import type { Services } from "./routes/context.ts";
-import { RuleRegistry } from "./rules/rule-registry.ts";
+import { RuleRegistry, serverCalendar } from "./rules/rule-registry.ts";
 import { EvaluationPool } from "./workers/evaluation-pool.ts";
 import { DEFAULT_STD_DIR } from "./rules/std-imports.ts";
 import { openDatabase, type Database } from "./store/database.ts";
@@ -85,6 +85,8 @@ export interface GavelServer {
 
 /** Opens the store (migrating it), seeds the std rules, issues the first admin token if needed, and builds the app. */
 export async function createServer(options: ServerOptions = {}): Promise<GavelServer> {
+  // A calendar file that cannot be read stops the start, not the first evaluation that counts working days.
+  serverCalendar();
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, poolSize: options.poolSize });
   const workers = new EvaluationPool(options.workerThreads);
   try {

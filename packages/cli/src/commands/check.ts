@@ -52,7 +52,7 @@ export function runCheck(paths: readonly string[], options: CheckOptions, ctx: C
       if (format === "text") io.stdout(`${read.display}:1:1: error READ_ERROR ${messages.cannotRead(read.display, read.error)}\n`);
       continue;
     }
-    const module = compileRuleFile(read.file, ctx.resolveImport, ctx.language);
+    const module = compileRuleFile(read.file, ctx.resolveImport, ctx.language, ctx.calendar);
     for (const diagnostic of module.diagnostics) {
       if (diagnostic.severity === "error") entry.errors += 1;
       else entry.warnings += 1;

@@ -60,7 +60,7 @@ export function runEval(file: string, options: EvalOptions, ctx: CommandContext)
   };
   const read = readRuleFile(resolve(io.cwd, file), io.cwd);
   if (!read.ok) return fail(messages.pathNotFound(file), ExitCode.usage);
-  const module = compileRuleFile(read.file, ctx.resolveImport, ctx.language);
+  const module = compileRuleFile(read.file, ctx.resolveImport, ctx.language, ctx.calendar);
   if (!module.ok) {
     for (const d of module.diagnostics) io.stderr(`${formatDiagnostic(d, read.file.display, style)}\n`);
     return fail(messages.fileHasErrors(read.file.display), ExitCode.failure);

@@ -43,7 +43,7 @@ export function testFiles(files: readonly string[], options: TestOptions, ctx: C
       reports.push({ file: read.display, compileErrors: [diagnostic], results: [], durationMs: performance.now() - fileStarted });
       continue;
     }
-    const module = compileRuleFile(read.file, ctx.resolveImport, ctx.language);
+    const module = compileRuleFile(read.file, ctx.resolveImport, ctx.language, ctx.calendar);
     // An error inside one test block fails that test alone; an error in a rule stops the file.
     if (!module.rulesOk) {
       const errors = module.diagnostics.filter((d) => d.severity === "error");

@@ -94,6 +94,9 @@ export class TryView extends LitElement {
     if (input.type === "boolean") return "false";
     if (input.type === "text") return input.options?.[0] ?? "";
     if (input.type === "tally") return "{}";
+    // A list of records is typed as JSON; a date as the browser's date picker gives it (YYYY-MM-DD).
+    if (input.type === "list") return "[]";
+    if (input.type === "date") return input.optional ? "" : "2026-03-02";
     return "0";
   }
 
@@ -104,6 +107,10 @@ export class TryView extends LitElement {
       if (info.type === "boolean") input[info.name] = raw === "true";
       else if (info.type === "text") input[info.name] = raw;
       else if (info.type === "tally") input[info.name] = parseTally(raw);
+      else if (info.type === "list") input[info.name] = parseRecords(raw);
+      else if (info.type === "date") {
+        if (raw !== "") input[info.name] = raw;
+      }
       else if (raw !== "") input[info.name] = Number.isFinite(Number(raw)) ? Number(raw) : raw;
     }
     return input;
@@ -150,6 +157,14 @@ export class TryView extends LitElement {
     if (info.type === "text" && info.options?.length) {
       return html`${label}<select id=${id} name=${info.name} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
         ${info.options.map((o) => html`<option ?selected=${o === value}>${o}</option>`)}</select>`;
+    }
+    if (info.type === "list") {
+      return html`${label}<textarea id=${id} name=${info.name} rows="4" spellcheck="false"
+        placeholder=${`[{${(info.fields ?? []).map((f) => `"${f.name}": …`).join(", ")}}]`}
+        .value=${value} @input=${(e: Event) => set((e.target as HTMLTextAreaElement).value)}></textarea>`;
+    }
+    if (info.type === "date") {
+      return html`${label}<input id=${id} name=${info.name} type="date" .value=${value} @input=${(e: Event) => set((e.target as HTMLInputElement).value)} />`;
     }
     // Only a hint for the browser's spinner: the rule itself checks the bounds exactly.
     const min = info.min !== undefined ? String(approximate(info.min)) : info.type === "count" ? "0" : undefined;
@@ -223,6 +238,15 @@ export class TryView extends LitElement {
 function parseTally(raw: string): unknown {
   try {
     return JSON.parse(raw === "" ? "{}" : raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** A list input typed as JSON; text that is not JSON goes to the rule as it is, which names it INVALID_INPUT. */
+function parseRecords(raw: string): unknown {
+  try {
+    return JSON.parse(raw === "" ? "[]" : raw);
   } catch {
     return raw;
   }

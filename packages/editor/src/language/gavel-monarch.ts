@@ -7,9 +7,9 @@ export const GAVEL_LANGUAGE_ID = "gavel";
 export const gavelKeywords = [
   "import", "vote", "scorecard", "input", "let", "require", "criterion", "when", "otherwise", "grade",
   "test", "expect", "of", "and", "or", "not", "quorum", "passes", "max", "min", "one", "error",
-  "election", "rating", "levels", "void", "turnout", "elected", "runoff",
+  "election", "rating", "levels", "void", "turnout", "elected", "runoff", "where",
 ];
-export const gavelTypes = ["count", "number", "ratio", "boolean", "text"];
+export const gavelTypes = ["count", "number", "ratio", "boolean", "text", "date", "list"];
 export const gavelFacts = [
   "entitled", "present", "yes", "no", "abstain", "cast", "score", "outcome",
   "registered", "voters", "ballots", "invalid", "valid", "seats", "round", "votes", "tied",
@@ -28,6 +28,7 @@ export const gavelMonarch: languages.IMonarchLanguage = {
     root: [
       [/#.*$/, "comment"],
       [/"/, "string", "@string"],
+      [/\d{4}-\d{2}-\d{2}(?![\d.%])/, "number.date"],
       [/\d+(?:\.\d+)?%/, "number.percent"],
       [/\d+\.\d+/, "number.float"],
       [/\d+/, "number"],

@@ -43,3 +43,24 @@ describe("subjects from CSV", () => {
     }
   });
 });
+
+describe("dates in CSV subjects", () => {
+  const dated = compile(`scorecard d {\n  input 受理: date\n  input 办结: date?\n  criterion c max 1 {\n    1 when 办结 <= add_workdays(受理, 5)\n    0 otherwise\n  }\n}\n`).rules[0]!;
+
+  it("reads ISO days as text, and an empty cell as an absent optional date", () => {
+    expect(parseSubjectsCsv("id,受理,办结\nA1,2026-02-12,2026-02-26\nA2,2026-02-12,\n", dated)).toEqual([
+      { id: "A1", input: { 受理: "2026-02-12", 办结: "2026-02-26" } },
+      { id: "A2", input: { 受理: "2026-02-12" } },
+    ]);
+  });
+
+  it("refuses a cell that is not a day, and an empty required date", () => {
+    try {
+      parseSubjectsCsv("id,受理,办结\nA1,2026/02/12,\nA2,,2026-02-26\n", dated);
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as ApiError).details as { problems: { row: number; column?: string }[] };
+      expect(problems.problems.map((p) => `${p.row}:${p.column}`)).toEqual(["2:受理", "3:受理"]);
+    }
+  });
+});

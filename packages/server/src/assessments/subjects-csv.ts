@@ -33,6 +33,12 @@ export function cellValue(text: string, input: Pick<InputInfo, "type">): unknown
     }
     case "text":
       return cell;
+    case "date":
+      // The ISO day as text: the evaluator refuses one that does not exist (2026-02-30) by name.
+      return /^\d{4}-\d{2}-\d{2}$/.test(cell) ? cell : undefined;
+    default:
+      // A list of records or a tally does not fit a cell: such a rule's subjects come as JSON.
+      return undefined;
   }
 }
 
@@ -54,7 +60,7 @@ export function csvHeaderProblems(columns: string[], inputs: Pick<InputInfo, "na
 }
 
 /** One data row as a subject, typed by the inputs named in `columns`; each bad cell is added to `problems`. */
-export function subjectOfRow(cells: string[], columns: string[], inputs: Map<string, Pick<InputInfo, "name" | "type">>, row: number, problems: CsvProblem[]): Subject {
+export function subjectOfRow(cells: string[], columns: string[], inputs: Map<string, Pick<InputInfo, "name" | "type" | "optional">>, row: number, problems: CsvProblem[]): Subject {
   const subject: Subject = { id: "", input: {} };
   cells.forEach((cell, c) => {
     const column = columns[c]!;
@@ -63,8 +69,10 @@ export function subjectOfRow(cells: string[], columns: string[], inputs: Map<str
     else {
       const input = inputs.get(column);
       if (!input) return;
+      // An empty cell leaves an optional input absent.
+      if (input.optional && cell.trim() === "") return;
       const value = cellValue(cell, input);
-      if (value === undefined) problems.push({ row, column, message: `"${cell}" is not a ${input.type}` });
+      if (value === undefined) problems.push({ row, column, message: input.type === "list" ? `a list of records cannot be a CSV cell; send the subjects as JSON` : `"${cell}" is not a ${input.type}` });
       else subject.input[column] = value;
     }
   });

@@ -5,6 +5,8 @@ import type { CompiledRule } from "@gavel-rules/lang";
 import { unprocessable } from "../http/api-error.ts";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
+// Date inputs are ISO days; the evaluator then refuses a day that does not exist (2026-02-30) by name.
+ajv.addFormat("date", /^\d{4}-\d{2}-\d{2}$/);
 const validators = new WeakMap<CompiledRule, ValidateFunction>();
 
 /** One schema violation, as reported to clients. */

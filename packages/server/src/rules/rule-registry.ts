@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compile, type CompiledModule, type CompiledRule, type Diagnostic, type ImportResolver } from "@gavel-rules/lang";
+import { compile, type CalendarData, type CompiledModule, type CompiledRule, type Diagnostic, type ImportResolver } from "@gavel-rules/lang";
 import { canonicalJson } from "../audit/canonical-json.ts";
 import { ApiError, conflict, notFound, unprocessable } from "../http/api-error.ts";
 import type { Database, Queryable } from "../store/database.ts";
@@ -83,13 +83,34 @@ export function pinnedResolver(imports: PinnedImports): ImportResolver {
   return (path) => (Object.hasOwn(imports, path) ? { file: path, source: imports[path]! } : undefined);
 }
 
+let calendarLayers: CalendarData[] | undefined;
+
+/**
+ * The working-day calendars laid over the built-in one (mainland China): the JSON files named in GAVEL_CALENDAR
+ * (paths separated by commas), read once per thread; worker threads inherit the variable, so they count alike.
+ */
+export function serverCalendar(env: Record<string, string | undefined> = process.env): CalendarData[] {
+  if (calendarLayers) return calendarLayers;
+  const paths = (env.GAVEL_CALENDAR ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+  calendarLayers = paths.map((path) => {
+    try {
+      return JSON.parse(readFileSync(path, "utf8")) as CalendarData;
+    } catch (error) {
+      throw new Error(`GAVEL_CALENDAR: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  return calendarLayers;
+}
+
 /**
  * Compiles a rule file the one way the registry and its worker threads both do, and records every file it imported:
  * a new source resolves against the std library on disk, a stored version only against the imports it pinned.
  */
 export function compileRuleFile(name: string, source: string, resolveImport: ImportResolver): { module: CompiledModule; imports: PinnedImports } {
   const imports: PinnedImports = {};
+  const calendar = serverCalendar();
   const module = compile(source, {
+    ...(calendar.length ? { calendar } : {}),
     file: `${name}.gavel`,
     resolveImport: (path, fromFile) => {
       const found = resolveImport(path, fromFile);
