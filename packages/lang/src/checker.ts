@@ -1029,7 +1029,7 @@ function checkUnboundedRatios(ck: Checker, decl: A.ScorecardDecl): void {
     const pending = [m.expr];
     for (let e = pending.pop(); e; e = pending.pop()) {
       e = unparen(e);
-      if (e.kind === "logic" && e.op === "and") pending.push(...e.operands);
+      if (e.kind === "logic" && e.op === "and") for (const operand of e.operands) pending.push(operand); // no spread: chains can be very long
       else facts.push(e);
     }
   }

@@ -67,15 +67,16 @@ const unwrap = (e: A.Expr): A.Expr => (e.kind === "paren" ? unwrap(e.expr) : e);
 
 /** The count a clause is about: the fact alone on the left of its first comparison, else alone on its right. */
 export function clauseCount(expr: A.Expr, counts: ReadonlySet<string>): string | null {
+  // Depth-first, left to right, without recursion or argument spreads: a chain may have tens of thousands of operands.
   const stack = [expr];
   while (stack.length > 0) {
-    const e = unwrap(stack.shift()!);
+    const e = unwrap(stack.pop()!);
     if (e.kind === "compare") {
       for (const side of [unwrap(e.left), unwrap(e.right)]) if (side.kind === "name" && counts.has(side.name)) return side.name;
       return null;
     }
-    if (e.kind === "logic") stack.unshift(...e.operands);
-    else if (e.kind === "not") stack.unshift(e.operand);
+    if (e.kind === "logic") for (let i = e.operands.length - 1; i >= 0; i--) stack.push(e.operands[i]!);
+    else if (e.kind === "not") stack.push(e.operand);
   }
   return null;
 }
