@@ -103,6 +103,21 @@ const en = {
   "cmd.locale": "gavel: Switch UI language (English / 中文)",
   "cmd.settings": "gavel: Open settings",
   "cmd.togglePanel": "gavel: Toggle bottom panel",
+  "notify.dismiss": "Dismiss",
+  "conflict.message": "{name} was changed elsewhere: version {current}{by} is newer than version {base}, which your edit started from. Nothing was saved.",
+  "conflict.messageNew": "{name} was created elsewhere meanwhile (version {current}{by}). Nothing was saved.",
+  "conflict.by": " by {author}",
+  "conflict.diff": "Compare with version {current}",
+  "conflict.overwrite": "Overwrite with my text",
+  "conflict.merge": "Merge",
+  "conflict.diffTitle": "{name}: version {current} (left) ↔ your text (right)",
+  "conflict.mergeTitle": "Merging {name}: version {current} (left) ↔ your text (right, editable) — save when done",
+  "error.network": "the service could not be reached ({message})",
+  "draft.found": "Unsaved changes to {files} from an earlier session were kept in this browser.",
+  "draft.restore": "Restore",
+  "draft.discard": "Discard",
+  "draft.restored": "Restored unsaved changes to {name}.",
+  "explorer.reconnected": "The service is reachable again.",
 };
 
 export type MessageKey = keyof typeof en;
@@ -208,6 +223,21 @@ const zh: Record<MessageKey, string> = {
   "cmd.locale": "gavel：切换界面语言（English / 中文）",
   "cmd.settings": "gavel：打开设置",
   "cmd.togglePanel": "gavel：切换底部面板",
+  "notify.dismiss": "关闭",
+  "conflict.message": "{name} 已在别处被修改：第 {current} 版{by}比你开始编辑时的第 {base} 版更新。未保存任何内容。",
+  "conflict.messageNew": "{name} 已在别处被创建（第 {current} 版{by}）。未保存任何内容。",
+  "conflict.by": "（{author}）",
+  "conflict.diff": "与第 {current} 版比较",
+  "conflict.overwrite": "用我的文本覆盖",
+  "conflict.merge": "合并",
+  "conflict.diffTitle": "{name}：第 {current} 版（左）↔ 你的文本（右）",
+  "conflict.mergeTitle": "正在合并 {name}：第 {current} 版（左）↔ 你的文本（右，可编辑）——完成后保存",
+  "error.network": "无法连接服务（{message}）",
+  "draft.found": "此浏览器保留了上次会话中 {files} 的未保存修改。",
+  "draft.restore": "恢复",
+  "draft.discard": "丢弃",
+  "draft.restored": "已恢复 {name} 的未保存修改。",
+  "explorer.reconnected": "服务已恢复连接。",
 };
 
 /** Every UI message in every locale. */

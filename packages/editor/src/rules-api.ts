@@ -43,8 +43,21 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
+/** 409 VERSION_CONFLICT: the save was conditional and the registry holds a newer version than the edit started from. */
+export class VersionConflictError extends ApiError {
+  /** The registry's current version (0: the name is free). */
+  get current(): number {
+    return (this.details as { current?: number } | undefined)?.current ?? 0;
+  }
+
+  /** Who stored the current version, when the service says. */
+  get author(): string {
+    return (this.details as { author?: string } | undefined)?.author ?? "";
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json", ...extraHeaders };
   const token = getToken();
   if (token) headers["authorization"] = `Bearer ${token}`;
   if (body !== undefined) headers["content-type"] = "application/json";
@@ -53,6 +66,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const json: unknown = text ? safeParse(text) : undefined;
   if (!response.ok) {
     const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    if (response.status === 409 && error?.code === "VERSION_CONFLICT") {
+      throw new VersionConflictError(response.status, error.code, error.message ?? response.statusText, error.details);
+    }
     throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText, error?.details);
   }
   return json as T;
@@ -91,8 +107,14 @@ export async function getRule(name: string, version?: number): Promise<RuleVersi
   return toVersion(await request<RawRule>("GET", `/v1/rules/${encodeURIComponent(name)}${query}`), name);
 }
 
-/** Stores `source` as a new version of `name`; the service answers 422 with diagnostics when it does not compile. */
-export async function putRule(name: string, source: string): Promise<RuleVersion> {
-  const raw = await request<RawRule>("PUT", `/v1/rules/${encodeURIComponent(name)}`, { source });
+/**
+ * Stores `source` as a new version of `name`; the service answers 422 with diagnostics when it does not compile.
+ * With `ifMatch` the save is conditional: a version number means "only if that is still the latest" (If-Match), null
+ * "only if the name is still free" (If-None-Match: *); otherwise it throws VersionConflictError.
+ */
+export async function putRule(name: string, source: string, ifMatch?: number | null): Promise<RuleVersion> {
+  const precondition: Record<string, string> =
+    ifMatch === undefined ? {} : ifMatch === null ? { "if-none-match": "*" } : { "if-match": `"${ifMatch}"` };
+  const raw = await request<RawRule>("PUT", `/v1/rules/${encodeURIComponent(name)}`, { source }, precondition);
   return { ...toVersion(raw, name), source };
 }

@@ -1,0 +1,275 @@
+/**
+ * The editor as a daily tool (issue #13, "Broken today"): each finding reproduced in Chromium against the real service.
+ * Every test starts its own browser with a fresh profile and its own rule file, so any one runs alone (`-t`) or in
+ * any order. Pictures of the new UI go to a temporary folder (see screenshotPath).
+ */
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, type BrowserSession, type Preferences } from "./browser";
+import { startEditorService, type EditorService } from "./editor-service";
+import { screenshotPath } from "./screenshots";
+import { WorkbenchPage } from "./workbench-page";
+
+let service: EditorService;
+const sessions: BrowserSession[] = [];
+
+beforeAll(async () => {
+  service = await startEditorService();
+});
+
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.close();
+});
+
+afterAll(async () => {
+  await service?.close();
+});
+
+/** A new browser (fresh profile) on the workbench, in English and light unless told otherwise, with the admin token. */
+async function freshWorkbench(preferences: Preferences = {}): Promise<{ browser: BrowserSession; wb: WorkbenchPage }> {
+  const browser = await launchBrowser({ locale: "en", theme: "light", token: service.token, ...preferences });
+  sessions.push(browser);
+  browser.page.setDefaultTimeout(15_000);
+  return { browser, wb: new WorkbenchPage(browser.page, service.baseUrl) };
+}
+
+let counter = 0;
+/** A rule file only this test uses, stored once (version 1). */
+async function storedRule(prefix: string): Promise<{ name: string; source: string }> {
+  const name = `${prefix}_${++counter}_${Date.now().toString(36)}`;
+  const source = `# ${name}\nvote ${name} "A test vote" {\n  quorum: present > 2/3 of entitled\n  passes: yes > 1/2 of present\n}\n`;
+  await service.putRule(name, source);
+  return { name, source };
+}
+
+describe("Monaco keeps working after a version diff", () => {
+  it("opens the command palette, Go to Symbol, Go to Line and completion after a diff was opened and closed", async () => {
+    const { browser, wb } = await freshWorkbench();
+    const rule = await storedRule("diffed");
+    await service.putRule(rule.name, `${rule.source}# second version\n`);
+    await wb.open(rule.name);
+    await wb.page.click("gavel-activity-bar [data-view=history]");
+    await wb.page.click("gavel-history [data-version='1']");
+    await wb.page.waitForSelector(".monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert");
+    await wb.page.click("gavel-code-editor [data-action=close-diff]");
+    await wb.page.waitForSelector("gavel-code-editor .diff-bar", { state: "detached" });
+
+    await wb.moveCursor(1, 1);
+    await wb.page.keyboard.press("F1");
+    await wb.page.waitForSelector(".quick-input-widget .quick-input-list .monaco-list-row");
+    await wb.page.keyboard.press("Escape");
+    await wb.page.waitForSelector(".quick-input-widget", { state: "hidden" });
+
+    await wb.moveCursor(1, 1);
+    await wb.page.keyboard.press("Control+Shift+KeyO"); // Go to Symbol
+    await wb.page.locator(".quick-input-list .monaco-list-row", { hasText: rule.name }).first().waitFor();
+    await wb.page.keyboard.press("Escape");
+    await wb.page.waitForSelector(".quick-input-widget", { state: "hidden" });
+
+    await wb.moveCursor(1, 1);
+    await wb.page.keyboard.press("Control+KeyG"); // Go to Line
+    await wb.page.waitForSelector(".quick-input-widget input");
+    await wb.page.keyboard.type("3");
+    await wb.page.keyboard.press("Enter");
+    await wb.page.waitForFunction(() =>
+      (document.querySelector("gavel-code-editor") as unknown as { editor: { getPosition(): { lineNumber: number } } }).editor.getPosition().lineNumber === 3,
+    );
+
+    const quorumLine = rule.source.split("\n").findIndex((l) => l.includes("quorum:")) + 1;
+    await wb.moveCursor(quorumLine, rule.source.split("\n")[quorumLine - 1]!.indexOf("present") + 4);
+    await wb.page.keyboard.press("Control+Space");
+    await wb.page.locator(".suggest-widget .monaco-list-row", { hasText: "present" }).first().waitFor();
+    expect(browser.pageErrors.filter((e) => e.includes("disposed"))).toEqual([]);
+  });
+
+  it("opens the command palette with F1 on the welcome screen, as the page says", async () => {
+    const { wb } = await freshWorkbench();
+    await wb.open();
+    await wb.page.waitForSelector("gavel-code-editor .welcome");
+    expect(await wb.page.textContent("gavel-code-editor .welcome")).toContain("F1");
+    await wb.page.waitForFunction(() => (document.querySelector("gavel-code-editor") as unknown as { editor: unknown }).editor !== null);
+    await wb.page.keyboard.press("F1");
+    await wb.page.waitForSelector(".quick-input-widget .quick-input-list .monaco-list-row");
+    await wb.page.keyboard.type("Toggle Light");
+    await wb.page.locator(".quick-input-list .monaco-list-row", { hasText: "theme" }).first().waitFor();
+    await wb.screenshot(screenshotPath("welcome-palette-en-light.png"));
+    await wb.page.keyboard.press("Enter");
+    await wb.page.waitForFunction(() => document.documentElement.dataset["theme"] === "dark");
+  });
+});
+
+/** Waits until the editor's text is `expected`. */
+function editorTextIs(wb: WorkbenchPage, expected: string) {
+  return wb.page.waitForFunction(
+    (text) => (document.querySelector("gavel-code-editor") as unknown as { editor: { getValue(): string } | null }).editor?.getValue() === text,
+    expected,
+  );
+}
+
+/** Waits until IndexedDB holds (or no longer holds) a draft of `name`. */
+function draftStored(wb: WorkbenchPage, name: string, present: boolean) {
+  return wb.page.waitForFunction(async ([name, present]) => {
+    const request = indexedDB.open("gavel-drafts");
+    const db = await new Promise<IDBDatabase>((resolve) => (request.onsuccess = () => resolve(request.result)));
+    if (!db.objectStoreNames.contains("drafts")) return db.close(), !present;
+    const get = db.transaction("drafts").objectStore("drafts").get(name);
+    const draft = await new Promise<unknown>((resolve) => (get.onsuccess = () => resolve(get.result)));
+    db.close();
+    return (draft !== undefined) === present;
+  }, [name, present] as const);
+}
+
+describe("conditional saves in the editor", () => {
+  it("refuses the second of two tabs' saves with a conflict notification, overwrites nothing, and overwrites only when asked", async () => {
+    const { browser, wb: first } = await freshWorkbench();
+    const rule = await storedRule("two_tabs");
+    await first.open(rule.name);
+    const second = new WorkbenchPage(await browser.context.newPage(), service.baseUrl);
+    await second.open(rule.name);
+
+    await first.appendText("# first tab\n");
+    await first.page.keyboard.press("Control+s");
+    await first.page.waitForSelector(`gavel-tabs [role=tab][data-name=${rule.name}][data-dirty=false]`);
+    const firstText = `${rule.source}# first tab\n`;
+    expect(await service.getRule(rule.name)).toEqual({ version: 2, source: firstText });
+
+    await second.appendText("# second tab\n");
+    const secondText = `${rule.source}# second tab\n`;
+    await second.page.keyboard.press("Control+s");
+    const note = second.page.locator("gavel-notifications .note[data-severity=warning]");
+    await note.waitFor();
+    expect(await note.locator(".message").textContent()).toContain("version 2");
+    expect(await note.locator(".message").textContent()).toContain("version 1");
+    // Nothing was silently overwritten: the registry still holds the first tab's version, and the second stays unsaved.
+    expect(await service.getRule(rule.name)).toEqual({ version: 2, source: firstText });
+    expect(await second.page.getAttribute(`gavel-tabs [role=tab][data-name=${rule.name}]`, "data-dirty")).toBe("true");
+    await second.screenshot(screenshotPath("conflict-notification-en-light.png"));
+
+    // The diff against the newer version: its text on the left, the second tab's on the right.
+    await note.locator("[data-action=conflict-diff]").click();
+    await second.page.waitForSelector(".monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert");
+    const sides = await second.page.evaluate(() => {
+      const host = document.querySelector("gavel-code-editor") as unknown as { diffView: { getModel(): { original: { getValue(): string }; modified: { getValue(): string } } } };
+      const model = host.diffView.getModel();
+      return [model.original.getValue(), model.modified.getValue()];
+    });
+    expect(sides).toEqual([firstText, secondText]);
+    await second.screenshot(screenshotPath("conflict-diff-en-light.png"));
+
+    await note.locator("[data-action=conflict-overwrite]").click();
+    await second.page.waitForSelector(`gavel-tabs [role=tab][data-name=${rule.name}][data-dirty=false]`);
+    expect(await service.getRule(rule.name)).toEqual({ version: 3, source: secondText });
+    expect(await note.count()).toBe(0);
+  });
+
+  it("merges: the user's text is edited against the newer version and saved on top of it", async () => {
+    const { browser, wb } = await freshWorkbench({ locale: "zh-CN" });
+    const rule = await storedRule("merge");
+    await wb.open(rule.name);
+    const theirs = `${rule.source}# 他人的修改\n`;
+    await service.putRule(rule.name, theirs); // someone else stores version 2 meanwhile
+    await wb.appendText("# 我的修改\n");
+    await wb.page.keyboard.press("Control+s");
+    const note = wb.page.locator("gavel-notifications .note[data-severity=warning]");
+    await note.waitFor();
+    expect(await note.locator(".message").textContent()).toContain("第 2 版");
+    await wb.screenshot(screenshotPath("conflict-notification-zh-CN-light.png"));
+    await note.locator("[data-action=conflict-merge]").click();
+    await wb.page.waitForSelector(".monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert");
+    // Take their line into my text on the editable right side, then save: version 3 holds both.
+    await wb.page.evaluate(() => {
+      const host = document.querySelector("gavel-code-editor") as unknown as {
+        diffView: { getModifiedEditor(): { getModel(): { getValue(): string; getFullModelRange(): object }; executeEdits(s: string, e: { range: object; text: string }[]): void; focus(): void } };
+      };
+      const editor = host.diffView.getModifiedEditor();
+      const model = editor.getModel();
+      editor.executeEdits("merge", [{ range: model.getFullModelRange(), text: `${model.getValue()}# 他人的修改\n` }]);
+      editor.focus();
+    });
+    await wb.screenshot(screenshotPath("conflict-merge-zh-CN-light.png"));
+    await wb.page.keyboard.press("Control+s");
+    await wb.page.waitForSelector(".monaco-diff-editor", { state: "hidden" });
+    const merged = `${rule.source}# 我的修改\n# 他人的修改\n`;
+    expect(await service.getRule(rule.name)).toEqual({ version: 3, source: merged });
+    await editorTextIs(wb, merged);
+    // The browser logs the refused request itself; nothing else may have gone wrong.
+    expect(browser.pageErrors.filter((e) => !e.includes("status of 409"))).toEqual([]);
+  });
+});
+
+describe("nothing lost", () => {
+  it("keeps unsaved edits across an accepted reload prompt and offers them back", async () => {
+    const { browser, wb } = await freshWorkbench();
+    const rule = await storedRule("reload");
+    await wb.open(rule.name);
+    await wb.appendText("# not saved yet\n");
+    const edited = `${rule.source}# not saved yet\n`;
+    await wb.page.click(".monaco-editor .view-lines"); // a user gesture: Chromium asks before unload only after one
+    let prompted = false;
+    wb.page.on("dialog", (dialog) => {
+      prompted ||= dialog.type() === "beforeunload";
+      void dialog.accept();
+    });
+    await wb.page.reload();
+    expect(prompted).toBe(true);
+    await wb.page.waitForSelector("gavel-notifications [data-action=draft-restore]");
+    expect(await wb.page.textContent("gavel-notifications .note")).toContain(`${rule.name}.gavel`);
+    await wb.screenshot(screenshotPath("draft-restore-en-light.png"));
+    await wb.page.click("gavel-notifications [data-action=draft-restore]");
+    await wb.page.waitForSelector(`gavel-tabs [role=tab][data-name=${rule.name}][data-dirty=true]`);
+    await editorTextIs(wb, edited);
+    // Restored on the version the edit started from: saving is conditional on it, and succeeds.
+    await wb.page.keyboard.press("Control+s");
+    await wb.page.waitForSelector(`gavel-tabs [role=tab][data-name=${rule.name}][data-dirty=false]`);
+    expect(await service.getRule(rule.name)).toEqual({ version: 2, source: edited });
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it("offers the drafts of a crashed page in a new one, and forgets them once saved", async () => {
+    const { browser, wb } = await freshWorkbench({ locale: "zh-CN" });
+    const rule = await storedRule("crash");
+    await wb.open(rule.name);
+    await wb.appendText("# 崩溃前的修改\n");
+    await draftStored(wb, rule.name, true); // after the short write delay
+    await wb.page.close({ runBeforeUnload: false }); // no unload handlers run: as in a crash
+    const again = new WorkbenchPage(await browser.context.newPage(), service.baseUrl);
+    await again.open();
+    const restore = again.page.locator("gavel-notifications [data-action=draft-restore]");
+    await restore.waitFor();
+    expect(await restore.textContent()).toBe("恢复");
+    await restore.click();
+    await editorTextIs(again, `${rule.source}# 崩溃前的修改\n`);
+    await again.page.keyboard.press("Control+s");
+    await again.page.waitForSelector(`gavel-tabs [role=tab][data-name=${rule.name}][data-dirty=false]`);
+    await draftStored(again, rule.name, false);
+  });
+
+  it("shows a failed save as a notification in the UI's language that stays until dismissed", async () => {
+    const { wb } = await freshWorkbench({ locale: "zh-CN" });
+    const rule = await storedRule("unreachable");
+    await wb.open(rule.name);
+    await wb.appendText("# 离线修改\n");
+    await wb.page.route("**/v1/rules/**", (route) => (route.request().method() === "PUT" ? route.abort("connectionrefused") : route.continue()));
+    await wb.page.keyboard.press("Control+s");
+    const note = wb.page.locator("gavel-notifications .note[data-severity=error]");
+    await note.waitFor();
+    expect(await note.textContent()).toContain("保存失败");
+    expect(await note.textContent()).toContain("无法连接服务");
+    await wb.screenshot(screenshotPath("save-failed-zh-CN-light.png"));
+    // It has no timer: only the person closes it.
+    await note.locator("[data-action=dismiss]").click();
+    expect(await note.count()).toBe(0);
+  });
+
+  it("clears the \"service unreachable\" banner when the service returns", async () => {
+    const { wb } = await freshWorkbench();
+    await wb.page.route("**/v1/rules", (route) => route.abort("connectionrefused"));
+    await wb.open();
+    const banner = wb.page.locator("gavel-explorer .note.warning");
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain("unreachable");
+    await wb.page.unroute("**/v1/rules");
+    await banner.waitFor({ state: "detached" });
+    await wb.page.waitForSelector("gavel-explorer li[data-name=major_matter]");
+  });
+});
