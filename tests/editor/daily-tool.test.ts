@@ -273,3 +273,26 @@ describe("nothing lost", () => {
     await wb.page.waitForSelector("gavel-explorer li[data-name=major_matter]");
   });
 });
+
+describe("tabs", () => {
+  it("closes a tab on middle-click without pasting the primary selection into the next file", async () => {
+    const { wb } = await freshWorkbench();
+    const first = await storedRule("middle_next");
+    const second = await storedRule("middle_closed");
+    await wb.open(first.name);
+    await wb.page.click(`gavel-explorer li[data-name=${second.name}]`);
+    await editorTextIs(wb, second.source);
+    // Selecting a word with the mouse makes it the Linux primary selection.
+    await wb.page.locator(".monaco-editor .view-line span", { hasText: /^vote$/ }).first().dblclick();
+    await wb.page.waitForFunction(() =>
+      (document.querySelector("gavel-code-editor") as unknown as { editor: { getSelection(): { isEmpty(): boolean } } }).editor.getSelection().isEmpty() === false,
+    );
+    await wb.page.click(`gavel-tabs [role=tab][data-name=${second.name}]`, { button: "middle" });
+    await wb.page.waitForSelector(`gavel-tabs [role=tab][data-name=${second.name}]`, { state: "detached" });
+    await wb.page.waitForSelector(`gavel-tabs [role=tab][data-name=${first.name}][aria-selected=true]`);
+    // A paste would arrive with the button's release, before the next frame: wait two frames, then look.
+    await wb.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await wb.editorText()).toBe(first.source);
+    expect(await wb.page.getAttribute(`gavel-tabs [role=tab][data-name=${first.name}]`, "data-dirty")).toBe("false");
+  });
+});
