@@ -4,6 +4,8 @@
  * any order. Pictures of the new UI go to a temporary folder (see screenshotPath).
  */
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type BrowserSession, type Preferences } from "./browser";
 import { startEditorService, type EditorService } from "./editor-service";
@@ -294,5 +296,78 @@ describe("tabs", () => {
     await wb.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await wb.editorText()).toBe(first.source);
     expect(await wb.page.getAttribute(`gavel-tabs [role=tab][data-name=${first.name}]`, "data-dirty")).toBe("false");
+  });
+});
+
+describe("Try it", () => {
+  const starCommunity = readFileSync(join(import.meta.dirname, "../../examples/star-community.gavel"), "utf8");
+
+  /** Opens star_community (a scorecard with `count min 1` inputs and ratio inputs) in Try it, in its own browser. */
+  async function tryStarCommunity(preferences: Preferences = {}): Promise<WorkbenchPage> {
+    const { wb } = await freshWorkbench(preferences);
+    const name = `star_${++counter}_${Date.now().toString(36)}`;
+    await service.putRule(name, starCommunity);
+    await wb.open(name);
+    await wb.showPanel("try");
+    await wb.page.waitForSelector("gavel-try input[name=干部人数]");
+    return wb;
+  }
+
+  it("starts from values that satisfy the rule's own minimums, so the first Evaluate runs", async () => {
+    const wb = await tryStarCommunity();
+    for (const name of ["干部人数", "重点任务数"]) {
+      const value = Number(await wb.page.inputValue(`gavel-try input[name=${name}]`));
+      expect(value, name).toBeGreaterThanOrEqual(1); // `count min 1` in examples/star-community.gavel
+    }
+    expect(await wb.page.locator("gavel-try form").evaluate((form) => (form as HTMLFormElement).checkValidity())).toBe(true);
+    await wb.page.click("gavel-try [data-action=evaluate]");
+    await wb.page.waitForSelector("gavel-try .outcome");
+  });
+
+  it("accepts 85% in a ratio field, shows fractions rounded with the exact value on hover, and clears the result on invalid input", async () => {
+    const wb = await tryStarCommunity();
+    await wb.page.selectOption("gavel-try select[name=上级评价]", "好");
+    await wb.page.fill("gavel-try input[name=班子测评认可率]", "85%");
+    await wb.page.fill("gavel-try input[name=干部人数]", "3");
+    await wb.page.fill("gavel-try input[name=培训达标人数]", "2");
+    await wb.page.fill("gavel-try input[name=重点任务数]", "4");
+    await wb.page.fill("gavel-try input[name=完成任务数]", "4");
+    await wb.page.fill("gavel-try input[name=居民满意率]", "0.95");
+    await wb.page.click("gavel-try [data-action=evaluate]");
+    await wb.page.waitForSelector("gavel-try .outcome");
+    // 85% is at least 80% and below 90%: the leadership criterion scores 12 (examples/star-community.gavel).
+    const leadership = wb.page.locator("gavel-try tr.criterion", { hasText: "领导班子好" });
+    expect((await leadership.locator("td").last().textContent())?.replace(/\s+/g, "")).toBe("12/20");
+    // 培训达标率 = 2/3: shown to two decimals, exact on hover.
+    const share = wb.page.locator("gavel-try tr.step", { hasText: "培训达标率" }).locator("td").last();
+    expect((await share.textContent())?.trim()).toBe("0.67");
+    expect(await share.locator("[title]").getAttribute("title")).toBe("2/3");
+    await wb.screenshot(screenshotPath("try-scorecard-fractions-en-light.png"));
+
+    await wb.page.fill("gavel-try input[name=班子测评认可率]", "lots");
+    await wb.page.waitForSelector("gavel-try .outcome", { state: "detached" });
+    await wb.page.fill("gavel-try input[name=班子测评认可率]", "85%");
+    await wb.page.click("gavel-try [data-action=evaluate]");
+    await wb.page.waitForSelector("gavel-try .outcome");
+    await wb.page.fill("gavel-try input[name=干部人数]", "0"); // below `min 1`
+    await wb.page.waitForSelector("gavel-try .outcome", { state: "detached" });
+  });
+
+  it("shows every Try it label whole at 1280 px, in Chinese too", async () => {
+    const wb = await tryStarCommunity({ locale: "zh-CN" });
+    // Whole: no label wider than its box, no identifier broken over two lines, no label squeezed beside its field.
+    const problems = await wb.page.locator("gavel-try form label").evaluateAll((labels) =>
+      labels.flatMap((label) => {
+        const name = label.querySelector(".name");
+        const field = label.ownerDocument.defaultView && (label.getRootNode() as ShadowRoot).getElementById(label.getAttribute("for") ?? "");
+        const issues: string[] = [];
+        if (label.scrollWidth > label.clientWidth + 1) issues.push("overflows");
+        if (name && name.getClientRects().length > 1) issues.push("identifier broken");
+        if (field && field.getAttribute("type") !== "checkbox" && label.getBoundingClientRect().bottom > field.getBoundingClientRect().top + 1) issues.push("beside its field");
+        return issues.map((issue) => `${label.textContent?.trim()}: ${issue}`);
+      }),
+    );
+    expect(problems).toEqual([]);
+    await wb.screenshot(screenshotPath("try-scorecard-zh-CN-light.png"));
   });
 });
