@@ -371,3 +371,86 @@ describe("Try it", () => {
     await wb.screenshot(screenshotPath("try-scorecard-zh-CN-light.png"));
   });
 });
+
+describe("themes", () => {
+  /** The workbench's parts with their background's relative luminance (WCAG), and the editor's own background's. */
+  async function luminances(wb: WorkbenchPage): Promise<{ editor: number; parts: Record<string, number>; text: number }> {
+    return wb.page.evaluate(() => {
+      const luminance = (color: string) => {
+        const [r, g, b] = (color.match(/[\d.]+/g) ?? ["0", "0", "0"]).slice(0, 3).map((c) => {
+          const v = Number(c) / 255;
+          return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const background = (selector: string) => luminance(getComputedStyle(document.querySelector(selector)!).backgroundColor);
+      const explorer = document.querySelector("gavel-explorer")!.shadowRoot!.querySelector("li .name")!;
+      return {
+        editor: background(".monaco-editor .monaco-editor-background"),
+        parts: Object.fromEntries(["gavel-activity-bar", "aside.sidebar", "gavel-tabs", "gavel-bottom-panel", "body"].map((s) => [s, background(s)])),
+        text: luminance(getComputedStyle(explorer).color),
+      };
+    });
+  }
+
+  /** Every part is dark when the editor is dark and light when it is light, and the explorer's text is readable on it. */
+  function expectOneTheme(measured: { editor: number; parts: Record<string, number>; text: number }): void {
+    const dark = measured.editor < 0.2;
+    for (const [part, value] of Object.entries(measured.parts)) expect(value < 0.2, `${part} ${value} vs editor ${measured.editor}`).toBe(dark);
+    const sidebar = measured.parts["aside.sidebar"]!;
+    const contrast = (Math.max(sidebar, measured.text) + 0.05) / (Math.min(sidebar, measured.text) + 0.05);
+    expect(contrast).toBeGreaterThanOrEqual(4.5);
+  }
+
+  it("recolours the whole workbench, not only Monaco, with Monaco's high-contrast command", async () => {
+    const { wb } = await freshWorkbench({ theme: "dark" });
+    const rule = await storedRule("contrast");
+    await wb.open(rule.name);
+    const toggle = async () => {
+      await wb.moveCursor(1, 1);
+      await wb.page.keyboard.press("F1");
+      await wb.page.keyboard.type("Toggle High Contrast");
+      await wb.page.locator(".quick-input-list .monaco-list-row", { hasText: "High Contrast" }).first().waitFor();
+      await wb.page.keyboard.press("Enter");
+    };
+    const backgrounds = () =>
+      wb.page.evaluate(() =>
+        [".monaco-editor .monaco-editor-background", "gavel-activity-bar", "aside.sidebar", "gavel-tabs", "gavel-bottom-panel", "gavel-status-bar", "body"].map(
+          (selector) => `${selector}: ${getComputedStyle(document.querySelector(selector)!).backgroundColor}`,
+        ),
+      );
+    await toggle();
+    await wb.page.waitForSelector(".monaco-editor.hc-black");
+    await wb.page.waitForFunction(() => document.documentElement.dataset["theme"] === "hc-dark");
+    // High contrast: the editor's black everywhere, as in VS Code.
+    const measured = await backgrounds();
+    expect(measured).toEqual(measured.map((b) => b.replace(/: .*$/, ": rgb(0, 0, 0)")));
+    expect(await wb.page.evaluate(() => localStorage.getItem("gavel.theme"))).toBe("hc-dark");
+    expectOneTheme(await luminances(wb));
+    await wb.screenshot(screenshotPath("high-contrast-en.png"));
+    await toggle(); // and back to the theme it came from
+    await wb.page.waitForSelector(".monaco-editor.vs-dark");
+    await wb.page.waitForFunction(() => document.documentElement.dataset["theme"] === "dark");
+    expectOneTheme(await luminances(wb));
+  });
+
+  it("covers the whole workbench in every theme chosen in Settings", async () => {
+    const { wb } = await freshWorkbench({ theme: "light" });
+    const rule = await storedRule("every_theme");
+    await wb.open(rule.name);
+    const themes = await wb.page.locator("gavel-settings-dialog #theme option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(themes).toEqual(["light", "dark", "hc-dark", "hc-light"]);
+    for (const theme of themes) {
+      await wb.page.click("gavel-activity-bar [data-view=settings]");
+      await wb.page.selectOption("gavel-settings-dialog #theme", theme);
+      await wb.page.click("gavel-settings-dialog [data-action=save-settings]");
+      await wb.page.waitForFunction((theme) => document.documentElement.dataset["theme"] === theme, theme);
+      await wb.page.waitForFunction((dark) => {
+        const node = document.querySelector(".monaco-editor");
+        return node !== null && (dark ? node.classList.contains("vs-dark") || node.classList.contains("hc-black") : node.classList.contains("vs") || node.classList.contains("hc-light"));
+      }, theme === "dark" || theme === "hc-dark");
+      expectOneTheme(await luminances(wb));
+    }
+    await wb.screenshot(screenshotPath("high-contrast-light-en.png"));
+  });
+});

@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type * as Monaco from "monaco-editor/editor";
 import { t } from "../i18n";
-import { getTheme, onThemeChange } from "../preferences";
+import { getTheme, isDarkTheme, onThemeChange, setTheme, type Theme } from "../preferences";
 import { LocaleController } from "./locale-controller";
 
 type MonacoApi = typeof Monaco;
@@ -37,7 +37,7 @@ export class CodeEditor extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribeTheme = onThemeChange((theme) => this.monaco?.editor.setTheme(theme === "dark" ? "gavel-dark" : "gavel-light"));
+    this.unsubscribeTheme = onThemeChange((theme) => this.monaco?.editor.setTheme(monacoTheme(theme)));
   }
 
   override disconnectedCallback(): void {
@@ -53,7 +53,7 @@ export class CodeEditor extends LitElement {
     const host = this.querySelector<HTMLElement>(".monaco-host")!;
     this.editor = monaco.editor.create(host, {
       model: null,
-      theme: getTheme() === "dark" ? "gavel-dark" : "gavel-light",
+      theme: monacoTheme(getTheme()),
       automaticLayout: true,
       fontFamily: "var(--mono-font)",
       fontSize: 14,
@@ -73,7 +73,32 @@ export class CodeEditor extends LitElement {
     this.editor.onDidChangeCursorPosition((e) => {
       this.dispatchEvent(new CustomEvent("cursor-change", { detail: { line: e.position.lineNumber, column: e.position.column } }));
     });
+    this.followMonacoTheme(this.editor);
     this.dispatchEvent(new CustomEvent("editor-ready", { detail: this.editor }));
+  }
+
+  /**
+   * Monaco's own "Toggle High Contrast Theme" (palette) switches only Monaco's theme: follow it with the whole
+   * workbench. Monaco marks its theme's type as a class on the editor's node ("hc-black", "hc-light", "vs", "vs-dark");
+   * that node is rebuilt with each model, so the observer moves along.
+   */
+  private followMonacoTheme(editor: Monaco.editor.IStandaloneCodeEditor): void {
+    const sync = (node: HTMLElement) => {
+      const highContrast = node.classList.contains("hc-black") ? "hc-dark" : node.classList.contains("hc-light") ? "hc-light" : null;
+      const current = getTheme();
+      if (highContrast && current !== highContrast) setTheme(highContrast);
+      else if (!highContrast && current.startsWith("hc-") && (node.classList.contains("vs") || node.classList.contains("vs-dark"))) {
+        setTheme(node.classList.contains("vs-dark") ? "dark" : "light");
+      }
+    };
+    const observer = new MutationObserver((records) => sync(records[0]!.target as HTMLElement));
+    const attach = () => {
+      observer.disconnect();
+      const node = editor.getDomNode();
+      if (node) observer.observe(node, { attributes: true, attributeFilter: ["class"] });
+    };
+    editor.onDidChangeModel(attach);
+    attach();
   }
 
   /** Shows `model` in the editor (null: the welcome page). */
@@ -184,5 +209,19 @@ export class CodeEditor extends LitElement {
               <button data-action="close-diff" @click=${() => this.closeDiff()}>${t("history.close")}</button></div>`}
       <div class="diff-host" ?hidden=${this.diffTitle === null}></div>
     `;
+  }
+}
+
+/** Monaco's theme for a workbench theme: ours for light and dark, Monaco's own high-contrast themes. */
+function monacoTheme(theme: Theme): string {
+  switch (theme) {
+    case "dark":
+      return "gavel-dark";
+    case "hc-dark":
+      return "hc-black";
+    case "hc-light":
+      return "hc-light";
+    default:
+      return "gavel-light";
   }
 }

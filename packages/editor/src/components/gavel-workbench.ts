@@ -11,7 +11,7 @@ import { getLocale, setLocale, t, onLocaleChange } from "../i18n";
 import { languageClient } from "../language/language-client";
 import type { Analysis, TestRunSummary, VoteLines } from "../language/protocol";
 import { loadMonaco, type MonacoSetup } from "../monaco-loader";
-import { getTheme, setTheme } from "../preferences";
+import { getTheme, isDarkTheme, setTheme } from "../preferences";
 import { newRuleFileSource } from "../rule-templates";
 import { deleteDraft, listDrafts, saveDraft, type Draft } from "../draft-store";
 import { ApiError, VersionConflictError, getRule, listRules, putRule, type VersionInfo } from "../rules-api";
@@ -635,7 +635,7 @@ export class GavelWorkbench extends LitElement {
   }
 
   private toggleTheme(): void {
-    setTheme(getTheme() === "dark" ? "light" : "dark");
+    setTheme(isDarkTheme(getTheme()) ? "light" : "dark");
   }
 
   private toggleLocale(): void {
