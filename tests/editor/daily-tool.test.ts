@@ -111,6 +111,8 @@ function editorTextIs(wb: WorkbenchPage, expected: string) {
 /** Waits until IndexedDB holds (or no longer holds) a draft of `name`. */
 function draftStored(wb: WorkbenchPage, name: string, present: boolean) {
   return wb.page.waitForFunction(async ([name, present]) => {
+    // Opening a database that does not exist yet would create it empty, before the workbench creates its store.
+    if (!(await indexedDB.databases()).some((d) => d.name === "gavel-drafts")) return !present;
     const request = indexedDB.open("gavel-drafts");
     const db = await new Promise<IDBDatabase>((resolve) => (request.onsuccess = () => resolve(request.result)));
     if (!db.objectStoreNames.contains("drafts")) return db.close(), !present;

@@ -293,7 +293,9 @@ export class GavelWorkbench extends LitElement {
   private async newFile(name: string): Promise<void> {
     if (this.docs.some((d) => d.name === name) || this.registry.has(name)) return void this.openFile(name);
     const setup = await this.monacoReady;
-    this.docs = [...this.docs, this.createDocument(setup, name, newRuleFileSource(name), null)];
+    const doc = this.createDocument(setup, name, newRuleFileSource(name), null);
+    this.docs = [...this.docs, doc];
+    this.scheduleDraft(doc); // never stored: kept from the start
     this.activate(name);
   }
 
@@ -320,6 +322,7 @@ export class GavelWorkbench extends LitElement {
     }
     this.dropDraft(from);
     this.docs = [...this.docs.filter((d) => d !== existing), copy];
+    this.scheduleDraft(copy);
     existing?.model.dispose();
     this.activate(to);
   }
@@ -809,7 +812,10 @@ export class GavelWorkbench extends LitElement {
           .monaco=${this.monacoSetup?.monaco ?? null}
           @cursor-change=${(e: CustomEvent<{ line: number; column: number }>) => (this.cursor = e.detail)}
           @editor-ready=${(e: CustomEvent<Monaco.editor.IStandaloneCodeEditor>) => this.registerActions(e.detail)}
-          @diff-closed=${() => (this.comparing = null)}
+          @diff-closed=${() => {
+            this.comparing = null;
+            this.merging = null;
+          }}
         ></gavel-code-editor>
         ${this.panelVisible
           ? html`<div class="panel-sash" role="separator" aria-orientation="horizontal" tabindex="0" aria-label=${t("panel.resize")}
