@@ -15,8 +15,15 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Starts headless Chromium at 1280×800 with a fresh profile. */
-export async function launchBrowser(): Promise<BrowserSession> {
+/** The workbench's browser-local preferences, set before its first page loads (kept across reloads once changed). */
+export interface Preferences {
+  locale?: "en" | "zh-CN";
+  theme?: "light" | "dark";
+  token?: string;
+}
+
+/** Starts headless Chromium at 1280×800 with a fresh profile, optionally with the workbench's preferences already stored. */
+export async function launchBrowser(preferences: Preferences = {}): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), "gavel-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium",
@@ -46,6 +53,22 @@ export async function launchBrowser(): Promise<BrowserSession> {
       (window as unknown as { __gavelCspViolation(text: string): void }).__gavelCspViolation(`${event.effectiveDirective}: ${event.blockedURI}`);
     });
   });
+  const stored: Record<string, string> = {};
+  if (preferences.locale) stored["gavel.locale"] = preferences.locale;
+  if (preferences.theme) stored["gavel.theme"] = preferences.theme;
+  if (preferences.token) stored["gavel.token"] = preferences.token;
+  if (Object.keys(stored).length > 0) {
+    // Only where nothing is stored yet: a reload must keep what the page itself changed since.
+    await context.addInitScript((stored: Record<string, string>) => {
+      try {
+        if (localStorage.getItem("gavel.preferences-seeded")) return;
+        for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
+        localStorage.setItem("gavel.preferences-seeded", "1");
+      } catch {
+        // about:blank has no storage
+      }
+    }, stored);
+  }
   return {
     context,
     page,

@@ -3,17 +3,17 @@
  * library; the command palette; a scorecard tried with its criteria drawn; rename and remove in the explorer.
  */
 
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile, runTests } from "@gavel-rules/lang";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newRuleFileSource } from "../../packages/editor/src/rule-templates";
 import { launchBrowser, type BrowserSession } from "./browser";
 import { startEditorService, type EditorService } from "./editor-service";
+import { screenshotPath } from "./screenshots";
 import { WorkbenchPage } from "./workbench-page";
 
 const ROOT = join(import.meta.dirname, "../..");
-const SCREENSHOTS = join(ROOT, "docs/screenshots");
 const marketPlan = readFileSync(join(ROOT, "examples/market-rebuilding.gavel"), "utf8");
 const cadreReview = readFileSync(join(ROOT, "examples/cadre-review.gavel"), "utf8");
 const stdMajorMatter = readFileSync(join(ROOT, "dsl/std/major-matter.gavel"), "utf8");
@@ -30,7 +30,6 @@ function editorValueIs(expected: string) {
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   service = await startEditorService();
   await service.putRule("cadre_review", cadreReview);
   browser = await launchBrowser();
@@ -110,7 +109,7 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
     expect(await wb.page.locator("gavel-scorecard-chart rect.bar").count()).toBe(result.criteria.length + 1);
     const reasons = await wb.page.locator("gavel-try tr.criterion td.reason").allTextContents();
     expect(reasons).toEqual(result.criteria.map((c) => c.reason));
-    await wb.screenshot(join(SCREENSHOTS, "try-scorecard-en-light.png"));
+    await wb.screenshot(screenshotPath("try-scorecard-en-light.png"));
     await wb.page.click("gavel-status-bar [data-status=locale]");
     await wb.page.click("gavel-status-bar [data-status=theme]");
     await wb.page.waitForFunction(() => document.documentElement.dataset["theme"] === "dark" && document.documentElement.lang === "zh-CN");
@@ -118,7 +117,7 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
     await wb.page.waitForSelector("gavel-outline [role=tree]");
     expect(await wb.page.locator("gavel-outline li").count()).toBeGreaterThan(result.criteria.length);
     await wb.page.waitForTimeout(150);
-    await wb.screenshot(join(SCREENSHOTS, "try-scorecard-outline-zh-CN-dark.png"));
+    await wb.screenshot(screenshotPath("try-scorecard-outline-zh-CN-dark.png"));
     await wb.page.click("gavel-activity-bar [data-view=explorer]");
   });
 
@@ -156,7 +155,7 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
     expect(labels.some((l) => l.includes("gavel：试算此规则"))).toBe(true);
     expect(labels.some((l) => l.includes("gavel：保存新版本"))).toBe(true);
     await wb.page.waitForTimeout(150);
-    await wb.screenshot(join(SCREENSHOTS, "palette-zh-CN-dark.png"));
+    await wb.screenshot(screenshotPath("palette-zh-CN-dark.png"));
     await wb.page.keyboard.press("Escape");
     // Monaco's own commands are in Chinese too (its messages are loaded before it).
     await wb.page.keyboard.press("F1");
@@ -208,7 +207,7 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
       expect(box.panel).toBeGreaterThanOrEqual(150);
       expect(box.editor).toBeGreaterThan(box.panel);
     }
-    await wb.screenshot(join(SCREENSHOTS, "laptop-1024x640-zh-CN-dark.png"));
+    await wb.screenshot(screenshotPath("laptop-1024x640-zh-CN-dark.png"));
     await wb.page.setViewportSize({ width: 1280, height: 800 });
   });
 });

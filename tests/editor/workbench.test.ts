@@ -1,20 +1,20 @@
 /**
  * The editor end to end: the built workbench (packages/editor/dist) served by the real service, driven in Debian's
  * Chromium. A policy author opens a rule, breaks and fixes it, completes a name, formats, saves a version, runs the
- * tests, tries inputs and compares versions. Screenshots of each main view go to docs/screenshots/.
+ * tests, tries inputs and compares versions. Screenshots of each main view go to a temporary folder, or with `npm run screenshots` to docs/screenshots/.
  */
 
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compile, format, localizeError, runTests } from "@gavel-rules/lang";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type BrowserSession } from "./browser";
 import { startEditorService, type EditorService } from "./editor-service";
+import { screenshotPath } from "./screenshots";
 import { WorkbenchPage } from "./workbench-page";
 
 const ROOT = join(import.meta.dirname, "../..");
-const SCREENSHOTS = join(ROOT, "docs/screenshots");
 const RULE = "major_matter";
 const source = readFileSync(join(ROOT, "dsl/std/major-matter.gavel"), "utf8");
 const lines = source.split("\n");
@@ -28,7 +28,7 @@ let wb: WorkbenchPage;
 
 async function shot(name: string): Promise<void> {
   await wb.page.waitForTimeout(150); // let Monaco finish its next animation frame before the picture
-  await wb.screenshot(join(SCREENSHOTS, `${name}.png`));
+  await wb.screenshot(screenshotPath(`${name}.png`));
 }
 
 async function setLook(locale: "en" | "zh-CN", theme: "light" | "dark"): Promise<void> {
@@ -42,7 +42,6 @@ async function setLook(locale: "en" | "zh-CN", theme: "light" | "dark"): Promise
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   // A first start: the service seeds the standard library, so major_matter is version 1 of dsl/std/major-matter.gavel.
   service = await startEditorService();
   browser = await launchBrowser();
@@ -310,7 +309,7 @@ describe("the editor workbench against the real service", () => {
     await wb.page.waitForFunction(() => document.querySelector("gavel-code-editor .diff-bar")?.textContent?.includes("第 1 版 ↔ 第 2 版"));
     await wb.page.waitForSelector(".monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert");
     await wb.page.click("gavel-code-editor [data-action=close-diff]");
-    await wb.page.waitForSelector(".monaco-diff-editor", { state: "detached" });
+    await wb.page.waitForSelector(".monaco-diff-editor", { state: "hidden" });
     await wb.page.click("gavel-activity-bar [data-view=explorer]");
   });
 

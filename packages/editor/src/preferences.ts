@@ -1,6 +1,14 @@
 /** Browser-local preferences: the API token and the colour theme. */
 
-export type Theme = "light" | "dark";
+export type Theme = "light" | "dark" | "hc-dark" | "hc-light";
+
+/** Every theme, each covering the whole workbench (CSS variables on <html data-theme>) and Monaco. */
+export const THEMES: readonly Theme[] = ["light", "dark", "hc-dark", "hc-light"];
+
+/** Whether a theme has a dark background. */
+export function isDarkTheme(theme: Theme): boolean {
+  return theme === "dark" || theme === "hc-dark";
+}
 
 const TOKEN_KEY = "gavel.token";
 const THEME_KEY = "gavel.theme";
@@ -20,7 +28,8 @@ export function setToken(token: string): void {
 /** The current theme: stored choice, else the system preference. */
 export function getTheme(): Theme {
   const stored = globalThis.localStorage?.getItem(THEME_KEY);
-  if (stored === "light" || stored === "dark") return stored;
+  if ((THEMES as readonly (string | null | undefined)[]).includes(stored)) return stored as Theme;
+  if (globalThis.matchMedia?.("(forced-colors: active)").matches) return globalThis.matchMedia("(prefers-color-scheme: dark)").matches ? "hc-dark" : "hc-light";
   return globalThis.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light";
 }
 

@@ -47,6 +47,19 @@ export class ApiError extends Error {
   }
 }
 
+/** 409 VERSION_CONFLICT: the save was conditional and the registry holds a newer version than the edit started from. */
+export class VersionConflictError extends ApiError {
+  /** The registry's current version (0: the name is free). */
+  get current(): number {
+    return (this.details as { current?: number } | undefined)?.current ?? 0;
+  }
+
+  /** Who stored the current version, when the service says. */
+  get author(): string {
+    return (this.details as { author?: string } | undefined)?.author ?? "";
+  }
+}
+
 /** The token from the preferences on every request (read each time: it can change while the page is open). */
 const bearer: Middleware = {
   onRequest({ request }) {
@@ -63,6 +76,7 @@ client.use(bearer);
 /** The ApiError for a failed answer: the service's Error shape, or the HTTP status when the body is something else (a proxy's page). */
 function apiError(response: Response, body: unknown): ApiError {
   const error = (body as Partial<Schemas["Error"]> | undefined)?.error;
+  if (response.status === 409 && error?.code === "VERSION_CONFLICT") return new VersionConflictError(response.status, error.code, error.message ?? response.statusText, error.details);
   return new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText, error?.details);
 }
 
@@ -89,8 +103,13 @@ export async function getRule(name: string, version?: number): Promise<RuleVersi
   return toVersion(rule, rule.source, rule.versions);
 }
 
-/** Stores `source` as a new version of `name`; the service answers 422 with diagnostics when it does not compile. */
-export async function putRule(name: string, source: string): Promise<RuleVersion> {
-  const stored = dataOf(await client.PUT("/v1/rules/{name}", { params: { path: { name } }, body: { source } }));
+/**
+ * Stores `source` as a new version of `name`; the service answers 422 with diagnostics when it does not compile.
+ * With `ifMatch` the save is conditional: a version number means "only if that is still the latest" (If-Match), null
+ * "only if the name is still free" (If-None-Match: *); otherwise it throws VersionConflictError.
+ */
+export async function putRule(name: string, source: string, ifMatch?: number | null): Promise<RuleVersion> {
+  const header = ifMatch === undefined ? {} : ifMatch === null ? { "if-none-match": "*" } : { "if-match": `"${ifMatch}"` };
+  const stored = dataOf(await client.PUT("/v1/rules/{name}", { params: { path: { name }, header }, body: { source } }));
   return toVersion(stored, source, []);
 }

@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type * as Monaco from "monaco-editor/editor";
 import { t } from "../i18n";
-import { getTheme, onThemeChange } from "../preferences";
+import { getTheme, isDarkTheme, onThemeChange, setTheme, type Theme } from "../preferences";
 import { LocaleController } from "./locale-controller";
 
 type MonacoApi = typeof Monaco;
@@ -18,6 +18,9 @@ export class CodeEditor extends LitElement {
   @property({ attribute: false }) monaco: MonacoApi | null = null;
   @state() private hasModel = false;
   @state() private diffTitle: string | null = null;
+  /** True while the welcome screen borrows an empty editor so that the command palette has one to live in. */
+  @state() private paletteHost = false;
+  private placeholder: Monaco.editor.ITextModel | null = null;
 
   /** The code editor, once Monaco has loaded. */
   editor: Monaco.editor.IStandaloneCodeEditor | null = null;
@@ -34,7 +37,7 @@ export class CodeEditor extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribeTheme = onThemeChange((theme) => this.monaco?.editor.setTheme(theme === "dark" ? "gavel-dark" : "gavel-light"));
+    this.unsubscribeTheme = onThemeChange((theme) => this.monaco?.editor.setTheme(monacoTheme(theme)));
   }
 
   override disconnectedCallback(): void {
@@ -50,7 +53,7 @@ export class CodeEditor extends LitElement {
     const host = this.querySelector<HTMLElement>(".monaco-host")!;
     this.editor = monaco.editor.create(host, {
       model: null,
-      theme: getTheme() === "dark" ? "gavel-dark" : "gavel-light",
+      theme: monacoTheme(getTheme()),
       automaticLayout: true,
       fontFamily: "var(--mono-font)",
       fontSize: 14,
@@ -70,7 +73,32 @@ export class CodeEditor extends LitElement {
     this.editor.onDidChangeCursorPosition((e) => {
       this.dispatchEvent(new CustomEvent("cursor-change", { detail: { line: e.position.lineNumber, column: e.position.column } }));
     });
+    this.followMonacoTheme(this.editor);
     this.dispatchEvent(new CustomEvent("editor-ready", { detail: this.editor }));
+  }
+
+  /**
+   * Monaco's own "Toggle High Contrast Theme" (palette) switches only Monaco's theme: follow it with the whole
+   * workbench. Monaco marks its theme's type as a class on the editor's node ("hc-black", "hc-light", "vs", "vs-dark");
+   * that node is rebuilt with each model, so the observer moves along.
+   */
+  private followMonacoTheme(editor: Monaco.editor.IStandaloneCodeEditor): void {
+    const sync = (node: HTMLElement) => {
+      const highContrast = node.classList.contains("hc-black") ? "hc-dark" : node.classList.contains("hc-light") ? "hc-light" : null;
+      const current = getTheme();
+      if (highContrast && current !== highContrast) setTheme(highContrast);
+      else if (!highContrast && current.startsWith("hc-") && (node.classList.contains("vs") || node.classList.contains("vs-dark"))) {
+        setTheme(node.classList.contains("vs-dark") ? "dark" : "light");
+      }
+    };
+    const observer = new MutationObserver((records) => sync(records[0]!.target as HTMLElement));
+    const attach = () => {
+      observer.disconnect();
+      const node = editor.getDomNode();
+      if (node) observer.observe(node, { attributes: true, attributeFilter: ["class"] });
+    };
+    editor.onDidChangeModel(attach);
+    attach();
   }
 
   /** Shows `model` in the editor (null: the welcome page). */
@@ -78,7 +106,33 @@ export class CodeEditor extends LitElement {
     this.closeDiff();
     this.editor?.setModel(model);
     this.hasModel = model !== null;
+    this.paletteHost = false;
     if (model) this.editor?.focus();
+  }
+
+  /**
+   * Opens Monaco's command palette. Its quick input needs a focused editor, so on the welcome screen (no file open)
+   * the editor gets an empty read-only model and becomes focusable under the welcome page, which covers it.
+   */
+  openCommandPalette(): void {
+    const editor = this.editor;
+    const monaco = this.monaco;
+    if (!editor || !monaco) return;
+    if (!this.hasModel && this.diffTitle === null) {
+      this.placeholder ??= monaco.editor.createModel("", "plaintext", monaco.Uri.from({ scheme: "gavel-welcome", path: "/welcome" }));
+      editor.setModel(this.placeholder);
+      editor.updateOptions({ readOnly: true });
+      this.paletteHost = true;
+      // The host becomes focusable only once Lit has rendered it visible.
+      void this.updateComplete.then(() => {
+        editor.focus();
+        editor.trigger("workbench", "editor.action.quickCommand", null);
+      });
+      return;
+    }
+    const target = this.diffView?.getModifiedEditor() ?? editor;
+    target.focus();
+    target.trigger("workbench", "editor.action.quickCommand", null);
   }
 
   /**
@@ -90,27 +144,39 @@ export class CodeEditor extends LitElement {
     if (!monaco) return;
     this.closeDiff();
     this.diffTitle = title;
-    void this.updateComplete.then(() => {
-      const host = this.querySelector<HTMLElement>(".diff-host")!;
-      const versionModel = (text: string) => monaco.editor.createModel(text, "gavel", monaco.Uri.from({ scheme: "gavel-version", path: `/${crypto.randomUUID()}.gavel` }));
-      this.diffOriginal = versionModel(originalText);
-      this.diffModified = typeof modified === "string" ? versionModel(modified) : null;
-      this.diffEditor = monaco.editor.createDiffEditor(host, {
-        automaticLayout: true,
-        readOnly: typeof modified === "string",
-        originalEditable: false,
-        renderSideBySide: true,
-        fontSize: 14,
-      });
-      this.diffEditor.setModel({ original: this.diffOriginal, modified: this.diffModified ?? (modified as Monaco.editor.ITextModel) });
+    const versionModel = (text: string) => monaco.editor.createModel(text, "gavel", monaco.Uri.from({ scheme: "gavel-version", path: `/${crypto.randomUUID()}.gavel` }));
+    this.diffOriginal = versionModel(originalText);
+    this.diffModified = typeof modified === "string" ? versionModel(modified) : null;
+    const diffEditor = this.ensureDiffEditor(monaco);
+    diffEditor.updateOptions({ readOnly: typeof modified === "string", originalEditable: false });
+    diffEditor.setModel({ original: this.diffOriginal, modified: this.diffModified ?? (modified as Monaco.editor.ITextModel) });
+  }
+
+  /**
+   * The one diff editor of the page, created on first use and never disposed. Monaco's standalone diff editor installs
+   * its own services as the global hover-delegate factory; once disposed, every later palette, quick pick or
+   * suggest widget fails with "InstantiationService has been disposed" (microsoft/monaco-editor#4612).
+   */
+  private ensureDiffEditor(monaco: MonacoApi): Monaco.editor.IStandaloneDiffEditor {
+    if (this.diffEditor) return this.diffEditor;
+    this.diffEditor = monaco.editor.createDiffEditor(this.querySelector<HTMLElement>(".diff-host")!, {
+      automaticLayout: true,
+      originalEditable: false,
+      renderSideBySide: true,
+      fontSize: 14,
     });
+    return this.diffEditor;
+  }
+
+  /** The diff editor while the diff view shows (the user's side is editable when it is the working copy). */
+  get diffView(): Monaco.editor.IStandaloneDiffEditor | null {
+    return this.diffTitle === null ? null : this.diffEditor;
   }
 
   /** Leaves the diff view and returns to the editor. */
   closeDiff(): void {
-    if (this.diffEditor) {
-      this.diffEditor.dispose();
-      this.diffEditor = null;
+    if (this.diffEditor && this.diffTitle !== null) {
+      this.diffEditor.setModel(null);
       this.diffOriginal?.dispose();
       this.diffOriginal = null;
       this.diffModified?.dispose();
@@ -129,7 +195,7 @@ export class CodeEditor extends LitElement {
 
   override render() {
     return html`
-      <div class="monaco-host" style=${this.hasModel && this.diffTitle === null ? "" : "visibility:hidden"}></div>
+      <div class="monaco-host" style=${(this.hasModel || this.paletteHost) && this.diffTitle === null ? "" : "visibility:hidden"}></div>
       ${this.hasModel || this.diffTitle !== null
         ? nothing
         : html`<div class="welcome">
@@ -140,8 +206,22 @@ export class CodeEditor extends LitElement {
       ${this.diffTitle === null
         ? nothing
         : html`<div class="diff-bar"><strong>${this.diffTitle}</strong>
-              <button data-action="close-diff" @click=${() => this.closeDiff()}>${t("history.close")}</button></div>
-            <div class="diff-host"></div>`}
+              <button data-action="close-diff" @click=${() => this.closeDiff()}>${t("history.close")}</button></div>`}
+      <div class="diff-host" ?hidden=${this.diffTitle === null}></div>
     `;
+  }
+}
+
+/** Monaco's theme for a workbench theme: ours for light and dark, Monaco's own high-contrast themes. */
+function monacoTheme(theme: Theme): string {
+  switch (theme) {
+    case "dark":
+      return "gavel-dark";
+    case "hc-dark":
+      return "hc-black";
+    case "hc-light":
+      return "hc-light";
+    default:
+      return "gavel-light";
   }
 }

@@ -64,7 +64,13 @@ export class EditorTabs extends LitElement {
           data-dirty=${String(tab.dirty)}
           title=${tab.dirty ? `${tab.name}.gavel — ${t("tabs.unsaved")}` : `${tab.name}.gavel`}
           @click=${() => this.emit("activate-tab", tab.name)}
-          @auxclick=${(e: MouseEvent) => e.button === 1 && this.emit("close-tab", tab.name)}
+          @mousedown=${swallowMiddle}
+          @mouseup=${swallowMiddle}
+          @auxclick=${(e: MouseEvent) => {
+            if (e.button !== 1) return;
+            e.preventDefault();
+            this.emit("close-tab", tab.name);
+          }}
           @keydown=${(e: KeyboardEvent) => this.onKey(e, index)}
         >
           <span>${tab.name}.gavel</span>
@@ -78,4 +84,12 @@ export class EditorTabs extends LitElement {
       )}
     </div>`;
   }
+}
+
+/**
+ * A middle click on a tab closes it and does nothing else: on Linux the browser would otherwise paste the primary
+ * selection into whatever is focused when the button is released, which is by then the next file's editor.
+ */
+function swallowMiddle(event: MouseEvent): void {
+  if (event.button === 1) event.preventDefault();
 }

@@ -11,13 +11,15 @@ import { getLocale, setLocale, t, onLocaleChange } from "../i18n";
 import { languageClient } from "../language/language-client";
 import type { Analysis, TestRunSummary, VoteLines } from "../language/protocol";
 import { loadMonaco, type MonacoSetup } from "../monaco-loader";
-import { getTheme, setTheme } from "../preferences";
+import { getTheme, isDarkTheme, setTheme } from "../preferences";
 import { newRuleFileSource } from "../rule-templates";
-import { ApiError, getRule, listRules, putRule, type VersionInfo } from "../rules-api";
+import { deleteDraft, listDrafts, saveDraft, type Draft } from "../draft-store";
+import { ApiError, VersionConflictError, getRule, listRules, putRule, type VersionInfo } from "../rules-api";
 import type { SidebarView } from "./activity-bar";
 import type { PanelView } from "./bottom-panel";
 import type { CodeEditor } from "./code-editor";
 import type { ExplorerFile, ExplorerView } from "./explorer-view";
+import type { NotificationCenter } from "./notification-center";
 import type { SettingsDialog } from "./settings-dialog";
 import type { TryView } from "./try-view";
 import "./activity-bar";
@@ -26,6 +28,7 @@ import "./code-editor";
 import "./editor-tabs";
 import "./explorer-view";
 import "./history-view";
+import "./notification-center";
 import "./outline-view";
 import "./problems-view";
 import "./settings-dialog";
@@ -47,6 +50,17 @@ interface OpenDocument {
 }
 
 const HIDDEN_KEY = "gavel.hiddenRules";
+/** How long after the last keystroke a draft is written to IndexedDB. */
+const DRAFT_DELAY_MS = 250;
+/** How often the workbench asks for the registry again while the service is unreachable. */
+const RECONNECT_MS = 2000;
+
+/** The text of an error for a person: a failed fetch says the service is unreachable, in the UI's language. */
+function errorText(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof TypeError) return t("error.network", { message: error.message });
+  return error instanceof Error ? error.message : String(error);
+}
 
 @customElement("gavel-workbench")
 export class GavelWorkbench extends LitElement {
@@ -74,6 +88,7 @@ export class GavelWorkbench extends LitElement {
   @query("gavel-code-editor") private codeEditor!: CodeEditor;
   @query("gavel-settings-dialog") private settingsDialog!: SettingsDialog;
   @query("gavel-explorer") private explorer?: ExplorerView;
+  @query("gavel-notifications") private notifications!: NotificationCenter;
 
   private monacoSetup: MonacoSetup | null = null;
   private readonly monacoReady: Promise<MonacoSetup> = loadMonaco().then((setup) => {
@@ -90,6 +105,10 @@ export class GavelWorkbench extends LitElement {
     return setup;
   });
   private actions: Monaco.IDisposable[] = [];
+  private readonly draftTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private reconnectTimer: ReturnType<typeof setInterval> | undefined;
+  /** The file whose conflict is being merged in the diff view: saving it closes the diff. */
+  private merging: string | null = null;
   private messageTimer: ReturnType<typeof setTimeout> | undefined;
   private unsubscribeLocale?: () => void;
 
@@ -108,9 +127,14 @@ export class GavelWorkbench extends LitElement {
       this.requestUpdate();
       if (this.codeEditor?.editor) this.registerActions(this.codeEditor.editor);
     });
-    void this.refreshRegistry().then(() => this.openFromHash());
+    void this.refreshRegistry().then(() => {
+      this.openFromHash();
+      void this.offerDrafts();
+    });
     window.addEventListener("hashchange", this.openFromHash);
     window.addEventListener("beforeunload", this.onBeforeUnload);
+    window.addEventListener("pagehide", this.flushDrafts);
+    window.addEventListener("online", this.onOnline);
   }
 
   override disconnectedCallback(): void {
@@ -118,13 +142,19 @@ export class GavelWorkbench extends LitElement {
     window.removeEventListener("keydown", this.onGlobalKey, true);
     window.removeEventListener("hashchange", this.openFromHash);
     window.removeEventListener("beforeunload", this.onBeforeUnload);
+    window.removeEventListener("pagehide", this.flushDrafts);
+    window.removeEventListener("online", this.onOnline);
+    clearInterval(this.reconnectTimer);
     this.unsubscribeLocale?.();
   }
 
   /** The browser asks before leaving the page while a file has unsaved changes. */
   private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    this.flushDrafts();
     if (this.docs.some((d) => !d.readOnly && this.isDirty(d))) event.preventDefault();
   };
+
+  private readonly onOnline = (): void => void this.refreshRegistry();
 
   /** `#name` in the address opens that rule file: links to a rule work, and so do back and forward. */
   private readonly openFromHash = (): void => {
@@ -147,12 +177,34 @@ export class GavelWorkbench extends LitElement {
     try {
       const rules = await listRules();
       this.registry = new Map(rules.map((r) => [r.name, r.version]));
-      this.offline = false;
+      this.setOffline(false);
+      this.notifications?.dismissKey("registry");
     } catch (error) {
       // A gateway or network error means no service (e.g. `vite` without the service running): work locally.
-      this.offline = !(error instanceof ApiError) || error.status >= 500;
-      if (!this.offline) this.flash(t("explorer.loadFailed", { message: error instanceof Error ? error.message : String(error) }));
+      this.setOffline(!(error instanceof ApiError) || error.status >= 500);
+      if (!this.offline) this.notify("error", () => t("explorer.loadFailed", { message: errorText(error) }), "registry");
     }
+  }
+
+  /** Marks the service (un)reachable; while it is unreachable, the registry is asked again every few seconds. */
+  private setOffline(offline: boolean): void {
+    const wasOffline = this.offline;
+    this.offline = offline;
+    if (offline && this.reconnectTimer === undefined) {
+      this.reconnectTimer = setInterval(() => void this.refreshRegistry(), RECONNECT_MS);
+    } else if (!offline && this.reconnectTimer !== undefined) {
+      clearInterval(this.reconnectTimer);
+      this.reconnectTimer = undefined;
+    }
+    if (wasOffline && !offline) {
+      this.notifications?.dismissKey("offline");
+      this.flash(t("explorer.reconnected"));
+    }
+  }
+
+  /** Shows an error or warning that stays until dismissed (replacing one with the same key). */
+  private notify(severity: "error" | "warning", message: () => string, key?: string): void {
+    void this.updateComplete.then(() => this.notifications.show({ severity, message, ...(key === undefined ? {} : { key }) }));
   }
 
   private explorerFiles(): ExplorerFile[] {
@@ -176,6 +228,7 @@ export class GavelWorkbench extends LitElement {
     model.onDidChangeContent(() => {
       this.editTick++;
       if (doc.name === this.activeName) this.testRun = null;
+      this.scheduleDraft(doc);
     });
     return doc;
   }
@@ -190,7 +243,8 @@ export class GavelWorkbench extends LitElement {
         this.docs = [...this.docs, this.createDocument(setup, name, stored.source, stored.version)];
         this.syncWorkerFiles();
       } catch (error) {
-        this.flash(t("save.failed", { message: error instanceof Error ? error.message : String(error) }));
+        if (!(error instanceof ApiError)) this.setOffline(true);
+        this.notify("error", () => t("explorer.loadFailed", { message: errorText(error) }), `open:${name}`);
         return;
       }
     }
@@ -230,7 +284,7 @@ export class GavelWorkbench extends LitElement {
     if (this.sidebar === "outline") void this.refreshSymbols();
     void this.updateComplete.then(() => {
       this.codeEditor.setModel(doc?.model ?? null);
-      this.codeEditor.editor?.updateOptions({ readOnly: doc?.readOnly ?? false });
+      this.codeEditor.editor?.updateOptions({ readOnly: doc ? (doc.readOnly ?? false) : true });
     });
     if (doc && !doc.readOnly) history.replaceState(null, "", `#${encodeURIComponent(doc.name)}`);
     if (this.sidebar === "history") void this.refreshVersions();
@@ -239,7 +293,9 @@ export class GavelWorkbench extends LitElement {
   private async newFile(name: string): Promise<void> {
     if (this.docs.some((d) => d.name === name) || this.registry.has(name)) return void this.openFile(name);
     const setup = await this.monacoReady;
-    this.docs = [...this.docs, this.createDocument(setup, name, newRuleFileSource(name), null)];
+    const doc = this.createDocument(setup, name, newRuleFileSource(name), null);
+    this.docs = [...this.docs, doc];
+    this.scheduleDraft(doc); // never stored: kept from the start
     this.activate(name);
   }
 
@@ -250,6 +306,7 @@ export class GavelWorkbench extends LitElement {
     const index = this.docs.indexOf(doc);
     this.docs = this.docs.filter((d) => d !== doc);
     if (this.activeName === name) this.activate(this.docs[Math.min(index, this.docs.length - 1)]?.name ?? null);
+    this.dropDraft(doc.name);
     doc.model.dispose();
   }
 
@@ -263,7 +320,9 @@ export class GavelWorkbench extends LitElement {
       this.hideStored(from);
       this.flash(t("explorer.localOnly"));
     }
+    this.dropDraft(from);
     this.docs = [...this.docs.filter((d) => d !== existing), copy];
+    this.scheduleDraft(copy);
     existing?.model.dispose();
     this.activate(to);
   }
@@ -287,13 +346,21 @@ export class GavelWorkbench extends LitElement {
     localStorage.setItem(HIDDEN_KEY, JSON.stringify([...this.hiddenRules]));
   }
 
-  /** Saves the active file as a new version in the registry (Ctrl/Cmd+S). */
+  /** Saves the active file as a new version in the registry (Ctrl/Cmd+S), on the version its edit started from. */
   async save(): Promise<void> {
     const doc = this.activeDoc;
     if (!doc || doc.readOnly) return;
+    await this.saveDocument(doc, doc.savedVersion);
+  }
+
+  /**
+   * Stores the document's text only if the registry's latest version is still `base` (null: the name is still free).
+   * A stale base is answered 409: nothing is overwritten, and a notification offers a diff, overwrite or merge.
+   */
+  private async saveDocument(doc: OpenDocument, base: number | null): Promise<void> {
     const altId = doc.model.getAlternativeVersionId();
     try {
-      const stored = await putRule(doc.name, doc.model.getValue());
+      const stored = await putRule(doc.name, doc.model.getValue(), base);
       doc.savedVersion = stored.version;
       doc.savedAltId = altId;
       this.registry = new Map(this.registry).set(doc.name, stored.version);
@@ -301,21 +368,156 @@ export class GavelWorkbench extends LitElement {
         this.hiddenRules = new Set([...this.hiddenRules].filter((n) => n !== doc.name));
         localStorage.setItem(HIDDEN_KEY, JSON.stringify([...this.hiddenRules]));
       }
+      this.notifications.dismissKey(`save:${doc.name}`);
+      if (!this.isDirty(doc)) this.dropDraft(doc.name);
+      else this.scheduleDraft(doc);
+      if (this.merging === doc.name) {
+        this.merging = null;
+        this.codeEditor.closeDiff();
+      }
+      this.editTick++;
       this.syncWorkerFiles();
       if (this.sidebar === "history") void this.refreshVersions();
       this.flash(t("save.ok", { name: `${doc.name}.gavel`, v: stored.version }));
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-        this.flash(t("save.needToken"));
+      const key = `save:${doc.name}`;
+      if (error instanceof VersionConflictError) {
+        this.offerConflictResolution(doc, base, error);
+      } else if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+        this.notify("error", () => t("save.needToken"), key);
         void this.settingsDialog.open();
       } else if (error instanceof ApiError && error.status === 422) {
         const first = error.diagnostics[0];
-        this.flash(first ? `${t("save.invalid")} ${first.span.line}:${first.span.column} ${first.message}` : `${t("save.invalid")} ${error.message}`);
+        this.notify("error", () => (first ? `${t("save.invalid")} ${first.span.line}:${first.span.column} ${first.message}` : `${t("save.invalid")} ${error.message}`), key);
         this.showPanel("problems");
       } else {
-        this.flash(t("save.failed", { message: error instanceof Error ? error.message : String(error) }));
+        if (!(error instanceof ApiError)) this.setOffline(true);
+        this.notify("error", () => t("save.failed", { message: errorText(error) }), key);
       }
     }
+  }
+
+  /** The conflict notification: compare with the newer version, overwrite it, or merge in the diff editor. */
+  private offerConflictResolution(doc: OpenDocument, base: number | null, conflict: VersionConflictError): void {
+    const current = conflict.current;
+    const file = `${doc.name}.gavel`;
+    const by = () => (conflict.author ? t("conflict.by", { author: conflict.author }) : "");
+    this.notifications.show({
+      severity: "warning",
+      key: `save:${doc.name}`,
+      message: () => (base === null ? t("conflict.messageNew", { name: file, current, by: by() }) : t("conflict.message", { name: file, current, base, by: by() })),
+      actions: [
+        { id: "conflict-diff", label: () => t("conflict.diff", { current }), keepOpen: true, run: () => void this.showConflict(doc, current, false) },
+        { id: "conflict-overwrite", label: () => t("conflict.overwrite"), run: () => void this.saveDocument(doc, current) },
+        { id: "conflict-merge", label: () => t("conflict.merge"), primary: true, run: () => void this.showConflict(doc, current, true) },
+      ],
+    });
+  }
+
+  /**
+   * The newer version (left) against the user's text (right). Comparing shows a read-only snapshot; merging edits
+   * the working copy itself and rebases it on the newer version, so the next save is conditional on that one.
+   */
+  private async showConflict(doc: OpenDocument, current: number, merge: boolean): Promise<void> {
+    let newer: string;
+    try {
+      newer = (await getRule(doc.name, current)).source;
+    } catch (error) {
+      this.notify("error", () => t("save.failed", { message: errorText(error) }), `open:${doc.name}`);
+      return;
+    }
+    if (this.activeName !== doc.name) this.activate(doc.name);
+    await this.updateComplete;
+    const file = `${doc.name}.gavel`;
+    if (merge) {
+      doc.savedVersion = current;
+      this.merging = doc.name;
+      this.scheduleDraft(doc);
+      this.codeEditor.showDiff(newer, doc.model, t("conflict.mergeTitle", { name: file, current }));
+      this.notifications.dismissKey(`save:${doc.name}`);
+    } else {
+      this.codeEditor.showDiff(newer, doc.model.getValue(), t("conflict.diffTitle", { name: file, current }));
+    }
+  }
+
+  // ---- drafts ------------------------------------------------------------------------------------------------
+
+  /** Writes the document's unsaved text to IndexedDB shortly after the last edit (or forgets it once clean again). */
+  private scheduleDraft(doc: OpenDocument): void {
+    if (doc.readOnly) return;
+    clearTimeout(this.draftTimers.get(doc.name));
+    this.draftTimers.set(doc.name, setTimeout(() => this.writeDraft(doc), DRAFT_DELAY_MS));
+  }
+
+  private writeDraft(doc: OpenDocument): void {
+    this.draftTimers.delete(doc.name);
+    if (doc.model.isDisposed() || !this.docs.includes(doc)) return;
+    const write = this.isDirty(doc)
+      ? saveDraft({ name: doc.name, text: doc.model.getValue(), baseVersion: doc.savedVersion, savedAt: new Date().toISOString() })
+      : deleteDraft(doc.name);
+    write.catch((error: unknown) => this.notify("error", () => errorText(error), "drafts"));
+  }
+
+  /** Writes every pending draft now: the page is going away. */
+  private readonly flushDrafts = (): void => {
+    for (const doc of this.docs) if (this.draftTimers.has(doc.name)) {
+      clearTimeout(this.draftTimers.get(doc.name));
+      this.writeDraft(doc);
+    }
+  };
+
+  private dropDraft(name: string): void {
+    clearTimeout(this.draftTimers.get(name));
+    this.draftTimers.delete(name);
+    void deleteDraft(name).catch(() => undefined);
+  }
+
+  /** After a reload or a crash: offers back the unsaved changes kept in this browser. */
+  private async offerDrafts(): Promise<void> {
+    let drafts: Draft[];
+    try {
+      drafts = await listDrafts();
+    } catch {
+      return; // no IndexedDB (e.g. a private window that refuses it): nothing was kept
+    }
+    if (drafts.length === 0) return;
+    await this.updateComplete;
+    this.notifications.show({
+      severity: "warning",
+      key: "drafts",
+      message: () => t("draft.found", { files: drafts.map((d) => `${d.name}.gavel`).join(", ") }),
+      actions: [
+        { id: "draft-discard", label: () => t("draft.discard"), run: () => drafts.forEach((d) => this.dropDraft(d.name)) },
+        { id: "draft-restore", label: () => t("draft.restore"), primary: true, run: () => void this.restoreDrafts(drafts) },
+      ],
+    });
+  }
+
+  /**
+   * Opens each draft on the version it started from, with the draft's text as one undoable edit: the tab shows
+   * unsaved changes, and saving is conditional on that version, so a newer one stored meanwhile is a conflict.
+   */
+  private async restoreDrafts(drafts: Draft[]): Promise<void> {
+    const setup = await this.monacoReady;
+    for (const draft of drafts) {
+      let base = "";
+      if (draft.baseVersion !== null) {
+        try {
+          base = (await getRule(draft.name, draft.baseVersion)).source;
+        } catch {
+          base = draft.text; // unreachable: keep the text; the tab still counts as unsaved
+        }
+      }
+      const existing = this.docs.find((d) => d.name === draft.name);
+      const doc = this.createDocument(setup, draft.name, base, draft.baseVersion);
+      if (draft.baseVersion !== null && base === draft.text) doc.savedAltId = -1;
+      this.docs = [...this.docs.filter((d) => d !== existing), doc];
+      doc.model.pushEditOperations([], [{ range: doc.model.getFullModelRange(), text: draft.text }], () => null);
+      this.activate(draft.name);
+    }
+    this.syncWorkerFiles();
+    const last = drafts.at(-1);
+    if (last) this.flash(t("draft.restored", { name: `${last.name}.gavel` }));
   }
 
   /** Gives the worker the open files' text so `import "other.gavel"` resolves to what the user sees. */
@@ -442,7 +644,7 @@ export class GavelWorkbench extends LitElement {
   }
 
   private toggleTheme(): void {
-    setTheme(getTheme() === "dark" ? "light" : "dark");
+    setTheme(isDarkTheme(getTheme()) ? "light" : "dark");
   }
 
   private toggleLocale(): void {
@@ -491,6 +693,11 @@ export class GavelWorkbench extends LitElement {
     } else if (mod && event.key === "`") {
       event.preventDefault();
       this.panelVisible = !this.panelVisible;
+    } else if (event.key === "F1" && !this.codeEditor?.editor?.hasTextFocus()) {
+      // Inside the editor Monaco handles F1 itself; elsewhere (the welcome screen, a panel) it is ours.
+      event.preventDefault();
+      event.stopPropagation();
+      this.openCommandPalette();
     } else if (event.key === "F6") {
       event.preventDefault();
       this.focusNextPart(event.shiftKey ? -1 : 1);
@@ -515,10 +722,7 @@ export class GavelWorkbench extends LitElement {
   }
 
   private openCommandPalette(): void {
-    const editor = this.codeEditor?.editor;
-    if (!editor) return;
-    editor.focus();
-    editor.trigger("workbench", "editor.action.quickCommand", null);
+    this.codeEditor?.openCommandPalette();
   }
 
   /** Workbench commands in Monaco's command palette (F1), re-registered when the UI language changes. */
@@ -614,7 +818,10 @@ export class GavelWorkbench extends LitElement {
           .monaco=${this.monacoSetup?.monaco ?? null}
           @cursor-change=${(e: CustomEvent<{ line: number; column: number }>) => (this.cursor = e.detail)}
           @editor-ready=${(e: CustomEvent<Monaco.editor.IStandaloneCodeEditor>) => this.registerActions(e.detail)}
-          @diff-closed=${() => (this.comparing = null)}
+          @diff-closed=${() => {
+            this.comparing = null;
+            this.merging = null;
+          }}
         ></gavel-code-editor>
         ${this.panelVisible
           ? html`<div class="panel-sash" role="separator" aria-orientation="horizontal" tabindex="0" aria-label=${t("panel.resize")}
@@ -641,6 +848,7 @@ export class GavelWorkbench extends LitElement {
         @toggle-theme=${() => this.toggleTheme()}
       ></gavel-status-bar>
       <gavel-settings-dialog></gavel-settings-dialog>
+      <gavel-notifications></gavel-notifications>
     `;
   }
 }

@@ -56,7 +56,8 @@ export class SettingsDialog extends LitElement {
         <label for="locale">${t("settings.locale")}</label>
         <select id="locale"><option value="en">English</option><option value="zh-CN">中文（简体）</option></select>
         <label for="theme">${t("settings.theme")}</label>
-        <select id="theme"><option value="light">${t("settings.light")}</option><option value="dark">${t("settings.dark")}</option></select>
+        <select id="theme"><option value="light">${t("settings.light")}</option><option value="dark">${t("settings.dark")}</option>
+          <option value="hc-dark">${t("settings.hcDark")}</option><option value="hc-light">${t("settings.hcLight")}</option></select>
         <div class="buttons">
           <button type="button" @click=${() => this.dialog.close()}>${t("settings.cancel")}</button>
           <button class="primary" type="submit" data-action="save-settings">${t("settings.save")}</button>

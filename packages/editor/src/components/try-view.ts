@@ -3,7 +3,7 @@
 import type { EvalOutcome, InputInfo, RuleResult, Span } from "@gavel-rules/lang";
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { approximate, valueText } from "../exact-display";
+import { approximate, exactText, parseRatio, valueText } from "../exact-display";
 import { t, type MessageKey } from "../i18n";
 import type { RuleInfo } from "../language/protocol";
 import { LocaleController } from "./locale-controller";
@@ -29,17 +29,20 @@ export class TryView extends LitElement {
     sharedStyles,
     css`
       :host {
-        display: grid; grid-template-columns: minmax(240px, 320px) minmax(0, 1fr); grid-template-rows: minmax(0, 1fr);
+        display: grid; grid-template-columns: minmax(240px, 340px) minmax(0, 1fr); grid-template-rows: minmax(0, 1fr);
         gap: 20px; padding: 8px 0 0 16px; height: 100%;
       }
       /* Form and result scroll apart, so the outcome stays in view while the inputs are filled in. */
       form, section { overflow: auto; min-height: 0; padding-bottom: 8px; }
       section { padding-right: 16px; }
-      form { display: grid; grid-template-columns: minmax(0, 1fr) 150px; gap: 6px 10px; align-items: center; align-content: start; }
-      form label { font-size: 12px; line-height: 1.25; }
-      form label .name { color: var(--muted); font-family: var(--mono-font); }
+      /* Labels above their fields: a long Chinese label gets the column's whole width instead of being squeezed. */
+      form { display: grid; grid-template-columns: minmax(0, 1fr); gap: 2px; align-content: start; }
+      form label { font-size: 12px; line-height: 1.3; margin-top: 6px; overflow-wrap: anywhere; }
+      form label .name { color: var(--muted); font-family: var(--mono-font); white-space: nowrap; }
+      form .check { display: flex; align-items: center; gap: 6px; margin-top: 6px; }
+      form .check label { margin-top: 0; }
       form input[type="number"], form input[type="text"], form select { width: 100%; }
-      .actions { grid-column: 1 / -1; display: flex; gap: 8px; }
+      .actions { grid-column: 1 / -1; display: flex; gap: 8px; margin-top: 10px; }
       .outcome { font-size: 16px; font-weight: 600; margin: 0; display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: baseline; white-space: nowrap; }
       .rule-label { font-size: 12px; margin: 2px 0 8px; }
       .badge { padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 13px; }
@@ -89,15 +92,20 @@ export class TryView extends LitElement {
     }
   }
 
+  /** A first value the rule itself accepts: inside the input's own min and max, so the form can be evaluated at once. */
   private defaultValue(rule: RuleInfo, input: InputInfo): string {
-    if (rule.kind === "vote") return VOTE_EXAMPLE[input.name] ?? "0";
     if (input.type === "boolean") return "false";
     if (input.type === "text") return input.options?.[0] ?? "";
     if (input.type === "tally") return "{}";
     // A list of records is typed as JSON; a date as the browser's date picker gives it (YYYY-MM-DD).
     if (input.type === "list") return "[]";
     if (input.type === "date") return input.optional ? "" : "2026-03-02";
-    return "0";
+    const example = rule.kind === "vote" ? Number(VOTE_EXAMPLE[input.name] ?? "0") : 0;
+    let value = example;
+    if (input.min !== undefined) value = Math.max(value, approximate(input.min));
+    if (input.max !== undefined) value = Math.min(value, approximate(input.max));
+    if (input.type === "count") value = Math.ceil(value);
+    return String(value);
   }
 
   private inputObject(rule: RuleInfo): Record<string, unknown> {
@@ -108,12 +116,17 @@ export class TryView extends LitElement {
       else if (info.type === "text") input[info.name] = raw;
       else if (info.type === "tally") input[info.name] = parseTally(raw);
       else if (info.type === "list") input[info.name] = parseRecords(raw);
-      else if (info.type === "date") {
-        if (raw !== "") input[info.name] = raw;
-      }
+      else if (info.type === "date" && raw !== "") input[info.name] = raw;
+      else if (info.type === "ratio" && raw !== "") input[info.name] = parseRatio(raw) ?? raw;
       else if (raw !== "") input[info.name] = Number.isFinite(Number(raw)) ? Number(raw) : raw;
     }
     return input;
+  }
+
+  private clearResult(): void {
+    this.result = null;
+    this.error = null;
+    this.lines = { quorum: null, passes: null };
   }
 
   /** Shows the form of `rule` (a rule of the file). */
@@ -148,11 +161,15 @@ export class TryView extends LitElement {
   private field(info: InputInfo) {
     const id = `input-${info.name}`;
     const value = this.values[info.name] ?? "";
-    const set = (v: string) => (this.values = { ...this.values, [info.name]: v });
+    // A changed input makes the shown result stale; an invalid one must not leave it on screen.
+    const set = (v: string, field?: HTMLInputElement | HTMLSelectElement) => {
+      this.values = { ...this.values, [info.name]: v };
+      if (field && !field.checkValidity()) this.clearResult();
+    };
     const label = html`<label for=${id}>${info.label && info.label !== info.name ? html`${info.label} <span class="name">${info.name}</span>` : info.name}</label>`;
     if (info.type === "boolean") {
-      return html`${label}<input id=${id} name=${info.name} type="checkbox" .checked=${value === "true"}
-        @change=${(e: Event) => set(String((e.target as HTMLInputElement).checked))} />`;
+      return html`<div class="check"><input id=${id} name=${info.name} type="checkbox" .checked=${value === "true"}
+        @change=${(e: Event) => set(String((e.target as HTMLInputElement).checked))} />${label}</div>`;
     }
     if (info.type === "text" && info.options?.length) {
       return html`${label}<select id=${id} name=${info.name} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
@@ -166,12 +183,18 @@ export class TryView extends LitElement {
     if (info.type === "date") {
       return html`${label}<input id=${id} name=${info.name} type="date" .value=${value} @input=${(e: Event) => set((e.target as HTMLInputElement).value)} />`;
     }
+    const onInput = (e: Event) => set((e.target as HTMLInputElement).value, e.target as HTMLInputElement);
+    if (info.type === "ratio") {
+      // Text, so that "85%" can be typed; the pattern lets the browser refuse anything else. The rule checks the bounds.
+      return html`${label}<input id=${id} name=${info.name} type="text" inputmode="decimal" .value=${value}
+        pattern=${RATIO_PATTERN} placeholder="0.85 / 85%" @input=${onInput} />`;
+    }
     // Only a hint for the browser's spinner: the rule itself checks the bounds exactly.
     const min = info.min !== undefined ? String(approximate(info.min)) : info.type === "count" ? "0" : undefined;
     const max = info.max !== undefined ? String(approximate(info.max)) : undefined;
     return html`${label}<input id=${id} name=${info.name} type=${info.type === "text" || info.type === "tally" ? "text" : "number"}
       min=${min ?? nothing} max=${max ?? nothing} step=${info.type === "count" ? "1" : "any"}
-      .value=${value} @input=${(e: Event) => set((e.target as HTMLInputElement).value)} />`;
+      .value=${value} @input=${onInput} />`;
   }
 
   private renderResult(result: RuleResult) {
@@ -182,14 +205,14 @@ export class TryView extends LitElement {
         <div class="outcome" role="status" data-outcome=${result.kind === "election" ? result.outcome : result.grade}>${headline}</div>
         <div class="rule-label muted">${result.label}</div>
         <table aria-label=${t("try.explanation")}>
-          ${result.explanation.map((step) => html`<tr class="step"><td>${step.clause}</td><td class="text">${step.text}</td><td class="detail">${step.detail}</td><td>${valueText(step.result)}</td></tr>`)}
+          ${result.explanation.map((step) => html`<tr class="step"><td>${step.clause}</td><td class="text">${step.text}</td><td class="detail">${step.detail}</td><td>${shown(step.result)}</td></tr>`)}
         </table>`;
     }
     return html`
       <div class="outcome" role="status" data-outcome=${result.kind === "vote" ? result.outcome : String(result.grade)}>
         ${result.kind === "vote"
           ? html`${t("try.outcome")}: <span class="badge ${result.outcome}">${t(`outcome.${result.outcome}` as MessageKey)}</span>`
-          : html`${t("try.score")}: <span class="score">${valueText(result.score)} / ${valueText(result.max)}</span>
+          : html`${t("try.score")}: <span class="score">${shown(result.score)} / ${shown(result.max)}</span>
               ${result.grade === null ? nothing : html`${t("try.grade")}: <span class="badge grade">${result.grade}</span>`}`}
       </div>
       <div class="rule-label muted">${result.label}</div>
@@ -205,11 +228,11 @@ export class TryView extends LitElement {
             <td>${step.clause}</td>
             <td class="text">${step.text}</td>
             <td class="detail">${step.detail}</td>
-            <td class=${step.result === true ? "ok" : step.result === false ? "error" : ""}>${valueText(step.result)}</td>
+            <td class=${step.result === true ? "ok" : step.result === false ? "error" : ""}>${shown(step.result)}</td>
           </tr>`,
         )}
         ${result.kind === "scorecard"
-          ? result.criteria.map((c) => html`<tr class="criterion"><td>${c.label || c.name}</td><td class="reason" colspan="2">${c.reason}</td><td>${valueText(c.points)} / ${valueText(c.max)}</td></tr>`)
+          ? result.criteria.map((c) => html`<tr class="criterion"><td>${c.label || c.name}</td><td class="reason" colspan="2">${c.reason}</td><td>${shown(c.points)} / ${shown(c.max)}</td></tr>`)
           : nothing}
       </table>`;
   }
@@ -219,7 +242,7 @@ export class TryView extends LitElement {
     const rule = this.rule;
     if (!rule) return html`<div class="note muted">${t("try.noRules")}</div>`;
     return html`
-      <form @submit=${(e: Event) => { e.preventDefault(); void this.evaluate(); }} aria-label=${t("panel.try")}>
+      <form @submit=${(e: Event) => { e.preventDefault(); void this.evaluate(); }} @invalid=${{ handleEvent: () => this.clearResult(), capture: true }} aria-label=${t("panel.try")}>
         <label for="rule-select">${t("try.rule")}</label>
         <select id="rule-select" @change=${(e: Event) => (this.selected = (e.target as HTMLSelectElement).value)}>
           ${this.rules.map((r) => html`<option value=${r.name} ?selected=${r.name === rule.name}>${r.name}</option>`)}
@@ -232,6 +255,15 @@ export class TryView extends LitElement {
         ${this.result ? this.renderResult(this.result) : nothing}
       </section>`;
   }
+}
+
+/** A decimal or a percent, as parseRatio reads it. */
+const RATIO_PATTERN = String.raw`\s*[+\-]?(\d+\.?\d*|\.\d+)\s*%?\s*`;
+
+/** A result value, rounded for reading, with the exact fraction on hover. */
+function shown(value: Parameters<typeof valueText>[0]) {
+  const exact = exactText(value);
+  return exact ? html`<span class="exact" title=${exact}>${valueText(value)}</span>` : valueText(value);
 }
 
 /** The votes by candidate typed as JSON ({"王建国": 400}); anything else is passed on for the rule to refuse. */
