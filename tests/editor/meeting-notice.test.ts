@@ -1,14 +1,14 @@
 /**
  * The 公示 of the year-end meeting in Chromium: replayed with the documented command against a running service,
- * opened at its public link without a token, under the service's CSP, printed to A4. Writes
- * docs/screenshots/meeting-notice-zh-CN.png.
+ * opened at its public link without a token, under the service's CSP, printed to A4. Its picture,
+ * meeting-notice-zh-CN.png, goes where the other screenshots go (tests/editor/screenshots.ts).
  */
 
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type GavelServer } from "@gavel-rules/server";
 import { gavel, repoRoot } from "../cli/run-gavel";
 import { launchBrowser, type BrowserSession } from "./browser";
+import { screenshotPath } from "./screenshots";
 import { createPostgresStore, type TestStore } from "../helpers/server-stores";
 
 describe("the public notice in a browser", () => {
@@ -37,7 +37,7 @@ describe("the public notice in a browser", () => {
     expect(response?.status()).toBe(200);
     await expect(page.locator("h1").textContent()).resolves.toBe("公示：幸福社区2026年度党员和居民代表大会");
     await expect(page.locator("section").count()).resolves.toBe(5); // attendance and four items
-    await page.screenshot({ path: join(repoRoot, "docs/screenshots/meeting-notice-zh-CN.png"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("meeting-notice-zh-CN.png"), fullPage: true });
     const pdf = await page.pdf({ format: "A4", printBackground: false, preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
