@@ -337,9 +337,9 @@ describe("Try it", () => {
     await wb.page.fill("gavel-try input[name=居民满意率]", "0.95");
     await wb.page.click("gavel-try [data-action=evaluate]");
     await wb.page.waitForSelector("gavel-try .outcome");
-    // 85% is at least 80% and below 90%: the leadership criterion scores 12 (examples/star-community.gavel).
+    // examples/star-community.gavel: 上级评价 好 scores 10, and 85% (at least 80%, below 90%) scores 6: leadership 16.
     const leadership = wb.page.locator("gavel-try tr.criterion", { hasText: "领导班子好" });
-    expect((await leadership.locator("td").last().textContent())?.replace(/\s+/g, "")).toBe("12/20");
+    expect((await leadership.locator("td").last().textContent())?.replace(/\s+/g, "")).toBe("16/20");
     // 培训达标率 = 2/3: shown to two decimals, exact on hover.
     const share = wb.page.locator("gavel-try tr.step", { hasText: "培训达标率" }).locator("td").last();
     expect((await share.textContent())?.trim()).toBe("0.67");
