@@ -71,6 +71,38 @@ test "t3" {
     expect(r["s:grade:0:0"]).toEqual({ below: false, on: true, above: false, missing: ["below"] });
   });
 
+  it("a scorecard's sub-criteria and band lets have their thresholds too", () => {
+    const r = report(`scorecard s "s" {
+  input visits: count max 12
+  let level = {
+    2 when visits >= 10
+    0 otherwise
+  } "level"
+  criterion total max 10 {
+    criterion a max 6 {
+      6 when visits >= 6
+      0 otherwise
+    }
+    criterion b max 4 {
+      4 when level = 2
+      0 otherwise
+    }
+  }
+}
+test "t1" {
+  s(visits: 6)
+    expect a = 6
+}
+test "t2" {
+  s(visits: 9)
+    expect b = 0
+}`);
+    // visits >= 6 in sub-criterion a: 6 is on, nothing at 5 or 7.
+    expect(r["s:a:0:0"]).toEqual({ below: false, on: true, above: false, missing: ["below", "above"] });
+    // visits >= 10 in the band let: 9 is one below.
+    expect(r["s:level:0:0"]).toEqual({ below: true, on: false, above: false, missing: ["on", "above"] });
+  });
+
   it("an election: each candidate's votes against the votes needed", () => {
     const r = report(`election e "e" {
   void:    ballots > voters

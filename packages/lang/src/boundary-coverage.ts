@@ -7,7 +7,7 @@
 import type * as A from "./ast.ts";
 import { walkExpr } from "./ast.ts";
 import { moduleInternals } from "./compiler.ts";
-import { constantValue, type RuleInfo } from "./checker.ts";
+import { constantValue, criteriaOf, type RuleInfo } from "./checker.ts";
 import { ceilDiv, floorDiv, linearize, NotLinear, type Condition } from "./linear-clause.ts";
 import { clauseCount } from "./margins.ts";
 import { printExpr } from "./print.ts";
@@ -95,9 +95,12 @@ function thresholdsOf(info: RuleInfo): BoundaryThreshold[] {
       });
     for (const m of d.members as readonly { kind: string }[]) {
       if (m.kind === "criterion") {
-        const c = m as A.CriterionDecl;
-        bandsOf(c.bands, (i) => `criterion ${c.name}, band ${i + 1}`, c.name);
+        for (const c of criteriaOf(m as A.CriterionDecl)) bandsOf(c.bands, (i) => `criterion ${c.name}, band ${i + 1}`, c.name);
       } else if (m.kind === "grade") bandsOf((m as A.GradeDecl).bands, (i) => `grade band ${i + 1}`, "grade");
+      else if (m.kind === "let" && (m as A.LetDecl).bands) {
+        const l = m as A.LetDecl;
+        bandsOf(l.bands!, (i) => `let ${l.name}, band ${i + 1}`, l.name);
+      }
     }
   }
   return out;
@@ -130,7 +133,9 @@ function unreachable(d: A.RuleDecl, c: A.Expr, name: string): BoundaryPosition[]
 
 /** For `criterion op constant` where the criterion's bands all give constant points: the positions no points reach. */
 function unreachablePoints(d: A.RuleDecl, c: A.Expr, name: string): BoundaryPosition[] {
-  const criterion = (d.members as readonly { kind: string; name?: string }[]).find((m): m is A.CriterionDecl => m.kind === "criterion" && m.name === name);
+  const criterion = (d.members as readonly { kind: string }[])
+    .flatMap((m) => (m.kind === "criterion" ? criteriaOf(m as A.CriterionDecl) : []))
+    .find((m) => m.name === name);
   const points = criterion?.bands.map((b) => constantValue(b.points));
   if (!points || points.some((p) => p === undefined)) return [];
   let cond: Condition;
@@ -295,8 +300,9 @@ export function boundaryHits(module: CompiledModule, run: TestRun): Set<string> 
 
 function walkAll(decl: A.RuleDecl, visit: (e: A.Expr) => void): void {
   for (const m of decl.members as readonly { kind: string }[]) {
-    if (m.kind === "criterion") for (const b of (m as A.CriterionDecl).bands) b.when && walkExpr(b.when, visit);
+    if (m.kind === "criterion") for (const c of criteriaOf(m as A.CriterionDecl)) for (const b of c.bands) b.when && walkExpr(b.when, visit);
     if (m.kind === "grade") for (const b of (m as A.GradeDecl).bands) b.when && walkExpr(b.when, visit);
+    if (m.kind === "let") for (const b of (m as A.LetDecl).bands ?? []) b.when && walkExpr(b.when, visit);
   }
 }
 

@@ -7,7 +7,7 @@
 
 import type * as A from "./ast.ts";
 import { walkExpr } from "./ast.ts";
-import { constantValue } from "./checker.ts";
+import { constantValue, criteriaOf } from "./checker.ts";
 import { moduleInternals } from "./compiler.ts";
 import { printExpr } from "./print.ts";
 import { Rational } from "./rational.ts";
@@ -59,8 +59,9 @@ type Band = { when?: A.Expr };
 function bandLists(decl: A.ScorecardDecl): Map<string, { label: (i: number) => string; bands: Band[] }> {
   const out = new Map<string, { label: (i: number) => string; bands: Band[] }>();
   for (const m of decl.members) {
-    if (m.kind === "criterion") out.set(`criterion ${m.name}`, { label: (i) => `criterion ${m.name}, band ${i + 1}`, bands: m.bands });
+    if (m.kind === "criterion") for (const c of criteriaOf(m)) out.set(`criterion ${c.name}`, { label: (i) => `criterion ${c.name}, band ${i + 1}`, bands: c.bands });
     if (m.kind === "grade") out.set("grade", { label: (i) => `grade band ${i + 1}`, bands: m.bands });
+    if (m.kind === "let" && m.bands) out.set(`let ${m.name}`, { label: (i) => `let ${m.name}, band ${i + 1}`, bands: m.bands });
   }
   return out;
 }
