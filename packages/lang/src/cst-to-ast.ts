@@ -65,10 +65,6 @@ function tokensOf(c: Children, key: string): IToken[] {
  * every node made nested nodes cost their depth each. Tokens inserted by error recovery never count.
  */
 function edgeToken(n: CstNode, last: boolean): IToken | undefined {
-  // Each node's edges are found once: a parent's search reuses what its children's spans found (null: none).
-  const memo = n as EdgeMemo;
-  const known = last ? memo.lastToken : memo.firstToken;
-  if (known !== undefined) return known ?? undefined;
   let best: IToken | undefined;
   for (const key in n.children) {
     const list = n.children[key]!;
@@ -80,13 +76,8 @@ function edgeToken(n: CstNode, last: boolean): IToken | undefined {
       break;
     }
   }
-  if (last) memo.lastToken = best ?? null;
-  else memo.firstToken = best ?? null;
   return best;
 }
-
-/** A CST node with the edge tokens edgeToken found, kept on the node (the tree lives only as long as one compile). */
-type EdgeMemo = CstNode & { firstToken?: IToken | null; lastToken?: IToken | null };
 
 /** The span from the first to the last real token under a node. */
 function nodeSpan(n: CstNode): Span {
