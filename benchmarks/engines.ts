@@ -443,6 +443,31 @@ async function timeEvaluations<I>(decider: Decider<I>, records: I[]): Promise<{ 
   return { evaluations, seconds: elapsed / 1000, sink };
 }
 
+/**
+ * decide() against hand-written code with the load shared fairly: the two run in alternating chunks of 1,000 records
+ * for about TIMING_BUDGET_MS each, so a neighbour's burst slows both alike. The ratio of their total times is what
+ * the machine's load cannot move (the separate rows above are timed seconds apart).
+ */
+async function headToHead<I>(hand: Contender<I>, gavel: Contender<I>, records: I[]): Promise<number> {
+  const deciders = [await hand.prepare(), await gavel.prepare()];
+  const chunks = deciders.map(() => freshSyncChunk<I>());
+  const spent = [0, 0];
+  let sink = 0;
+  let from = 0;
+  for (let warm = 0; warm < 20; warm++) for (let k = 0; k < 2; k++) sink += chunks[k]!(deciders[k]!.decide as (input: I) => Answer, records, 0, 1_000);
+  while (spent[0]! < TIMING_BUDGET_MS || spent[1]! < TIMING_BUDGET_MS) {
+    const to = Math.min(from + 1_000, records.length);
+    for (let k = 0; k < 2; k++) {
+      const start = performance.now();
+      sink += chunks[k]!(deciders[k]!.decide as (input: I) => Answer, records, from, to);
+      spent[k]! += performance.now() - start;
+    }
+    from = to % records.length;
+  }
+  if (sink < 0) throw new Error("unreachable: keeps the answers alive");
+  return spent[0]! / spent[1]!;
+}
+
 async function measure<I>(contender: Contender<I>, records: I[], expected: Answer[]): Promise<Measurement> {
   const first = await timedPrepare(contender);
   const warm: number[] = [];
@@ -553,10 +578,19 @@ export async function runEngineBench(): Promise<string> {
   const voteRows: Measurement[] = [];
   const cadreRows: Measurement[] = [];
   const wholeDayRows: Measurement[] = [];
+  const headToHeadRows: string[] = [];
   try {
     for (const contender of majorMatterContenders(zenEngine)) voteRows.push(await measure(contender, ballots, ballotAnswers));
     for (const contender of cadreReviewContenders(zenEngine)) cadreRows.push(await measure(contender, cadres, cadreAnswers));
     for (const contender of cadreReviewContenders(zenEngine).slice(0, 2)) wholeDayRows.push(await measure(contender, wholeDayCadres, wholeDayAnswers));
+    for (const [workload, contenders, records] of [
+      ["major-matter vote", majorMatterContenders(zenEngine), ballots],
+      ["cadre review (decimal training days)", cadreReviewContenders(zenEngine), cadres],
+      ["cadre review (whole training days)", cadreReviewContenders(zenEngine), wholeDayCadres],
+    ] as const) {
+      const ratio = await headToHead<unknown>(contenders[0] as Contender<unknown>, contenders[1] as Contender<unknown>, records as unknown[]);
+      headToHeadRows.push(`| ${workload} | ${ratio.toFixed(2)} |`);
+    }
   } finally {
     zenEngine.dispose();
   }
@@ -573,6 +607,12 @@ export async function runEngineBench(): Promise<string> {
     workloadTable("Workload 2: annual cadre review (examples/cadre-review.gavel)", cadreRows, cadres.length),
     "",
     workloadTable("Workload 2 with whole training days (same seed, days rounded): gavel's fast path only", wholeDayRows, wholeDayCadres.length),
+    "",
+    "### gavel `decide()` ÷ hand-written, interleaved (alternating chunks of 1,000 records, the same records, the same seconds)",
+    "",
+    "| workload | `decide()` × hand-written |",
+    "|---|---:|",
+    ...headToHeadRows,
     "",
     thresholdPitfallsTable(),
   ].join("\n");

@@ -5,7 +5,7 @@ import compress from "@fastify/compress";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { LogController, type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { answerClientError, installErrorHandling, sendError } from "./http/error-handling.ts";
 import { editorInlineScriptHashes, installEditorAssets } from "./http/editor-assets.ts";
 import { installFailedAuthLimit } from "./http/failed-auth-limit.ts";
@@ -14,6 +14,7 @@ import { installLoneSurrogateCheck } from "./http/lone-surrogates.ts";
 import { installMetrics } from "./http/metrics.ts";
 import { DEFAULT_OPERATIONS, type OperationsOptions } from "./http/operations-options.ts";
 import { OPENAPI_TAGS } from "./http/openapi-tags.ts";
+import { OneLineRequestLog } from "./http/request-log.ts";
 import { SHARED_SCHEMAS } from "./http/schemas.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { assessmentsRoutes } from "./routes/assessments-routes.ts";
@@ -49,8 +50,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   const lifecycle = options.lifecycle ?? new Lifecycle();
   const app = Fastify({
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info", ...(options.logStream ? { stream: options.logStream } : {}) } : false,
-    // GAVEL_REQUEST_LOG=off: no "incoming request" / "request completed" lines; refusals and failures are still logged.
-    logController: new LogController({ disableRequestLogging: !operations.requestLogging }),
+    // One "request completed" line per request; GAVEL_REQUEST_LOG=off drops it; refusals and failures are still logged.
+    logController: new OneLineRequestLog(operations.requestLogging),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     trustProxy: operations.trustProxy,
     // Wrong types are refused, not coerced ("5" is not a count), and unknown fields are errors, not dropped.

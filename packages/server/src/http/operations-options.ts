@@ -9,7 +9,7 @@ export interface OperationsOptions {
   authFailureLimit: { max: number; windowMs: number };
   /** Who may read GET /metrics (GAVEL_METRICS): a token with read permission (default), anyone, or nobody (no route). */
   metrics: MetricsExposure;
-  /** One log line per request and response (GAVEL_REQUEST_LOG=off quiets them; refusals and failures are still logged). */
+  /** One log line per answered request (GAVEL_REQUEST_LOG=off quiets it; refusals and failures are still logged). */
   requestLogging: boolean;
   /** How long a shutdown waits for requests in flight before closing their connections (GAVEL_DRAIN_TIMEOUT_MS). */
   drainTimeoutMs: number;
