@@ -15,6 +15,7 @@ import { installMetrics } from "./http/metrics.ts";
 import { DEFAULT_OPERATIONS, type OperationsOptions } from "./http/operations-options.ts";
 import { OPENAPI_TAGS } from "./http/openapi-tags.ts";
 import { OneLineRequestLog } from "./http/request-log.ts";
+import { MEETING_SCHEMAS } from "./http/meeting-schemas.ts";
 import { SHARED_SCHEMAS } from "./http/schemas.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { assessmentsRoutes } from "./routes/assessments-routes.ts";
@@ -79,7 +80,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(compress, { global: true, encodings: ["br", "gzip"], threshold: 1024, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
 
   // Shared schemas first: routes refer to them by $id, and the OpenAPI document names them (components.schemas.<$id>).
-  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+  for (const schema of [...SHARED_SCHEMAS, ...MEETING_SCHEMAS]) app.addSchema(schema);
   await app.register(swagger, {
     openapi: {
       info: {

@@ -1167,6 +1167,275 @@ export interface components {
             /** @enum {string} */
             store: "embedded" | "postgres";
         };
+        CreateBodyRequest: {
+            name: string;
+            members: {
+                id: string;
+                name: string;
+            }[];
+            /** @description May the public notice list who signed in (default false: counts only) */
+            publicNames?: boolean;
+        };
+        BodyVersionRequest: {
+            members: {
+                id: string;
+                name: string;
+            }[];
+            publicNames?: boolean;
+        };
+        Body: {
+            id: string;
+            name: string;
+            version: number;
+            members: {
+                id: string;
+                name: string;
+            }[];
+            publicNames: boolean;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            versions: number;
+        };
+        BodyList: {
+            bodies: {
+                id: string;
+                name: string;
+                version: number;
+                members: number;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
+        CreateMeetingRequest: {
+            title: string;
+            body: string;
+            /** @description The roster version to snapshot (default: latest) */
+            bodyVersion?: number;
+            /** @description Proxies one member present in person may hold (委托投票; default 1) */
+            maxProxies?: number;
+        };
+        CreateItemRequest: {
+            /** @enum {string} */
+            kind: "motion" | "election" | "rating";
+            title: string;
+            /** @description Rule file in the registry (a vote, election or rating rule, by kind) */
+            rule: string;
+            ruleVersion?: number;
+            ruleName?: string;
+            /** @description Default: false for a motion, true for an election or rating */
+            secret?: boolean;
+            /** @description An election: seats to fill */
+            seats?: number;
+            candidates?: string[];
+            /** @description An election: names off the list count (default false) */
+            writeIns?: boolean;
+            /** @description An election: the rule's round (default 1) */
+            round?: number;
+            /** @description A rating: the people rated on one paper */
+            subjects?: string[];
+        };
+        SignInRequest: {
+            member: string;
+        };
+        ProxyRequest: {
+            member: string;
+            holder: string;
+        };
+        ItemVoteRequest: {
+            member: string;
+            /** @description The proxy holder casting a represented member's paper */
+            by?: string;
+            choice?: components["schemas"]["Choice"];
+            /** @description An election: the names marked (more than the seats: an invalid paper) */
+            names?: string[];
+            /** @description A rating: subject → level */
+            ratings?: {
+                [key: string]: string;
+            };
+        };
+        SignInReceipt: {
+            meeting: string;
+            member: string;
+            counts: {
+                entitled: number;
+                signedIn: number;
+                proxies: number;
+                present: number;
+            };
+        };
+        ProxyReceipt: {
+            meeting: string;
+            member: string;
+            holder: string;
+            held: number;
+        };
+        ItemVoteReceipt: {
+            item: string;
+            member: string;
+            by: string | null;
+            /** @enum {boolean} */
+            recorded: true;
+            valid: boolean;
+        };
+        MeetingItem: {
+            id: string;
+            meeting: string;
+            position: number;
+            /** @enum {string} */
+            kind: "motion" | "election" | "rating";
+            title: string;
+            rule: {
+                name: string;
+                version: number;
+                entry: string;
+            };
+            secret: boolean;
+            /** @enum {string} */
+            state: "open" | "closed";
+            /** @description A motion's ballot (GET /v1/ballots/{id}) */
+            ballot: string | null;
+            seats: number | null;
+            round: number | null;
+            writeIns: boolean;
+            candidates: string[] | null;
+            subjects: string[] | null;
+            levels: string[] | null;
+            previousItem: string | null;
+            nextItem: string | null;
+            voted: number;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            tally: {
+                [key: string]: unknown;
+            } | null;
+            result: (components["schemas"]["RuleResult"] | {
+                /** @enum {string} */
+                kind: "ratings";
+                subjects: {
+                    subject: string;
+                    result: components["schemas"]["RuleResult"];
+                }[];
+            }) | (never | null);
+        };
+        ClosedItem: {
+            item: components["schemas"]["MeetingItem"];
+            /** @description The next round an election's runoff or tie opened */
+            next: components["schemas"]["MeetingItem"] | (never | null);
+        };
+        Meeting: {
+            id: string;
+            title: string;
+            body: {
+                id: string;
+                name: string;
+                version: number;
+            };
+            /** @enum {string} */
+            state: "open" | "closed";
+            maxProxies: number;
+            publicNames: boolean;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Once closed: the public notice is GET /v1/notices/{noticeId} */
+            noticeId: string | null;
+            members: {
+                id: string;
+                name: string;
+                signedIn: boolean;
+                proxyHolder: string | null;
+            }[];
+            counts: {
+                entitled: number;
+                signedIn: number;
+                proxies: number;
+                present: number;
+            };
+            items: components["schemas"]["MeetingItem"][];
+            audit: {
+                seq: number;
+                hash: string;
+            };
+        };
+        MeetingList: {
+            meetings: {
+                id: string;
+                title: string;
+                state: string;
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
+        MeetingAuditLog: {
+            meeting: string;
+            events: components["schemas"]["AuditEvent"][];
+        };
+        MeetingVerification: {
+            meeting: string;
+            intact: boolean;
+            events: number;
+            head: string;
+            problems: {
+                code: string;
+                message: string;
+                seq?: number;
+                details?: unknown;
+            }[];
+            ballots: {
+                item: string;
+                ballot: string;
+                intact: boolean;
+            }[];
+            /** @description The kept head and the event that has it (null: none) */
+            anchor?: {
+                hash: string;
+                seq: number | null;
+            };
+        };
+        /** @description The 公示 of a closed meeting */
+        Notice: {
+            meeting: {
+                title: string;
+                body: string;
+                /** Format: date-time */
+                closedAt: string;
+            };
+            attendance: {
+                entitled: number;
+                signedIn: number;
+                proxies: number;
+                present: number;
+                /** @description Only when the body allows names on the notice */
+                names: {
+                    signedIn: string[];
+                    proxies: {
+                        member: string;
+                        holder: string;
+                    }[];
+                } | null;
+            };
+            items: ({
+                position: number;
+                kind: string;
+                title: string;
+                summary: string[];
+                result: unknown;
+            } & {
+                [key: string]: unknown;
+            })[];
+            audit: {
+                seq: number;
+                hash: string;
+            };
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: never;
     parameters: never;
@@ -2611,16 +2880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bodies: {
-                            id: string;
-                            name: string;
-                            version: number;
-                            members: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["BodyList"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -2679,15 +2939,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    name: string;
-                    members: {
-                        id: string;
-                        name: string;
-                    }[];
-                    /** @description May the public notice list who signed in (default false: counts only) */
-                    publicNames?: boolean;
-                };
+                "application/json": components["schemas"]["CreateBodyRequest"];
             };
         };
         responses: {
@@ -2697,20 +2949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        version: number;
-                        members: {
-                            id: string;
-                            name: string;
-                        }[];
-                        publicNames: boolean;
-                        createdBy: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        versions: number;
-                    };
+                    "application/json": components["schemas"]["Body"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -2807,20 +3046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        version: number;
-                        members: {
-                            id: string;
-                            name: string;
-                        }[];
-                        publicNames: boolean;
-                        createdBy: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        versions: number;
-                    };
+                    "application/json": components["schemas"]["Body"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -2890,13 +3116,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    members: {
-                        id: string;
-                        name: string;
-                    }[];
-                    publicNames?: boolean;
-                };
+                "application/json": components["schemas"]["BodyVersionRequest"];
             };
         };
         responses: {
@@ -2906,20 +3126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        version: number;
-                        members: {
-                            id: string;
-                            name: string;
-                        }[];
-                        publicNames: boolean;
-                        createdBy: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        versions: number;
-                    };
+                    "application/json": components["schemas"]["Body"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -3029,16 +3236,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        meetings: {
-                            id: string;
-                            title: string;
-                            state: string;
-                            body: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["MeetingList"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -3097,14 +3295,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    title: string;
-                    body: string;
-                    /** @description The roster version to snapshot (default: latest) */
-                    bodyVersion?: number;
-                    /** @description Proxies one member present in person may hold (委托投票; default 1) */
-                    maxProxies?: number;
-                };
+                "application/json": components["schemas"]["CreateMeetingRequest"];
             };
         };
         responses: {
@@ -3114,84 +3305,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        title: string;
-                        body: {
-                            id: string;
-                            name: string;
-                            version: number;
-                        };
-                        /** @enum {string} */
-                        state: "open" | "closed";
-                        maxProxies: number;
-                        publicNames: boolean;
-                        createdBy: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        closedAt: string | null;
-                        /** @description Once closed: the public notice is GET /v1/notices/{noticeId} */
-                        noticeId: string | null;
-                        members: {
-                            id: string;
-                            name: string;
-                            signedIn: boolean;
-                            proxyHolder: string | null;
-                        }[];
-                        counts: {
-                            entitled: number;
-                            signedIn: number;
-                            proxies: number;
-                            present: number;
-                        };
-                        items: {
-                            id: string;
-                            meeting: string;
-                            position: number;
-                            /** @enum {string} */
-                            kind: "motion" | "election" | "rating";
-                            title: string;
-                            rule: {
-                                name: string;
-                                version: number;
-                                entry: string;
-                            };
-                            secret: boolean;
-                            /** @enum {string} */
-                            state: "open" | "closed";
-                            /** @description A motion's ballot (GET /v1/ballots/{id}) */
-                            ballot: string | null;
-                            seats: number | null;
-                            round: number | null;
-                            writeIns: boolean;
-                            candidates: string[] | null;
-                            subjects: string[] | null;
-                            levels: string[] | null;
-                            previousItem: string | null;
-                            nextItem: string | null;
-                            voted: number;
-                            /** Format: date-time */
-                            openedAt: string;
-                            /** Format: date-time */
-                            closedAt: string | null;
-                            tally: {
-                                [key: string]: unknown;
-                            } | null;
-                            result: (components["schemas"]["RuleResult"] | {
-                                /** @enum {string} */
-                                kind: "ratings";
-                                subjects: {
-                                    subject: string;
-                                    result: components["schemas"]["RuleResult"];
-                                }[];
-                            }) | (never | null);
-                        }[];
-                        audit: {
-                            seq: number;
-                            hash: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Meeting"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -3294,84 +3408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        title: string;
-                        body: {
-                            id: string;
-                            name: string;
-                            version: number;
-                        };
-                        /** @enum {string} */
-                        state: "open" | "closed";
-                        maxProxies: number;
-                        publicNames: boolean;
-                        createdBy: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        closedAt: string | null;
-                        /** @description Once closed: the public notice is GET /v1/notices/{noticeId} */
-                        noticeId: string | null;
-                        members: {
-                            id: string;
-                            name: string;
-                            signedIn: boolean;
-                            proxyHolder: string | null;
-                        }[];
-                        counts: {
-                            entitled: number;
-                            signedIn: number;
-                            proxies: number;
-                            present: number;
-                        };
-                        items: {
-                            id: string;
-                            meeting: string;
-                            position: number;
-                            /** @enum {string} */
-                            kind: "motion" | "election" | "rating";
-                            title: string;
-                            rule: {
-                                name: string;
-                                version: number;
-                                entry: string;
-                            };
-                            secret: boolean;
-                            /** @enum {string} */
-                            state: "open" | "closed";
-                            /** @description A motion's ballot (GET /v1/ballots/{id}) */
-                            ballot: string | null;
-                            seats: number | null;
-                            round: number | null;
-                            writeIns: boolean;
-                            candidates: string[] | null;
-                            subjects: string[] | null;
-                            levels: string[] | null;
-                            previousItem: string | null;
-                            nextItem: string | null;
-                            voted: number;
-                            /** Format: date-time */
-                            openedAt: string;
-                            /** Format: date-time */
-                            closedAt: string | null;
-                            tally: {
-                                [key: string]: unknown;
-                            } | null;
-                            result: (components["schemas"]["RuleResult"] | {
-                                /** @enum {string} */
-                                kind: "ratings";
-                                subjects: {
-                                    subject: string;
-                                    result: components["schemas"]["RuleResult"];
-                                }[];
-                            }) | (never | null);
-                        }[];
-                        audit: {
-                            seq: number;
-                            hash: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Meeting"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -3441,9 +3478,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    member: string;
-                };
+                "application/json": components["schemas"]["SignInRequest"];
             };
         };
         responses: {
@@ -3453,16 +3488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        meeting: string;
-                        member: string;
-                        counts: {
-                            entitled: number;
-                            signedIn: number;
-                            proxies: number;
-                            present: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["SignInReceipt"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -3568,10 +3594,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    member: string;
-                    holder: string;
-                };
+                "application/json": components["schemas"]["ProxyRequest"];
             };
         };
         responses: {
@@ -3581,12 +3604,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        meeting: string;
-                        member: string;
-                        holder: string;
-                        held: number;
-                    };
+                    "application/json": components["schemas"]["ProxyReceipt"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -3692,26 +3710,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    kind: "motion" | "election" | "rating";
-                    title: string;
-                    /** @description Rule file in the registry (a vote, election or rating rule, by kind) */
-                    rule: string;
-                    ruleVersion?: number;
-                    ruleName?: string;
-                    /** @description Default: false for a motion, true for an election or rating */
-                    secret?: boolean;
-                    /** @description An election: seats to fill */
-                    seats?: number;
-                    candidates?: string[];
-                    /** @description An election: names off the list count (default false) */
-                    writeIns?: boolean;
-                    /** @description An election: the rule's round (default 1) */
-                    round?: number;
-                    /** @description A rating: the people rated on one paper */
-                    subjects?: string[];
-                };
+                "application/json": components["schemas"]["CreateItemRequest"];
             };
         };
         responses: {
@@ -3721,48 +3720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        meeting: string;
-                        position: number;
-                        /** @enum {string} */
-                        kind: "motion" | "election" | "rating";
-                        title: string;
-                        rule: {
-                            name: string;
-                            version: number;
-                            entry: string;
-                        };
-                        secret: boolean;
-                        /** @enum {string} */
-                        state: "open" | "closed";
-                        /** @description A motion's ballot (GET /v1/ballots/{id}) */
-                        ballot: string | null;
-                        seats: number | null;
-                        round: number | null;
-                        writeIns: boolean;
-                        candidates: string[] | null;
-                        subjects: string[] | null;
-                        levels: string[] | null;
-                        previousItem: string | null;
-                        nextItem: string | null;
-                        voted: number;
-                        /** Format: date-time */
-                        openedAt: string;
-                        /** Format: date-time */
-                        closedAt: string | null;
-                        tally: {
-                            [key: string]: unknown;
-                        } | null;
-                        result: (components["schemas"]["RuleResult"] | {
-                            /** @enum {string} */
-                            kind: "ratings";
-                            subjects: {
-                                subject: string;
-                                result: components["schemas"]["RuleResult"];
-                            }[];
-                        }) | (never | null);
-                    };
+                    "application/json": components["schemas"]["MeetingItem"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -3875,48 +3833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        meeting: string;
-                        position: number;
-                        /** @enum {string} */
-                        kind: "motion" | "election" | "rating";
-                        title: string;
-                        rule: {
-                            name: string;
-                            version: number;
-                            entry: string;
-                        };
-                        secret: boolean;
-                        /** @enum {string} */
-                        state: "open" | "closed";
-                        /** @description A motion's ballot (GET /v1/ballots/{id}) */
-                        ballot: string | null;
-                        seats: number | null;
-                        round: number | null;
-                        writeIns: boolean;
-                        candidates: string[] | null;
-                        subjects: string[] | null;
-                        levels: string[] | null;
-                        previousItem: string | null;
-                        nextItem: string | null;
-                        voted: number;
-                        /** Format: date-time */
-                        openedAt: string;
-                        /** Format: date-time */
-                        closedAt: string | null;
-                        tally: {
-                            [key: string]: unknown;
-                        } | null;
-                        result: (components["schemas"]["RuleResult"] | {
-                            /** @enum {string} */
-                            kind: "ratings";
-                            subjects: {
-                                subject: string;
-                                result: components["schemas"]["RuleResult"];
-                            }[];
-                        }) | (never | null);
-                    };
+                    "application/json": components["schemas"]["MeetingItem"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -3987,18 +3904,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    member: string;
-                    /** @description The proxy holder casting a represented member's paper */
-                    by?: string;
-                    choice?: components["schemas"]["Choice"];
-                    /** @description An election: the names marked (more than the seats: an invalid paper) */
-                    names?: string[];
-                    /** @description A rating: subject → level */
-                    ratings?: {
-                        [key: string]: string;
-                    };
-                };
+                "application/json": components["schemas"]["ItemVoteRequest"];
             };
         };
         responses: {
@@ -4008,14 +3914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        item: string;
-                        member: string;
-                        by: string | null;
-                        /** @enum {boolean} */
-                        recorded: true;
-                        valid: boolean;
-                    };
+                    "application/json": components["schemas"]["ItemVoteReceipt"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -4128,93 +4027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        item: {
-                            id: string;
-                            meeting: string;
-                            position: number;
-                            /** @enum {string} */
-                            kind: "motion" | "election" | "rating";
-                            title: string;
-                            rule: {
-                                name: string;
-                                version: number;
-                                entry: string;
-                            };
-                            secret: boolean;
-                            /** @enum {string} */
-                            state: "open" | "closed";
-                            /** @description A motion's ballot (GET /v1/ballots/{id}) */
-                            ballot: string | null;
-                            seats: number | null;
-                            round: number | null;
-                            writeIns: boolean;
-                            candidates: string[] | null;
-                            subjects: string[] | null;
-                            levels: string[] | null;
-                            previousItem: string | null;
-                            nextItem: string | null;
-                            voted: number;
-                            /** Format: date-time */
-                            openedAt: string;
-                            /** Format: date-time */
-                            closedAt: string | null;
-                            tally: {
-                                [key: string]: unknown;
-                            } | null;
-                            result: (components["schemas"]["RuleResult"] | {
-                                /** @enum {string} */
-                                kind: "ratings";
-                                subjects: {
-                                    subject: string;
-                                    result: components["schemas"]["RuleResult"];
-                                }[];
-                            }) | (never | null);
-                        };
-                        /** @description The next round an election's runoff or tie opened */
-                        next: {
-                            id: string;
-                            meeting: string;
-                            position: number;
-                            /** @enum {string} */
-                            kind: "motion" | "election" | "rating";
-                            title: string;
-                            rule: {
-                                name: string;
-                                version: number;
-                                entry: string;
-                            };
-                            secret: boolean;
-                            /** @enum {string} */
-                            state: "open" | "closed";
-                            /** @description A motion's ballot (GET /v1/ballots/{id}) */
-                            ballot: string | null;
-                            seats: number | null;
-                            round: number | null;
-                            writeIns: boolean;
-                            candidates: string[] | null;
-                            subjects: string[] | null;
-                            levels: string[] | null;
-                            previousItem: string | null;
-                            nextItem: string | null;
-                            voted: number;
-                            /** Format: date-time */
-                            openedAt: string;
-                            /** Format: date-time */
-                            closedAt: string | null;
-                            tally: {
-                                [key: string]: unknown;
-                            } | null;
-                            result: (components["schemas"]["RuleResult"] | {
-                                /** @enum {string} */
-                                kind: "ratings";
-                                subjects: {
-                                    subject: string;
-                                    result: components["schemas"]["RuleResult"];
-                                }[];
-                            }) | (never | null);
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["ClosedItem"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -4308,84 +4121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        title: string;
-                        body: {
-                            id: string;
-                            name: string;
-                            version: number;
-                        };
-                        /** @enum {string} */
-                        state: "open" | "closed";
-                        maxProxies: number;
-                        publicNames: boolean;
-                        createdBy: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        closedAt: string | null;
-                        /** @description Once closed: the public notice is GET /v1/notices/{noticeId} */
-                        noticeId: string | null;
-                        members: {
-                            id: string;
-                            name: string;
-                            signedIn: boolean;
-                            proxyHolder: string | null;
-                        }[];
-                        counts: {
-                            entitled: number;
-                            signedIn: number;
-                            proxies: number;
-                            present: number;
-                        };
-                        items: {
-                            id: string;
-                            meeting: string;
-                            position: number;
-                            /** @enum {string} */
-                            kind: "motion" | "election" | "rating";
-                            title: string;
-                            rule: {
-                                name: string;
-                                version: number;
-                                entry: string;
-                            };
-                            secret: boolean;
-                            /** @enum {string} */
-                            state: "open" | "closed";
-                            /** @description A motion's ballot (GET /v1/ballots/{id}) */
-                            ballot: string | null;
-                            seats: number | null;
-                            round: number | null;
-                            writeIns: boolean;
-                            candidates: string[] | null;
-                            subjects: string[] | null;
-                            levels: string[] | null;
-                            previousItem: string | null;
-                            nextItem: string | null;
-                            voted: number;
-                            /** Format: date-time */
-                            openedAt: string;
-                            /** Format: date-time */
-                            closedAt: string | null;
-                            tally: {
-                                [key: string]: unknown;
-                            } | null;
-                            result: (components["schemas"]["RuleResult"] | {
-                                /** @enum {string} */
-                                kind: "ratings";
-                                subjects: {
-                                    subject: string;
-                                    result: components["schemas"]["RuleResult"];
-                                }[];
-                            }) | (never | null);
-                        }[];
-                        audit: {
-                            seq: number;
-                            hash: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Meeting"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -4470,10 +4206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        meeting: string;
-                        events: components["schemas"]["AuditEvent"][];
-                    };
+                    "application/json": components["schemas"]["MeetingAuditLog"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -4552,28 +4285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        meeting: string;
-                        intact: boolean;
-                        events: number;
-                        head: string;
-                        problems: {
-                            code: string;
-                            message: string;
-                            seq?: number;
-                            details?: unknown;
-                        }[];
-                        ballots: {
-                            item: string;
-                            ballot: string;
-                            intact: boolean;
-                        }[];
-                        /** @description The kept head and the event that has it (null: none) */
-                        anchor?: {
-                            hash: string;
-                            seq: number | null;
-                        };
-                    };
+                    "application/json": components["schemas"]["MeetingVerification"];
                 };
             };
             /** @description Bad request: the body, path or query does not fit the schema */
@@ -4653,43 +4365,7 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
-                    "application/json": {
-                        meeting: {
-                            title: string;
-                            body: string;
-                            /** Format: date-time */
-                            closedAt: string;
-                        };
-                        attendance: {
-                            entitled: number;
-                            signedIn: number;
-                            proxies: number;
-                            present: number;
-                            /** @description Only when the body allows names on the notice */
-                            names: {
-                                signedIn: string[];
-                                proxies: {
-                                    member: string;
-                                    holder: string;
-                                }[];
-                            } | null;
-                        };
-                        items: ({
-                            position: number;
-                            kind: string;
-                            title: string;
-                            summary: string[];
-                            result: unknown;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        audit: {
-                            seq: number;
-                            hash: string;
-                        };
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Notice"];
                     "text/csv": string;
                     "text/plain": string;
                 };

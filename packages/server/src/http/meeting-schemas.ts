@@ -1,6 +1,6 @@
 /** TypeBox schemas of bodies, meetings, agenda items, votes and the public notice (validation and /docs). */
 
-import { Type } from "@sinclair/typebox";
+import { Type, type TSchema } from "@sinclair/typebox";
 import { RULE_NAME_PATTERN } from "../rules/rule-name.ts";
 import { AuditEvent, Choice, MAX_VERSION, ref, RuleResult } from "./schemas.ts";
 
@@ -18,17 +18,17 @@ export const ItemIdParam = Type.Object({ id: Id, item: Id });
 export const NoticeIdParam = Type.Object({ notice: Type.String({ minLength: 20, maxLength: 100, pattern: "^[A-Za-z0-9_-]+$" }) });
 export const BodyVersionQuery = Type.Object({ version: Type.Optional(Type.String({ pattern: "^[1-9][0-9]{0,8}$", description: "A roster version (default: latest)" })) });
 
-export const CreateBodyBody = Type.Object(
+export const CreateBodyBody = named("CreateBodyRequest", Type.Object(
   {
     name: Name,
     members: Type.Array(Member, { maxItems: 100_000 }),
     publicNames: Type.Optional(Type.Boolean({ description: "May the public notice list who signed in (default false: counts only)" })),
   },
   { additionalProperties: false },
-);
-export const BodyVersionBody = Type.Object({ members: Type.Array(Member, { maxItems: 100_000 }), publicNames: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+));
+export const BodyVersionBody = named("BodyVersionRequest", Type.Object({ members: Type.Array(Member, { maxItems: 100_000 }), publicNames: Type.Optional(Type.Boolean()) }, { additionalProperties: false }));
 
-export const Body = Type.Object({
+export const Body = named("Body", Type.Object({
   id: Type.String(),
   name: Type.String(),
   version: Type.Integer(),
@@ -37,10 +37,10 @@ export const Body = Type.Object({
   createdBy: Type.String(),
   createdAt: Timestamp,
   versions: Type.Integer(),
-});
-export const BodyList = Type.Object({ bodies: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), version: Type.Integer(), members: Type.Integer(), createdAt: Timestamp })) });
+}));
+export const BodyList = named("BodyList", Type.Object({ bodies: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), version: Type.Integer(), members: Type.Integer(), createdAt: Timestamp })) }));
 
-export const CreateMeetingBody = Type.Object(
+export const CreateMeetingBody = named("CreateMeetingRequest", Type.Object(
   {
     title: Name,
     body: Id,
@@ -48,9 +48,9 @@ export const CreateMeetingBody = Type.Object(
     maxProxies: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: "Proxies one member present in person may hold (委托投票; default 1)" })),
   },
   { additionalProperties: false },
-);
+));
 
-export const CreateItemBody = Type.Object(
+export const CreateItemBody = named("CreateItemRequest", Type.Object(
   {
     kind: ItemKind,
     title: Name,
@@ -65,11 +65,11 @@ export const CreateItemBody = Type.Object(
     subjects: Type.Optional(Type.Array(Name, { maxItems: 1000, description: "A rating: the people rated on one paper" })),
   },
   { additionalProperties: false },
-);
+));
 
-export const SignInBody = Type.Object({ member: MemberId }, { additionalProperties: false });
-export const ProxyBody = Type.Object({ member: MemberId, holder: MemberId }, { additionalProperties: false });
-export const ItemVoteBody = Type.Object(
+export const SignInBody = named("SignInRequest", Type.Object({ member: MemberId }, { additionalProperties: false }));
+export const ProxyBody = named("ProxyRequest", Type.Object({ member: MemberId, holder: MemberId }, { additionalProperties: false }));
+export const ItemVoteBody = named("ItemVoteRequest", Type.Object(
   {
     member: MemberId,
     by: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "The proxy holder casting a represented member's paper" })),
@@ -78,19 +78,19 @@ export const ItemVoteBody = Type.Object(
     ratings: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 200 }), { description: "A rating: subject → level" })),
   },
   { additionalProperties: false },
-);
+));
 
 const Counts = Type.Object({ entitled: Type.Integer(), signedIn: Type.Integer(), proxies: Type.Integer(), present: Type.Integer() });
-export const SignInReceipt = Type.Object({ meeting: Type.String(), member: Type.String(), counts: Counts });
-export const ProxyReceipt = Type.Object({ meeting: Type.String(), member: Type.String(), holder: Type.String(), held: Type.Integer() });
-export const ItemVoteReceipt = Type.Object({ item: Type.String(), member: Type.String(), by: Type.Union([Type.String(), Type.Null()]), recorded: Type.Literal(true), valid: Type.Boolean() });
+export const SignInReceipt = named("SignInReceipt", Type.Object({ meeting: Type.String(), member: Type.String(), counts: Counts }));
+export const ProxyReceipt = named("ProxyReceipt", Type.Object({ meeting: Type.String(), member: Type.String(), holder: Type.String(), held: Type.Integer() }));
+export const ItemVoteReceipt = named("ItemVoteReceipt", Type.Object({ item: Type.String(), member: Type.String(), by: Type.Union([Type.String(), Type.Null()]), recorded: Type.Literal(true), valid: Type.Boolean() }));
 
 const ItemResult = Type.Union([
   ref(RuleResult),
   Type.Object({ kind: Type.Literal("ratings"), subjects: Type.Array(Type.Object({ subject: Type.String(), result: ref(RuleResult) })) }, { description: "A rating item: one rating result per subject" }),
 ]);
 
-export const Item = Type.Object({
+export const Item = named("MeetingItem", Type.Object({
   id: Type.String(),
   meeting: Type.String(),
   position: Type.Integer(),
@@ -113,10 +113,10 @@ export const Item = Type.Object({
   closedAt: Type.Union([Timestamp, Type.Null()]),
   tally: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   result: Type.Union([ItemResult, Type.Null()]),
-});
-export const ItemClosed = Type.Object({ item: Item, next: Type.Union([Item, Type.Null()], { description: "The next round an election's runoff or tie opened" }) });
+}));
+export const ItemClosed = named("ClosedItem", Type.Object({ item: ref(Item), next: Type.Union([ref(Item), Type.Null()], { description: "The next round an election's runoff or tie opened" }) }));
 
-export const Meeting = Type.Object({
+export const Meeting = named("Meeting", Type.Object({
   id: Type.String(),
   title: Type.String(),
   body: Type.Object({ id: Type.String(), name: Type.String(), version: Type.Integer() }),
@@ -129,12 +129,12 @@ export const Meeting = Type.Object({
   noticeId: Type.Union([Type.String(), Type.Null()], { description: "Once closed: the public notice is GET /v1/notices/{noticeId}" }),
   members: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), signedIn: Type.Boolean(), proxyHolder: Type.Union([Type.String(), Type.Null()]) })),
   counts: Counts,
-  items: Type.Array(Item),
+  items: Type.Array(ref(Item)),
   audit: Type.Object({ seq: Type.Integer(), hash: Type.String() }),
-});
-export const MeetingList = Type.Object({ meetings: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), state: Type.String(), body: Type.String(), createdAt: Timestamp })) });
-export const MeetingAuditLog = Type.Object({ meeting: Type.String(), events: Type.Array(ref(AuditEvent)) });
-export const MeetingVerification = Type.Object({
+}));
+export const MeetingList = named("MeetingList", Type.Object({ meetings: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), state: Type.String(), body: Type.String(), createdAt: Timestamp })) }));
+export const MeetingAuditLog = named("MeetingAuditLog", Type.Object({ meeting: Type.String(), events: Type.Array(ref(AuditEvent)) }));
+export const MeetingVerification = named("MeetingVerification", Type.Object({
   meeting: Type.String(),
   intact: Type.Boolean(),
   events: Type.Integer(),
@@ -142,12 +142,12 @@ export const MeetingVerification = Type.Object({
   problems: Type.Array(Type.Object({ code: Type.String(), message: Type.String(), seq: Type.Optional(Type.Integer()), details: Type.Optional(Type.Unknown()) })),
   ballots: Type.Array(Type.Object({ item: Type.String(), ballot: Type.String(), intact: Type.Boolean() })),
   anchor: Type.Optional(Type.Object({ hash: Type.String(), seq: Type.Union([Type.Integer(), Type.Null()]) }, { description: "The kept head and the event that has it (null: none)" })),
-});
+}));
 
 export const NoticeQuery = Type.Object({
   format: Type.Optional(Type.Unsafe<"html" | "json" | "csv" | "text">({ type: "string", enum: ["html", "json", "csv", "text"], description: "Default html (printable on A4)" })),
 });
-export const NoticeDocument = Type.Object(
+export const NoticeDocument = named("Notice", Type.Object(
   {
     meeting: Type.Object({ title: Type.String(), body: Type.String(), closedAt: Timestamp }),
     attendance: Type.Object({ entitled: Type.Integer(), signedIn: Type.Integer(), proxies: Type.Integer(), present: Type.Integer(), names: Type.Union([Type.Object({ signedIn: Type.Array(Type.String()), proxies: Type.Array(Type.Object({ member: Type.String(), holder: Type.String() })) }), Type.Null()], { description: "Only when the body allows names on the notice" }) }),
@@ -155,4 +155,16 @@ export const NoticeDocument = Type.Object(
     audit: Type.Object({ seq: Type.Integer(), hash: Type.String() }),
   },
   { additionalProperties: true, description: "The 公示 of a closed meeting" },
-);
+));
+
+/** Gives a meeting schema its `$id`, so the OpenAPI document and the generated client name it. */
+function named<T extends TSchema>(id: string, schema: T): T {
+  schema.$id = id;
+  return schema;
+}
+
+/** The meeting schemas that routes use by `$ref` (added to the app next to SHARED_SCHEMAS). */
+export const MEETING_SCHEMAS: TSchema[] = [
+  CreateBodyBody, BodyVersionBody, Body, BodyList, CreateMeetingBody, CreateItemBody, SignInBody, ProxyBody, ItemVoteBody,
+  SignInReceipt, ProxyReceipt, ItemVoteReceipt, Item, ItemClosed, Meeting, MeetingList, MeetingAuditLog, MeetingVerification, NoticeDocument,
+];

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { actorOf, authorize } from "../access/authorize.ts";
 import { Body, BodyIdParam, BodyList, BodyVersionBody, BodyVersionQuery, CreateBodyBody } from "../http/meeting-schemas.ts";
-import { withErrors } from "../http/schemas.ts";
+import { ref, withErrors } from "../http/schemas.ts";
 import { versionOf, type Services } from "./context.ts";
 
 export const bodiesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { bodies, tokens }) => {
@@ -19,14 +19,14 @@ export const bodiesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { b
         operationId: "createBody",
         summary: "Create a body (a standing roster, e.g. a community's residents' representatives) with its first roster version",
         description: "422 EMPTY_ROSTER, DUPLICATE_MEMBER. Needs a clerk or admin token.",
-        body: CreateBodyBody,
-        response: withErrors({ 201: Body }, 401, 403, 413, 415, 422),
+        body: ref(CreateBodyBody),
+        response: withErrors({ 201: ref(Body) }, 401, 403, 413, 415, 422),
       },
     },
     async (request, reply) => reply.status(201).send(await bodies.create(request.body, actorOf(request).name)),
   );
 
-  app.get("/v1/bodies", { onRequest: reader, schema: { tags: ["meetings"], operationId: "listBodies", summary: "List bodies at their latest roster version", response: withErrors({ 200: BodyList }, 401, 403) } }, async () => ({
+  app.get("/v1/bodies", { onRequest: reader, schema: { tags: ["meetings"], operationId: "listBodies", summary: "List bodies at their latest roster version", response: withErrors({ 200: ref(BodyList) }, 401, 403) } }, async () => ({
     bodies: await bodies.list(),
   }));
 
@@ -34,7 +34,7 @@ export const bodiesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { b
     "/v1/bodies/:id",
     {
       onRequest: reader,
-      schema: { tags: ["meetings"], operationId: "getBody", summary: "A body's roster at its latest (or given) version", params: BodyIdParam, querystring: BodyVersionQuery, response: withErrors({ 200: Body }, 401, 403, 404) },
+      schema: { tags: ["meetings"], operationId: "getBody", summary: "A body's roster at its latest (or given) version", params: BodyIdParam, querystring: BodyVersionQuery, response: withErrors({ 200: ref(Body) }, 401, 403, 404) },
     },
     async (request) => bodies.get(request.params.id, versionOf(request.query)),
   );
@@ -49,8 +49,8 @@ export const bodiesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { b
         summary: "Store a new roster version of a body (meetings already held keep the version they snapshotted)",
         description: "422 EMPTY_ROSTER, DUPLICATE_MEMBER; 409 BODY_VERSION_CONFLICT; 404 BODY_NOT_FOUND.",
         params: BodyIdParam,
-        body: BodyVersionBody,
-        response: withErrors({ 201: Body }, 401, 403, 404, 409, 413, 415, 422),
+        body: ref(BodyVersionBody),
+        response: withErrors({ 201: ref(Body) }, 401, 403, 404, 409, 413, 415, 422),
       },
     },
     async (request, reply) => reply.status(201).send(await bodies.addVersion(request.params.id, request.body, actorOf(request).name)),

@@ -20,7 +20,7 @@ import {
   SignInBody,
   SignInReceipt,
 } from "../http/meeting-schemas.ts";
-import { AuditVerifyQuery, withErrors } from "../http/schemas.ts";
+import { AuditVerifyQuery, ref, withErrors } from "../http/schemas.ts";
 import type { Services } from "./context.ts";
 
 export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { meetings, items, tokens }) => {
@@ -36,20 +36,20 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
         operationId: "createMeeting",
         summary: "Open a meeting of a body; the body's latest (or given) roster version is snapshotted",
         description: "404 BODY_NOT_FOUND, BODY_VERSION_NOT_FOUND. Needs a clerk or admin token.",
-        body: CreateMeetingBody,
-        response: withErrors({ 201: Meeting }, 401, 403, 404, 413, 415, 422),
+        body: ref(CreateMeetingBody),
+        response: withErrors({ 201: ref(Meeting) }, 401, 403, 404, 413, 415, 422),
       },
     },
     async (request, reply) => reply.status(201).send(await meetings.create(request.body, actorOf(request).name)),
   );
 
-  app.get("/v1/meetings", { onRequest: reader, schema: { tags: ["meetings"], operationId: "listMeetings", summary: "List meetings, newest first", response: withErrors({ 200: MeetingList }, 401, 403) } }, async () => ({
+  app.get("/v1/meetings", { onRequest: reader, schema: { tags: ["meetings"], operationId: "listMeetings", summary: "List meetings, newest first", response: withErrors({ 200: ref(MeetingList) }, 401, 403) } }, async () => ({
     meetings: await meetings.list(),
   }));
 
   app.get(
     "/v1/meetings/:id",
-    { onRequest: reader, schema: { tags: ["meetings"], operationId: "getMeeting", summary: "A meeting: roster with sign-ins and proxies, counts, agenda items with live counts and results", params: MeetingIdParam, response: withErrors({ 200: Meeting }, 401, 403, 404) } },
+    { onRequest: reader, schema: { tags: ["meetings"], operationId: "getMeeting", summary: "A meeting: roster with sign-ins and proxies, counts, agenda items with live counts and results", params: MeetingIdParam, response: withErrors({ 200: ref(Meeting) }, 401, 403, 404) } },
     async (request) => meetings.get(request.params.id),
   );
 
@@ -63,8 +63,8 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
         summary: "Sign a member in, in person: one sign-in per member, used by every item of the meeting",
         description: "422 NOT_ON_ROSTER; 409 ALREADY_SIGNED_IN (also when represented by proxy), MEETING_CLOSED.",
         params: MeetingIdParam,
-        body: SignInBody,
-        response: withErrors({ 201: SignInReceipt }, 401, 403, 404, 409, 413, 415, 422),
+        body: ref(SignInBody),
+        response: withErrors({ 201: ref(SignInReceipt) }, 401, 403, 404, 409, 413, 415, 422),
       },
     },
     async (request, reply) => reply.status(201).send(await meetings.signIn(request.params.id, request.body.member, actorOf(request).name)),
@@ -80,8 +80,8 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
         summary: "Record a proxy (委托投票): an absent member is represented by a member signed in in person",
         description: "422 NOT_ON_ROSTER, SELF_PROXY; 409 ALREADY_SIGNED_IN, HOLDER_NOT_SIGNED_IN, TOO_MANY_PROXIES (the meeting's maxProxies), MEETING_CLOSED.",
         params: MeetingIdParam,
-        body: ProxyBody,
-        response: withErrors({ 201: ProxyReceipt }, 401, 403, 404, 409, 413, 415, 422),
+        body: ref(ProxyBody),
+        response: withErrors({ 201: ref(ProxyReceipt) }, 401, 403, 404, 409, 413, 415, 422),
       },
     },
     async (request, reply) => reply.status(201).send(await meetings.addProxy(request.params.id, request.body.member, request.body.holder, actorOf(request).name)),
@@ -98,8 +98,8 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
         description:
           "A motion is counted by a ballot (its id in `ballot`). Elections and ratings are secret by default. 422 WRONG_RULE_KIND, SEATS_REQUIRED, NO_CANDIDATES, NO_SUBJECTS, INVALID_LIST; 404 RULE_NOT_FOUND; 409 MEETING_CLOSED.",
         params: MeetingIdParam,
-        body: CreateItemBody,
-        response: withErrors({ 201: Item }, 401, 403, 404, 409, 413, 415, 422),
+        body: ref(CreateItemBody),
+        response: withErrors({ 201: ref(Item) }, 401, 403, 404, 409, 413, 415, 422),
       },
     },
     async (request, reply) => reply.status(201).send(await items.open(request.params.id, request.body, actorOf(request).name)),
@@ -107,7 +107,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
 
   app.get(
     "/v1/meetings/:id/items/:item",
-    { onRequest: reader, schema: { tags: ["meetings"], operationId: "getItem", summary: "One agenda item with its count of votes and, once closed, its tally and result", params: ItemIdParam, response: withErrors({ 200: Item }, 401, 403, 404) } },
+    { onRequest: reader, schema: { tags: ["meetings"], operationId: "getItem", summary: "One agenda item with its count of votes and, once closed, its tally and result", params: ItemIdParam, response: withErrors({ 200: ref(Item) }, 401, 403, 404) } },
     async (request) => items.get(request.params.id, request.params.item),
   );
 
@@ -123,8 +123,8 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
           "A member represented by proxy votes through their holder, named in `by`. An election paper marking more names than seats is recorded and counted invalid (valid: false). " +
           "422 NOT_ON_ROSTER, CHOICE_REQUIRED, NAMES_REQUIRED, RATINGS_REQUIRED, NOT_A_CANDIDATE, DUPLICATE_NAMES, INVALID_RATING, NOT_PROXY_HOLDER; 409 NOT_SIGNED_IN, ALREADY_VOTED, ITEM_CLOSED, PROXY_HOLDER_REQUIRED, MEETING_CLOSED.",
         params: ItemIdParam,
-        body: ItemVoteBody,
-        response: withErrors({ 201: ItemVoteReceipt }, 401, 403, 404, 409, 413, 415, 422),
+        body: ref(ItemVoteBody),
+        response: withErrors({ 201: ref(ItemVoteReceipt) }, 401, 403, 404, 409, 413, 415, 422),
       },
     },
     async (request, reply) => reply.status(201).send(await items.vote(request.params.id, request.params.item, request.body, actorOf(request).name)),
@@ -140,7 +140,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
         summary: "Close an item: evaluate its pinned rule on its counts and store the result; an election's runoff or tie opens the next round",
         description: "409 ITEM_CLOSED, MEETING_CLOSED, TALLY_MISMATCH (a motion's ballot); 422 EVALUATION_ERROR.",
         params: ItemIdParam,
-        response: withErrors({ 200: ItemClosed }, 401, 403, 404, 409, 422),
+        response: withErrors({ 200: ref(ItemClosed) }, 401, 403, 404, 409, 422),
       },
     },
     async (request) => items.close(request.params.id, request.params.item, actorOf(request).name),
@@ -156,7 +156,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
         summary: "Close a meeting whose items are all closed; its public notice (公示) gets an unguessable link",
         description: "409 ITEMS_OPEN, MEETING_CLOSED.",
         params: MeetingIdParam,
-        response: withErrors({ 200: Meeting }, 401, 403, 404, 409),
+        response: withErrors({ 200: ref(Meeting) }, 401, 403, 404, 409),
       },
     },
     async (request) => meetings.close(request.params.id, actorOf(request).name),
@@ -164,7 +164,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
 
   app.get(
     "/v1/meetings/:id/audit",
-    { onRequest: reader, schema: { tags: ["audit"], operationId: "getMeetingAudit", summary: "The meeting's append-only, hash-chained event log", params: MeetingIdParam, response: withErrors({ 200: MeetingAuditLog }, 401, 403, 404) } },
+    { onRequest: reader, schema: { tags: ["audit"], operationId: "getMeetingAudit", summary: "The meeting's append-only, hash-chained event log", params: MeetingIdParam, response: withErrors({ 200: ref(MeetingAuditLog) }, 401, 403, 404) } },
     async (request) => ({ meeting: request.params.id, events: await meetings.audit(request.params.id) }),
   );
 
@@ -179,7 +179,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
         description: "With ?head= (e.g. the chain head printed on the 公示), also that the log still contains that head (ANCHOR_NOT_FOUND).",
         params: MeetingIdParam,
         querystring: AuditVerifyQuery,
-        response: withErrors({ 200: MeetingVerification }, 401, 403, 404),
+        response: withErrors({ 200: ref(MeetingVerification) }, 401, 403, 404),
       },
     },
     async (request) => meetings.verify(request.params.id, request.query.head),

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { NoticeDocument, NoticeIdParam, NoticeQuery } from "../http/meeting-schemas.ts";
-import { PUBLIC, withErrors } from "../http/schemas.ts";
+import { PUBLIC, ref, withErrors } from "../http/schemas.ts";
 import { noticeCsv } from "../meetings/notice-csv.ts";
 import { noticeHtml } from "../meetings/notice-html.ts";
 import { noticeText } from "../meetings/notice.ts";
@@ -28,7 +28,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { 
             description: "The notice in the asked format",
             content: {
               "text/html": { schema: Type.String({ description: "The printable page (A4)" }) },
-              "application/json": { schema: NoticeDocument },
+              "application/json": { schema: ref(NoticeDocument) },
               "text/csv": { schema: Type.String({ description: "序号, 类别, 事项, 内容 (UTF-8 with BOM)" }) },
               "text/plain": { schema: Type.String() },
             },
