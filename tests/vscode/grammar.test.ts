@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { IGrammar } from "vscode-textmate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../../packages/lang/src/compiler.ts";
-import { ELECTION_FACTS, ELECTION_OUTCOMES, VOTE_FACTS, VOTE_OUTCOMES } from "../../packages/lang/src/checker.ts";
+import { ELECTION_FACTS, ELECTION_OUTCOMES, FUNCTIONS, VOTE_FACTS, VOTE_OUTCOMES } from "../../packages/lang/src/checker.ts";
 import { keywordTokens, tokenize } from "../../packages/lang/src/lexer.ts";
 import { repoRoot } from "../cli/run-gavel";
 import { extensionRoot, loadGrammar, tokenizeText, type LineToken } from "./textmate";
@@ -30,6 +30,7 @@ function expectedScope(tokenType: string): RegExp {
     case "Identifier": return NAME_SCOPE;
     case "StringLiteral": return /^(string\.quoted\.double|punctuation\.definition\.string)/;
     case "Comment": return /^(comment\.line\.number-sign|punctuation\.definition\.comment)/;
+    case "DateLiteral": return /^constant\.numeric\.date\./;
     case "Percent": return /^constant\.numeric\.percent\./;
     case "Decimal": return /^constant\.numeric\.decimal\./;
     // An integer alone, or a side of a fraction (2/3).
@@ -37,7 +38,7 @@ function expectedScope(tokenType: string): RegExp {
     case "Slash": return /^(keyword\.operator\.arithmetic|constant\.numeric\.fraction)\./;
     case "GreaterEq": case "LessEq": case "NotEq": case "Greater": case "Less": case "Equals": return /^keyword\.operator\.comparison\./;
     case "Plus": case "Minus": case "Star": return /^keyword\.operator\.arithmetic\./;
-    default: return /^punctuation\./; // braces, parentheses, commas and colons
+    default: return /^punctuation\./; // braces, brackets, parentheses, commas, colons, `?` and `.`
   }
 }
 
@@ -150,6 +151,10 @@ describe("the grammar knows every word of the language", () => {
     // Inside a longer name it is a name, as for the lexer (longer_alt).
     const inName = tokenizeText(grammar, `  ${word}_x 满意${word}`)[0]!.filter((t) => t.text.trim() !== "");
     expect(inName.map((t) => t.scope)).toEqual(["variable.other.gavel", "variable.other.gavel"]);
+  });
+
+  it.each([...FUNCTIONS])("highlights the built-in function '%s' in a call", (name) => {
+    expect(tokenizeText(grammar, `  let x = ${name}(cases)`)[0]!.find((t) => t.text === name)?.scope).toBe("support.function.builtin.gavel");
   });
 
   it.each([...new Set([...VOTE_FACTS, ...ELECTION_FACTS, "votes", "ballots"])])("highlights the fact '%s'", (fact) => {
