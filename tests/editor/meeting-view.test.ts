@@ -149,7 +149,7 @@ describe("the meeting view", () => {
     await wb.page.click("gavel-meetings [data-subject='周书记'] summary");
     await wb.page.waitForTimeout(150);
     await wb.screenshot(screenshotPath("meeting-view-zh-CN.png"));
-    await wb.page.locator("gavel-meetings li.item[data-round='1']").scrollIntoViewIfNeeded();
+    await wb.page.locator("gavel-meetings li.item[data-round='2']").evaluate((li) => li.scrollIntoView({ block: "end" }));
     await wb.screenshot(screenshotPath("meeting-view-election-zh-CN.png"));
     expect(browser.pageErrors, browser.pageErrors.join("\n")).toEqual([]);
   }, 180_000);
@@ -185,6 +185,38 @@ describe("the meeting view", () => {
     }
     expect(await wb.page.textContent("gavel-try .outcome")).toContain("末位得票相同");
     await wb.screenshot(screenshotPath("try-election-zh-CN.png"));
+    expect(browser.pageErrors, browser.pageErrors.join("\n")).toEqual([]);
+  }, 120_000);
+
+  it("keeps an open meeting's counts live: a sign-in made through the API shows up without a reload (dark theme)", async () => {
+    const api = async (path: string, body: unknown) => {
+      const response = await fetch(`${service.baseUrl}${path}`, {
+        method: "POST", headers: { authorization: `Bearer ${service.token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+      expect(response.status, await response.clone().text()).toBeLessThan(300);
+      return (await response.json()) as { id: string };
+    };
+    const members = [{ id: "M1", name: "赵一" }, { id: "M2", name: "钱二" }, { id: "M3", name: "孙三" }];
+    const created = await api("/v1/bodies", { name: "幸福社区议事会", members });
+    const open = await api("/v1/meetings", { title: "幸福社区议事会第三次会议", body: created.id });
+
+    await wb.open();
+    await wb.page.click("gavel-status-bar [data-status=theme]");
+    await wb.page.click("gavel-activity-bar [data-view=meetings]");
+    await wb.page.click(`gavel-meetings li[data-id='${open.id}']`);
+    await wb.page.waitForSelector(`gavel-meetings .meeting[data-id='${open.id}'][data-state=open]`);
+    const count = (id: string) => wb.page.textContent(`gavel-meetings [data-count=${id}] .n`);
+    expect(await count("entitled")).toBe(String(members.length));
+    expect(await count("signedIn")).toBe("0");
+
+    await api(`/v1/meetings/${open.id}/sign-ins`, { member: "M1" });
+    await api(`/v1/meetings/${open.id}/sign-ins`, { member: "M2" });
+    await wb.page.waitForFunction(() => {
+      const root = document.querySelector("gavel-workbench gavel-meetings")?.shadowRoot;
+      return root?.querySelector("[data-count=signedIn] .n")?.textContent === "2";
+    });
+    expect(await count("present")).toBe("2");
+    expect(await wb.page.locator("gavel-meetings a.notice").count()).toBe(0);
+    await wb.screenshot(screenshotPath("meeting-view-open-zh-CN-dark.png"));
     expect(browser.pageErrors, browser.pageErrors.join("\n")).toEqual([]);
   }, 120_000);
 });

@@ -183,7 +183,9 @@ export class MeetingView extends LitElement {
         ${counts.map(([id, key, n]) => html`<div class="count" data-count=${id}><span class="n">${n}</span><span class="k">${t(key)}</span></div>`)}
       </div>
       <div class="section-title" style="padding-left:0">${t("meetings.agenda")}</div>
-      <ol class="agenda" aria-label=${t("meetings.agenda")}>${meeting.items.map((item) => this.renderItem(item))}</ol>
+      ${meeting.items.length
+        ? html`<ol class="agenda" aria-label=${t("meetings.agenda")}>${meeting.items.map((item) => this.renderItem(item))}</ol>`
+        : html`<div class="muted">${t("meetings.noItems")}</div>`}
     </div>`;
   }
 
