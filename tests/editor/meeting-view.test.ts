@@ -113,6 +113,10 @@ describe("the meeting view", () => {
         const n = ratings.filter((r) => r.ratings[subject] === level).length;
         expect(await wb.page.getAttribute(`gavel-meetings [data-subject='${subject}'] [data-level='${level}']`, "data-count"), `${subject} ${level}`).toBe(String(n));
       }
+      // democratic-rating.gavel: 优秀 at 2/3 satisfied, 不称职 below 2/3 approval, else 称职 (compared in integers).
+      const [sat, basic] = ["满意", "基本满意"].map((level) => ratings.filter((r) => r.ratings[subject] === level).length) as [number, number];
+      const grade = 3 * sat >= 2 * ratings.length ? "优秀" : 3 * (sat + basic) < 2 * ratings.length ? "不称职" : "称职";
+      expect(await wb.page.getAttribute(`gavel-meetings [data-subject='${subject}']`, "data-grade"), subject).toBe(grade);
     }
 
     // The election: round 1 elects who has more than half of the voters; round 2 fills the rest with at least 1/3 of the ballots.
@@ -217,6 +221,38 @@ describe("the meeting view", () => {
     expect(await count("present")).toBe("2");
     expect(await wb.page.locator("gavel-meetings a.notice").count()).toBe(0);
     await wb.screenshot(screenshotPath("meeting-view-open-zh-CN-dark.png"));
+    expect(browser.pageErrors, browser.pageErrors.join("\n")).toEqual([]);
+  }, 120_000);
+
+  it("draws a rating in Try it: each level's share with the grade (dark theme), and the meeting's charts in dark", async () => {
+    await service.putRule("cadre_rating", readFileSync(join(repoRoot, "examples/democratic-rating.gavel"), "utf8"));
+    await wb.open("cadre_rating");
+    // A hash change does not reload the page: leave the wide meetings sidebar the previous test opened.
+    await wb.page.click("gavel-activity-bar [data-view=explorer]");
+    await wb.showPanel("try");
+    const counts: Record<string, number> = { 满意: 20, 基本满意: 6, 不满意: 4 };
+    await wb.page.waitForSelector("gavel-try input[name='满意']");
+    for (const [name, value] of Object.entries(counts)) await wb.page.fill(`gavel-try input[name='${name}']`, String(value));
+    await wb.page.click("gavel-try [data-action=evaluate]");
+    await wb.page.waitForSelector("gavel-try gavel-rating-chart g.level");
+    const ballots = Object.values(counts).reduce((a, b) => a + b, 0);
+    // 20 of 30 satisfied is exactly two-thirds: 优秀.
+    expect(await wb.page.textContent("gavel-try .badge.grade")).toBe(3 * counts["满意"]! >= 2 * ballots ? "优秀" : "称职");
+    const levels = await wb.page.$$eval("gavel-try gavel-rating-chart g.level", (gs) => gs.map((g) => ({ name: g.getAttribute("data-name"), count: Number(g.getAttribute("data-count")), text: g.querySelector("text:last-of-type")?.textContent ?? "" })));
+    expect(levels.map((l) => l.name)).toEqual(Object.keys(counts));
+    for (const level of levels) {
+      expect(level.count).toBe(counts[level.name!]);
+      // The share to one decimal, rounded half up from the exact fraction.
+      const tenths = Math.floor((counts[level.name!]! * 2000 + ballots) / (2 * ballots));
+      expect(level.text).toContain(`${counts[level.name!]} · ${Math.floor(tenths / 10)}.${tenths % 10}%`);
+    }
+    await wb.screenshot(screenshotPath("try-rating-zh-CN-dark.png"));
+
+    await wb.page.click("gavel-activity-bar [data-view=meetings]");
+    await wb.page.locator("gavel-meetings li[data-id]", { hasText: meeting.title }).click();
+    await wb.page.waitForSelector("gavel-meetings .meeting[data-state=closed]");
+    await wb.page.locator("gavel-meetings li.item[data-round='2']").evaluate((li) => li.scrollIntoView({ block: "end" }));
+    await wb.screenshot(screenshotPath("meeting-view-election-zh-CN-dark.png"));
     expect(browser.pageErrors, browser.pageErrors.join("\n")).toEqual([]);
   }, 120_000);
 });

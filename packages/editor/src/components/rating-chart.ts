@@ -8,10 +8,10 @@ import { t } from "../i18n";
 import { LocaleController } from "./locale-controller";
 import { sharedStyles } from "./shared-styles";
 
-const WIDTH = 520;
-const LABEL = 96;
+const WIDTH = 440;
+const LABEL = 84;
 const ROW = 24;
-const TAIL = 120;
+const TAIL = 110;
 
 @customElement("gavel-rating-chart")
 export class RatingChart extends LitElement {

@@ -46,7 +46,7 @@ export class TryView extends LitElement {
       form input[type="number"], form input[type="text"], form select { width: 100%; }
       .actions { grid-column: 1 / -1; display: flex; gap: 8px; margin-top: 10px; }
       .outcome { font-size: 16px; font-weight: 600; margin: 0; display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: baseline; white-space: nowrap; }
-      .outcome .elected, .outcome .tied { font-size: 13px; font-weight: normal; white-space: normal; }
+      .outcome .elected, .outcome .tied, .outcome .ballots { font-size: 13px; font-weight: normal; white-space: normal; }
       .rule-label { font-size: 12px; margin: 2px 0 8px; }
       .badge { padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 13px; }
       .badge.passed { background: #2e7d32; }
@@ -208,7 +208,7 @@ export class TryView extends LitElement {
             ? html`${t("try.outcome")}: <span class="badge ${result.outcome === "complete" ? "passed" : result.outcome.startsWith("void") ? "rejected" : "no_quorum"}">${t(`election.outcome.${result.outcome}` as MessageKey)}</span>
                 ${result.elected.length ? html`<span class="elected">${t("election.elected")}: ${result.elected.join("、")}</span>` : nothing}
                 ${result.tied.length ? html`<span class="tied">${t("election.tied")}: ${result.tied.join("、")}</span>` : nothing}`
-            : html`${t("try.grade")}: <span class="badge grade">${result.grade}</span> <span class="muted">${t("rating.ballots", { n: result.ballots })}</span>`}
+            : html`${t("try.grade")}: <span class="badge grade">${result.grade}</span> <span class="muted ballots">${t("rating.ballots", { n: result.ballots })}</span>`}
         </div>
         <div class="rule-label muted">${result.label}</div>
         ${result.kind === "election"
