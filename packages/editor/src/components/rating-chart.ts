@@ -3,7 +3,7 @@
 import type { RatingResult } from "@gavel-rules/lang";
 import { LitElement, css, html, svg } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import { approximate, exactText, valueText } from "../exact-display";
+import { approximate, exactText, roundedDecimal, valueText } from "../exact-display";
 import { t } from "../i18n";
 import { LocaleController } from "./locale-controller";
 import { sharedStyles } from "./shared-styles";
@@ -36,9 +36,15 @@ export class RatingChart extends LitElement {
           <text x="0" y=${y + 13}>${label}<title>${level.name}</title></text>
           <rect x=${LABEL} y=${y} width=${track} height="16" rx="2" fill="var(--bar-track)"></rect>
           <rect class="bar" x=${LABEL} y=${y} width=${share * track} height="16" rx="2" fill=${i === 0 ? "var(--bar-yes)" : "var(--bar-present)"}></rect>
-          <text x=${LABEL + track + 8} y=${y + 13}>${level.count} · ${(share * 100).toFixed(1)}%<title>${exactText(level.share) || valueText(level.share)}</title></text>
+          <text x=${LABEL + track + 8} y=${y + 13}>${level.count} · ${percent(level.share)}%<title>${exactText(level.share) || valueText(level.share)}</title></text>
         </g>`;
       })}
     </svg>`;
   }
+}
+
+/** A share as a percent to one decimal, rounded from the exact fraction (an integer share is 0 or 1). */
+function percent(share: RatingResult["levels"][number]["share"]): string {
+  if (typeof share === "number") return roundedDecimal(BigInt(Math.round(share * 1000)), 10n, 1);
+  return roundedDecimal(BigInt(share.num) * 100n, BigInt(share.den), 1);
 }
