@@ -70,7 +70,8 @@ const bearer: Middleware = {
 };
 
 // Same origin as the page; fetch is looked up per call so a replaced global fetch is used.
-const client = createClient<paths>({ baseUrl: "", headers: { accept: "application/json" }, fetch: (request) => globalThis.fetch(request) });
+/** The typed client of the service (shared with the meetings client). */
+export const client = createClient<paths>({ baseUrl: "", headers: { accept: "application/json" }, fetch: (request) => globalThis.fetch(request) });
 client.use(bearer);
 
 /** The ApiError for a failed answer: the service's Error shape, or the HTTP status when the body is something else (a proxy's page). */
@@ -81,7 +82,7 @@ function apiError(response: Response, body: unknown): ApiError {
 }
 
 /** The data of a successful answer, or throws its ApiError. */
-function dataOf<T>(result: { data?: T; error?: unknown; response: Response }): T {
+export function dataOf<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (!result.response.ok || result.data === undefined) throw apiError(result.response, result.error);
   return result.data;
 }

@@ -28,6 +28,7 @@ import "./code-editor";
 import "./editor-tabs";
 import "./explorer-view";
 import "./history-view";
+import "./meeting-view";
 import "./notification-center";
 import "./outline-view";
 import "./problems-view";
@@ -775,6 +776,8 @@ export class GavelWorkbench extends LitElement {
           @compare-version=${(e: CustomEvent<number>) => void this.compareVersion(e.detail)}
           @compare-previous=${(e: CustomEvent<number>) => void this.compareWithPrevious(e.detail)}
         ></gavel-history>`;
+      case "meetings":
+        return html`<gavel-meetings></gavel-meetings>`;
       default:
         return nothing;
     }
@@ -797,6 +800,8 @@ export class GavelWorkbench extends LitElement {
 
   protected override updated(): void {
     this.classList.toggle("sidebar-hidden", this.sidebar === null);
+    // The meetings view shows charts: it gets a wider sidebar than the file lists.
+    this.classList.toggle("wide-sidebar", this.sidebar === "meetings");
   }
 
   override render() {

@@ -11,6 +11,8 @@ import { sharedStyles } from "./shared-styles";
 import type { VoteLines } from "../language/protocol";
 import "./vote-chart";
 import "./scorecard-chart";
+import "./election-chart";
+import "./rating-chart";
 import "./threshold-table";
 import type { TableFinder } from "./threshold-table";
 import type { ThresholdRow } from "@gavel-rules/lang";
@@ -44,6 +46,7 @@ export class TryView extends LitElement {
       form input[type="number"], form input[type="text"], form select { width: 100%; }
       .actions { grid-column: 1 / -1; display: flex; gap: 8px; margin-top: 10px; }
       .outcome { font-size: 16px; font-weight: 600; margin: 0; display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: baseline; white-space: nowrap; }
+      .outcome .elected, .outcome .tied, .outcome .ballots { font-size: 13px; font-weight: normal; white-space: normal; }
       .rule-label { font-size: 12px; margin: 2px 0 8px; }
       .badge { padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 13px; }
       .badge.passed { background: #2e7d32; }
@@ -198,14 +201,25 @@ export class TryView extends LitElement {
   }
 
   private renderResult(result: RuleResult) {
-    // Elections and ratings get their own views with the meetings work; until then, the outcome and the explanation.
     if (result.kind === "election" || result.kind === "rating") {
-      const headline = result.kind === "election" ? `${result.outcome}: ${result.elected.join("、")}${result.tied.length ? ` (${result.tied.join("、")})` : ""}` : result.grade;
       return html`
-        <div class="outcome" role="status" data-outcome=${result.kind === "election" ? result.outcome : result.grade}>${headline}</div>
+        <div class="outcome" role="status" data-outcome=${result.kind === "election" ? result.outcome : result.grade}>
+          ${result.kind === "election"
+            ? html`${t("try.outcome")}: <span class="badge ${result.outcome === "complete" ? "passed" : result.outcome.startsWith("void") ? "rejected" : "no_quorum"}">${t(`election.outcome.${result.outcome}` as MessageKey)}</span>
+                ${result.elected.length ? html`<span class="elected">${t("election.elected")}: ${result.elected.join("、")}</span>` : nothing}
+                ${result.tied.length ? html`<span class="tied">${t("election.tied")}: ${result.tied.join("、")}</span>` : nothing}`
+            : html`${t("try.grade")}: <span class="badge grade">${result.grade}</span> <span class="muted ballots">${t("rating.ballots", { n: result.ballots })}</span>`}
+        </div>
         <div class="rule-label muted">${result.label}</div>
+        ${result.kind === "election"
+          ? html`<gavel-election-chart .result=${result}></gavel-election-chart>`
+          : html`<gavel-rating-chart .result=${result}></gavel-rating-chart>`}
+        <h3 class="explanation-title">${t("try.explanation")}</h3>
         <table aria-label=${t("try.explanation")}>
-          ${result.explanation.map((step) => html`<tr class="step"><td>${step.clause}</td><td class="text">${step.text}</td><td class="detail">${step.detail}</td><td>${shown(step.result)}</td></tr>`)}
+          ${result.explanation.map((step) => html`<tr class="step" tabindex="0" @click=${() => this.reveal(step.span)}
+              @keydown=${(e: KeyboardEvent) => e.key === "Enter" && this.reveal(step.span)}>
+            <td>${step.clause}</td><td class="text">${step.text}</td><td class="detail">${step.detail}</td>
+            <td class=${step.result === true ? "ok" : step.result === false ? "error" : ""}>${shown(step.result)}</td></tr>`)}
         </table>`;
     }
     return html`
