@@ -148,7 +148,8 @@ export class CodeEditor extends LitElement {
     this.diffOriginal = versionModel(originalText);
     this.diffModified = typeof modified === "string" ? versionModel(modified) : null;
     const diffEditor = this.ensureDiffEditor(monaco);
-    diffEditor.updateOptions({ readOnly: typeof modified === "string", originalEditable: false });
+    // Monaco recomputes both sides' aria labels from every options update: without them here they become empty.
+    diffEditor.updateOptions({ readOnly: typeof modified === "string", originalEditable: false, ...diffAriaLabels() });
     diffEditor.setModel({ original: this.diffOriginal, modified: this.diffModified ?? (modified as Monaco.editor.ITextModel) });
   }
 
@@ -164,6 +165,7 @@ export class CodeEditor extends LitElement {
       originalEditable: false,
       renderSideBySide: true,
       fontSize: 14,
+      ...diffAriaLabels(),
     });
     return this.diffEditor;
   }
@@ -224,4 +226,9 @@ function monacoTheme(theme: Theme): string {
     default:
       return "gavel-light";
   }
+}
+
+/** Names for the diff's two text inputs: without them both are unnamed fields to a screen reader (aria-input-field-name). */
+function diffAriaLabels(): { originalAriaLabel: string; modifiedAriaLabel: string } {
+  return { originalAriaLabel: t("diff.originalLabel"), modifiedAriaLabel: t("diff.modifiedLabel") };
 }

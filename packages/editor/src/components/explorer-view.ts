@@ -40,7 +40,7 @@ export class ExplorerView extends LitElement {
       li .actions { display: none; }
       li:hover .actions, li:focus-within .actions { display: flex; }
       li .actions button { padding: 0 4px; font-size: 12px; }
-      .file-icon { color: #c586c0; font-weight: 600; font-size: 11px; }
+      .file-icon { color: var(--file-icon, #c586c0); font-weight: 600; font-size: 11px; }
       .note { padding: 6px 20px; font-size: 12px; }
       input.inline { width: 100%; height: 22px; }
       .invalid { outline: 1px solid var(--error); }
