@@ -148,8 +148,7 @@ export class CodeEditor extends LitElement {
     this.diffOriginal = versionModel(originalText);
     this.diffModified = typeof modified === "string" ? versionModel(modified) : null;
     const diffEditor = this.ensureDiffEditor(monaco);
-    // Monaco recomputes both sides' aria labels from every options update: without them here they become empty.
-    diffEditor.updateOptions({ readOnly: typeof modified === "string", originalEditable: false, ...diffAriaLabels() });
+    diffEditor.updateOptions({ readOnly: typeof modified === "string", originalEditable: false });
     diffEditor.setModel({ original: this.diffOriginal, modified: this.diffModified ?? (modified as Monaco.editor.ITextModel) });
   }
 
@@ -165,8 +164,21 @@ export class CodeEditor extends LitElement {
       originalEditable: false,
       renderSideBySide: true,
       fontSize: 14,
-      ...diffAriaLabels(),
     });
+    // Monaco's diff editor re-derives both sides' options on each of its option or layout changes and drops
+    // originalAriaLabel/modifiedAriaLabel then, leaving two unnamed text fields (axe: aria-input-field-name).
+    // Name each side again whenever its configuration changes, in the UI's language of the moment.
+    const sides = [
+      [this.diffEditor.getOriginalEditor(), "diff.originalLabel"],
+      [this.diffEditor.getModifiedEditor(), "diff.modifiedLabel"],
+    ] as const;
+    for (const [side, key] of sides) {
+      const name = () => {
+        if (side.getRawOptions().ariaLabel !== t(key)) side.updateOptions({ ariaLabel: t(key) });
+      };
+      name();
+      side.onDidChangeConfiguration(name);
+    }
     return this.diffEditor;
   }
 
@@ -228,7 +240,3 @@ function monacoTheme(theme: Theme): string {
   }
 }
 
-/** Names for the diff's two text inputs: without them both are unnamed fields to a screen reader (aria-input-field-name). */
-function diffAriaLabels(): { originalAriaLabel: string; modifiedAriaLabel: string } {
-  return { originalAriaLabel: t("diff.originalLabel"), modifiedAriaLabel: t("diff.modifiedLabel") };
-}
