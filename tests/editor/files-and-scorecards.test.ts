@@ -87,7 +87,7 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
     expect(await wb.cursorLine()).toBe(stdMajorMatter.split("\n").findIndex((l) => l.startsWith("vote major_matter")) + 1);
     await wb.page.keyboard.type("x");
     expect(await wb.editorText()).toBe(stdMajorMatter); // read-only
-    await wb.page.click("gavel-tabs [role=tab][data-name='std/major-matter'] button.close");
+    await wb.page.click("gavel-tabs [role=tab][data-name='std/major-matter'] .close");
     expect(await wb.activeTab()).toBe("market_plan");
   });
 

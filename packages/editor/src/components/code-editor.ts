@@ -165,6 +165,20 @@ export class CodeEditor extends LitElement {
       renderSideBySide: true,
       fontSize: 14,
     });
+    // Monaco's diff editor re-derives both sides' options on each of its option or layout changes and drops
+    // originalAriaLabel/modifiedAriaLabel then, leaving two unnamed text fields (axe: aria-input-field-name).
+    // Name each side again whenever its configuration changes, in the UI's language of the moment.
+    const sides = [
+      [this.diffEditor.getOriginalEditor(), "diff.originalLabel"],
+      [this.diffEditor.getModifiedEditor(), "diff.modifiedLabel"],
+    ] as const;
+    for (const [side, key] of sides) {
+      const name = () => {
+        if (side.getRawOptions().ariaLabel !== t(key)) side.updateOptions({ ariaLabel: t(key) });
+      };
+      name();
+      side.onDidChangeConfiguration(name);
+    }
     return this.diffEditor;
   }
 
@@ -225,3 +239,4 @@ function monacoTheme(theme: Theme): string {
       return "gavel-light";
   }
 }
+

@@ -22,10 +22,13 @@ export class EditorTabs extends LitElement {
         border-right: 1px solid var(--border); cursor: pointer; white-space: nowrap; color: var(--muted);
       }
       [role="tab"][aria-selected="true"] { background: var(--tab-active-bg); color: var(--fg); box-shadow: inset 0 1px 0 var(--accent); }
-      .close { width: 20px; height: 20px; padding: 0; display: grid; place-items: center; border-radius: 4px; }
+      /* A mouse target only: a control inside a tab would be a nested interactive element, and the keyboard closes the
+         focused tab with Delete (aria-keyshortcuts). */
+      .close { width: 20px; height: 20px; padding: 0; display: grid; place-items: center; border-radius: 4px; cursor: pointer; }
+      .close:hover { background: var(--hover-bg); }
       .close .x { display: none; }
       .close .dot { width: 8px; height: 8px; border-radius: 50%; background: currentColor; }
-      [role="tab"]:hover .close .x, .close:focus-visible .x, .close.clean .x { display: inline; }
+      [role="tab"]:hover .close .x, .close.clean .x { display: inline; }
       .close.clean { visibility: hidden; }
       [role="tab"]:hover .close.clean, [role="tab"][aria-selected="true"] .close.clean { visibility: visible; }
       [role="tab"]:hover .close .dot { display: none; }
@@ -62,6 +65,7 @@ export class EditorTabs extends LitElement {
           aria-selected=${String(tab.name === this.active)}
           data-name=${tab.name}
           data-dirty=${String(tab.dirty)}
+          aria-keyshortcuts="Delete"
           title=${tab.dirty ? `${tab.name}.gavel — ${t("tabs.unsaved")}` : `${tab.name}.gavel`}
           @click=${() => this.emit("activate-tab", tab.name)}
           @mousedown=${swallowMiddle}
@@ -73,13 +77,13 @@ export class EditorTabs extends LitElement {
           }}
           @keydown=${(e: KeyboardEvent) => this.onKey(e, index)}
         >
-          <span>${tab.name}.gavel</span>
-          <button
+          <span>${tab.name}.gavel</span>${tab.dirty ? html`<span class="sr-only">, ${t("tabs.unsaved")}</span>` : ""}
+          <span
             class="close ${tab.dirty ? "dirty" : "clean"}"
-            tabindex="-1"
-            aria-label="${t("tabs.close")} ${tab.name}"
+            aria-hidden="true"
+            title="${t("tabs.close")} ${tab.name}"
             @click=${(e: Event) => { e.stopPropagation(); this.emit("close-tab", tab.name); }}
-          >${tab.dirty ? html`<span class="dot" aria-label=${t("tabs.unsaved")}></span>` : ""}<span class="x">✕</span></button>
+          >${tab.dirty ? html`<span class="dot"></span>` : ""}<span class="x">✕</span></span>
         </div>`,
       )}
     </div>`;

@@ -40,7 +40,7 @@ export class ExplorerView extends LitElement {
       li .actions { display: none; }
       li:hover .actions, li:focus-within .actions { display: flex; }
       li .actions button { padding: 0 4px; font-size: 12px; }
-      .file-icon { color: #c586c0; font-weight: 600; font-size: 11px; }
+      .file-icon { color: var(--file-icon, #c586c0); font-weight: 600; font-size: 11px; }
       .note { padding: 6px 20px; font-size: 12px; }
       input.inline { width: 100%; height: 22px; }
       .invalid { outline: 1px solid var(--error); }
@@ -53,6 +53,8 @@ export class ExplorerView extends LitElement {
   /** Name of the row being renamed, or "" for the new-file row. */
   @state() private editing: string | null = null;
   @state() private draft = "";
+  /** The row focused last: it keeps the tree's one Tab stop (roving tabindex), arrows move within. */
+  @state() private focusName: string | null = null;
 
   private readonly locale = new LocaleController(this);
 
@@ -107,6 +109,10 @@ export class ExplorerView extends LitElement {
       const rows = [...this.renderRoot.querySelectorAll<HTMLElement>("li[data-name]")];
       const index = rows.indexOf(event.currentTarget as HTMLElement);
       rows[index + (event.key === "ArrowDown" ? 1 : -1)]?.focus();
+    } else if (event.key === "Home" || event.key === "End") {
+      event.preventDefault();
+      const rows = [...this.renderRoot.querySelectorAll<HTMLElement>("li[data-name]")];
+      rows[event.key === "Home" ? 0 : rows.length - 1]?.focus();
     }
   }
 
@@ -123,22 +129,32 @@ export class ExplorerView extends LitElement {
     />`;
   }
 
-  private row(file: ExplorerFile) {
-    if (this.editing === file.name) return html`<li>${this.inlineInput()}</li>`;
+  /** The row that holds the tree's one Tab stop: the last focused, else the open file, else the first. */
+  private tabStop(): string | undefined {
+    const names = this.files.map((f) => f.name);
+    return [this.focusName, this.activeName].find((name) => name !== null && names.includes(name)) ?? names[0];
+  }
+
+  private row(file: ExplorerFile, tabStop: string | undefined) {
+    if (this.editing === file.name) return html`<li role="treeitem" aria-level="1">${this.inlineInput()}</li>`;
     return html`<li
-      role="option"
-      tabindex="0"
+      role="treeitem"
+      aria-level="1"
+      tabindex=${file.name === tabStop ? 0 : -1}
+      aria-keyshortcuts="F2 Delete"
       data-name=${file.name}
       aria-selected=${String(file.name === this.activeName)}
+      @focus=${() => (this.focusName = file.name)}
       title=${file.version === null ? `${file.name}.gavel — ${t("explorer.unsaved")}` : `${file.name}.gavel — v${file.version}`}
       @click=${() => this.emit("open-file", file.name)}
       @keydown=${(e: KeyboardEvent) => this.onRowKey(e, file)}
     >
       <span class="file-icon" aria-hidden="true">§</span>
       <span class="name">${file.name}.gavel</span>
+      <!-- Mouse shortcuts only (F2 and Delete on the row do the same): the tree stays one Tab stop. -->
       <span class="actions">
-        <button title=${t("explorer.rename")} aria-label=${t("explorer.rename")} @click=${(e: Event) => { e.stopPropagation(); this.startRename(file.name); }}>✎</button>
-        <button title=${t("explorer.delete")} aria-label=${t("explorer.delete")} @click=${(e: Event) => { e.stopPropagation(); this.emit("delete-file", file.name); }}>✕</button>
+        <button tabindex="-1" title=${t("explorer.rename")} aria-label=${t("explorer.rename")} @click=${(e: Event) => { e.stopPropagation(); this.startRename(file.name); }}>✎</button>
+        <button tabindex="-1" title=${t("explorer.delete")} aria-label=${t("explorer.delete")} @click=${(e: Event) => { e.stopPropagation(); this.emit("delete-file", file.name); }}>✕</button>
       </span>
       ${file.dirty ? html`<span class="dot" title=${t("tabs.unsaved")}></span>` : nothing}
       <span class="version">${file.version === null ? "—" : `v${file.version}`}</span>
@@ -146,6 +162,7 @@ export class ExplorerView extends LitElement {
   }
 
   override render() {
+    const tabStop = this.tabStop();
     return html`
       <div class="section-title">
         <span class="grow">${t("explorer.title")}</span>
@@ -153,9 +170,9 @@ export class ExplorerView extends LitElement {
         <button title=${t("explorer.refresh")} aria-label=${t("explorer.refresh")} @click=${() => this.emit("refresh", null)}>⟳</button>
       </div>
       ${this.offline ? html`<div class="note warning">${t("explorer.offline")}</div>` : nothing}
-      <ul role="listbox" aria-label=${t("explorer.title")}>
-        ${this.editing === "" ? html`<li>${this.inlineInput()}</li>` : nothing}
-        ${this.files.map((file) => this.row(file))}
+      <ul role="tree" aria-label=${t("explorer.title")}>
+        ${this.editing === "" ? html`<li role="treeitem" aria-level="1">${this.inlineInput()}</li>` : nothing}
+        ${this.files.map((file) => this.row(file, tabStop))}
       </ul>
       ${this.files.length === 0 && this.editing !== "" ? html`<div class="note muted">${t("explorer.empty")}</div>` : nothing}
     `;

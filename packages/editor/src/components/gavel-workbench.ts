@@ -55,6 +55,8 @@ const HIDDEN_KEY = "gavel.hiddenRules";
 const DRAFT_DELAY_MS = 250;
 /** How often the workbench asks for the registry again while the service is unreachable. */
 const RECONNECT_MS = 2000;
+/** The bottom panel is never shorter than its tab row and a few lines. */
+const PANEL_MIN_HEIGHT = 100;
 
 /** The text of an error for a person: a failed fetch says the service is unreachable, in the UI's language. */
 function errorText(error: unknown): string {
@@ -85,6 +87,10 @@ export class GavelWorkbench extends LitElement {
   @state() private versions: VersionInfo[] = [];
   /** Bumped on every edit so tabs and the status bar re-render their unsaved markers. */
   @state() private editTick = 0;
+  /** The bottom panel's height and the most it may take, in px: the sash announces them (aria-valuenow/max). */
+  @state() private panelSize = { now: PANEL_MIN_HEIGHT, max: PANEL_MIN_HEIGHT };
+  private readonly panelObserver = new ResizeObserver(() => this.measurePanel());
+  private observedPanel: Element | null = null;
 
   @query("gavel-code-editor") private codeEditor!: CodeEditor;
   @query("gavel-settings-dialog") private settingsDialog!: SettingsDialog;
@@ -146,6 +152,8 @@ export class GavelWorkbench extends LitElement {
     window.removeEventListener("pagehide", this.flushDrafts);
     window.removeEventListener("online", this.onOnline);
     clearInterval(this.reconnectTimer);
+    this.panelObserver.disconnect();
+    this.observedPanel = null;
     this.unsubscribeLocale?.();
   }
 
@@ -653,10 +661,21 @@ export class GavelWorkbench extends LitElement {
   }
 
   /** Sets the bottom panel's height, keeping at least 100px for the editor and for the panel. */
-  private setPanelHeight(height: number): void {
+  /** The tallest the bottom panel may be: the editor keeps at least its tabs and a few lines. */
+  private panelMaxHeight(): number {
     const main = this.querySelector<HTMLElement>(".main");
-    const max = (main?.clientHeight ?? window.innerHeight) - 135;
-    this.style.setProperty("--panel-height", `${Math.round(Math.max(100, Math.min(height, max)))}px`);
+    return Math.max(PANEL_MIN_HEIGHT, (main?.clientHeight ?? window.innerHeight) - 135);
+  }
+
+  private setPanelHeight(height: number): void {
+    this.style.setProperty("--panel-height", `${Math.round(Math.max(PANEL_MIN_HEIGHT, Math.min(height, this.panelMaxHeight())))}px`);
+  }
+
+  private measurePanel(): void {
+    const panel = this.querySelector<HTMLElement>("gavel-bottom-panel");
+    const max = Math.round(this.panelMaxHeight());
+    const now = Math.min(max, Math.max(PANEL_MIN_HEIGHT, Math.round(panel?.getBoundingClientRect().height ?? 0)));
+    if (now !== this.panelSize.now || max !== this.panelSize.max) this.panelSize = { now, max };
   }
 
   private readonly startPanelResize = (event: PointerEvent): void => {
@@ -802,6 +821,12 @@ export class GavelWorkbench extends LitElement {
     this.classList.toggle("sidebar-hidden", this.sidebar === null);
     // The meetings view shows charts: it gets a wider sidebar than the file lists.
     this.classList.toggle("wide-sidebar", this.sidebar === "meetings");
+    const panel = this.querySelector("gavel-bottom-panel");
+    if (panel !== this.observedPanel) {
+      if (this.observedPanel) this.panelObserver.unobserve(this.observedPanel);
+      if (panel) this.panelObserver.observe(panel);
+      this.observedPanel = panel;
+    }
   }
 
   override render() {
@@ -830,6 +855,7 @@ export class GavelWorkbench extends LitElement {
         ></gavel-code-editor>
         ${this.panelVisible
           ? html`<div class="panel-sash" role="separator" aria-orientation="horizontal" tabindex="0" aria-label=${t("panel.resize")}
+              aria-valuenow=${this.panelSize.now} aria-valuemin=${PANEL_MIN_HEIGHT} aria-valuemax=${this.panelSize.max}
               @pointerdown=${this.startPanelResize} @keydown=${this.onSashKey}></div>`
           : nothing}
         <gavel-bottom-panel

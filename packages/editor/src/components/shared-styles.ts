@@ -54,4 +54,6 @@ export const sharedStyles = css`
   .section-title .grow { flex: 1; }
   .codicon-like { font-family: var(--ui-font); font-size: 14px; line-height: 1; }
   ul { list-style: none; margin: 0; padding: 0; }
+  /* Words for screen readers only, where the eye reads a glyph or a bare number. */
+  .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;

@@ -38,9 +38,9 @@ export class StatusBar extends LitElement {
       ? this.dirty ? t("status.modified", { v: this.savedVersion }) : t("status.saved", { v: this.savedVersion })
       : t("status.unsaved");
     return html`
-      <button data-status="problems" title=${t("panel.problems")} @click=${() => this.emit("show-problems")}
-        aria-label="${t("status.errors", { n: this.errors })}, ${t("status.warnings", { n: this.warnings })}">
-        ⊗ <span data-count="errors">${this.errors}</span> ⚠ <span data-count="warnings">${this.warnings}</span>
+      <button data-status="problems" title=${t("panel.problems")} @click=${() => this.emit("show-problems")}>
+        <span aria-hidden="true">⊗ <span data-count="errors">${this.errors}</span> ⚠ <span data-count="warnings">${this.warnings}</span></span>
+        <span class="sr-only">${t("status.errors", { n: this.errors })}, ${t("status.warnings", { n: this.warnings })}</span>
       </button>
       <span class="item message" role="status" aria-live="polite">${this.message}</span>
       <span class="grow"></span>

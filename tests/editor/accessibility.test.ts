@@ -1,0 +1,166 @@
+/**
+ * Accessibility (issue #13): axe-core finds no critical or serious violation in any view of the workbench, in light
+ * and in dark. Each theme gets its own browser and its own rule file, so either test runs alone (`-t`).
+ */
+
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, type BrowserSession } from "./browser";
+import { startEditorService, type EditorService } from "./editor-service";
+import { screenshotPath } from "./screenshots";
+import { WorkbenchPage } from "./workbench-page";
+
+const axeSource = (createRequire(import.meta.url)("axe-core") as { source: string }).source;
+const starCommunity = readFileSync(join(import.meta.dirname, "../../examples/star-community.gavel"), "utf8");
+
+/**
+ * Selectors axe skips: only Monaco's own internals may go here, each with its reason. None is needed today: Monaco's
+ * inputs are named through our options and its colours come from our themes (monaco-setup.ts), so both count as ours.
+ */
+const MONACO_INTERNALS: string[] = [];
+
+let service: EditorService;
+const sessions: BrowserSession[] = [];
+
+beforeAll(async () => {
+  service = await startEditorService();
+});
+
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.close();
+});
+
+afterAll(async () => {
+  await service?.close();
+});
+
+interface Finding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+  /** Why the first element fails, as axe words it (colours and ratio for contrast), and its opening tag. */
+  why: string;
+}
+
+/** Runs axe-core on the whole page (it pierces open shadow roots) and keeps the critical and serious findings. */
+async function seriousFindings(wb: WorkbenchPage): Promise<Finding[]> {
+  await wb.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return wb.page.evaluate(async (exclude) => {
+    const axe = (window as unknown as {
+      axe: {
+        run(context: object, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[] }>;
+      };
+    }).axe;
+    const result = await axe.run({ exclude: exclude.map((selector) => [selector]) }, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "critical" || v.impact === "serious")
+      .map((v) => ({ id: v.id, impact: v.impact ?? "", help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)),
+        why: `${(v.nodes[0]?.failureSummary ?? "").replace(/\s+/g, " ").slice(0, 200)} in ${(v.nodes[0]?.html ?? "").slice(0, 300)}`,
+      }));
+  }, MONACO_INTERNALS);
+}
+
+/** Opens every view in turn, in one theme, and returns each view's serious findings. */
+async function auditEveryView(theme: "light" | "dark"): Promise<Record<string, Finding[]>> {
+  const browser = await launchBrowser({ locale: "en", theme, token: service.token });
+  sessions.push(browser);
+  browser.page.setDefaultTimeout(15_000);
+  const wb = new WorkbenchPage(browser.page, service.baseUrl);
+  const name = `a11y_${theme}_${Date.now().toString(36)}`;
+  await service.putRule(name, starCommunity);
+  await service.putRule(name, `# second version\n${starCommunity}`);
+  const page = wb.page;
+  const found: Record<string, Finding[]> = {};
+  const audit = async (view: string) => {
+    // Through the DevTools protocol, so the page's Content-Security-Policy does not apply to the injected script.
+    if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+    found[view] = await seriousFindings(wb);
+    await wb.screenshot(screenshotPath(`a11y-${view}-${theme}.png`));
+  };
+
+  await wb.open(name);
+  await page.waitForFunction((theme) => document.documentElement.dataset["theme"] === theme, theme);
+  await page.waitForSelector(`gavel-explorer li[data-name=${name}]`);
+  await audit("explorer");
+  await expectOneTabStop(page, "gavel-explorer");
+
+  await page.click("gavel-activity-bar [data-view=outline]");
+  await page.waitForSelector("gavel-outline [role=tree]");
+  await audit("editor"); // the editor with the outline beside it
+  await expectOneTabStop(page, "gavel-outline");
+
+  await wb.showPanel("problems");
+  await page.waitForSelector("gavel-bottom-panel [data-panel=problems][aria-selected=true]");
+  await audit("problems");
+
+  await wb.showPanel("tests");
+  await page.waitForSelector("gavel-tests [data-action=run-tests]");
+  await audit("tests");
+
+  await wb.showPanel("try");
+  await page.waitForSelector("gavel-try [data-action=evaluate]");
+  await page.click("gavel-try [data-action=evaluate]");
+  await page.waitForSelector("gavel-try .outcome");
+  await audit("try");
+
+  await page.click("gavel-activity-bar [data-view=history]");
+  await page.waitForSelector("gavel-history [data-version='1']");
+  await audit("history");
+
+  await page.click("gavel-history [data-version='1']");
+  await page.waitForSelector(".monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert");
+  await audit("diff");
+  await page.click("gavel-code-editor [data-action=close-diff]");
+  await page.waitForSelector("gavel-code-editor .diff-bar", { state: "detached" });
+
+  await page.click("gavel-activity-bar [data-view=settings]");
+  await page.waitForSelector("gavel-settings-dialog #theme");
+  await audit("settings");
+  return found;
+}
+
+/**
+ * A tree is one Tab stop (roving tabindex): exactly one of its rows is tabbable, and Home then ArrowDown hand the
+ * stop to the first and then the second row and focus it.
+ */
+async function expectOneTabStop(page: WorkbenchPage["page"], host: string): Promise<void> {
+  const rows = page.locator(`${host} [role=treeitem]`);
+  expect(await rows.count(), host).toBeGreaterThan(1);
+  const tabbable = page.locator(`${host} [role=treeitem][tabindex="0"]`);
+  expect(await tabbable.count(), host).toBe(1);
+  const stop = () => rows.evaluateAll((items) => items.map((item) => item.getAttribute("tabindex")).indexOf("0"));
+  const focused = (index: number) => rows.nth(index).evaluate((row) => (row.getRootNode() as ShadowRoot).activeElement === row);
+  await tabbable.focus();
+  await page.keyboard.press("Home");
+  await expect.poll(stop, { message: host }).toBe(0);
+  expect(await focused(0), host).toBe(true);
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(stop, { message: host }).toBe(1);
+  expect(await focused(1), host).toBe(true);
+  expect(await tabbable.count(), host).toBe(1);
+}
+
+/** One line per finding: view, rule id, help and the elements it names. */
+function describeFindings(found: Record<string, Finding[]>): string {
+  return Object.entries(found)
+    .flatMap(([view, findings]) => findings.map((f) => {
+      const shown = f.targets.slice(0, 3).join(", ");
+      const more = f.targets.length > 3 ? ` and ${f.targets.length - 3} more` : "";
+      return `${view}: ${f.id} (${f.impact}) ${f.help}: ${shown}${more} — ${f.why}`;
+    }))
+    .join("\n");
+}
+
+describe("axe-core in every view", () => {
+  for (const theme of ["light", "dark"] as const) {
+    it(`finds no critical or serious violation in ${theme}`, async () => {
+      const found = await auditEveryView(theme);
+      expect(Object.keys(found)).toEqual(["explorer", "editor", "problems", "tests", "try", "history", "diff", "settings"]);
+      const count = Object.values(found).reduce((n, findings) => n + findings.length, 0);
+      expect(count, `axe-core findings in ${theme}:\n${describeFindings(found)}`).toBe(0);
+    });
+  }
+});
