@@ -82,7 +82,7 @@ describe("gavel token on the embedded store", () => {
     } finally {
       await server2.close();
     }
-  });
+  }, 240_000); // several CLI processes each open the embedded store (PGlite): minutes on a loaded 2-core machine
 
   it("refuses a folder with no store, two stores at once and an unknown role", async () => {
     const missing = await gavel(["token", "list", "--data", join(work, "no-such-store")], work);
@@ -150,5 +150,5 @@ describe("gavel backup and restore", () => {
     }
     const twice = await gavel(["restore", file, "--data", target], work);
     expect([twice.code, twice.stderr.includes("Refused (TARGET_NOT_EMPTY)")]).toEqual([1, true]);
-  });
+  }, 240_000); // several CLI processes each open the embedded store (PGlite): minutes on a loaded 2-core machine
 });

@@ -39,11 +39,17 @@ async function readEverything(reader: Reader): Promise<StoredRow[]> {
   return all;
 }
 
-/** The choices a row carries: any text value, or any JSON `choice`, that is yes/no/abstain. */
+/**
+ * The choices a row carries: any text value, or any JSON `choice`, that is yes/no/abstain. A result's clause margin
+ * names the fact it counts (`{ count: "yes", needed, margin, … }`): that names a clause's subject, not anyone's vote.
+ */
 function choicesIn(value: unknown): string[] {
   if (typeof value === "string") return CHOICES.includes(value) ? [value] : [];
   if (Array.isArray(value)) return value.flatMap(choicesIn);
-  if (value && typeof value === "object") return Object.values(value).flatMap(choicesIn);
+  if (value && typeof value === "object") {
+    const isMargin = "needed" in value && "margin" in value;
+    return Object.entries(value).flatMap(([key, inner]) => (isMargin && key === "count" ? [] : choicesIn(inner)));
+  }
   return [];
 }
 
