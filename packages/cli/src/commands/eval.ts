@@ -9,10 +9,9 @@ import { resolve } from "node:path";
 import { explainText, localizeError } from "@gavel-rules/lang";
 import type { CommandContext } from "../context.ts";
 import { ExitCode } from "../context.ts";
-import { formatDiagnostic } from "../diagnostics.ts";
 import { inputProblems, type InputProblem } from "../input-validation.ts";
 import type { Messages } from "../messages.ts";
-import { compileRuleFile, readRuleFile } from "../rule-file.ts";
+import { loadRule } from "./rule-source.ts";
 
 export interface EvalOptions {
   rule?: string;
@@ -58,21 +57,9 @@ export function runEval(file: string, options: EvalOptions, ctx: CommandContext)
     io.stderr(`${style.red(message)}\n`);
     return code;
   };
-  const read = readRuleFile(resolve(io.cwd, file), io.cwd);
-  if (!read.ok) return fail(messages.pathNotFound(file), ExitCode.usage);
-  const module = compileRuleFile(read.file, ctx.resolveImport, ctx.language, ctx.calendar);
-  if (!module.ok) {
-    for (const d of module.diagnostics) io.stderr(`${formatDiagnostic(d, read.file.display, style)}\n`);
-    return fail(messages.fileHasErrors(read.file.display), ExitCode.failure);
-  }
-  const available = [...module.scope.keys()];
-  let ruleName = options.rule;
-  if (ruleName === undefined) {
-    if (module.rules.length !== 1) return fail(messages.ruleRequired(available), ExitCode.usage);
-    ruleName = module.rules[0]?.name ?? "";
-  }
-  const rule = module.scope.get(ruleName);
-  if (!rule) return fail(messages.ruleNotFound(ruleName, available), ExitCode.usage);
+  const loaded = loadRule(file, options.rule, ctx);
+  if (!loaded.ok) return loaded.exitCode;
+  const { rule } = loaded;
 
   const input = parseInput(options.input, ctx);
   if (!input.ok) return fail(input.message, ExitCode.usage);

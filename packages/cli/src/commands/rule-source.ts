@@ -1,4 +1,4 @@
-/** A rule file read, compiled and one rule chosen from it: what eval-like commands (table, diff) start from. */
+/** A rule file read, compiled and one rule chosen from it: what eval, table and diff start from. */
 import { resolve } from "node:path";
 import type { CompiledModule, CompiledRule } from "@gavel-rules/lang";
 import type { CommandContext } from "../context.ts";
@@ -17,7 +17,7 @@ export function loadRule(file: string, ruleName: string | undefined, ctx: Comman
   };
   const read = readRuleFile(resolve(io.cwd, file), io.cwd);
   if (!read.ok) return fail(messages.pathNotFound(file), ExitCode.usage);
-  const module = compileRuleFile(read.file, ctx.resolveImport, ctx.language);
+  const module = compileRuleFile(read.file, ctx.resolveImport, ctx.language, ctx.calendar);
   if (!module.ok) {
     for (const d of module.diagnostics) io.stderr(`${formatDiagnostic(d, read.file.display, style)}\n`);
     return fail(messages.fileHasErrors(read.file.display), ExitCode.failure);
