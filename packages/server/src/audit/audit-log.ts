@@ -9,7 +9,8 @@ export interface ChainHead {
   hash: string;
 }
 
-interface AuditRow {
+/** An audit row as stored; a meeting's events are read with meeting_id AS ballot_id. */
+export interface AuditRow {
   ballot_id: string;
   seq: number;
   type: string;
@@ -20,7 +21,8 @@ interface AuditRow {
   hash: string;
 }
 
-function eventOf(row: AuditRow): ChainedEvent {
+/** The chained event an audit row holds. */
+export function eventOf(row: AuditRow): ChainedEvent {
   return { ballot: row.ballot_id, seq: row.seq, type: row.type, actor: row.actor, at: row.at, data: row.data, prevHash: row.prev_hash, hash: row.hash };
 }
 

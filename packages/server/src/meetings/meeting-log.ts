@@ -3,7 +3,7 @@
  * chain per meeting. Callers append inside the transaction that holds the meeting row lock and store the new head.
  */
 
-import { eventTime, prepareEvent, type ChainHead } from "../audit/audit-log.ts";
+import { eventOf, eventTime, prepareEvent, type AuditRow, type ChainHead } from "../audit/audit-log.ts";
 import { GENESIS_HASH, type ChainedEvent } from "../audit/hash-chain.ts";
 import type { Queryable } from "../store/database.ts";
 
@@ -16,21 +16,10 @@ export async function appendMeetingEvent(tx: Queryable, meeting: string, head: C
   return event.head;
 }
 
-interface EventRow {
-  meeting_id: string;
-  seq: number;
-  type: string;
-  actor: string;
-  at: string;
-  data: unknown;
-  prev_hash: string;
-  hash: string;
-}
-
 /** Every event of a meeting, in order (the hashed body calls the chain `ballot`, as every chain does). */
 export async function listMeetingEvents(db: Queryable, meeting: string): Promise<ChainedEvent[]> {
-  const { rows } = await db.query<EventRow>("SELECT meeting_id, seq, type, actor, at, data, prev_hash, hash FROM meeting_events WHERE meeting_id = $1 ORDER BY seq", [meeting]);
-  return rows.map((row) => ({ ballot: row.meeting_id, seq: row.seq, type: row.type, actor: row.actor, at: row.at, data: row.data, prevHash: row.prev_hash, hash: row.hash }));
+  const { rows } = await db.query<AuditRow>("SELECT meeting_id AS ballot_id, seq, type, actor, at, data, prev_hash, hash FROM meeting_events WHERE meeting_id = $1 ORDER BY seq", [meeting]);
+  return rows.map(eventOf);
 }
 
 /** The head of a chain with no events yet. */
