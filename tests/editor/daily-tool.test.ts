@@ -109,18 +109,26 @@ function editorTextIs(wb: WorkbenchPage, expected: string) {
 }
 
 /** Waits until IndexedDB holds (or no longer holds) a draft of `name`. */
-function draftStored(wb: WorkbenchPage, name: string, present: boolean) {
-  return wb.page.waitForFunction(async ([name, present]) => {
-    // Opening a database that does not exist yet would create it empty, before the workbench creates its store.
-    if (!(await indexedDB.databases()).some((d) => d.name === "gavel-drafts")) return !present;
-    const request = indexedDB.open("gavel-drafts");
-    const db = await new Promise<IDBDatabase>((resolve) => (request.onsuccess = () => resolve(request.result)));
-    if (!db.objectStoreNames.contains("drafts")) return db.close(), !present;
-    const get = db.transaction("drafts").objectStore("drafts").get(name);
-    const draft = await new Promise<unknown>((resolve) => (get.onsuccess = () => resolve(get.result)));
-    db.close();
-    return (draft !== undefined) === present;
-  }, [name, present] as const);
+/** Waits until the draft of `name` is (or is no longer) in the page's IndexedDB. */
+async function draftStored(wb: WorkbenchPage, name: string, present: boolean): Promise<void> {
+  // Polled from here: page.waitForFunction takes a returned promise as a truthy answer and does not wait for it.
+  await expect
+    .poll(
+      () =>
+        wb.page.evaluate(async (name) => {
+          // Opening a database that does not exist yet would create it empty, before the workbench creates its store.
+          if (!(await indexedDB.databases()).some((d) => d.name === "gavel-drafts")) return false;
+          const request = indexedDB.open("gavel-drafts");
+          const db = await new Promise<IDBDatabase>((resolve) => (request.onsuccess = () => resolve(request.result)));
+          if (!db.objectStoreNames.contains("drafts")) return db.close(), false;
+          const get = db.transaction("drafts").objectStore("drafts").get(name);
+          const draft = await new Promise<unknown>((resolve) => (get.onsuccess = () => resolve(get.result)));
+          db.close();
+          return draft !== undefined;
+        }, name),
+      { timeout: 15_000 },
+    )
+    .toBe(present);
 }
 
 describe("conditional saves in the editor", () => {

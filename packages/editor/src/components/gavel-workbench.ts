@@ -134,10 +134,9 @@ export class GavelWorkbench extends LitElement {
       this.requestUpdate();
       if (this.codeEditor?.editor) this.registerActions(this.codeEditor.editor);
     });
-    void this.refreshRegistry().then(() => {
-      this.openFromHash();
-      void this.offerDrafts();
-    });
+    void this.refreshRegistry().then(this.openFromHash);
+    // Drafts live in this browser: offering them back must not wait for (or depend on) the service answering.
+    void this.offerDrafts();
     window.addEventListener("hashchange", this.openFromHash);
     window.addEventListener("beforeunload", this.onBeforeUnload);
     window.addEventListener("pagehide", this.flushDrafts);
@@ -464,7 +463,8 @@ export class GavelWorkbench extends LitElement {
     const write = this.isDirty(doc)
       ? saveDraft({ name: doc.name, text: doc.model.getValue(), baseVersion: doc.savedVersion, savedAt: new Date().toISOString() })
       : deleteDraft(doc.name);
-    write.catch((error: unknown) => this.notify("error", () => errorText(error), "drafts"));
+    // Its own key: a failed write must not replace the offer of drafts kept earlier.
+    write.catch((error: unknown) => this.notify("error", () => errorText(error), "draft-write"));
   }
 
   /** Writes every pending draft now: the page is going away. */
