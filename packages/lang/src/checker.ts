@@ -8,6 +8,7 @@ import { printExpr } from "./print.ts";
 import { diagnostic, type MessageArgsOf, type MessageId } from "./messages.ts";
 import type { Diagnostic, InputType, Span } from "./types.ts";
 import type { WorkCalendar } from "./calendar.ts";
+import { ELECTION_FACTS, ELECTION_INPUT_FACTS, ELECTION_OUTCOMES, FACT_LABELS, VOTE_FACTS, VOTE_INPUT_FACTS, VOTE_OUTCOMES } from "./facts.ts";
 
 /**
  * The static type of an expression. `literal` is a bare number, compatible with every numeric type; `records`
@@ -15,12 +16,6 @@ import type { WorkCalendar } from "./calendar.ts";
  */
 export type Type = InputType | "literal" | "error" | "records" | `list of ${InputType}`;
 
-export const VOTE_FACTS = ["entitled", "present", "yes", "no", "abstain", "cast"] as const;
-export const VOTE_OUTCOMES = ["passed", "rejected", "no_quorum"] as const;
-/** The counts an election's caller supplies; `valid` (= ballots − invalid) is derived, `votes` is one candidate's. */
-export const ELECTION_INPUT_FACTS = ["registered", "voters", "ballots", "invalid", "seats", "round"] as const;
-export const ELECTION_FACTS = [...ELECTION_INPUT_FACTS, "valid"] as const;
-export const ELECTION_OUTCOMES = ["void_ballots", "void_turnout", "complete", "runoff", "incomplete", "tie"] as const;
 /** Expectations of an election that name candidates: a text of names separated by 、 or commas. */
 export const NAME_LIST_TARGETS = ["elected", "tied"] as const;
 export const INPUT_TYPES: readonly InputType[] = ["count", "number", "ratio", "boolean", "text", "date"];
@@ -49,22 +44,6 @@ export const FUNCTION_DOCS: Record<(typeof FUNCTIONS)[number], string> = {
   absent: "absent(x): true when the optional input or field x is absent",
 };
 
-export const FACT_LABELS: Record<string, string> = {
-  entitled: "应到 / entitled: members on the roster",
-  present: "实到 / present: members actually present",
-  yes: "赞成 / yes votes",
-  no: "反对 / no votes",
-  abstain: "弃权 / abstentions",
-  cast: "投票 / votes cast = yes + no + abstain",
-  registered: "登记选民 / registered voters",
-  voters: "参加投票 / people who voted",
-  ballots: "收回选票 / ballots returned (cast), invalid ones included",
-  invalid: "无效票 / invalid ballots",
-  valid: "有效票 / valid ballots = ballots - invalid",
-  seats: "应选名额 / seats to fill in this round",
-  round: "轮次 / round: 1, or 2 and later for 另行选举",
-  votes: "得票 / one candidate's votes (in elected: and runoff:)",
-};
 
 /** What each election clause decides, for hover and messages. */
 export const ELECTION_CLAUSE_DOCS: Record<A.ElectionClauseName, string> = {
@@ -1169,7 +1148,7 @@ export function ratingLevels(decl: A.RatingDecl): string[] {
 export function ruleParameters(info: RuleInfo): string[] {
   switch (info.decl.kind) {
     case "vote":
-      return ["entitled", "present", "yes", "no", "abstain"];
+      return [...VOTE_INPUT_FACTS];
     case "election":
       return [...ELECTION_INPUT_FACTS, "candidates"];
     case "rating":

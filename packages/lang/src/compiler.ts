@@ -1,7 +1,8 @@
 /** compile(): source → parse → imports → check → compiled rules with exact and fast evaluators. */
 
 import type * as A from "./ast.ts";
-import { checkRule, checkTests, criteriaOf, ELECTION_OUTCOMES, type RuleInfo } from "./checker.ts";
+import { checkRule, checkTests, criteriaOf, type RuleInfo } from "./checker.ts";
+import { ELECTION_OUTCOMES, VOTE_OUTCOMES } from "./facts.ts";
 import { evaluateExact } from "./evaluator.ts";
 import { diagnostic, localizeDiagnostic } from "./messages.ts";
 import { buildDecider } from "./fastpath.ts";
@@ -43,7 +44,7 @@ function coverageUnitsOf(info: RuleInfo): CoverageUnit[] {
     return units;
   }
   if (d.kind === "vote") {
-    for (const outcome of ["passed", "rejected", "no_quorum"]) {
+    for (const outcome of VOTE_OUTCOMES) {
       units.push({ id: `${d.name}:outcome:${outcome}`, rule: d.name, description: `outcome ${outcome}`, span: d.nameSpan });
     }
     for (const m of d.members) {

@@ -3,6 +3,7 @@
 import type * as A from "./ast.ts";
 import type { RuleInfo } from "./checker.ts";
 import { AGGREGATES, constantValue, criteriaOf } from "./checker.ts";
+import { ELECTION_INPUT_FACTS, VOTE_INPUT_FACTS } from "./facts.ts";
 import { aggregate, dateFunction, isRecordList, MAX_LIST_LENGTH, type Value } from "./aggregates.ts";
 import { defaultCalendar, type WorkCalendar } from "./calendar.ts";
 import { DateValue, parseIsoDate } from "./dates.ts";
@@ -13,7 +14,7 @@ import { Rational } from "./rational.ts";
 import type {
   CandidateResult, CriterionResult, ElectionOutcome, ElectionResult, EvalError, EvalOutcome, ExplanationStep, JsonValue, RatingResult, ScorecardResult, Span, VoteOutcome, VoteResult,
 } from "./types.ts";
-import { ELECTION_INPUT_FACTS, ratingLevels } from "./checker.ts";
+import { ratingLevels } from "./checker.ts";
 import { electionMargin, voteMargins } from "./margins.ts";
 
 export type { Value };
@@ -39,7 +40,7 @@ export function jsonValue(v: Value): JsonValue {
   return v;
 }
 
-const VOTE_INPUTS = ["entitled", "present", "yes", "no", "abstain"] as const;
+const VOTE_INPUTS = VOTE_INPUT_FACTS;
 
 function readCount(input: Record<string, unknown>, name: string): Rational {
   if (!Object.prototype.hasOwnProperty.call(input, name) || input[name] === undefined || input[name] === null) {

@@ -9,6 +9,7 @@
 
 import type * as A from "./ast.ts";
 import { applyConstant, constantValue, type RuleInfo, type Type } from "./checker.ts";
+import { VOTE_INPUT_FACTS, VOTE_OUTCOMES } from "./facts.ts";
 import { evaluateExact } from "./evaluator.ts";
 import type { DecideOutcome, Decision, ExactJson, VoteOutcome } from "./types.ts";
 import { Rational as R } from "./rational.ts";
@@ -303,12 +304,12 @@ function requireCheck(em: Emitter, m: A.RequireDecl): void {
   em.lines.push(`if (!(${em.value(m.expr)})) return exact(input);`);
 }
 
-const OUTCOMES: VoteOutcome[] = ["passed", "rejected", "no_quorum"];
+const OUTCOMES: readonly VoteOutcome[] = VOTE_OUTCOMES;
 
 function voteDecider(info: RuleInfo): (input: Record<string, unknown>) => DecideOutcome {
   const decl = info.decl as A.VoteDecl;
   const em = new Emitter();
-  const facts = ["entitled", "present", "yes", "no", "abstain"];
+  const facts = VOTE_INPUT_FACTS;
   const prologue = inputPrologue(facts.map((name) => ({ name, type: "count" })), em);
   prologue.push("const x5 = x2 + x3 + x4;", "if (x1 > x0 || x5 > x1) return exact(input);");
   [...facts, "cast"].forEach((f, i) => em.nums.set(f, { n: `x${i}`, d: "1", bn: f === "cast" ? 3 * INPUT_BOUND : INPUT_BOUND, bd: 1 }));

@@ -5,7 +5,7 @@
  */
 
 import type * as A from "./ast.ts";
-import { ELECTION_FACTS, VOTE_FACTS } from "./checker.ts";
+import { ELECTION_FACTS, VOTE_FACTS } from "./facts.ts";
 import { expandCondition, linearRule, mentions, solveFor, type Condition, type IntSet, type LinearForm, type LinearRule, type Range } from "./linear-clause.ts";
 import { Rational } from "./rational.ts";
 import type { ClauseMargin, MarginBound } from "./types.ts";

@@ -1,7 +1,8 @@
 /** Find references and rename for editors: every place a rule, input, let or criterion name is written in one file. */
 
 import type * as A from "./ast.ts";
-import { FUNCTIONS, VOTE_FACTS, VOTE_OUTCOMES } from "./checker.ts";
+import { FUNCTIONS } from "./checker.ts";
+import { VOTE_FACTS, VOTE_OUTCOMES } from "./facts.ts";
 import { compile, moduleInternals, type ModuleInternals } from "./compiler.ts";
 import { keywordTokens } from "./lexer.ts";
 import { spanContains } from "./span.ts";

@@ -1,7 +1,8 @@
 /** JSON Schema of a rule's input object, generated from its declared inputs (the service validates with it). */
 
 import type * as A from "./ast.ts";
-import { constantValue, ELECTION_INPUT_FACTS, FACT_LABELS, ratingLevels } from "./checker.ts";
+import { constantValue, ratingLevels } from "./checker.ts";
+import { ELECTION_INPUT_FACTS, FACT_LABELS, VOTE_INPUT_FACTS } from "./facts.ts";
 import type { InputInfo, JsonSchema } from "./types.ts";
 import { Rational as RationalClass, type Rational } from "./rational.ts";
 import { MAX_LIST_LENGTH } from "./aggregates.ts";
@@ -14,7 +15,7 @@ function limit(r: Rational | undefined): number | undefined {
 /** The declared inputs of a rule (a vote's are its five counted facts). */
 export function ruleInputs(decl: A.RuleDecl): InputInfo[] {
   if (decl.kind === "vote") {
-    return (["entitled", "present", "yes", "no", "abstain"] as const).map((name) => ({ name, type: "count" as const, label: FACT_LABELS[name]!, span: decl.nameSpan }));
+    return VOTE_INPUT_FACTS.map((name) => ({ name, type: "count" as const, label: FACT_LABELS[name]!, span: decl.nameSpan }));
   }
   if (decl.kind === "election") {
     const facts: InputInfo[] = ELECTION_INPUT_FACTS.map((name) => ({ name, type: "count" as const, label: FACT_LABELS[name]!, span: decl.nameSpan }));

@@ -10,6 +10,7 @@
 
 import type * as A from "./ast.ts";
 import type { Condition } from "./linear-clause.ts";
+import { VOTE_INPUT_FACTS } from "./facts.ts";
 import { analyseVote, thresholdRow, type InsightError, type VoteAnalysis } from "./threshold-table.ts";
 import { diffScorecards, scorecardOf, type ScorecardDiff } from "./scorecard-diff.ts";
 import type { CompiledModule, VoteOutcome } from "./types.ts";
@@ -53,7 +54,7 @@ export const MAX_DIFF_ENTITLED = 200;
 
 // ---- clauses on whole coefficients -----------------------------------------------------------------
 
-const FACTS = ["entitled", "present", "yes", "no", "abstain"] as const;
+const FACTS = VOTE_INPUT_FACTS;
 
 /** s·yes + e·entitled + p·present + n·no + a·abstain + k  op  0, all whole numbers. */
 interface IntAtom {

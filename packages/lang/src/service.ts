@@ -1,7 +1,8 @@
 /** Language-service queries for editors: completion, hover, document symbols, go to definition. */
 
 import type * as A from "./ast.ts";
-import { ELECTION_CLAUSE_DOCS, ELECTION_FACTS, ELECTION_OUTCOMES, FACT_LABELS, FUNCTION_DOCS, FUNCTIONS, INPUT_TYPES, outcomesOf, ruleParameters, VOTE_FACTS, VOTE_OUTCOMES, type RuleInfo } from "./checker.ts";
+import { ELECTION_CLAUSE_DOCS, FUNCTION_DOCS, FUNCTIONS, INPUT_TYPES, outcomesOf, ruleParameters, type RuleInfo } from "./checker.ts";
+import { ELECTION_FACTS, ELECTION_OUTCOMES, FACT_LABELS, VOTE_FACTS, VOTE_OUTCOMES } from "./facts.ts";
 import { compile, moduleInternals } from "./compiler.ts";
 import { parse } from "./parser.ts";
 import { printExpr } from "./print.ts";
