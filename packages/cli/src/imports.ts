@@ -1,8 +1,8 @@
 /** Where `import "..."` in a rule file points: std/NAME.gavel → the standard library, anything else relative to the importing file. */
 import { readFileSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ImportResolver } from "@gavel-rules/lang";
+import { isStdImport, stdFileName, type ImportResolver } from "@gavel-rules/lang";
 import { stdUrl } from "@gavel-rules/lang/std-path";
 
 /** The standard library folder: the language package's std/ when installed, dsl/std in the monorepo. */
@@ -10,10 +10,9 @@ export const defaultStdDir = fileURLToPath(stdUrl);
 
 /** The absolute path an import refers to, or undefined when it would leave the std folder. */
 export function importPath(path: string, fromFile: string | undefined, stdDir: string, cwd: string): string | undefined {
-  if (path.startsWith("std/")) {
-    const file = resolve(stdDir, path.slice("std/".length));
-    const inside = relative(stdDir, file);
-    return inside.startsWith("..") || inside.startsWith(sep) ? undefined : file;
+  if (isStdImport(path)) {
+    const name = stdFileName(path);
+    return name === undefined ? undefined : resolve(stdDir, name);
   }
   return resolve(fromFile ? dirname(fromFile) : cwd, path);
 }

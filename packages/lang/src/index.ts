@@ -26,3 +26,4 @@ export type { VoteDiff, DiffExample, NeededShift, TallyOutcome } from "./semanti
 export { boundaryThresholds, boundaryHits, boundaryResults } from "./boundary-coverage.ts";
 export type { BoundaryThreshold, BoundaryResult, BoundaryPosition } from "./boundary-coverage.ts";
 export type { ScorecardDiff, ScorecardExample, ScorecardOutcome, BoundaryShift } from "./scorecard-diff.ts";
+export { isStdImport, stdFileName, STD_IMPORT_PREFIX } from "./std-imports.ts";

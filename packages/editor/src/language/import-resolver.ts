@@ -1,6 +1,6 @@
 /** Resolves `import` paths of a rule file: std/ from the bundled library, anything else from the registry's files. */
 
-import type { ImportResolver } from "@gavel-rules/lang";
+import { isStdImport, stdFileName, type ImportResolver } from "@gavel-rules/lang";
 import { stdLibrary } from "./std-library";
 
 /** Joins a relative import path onto the importing file's folder ("a/b.gavel" + "../c.gavel" → "c.gavel"). */
@@ -17,8 +17,8 @@ export function joinPath(fromFile: string | undefined, path: string): string {
 /** An import resolver over the standard library and the given workspace files (name → source). */
 export function createImportResolver(files: ReadonlyMap<string, string>): ImportResolver {
   return (path, fromFile) => {
-    if (path.startsWith("std/")) {
-      const source = stdLibrary.get(path);
+    if (isStdImport(path)) {
+      const source = stdFileName(path) === undefined ? undefined : stdLibrary.get(path);
       return source === undefined ? undefined : { file: path, source };
     }
     const file = joinPath(fromFile, path);
