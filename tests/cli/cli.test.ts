@@ -192,7 +192,8 @@ describe("gavel eval", () => {
     const invalid = await gavel(["eval", "good/测评.gavel", "--input", '{"满意": -1}'], root, { LANG: "zh_CN.UTF-8" });
     expect(invalid.code).toBe(2);
     expect(invalid.stdout).toBe("");
-    expect(invalid.stderr).toBe("输入与规则 “民主测评” 的输入项不符：\n  - 缺少输入项 “不满意”\n  - 满意：must be >= 0\n");
+    // Every word in Chinese, the bound included; problems in the order the rule declares its inputs.
+    expect(invalid.stderr).toBe("输入与规则 “民主测评” 的输入项不符：\n  - “满意”不能小于 0，给出的是 -1。\n  - 缺少输入项“不满意”。\n");
   });
 });
 

@@ -79,10 +79,7 @@ export interface Messages {
   inputNotObject: string;
   inputFileNotFound(file: string): string;
   inputInvalid(rule: string): string;
-  inputMissing(input: string): string;
-  inputUnknown(input: string): string;
   /** `reason` is the validator's English text, e.g. "must be integer". */
-  inputBadValue(input: string, reason: string): string;
   evaluationFailed(code: string, message: string): string;
   serverUnavailable: string;
   serverFailed(reason: string): string;
@@ -168,9 +165,6 @@ const en: Messages = {
   inputNotObject: "The input must be a JSON object, e.g. '{\"entitled\": 30, \"present\": 21, ...}'.",
   inputFileNotFound: (file) => `Cannot read the input file ${file}.`,
   inputInvalid: (rule) => `The input does not match the inputs of '${rule}':`,
-  inputMissing: (input) => `missing input '${input}'`,
-  inputUnknown: (input) => `unknown input '${input}'`,
-  inputBadValue: (input, reason) => `${input || "input"}: ${reason}`,
   evaluationFailed: (code, message) => `Evaluation failed (${code}): ${message}`,
   serverUnavailable: "The gavel service (@gavel-rules/server) is not available in this installation yet, so 'gavel serve' cannot start.",
   serverFailed: (reason) => `The gavel service failed to start: ${reason}`,
@@ -251,9 +245,6 @@ const zh: Messages = {
   inputNotObject: "输入必须是 JSON 对象，例如 '{\"entitled\": 30, \"present\": 21, ...}'。",
   inputFileNotFound: (file) => `无法读取输入文件 ${file}。`,
   inputInvalid: (rule) => `输入与规则 “${rule}” 的输入项不符：`,
-  inputMissing: (input) => `缺少输入项 “${input}”`,
-  inputUnknown: (input) => `没有名为 “${input}” 的输入项`,
-  inputBadValue: (input, reason) => `${input || "输入"}：${reason}`,
   evaluationFailed: (code, message) => `求值失败（${code}）：${message}`,
   serverUnavailable: "当前安装中还没有 gavel 服务（@gavel-rules/server），无法启动 “gavel serve”。",
   serverFailed: (reason) => `gavel 服务启动失败：${reason}`,

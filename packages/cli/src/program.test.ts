@@ -137,14 +137,14 @@ describe("runCli", () => {
     expect(invalid.code).toBe(2);
     expect(invalid.err.split("\n")).toEqual([
       "The input does not match the inputs of '过半':",
-      "  - missing input 'abstain'",
-      "  - unknown input 'extra'",
-      "  - present: must be >= 0",
-      "  - yes: must be integer",
+      "  - 'present' must be >= 0, but is -1.",
+      "  - 'yes' must be a whole number, not 1.5.",
+      "  - Missing input 'abstain'.",
+      "  - 'extra' is not an input of this rule.",
       "",
     ]);
     const zh = await run(["eval", "vote.gavel", "--input", '{"entitled": 10}', "--lang", "zh"]);
-    expect(zh.err).toContain("缺少输入项 “present”");
+    expect(zh.err).toContain("缺少输入项“present”。");
     const unknownRule = await run(["eval", "vote.gavel", "--rule", "nope", "--input", "{}"]);
     expect(unknownRule).toMatchObject({ code: 2, err: "There is no rule 'nope' in this file or its imports. Rules: 过半.\n" });
     expect((await run(["eval", "vote.gavel", "--input", "@missing.json"])).code).toBe(2);

@@ -27,3 +27,5 @@ export { boundaryThresholds, boundaryHits, boundaryResults } from "./boundary-co
 export type { BoundaryThreshold, BoundaryResult, BoundaryPosition } from "./boundary-coverage.ts";
 export type { ScorecardDiff, ScorecardExample, ScorecardOutcome, BoundaryShift } from "./scorecard-diff.ts";
 export { isStdImport, stdFileName, STD_IMPORT_PREFIX } from "./std-imports.ts";
+export { inputProblems } from "./input-validation.ts";
+export type { InputProblem } from "./input-validation.ts";

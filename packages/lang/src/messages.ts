@@ -30,6 +30,10 @@ const enHint = (hint: string | undefined): string => (hint ? `; did you mean '${
 const zhHint = (hint: string | undefined): string => (hint ? `；是否要写“${hint}”？` : "。");
 const zhList = (items: readonly string[]): string => items.join("、");
 
+/** JSON value types as input problems name them. */
+const JSON_TYPE_EN: Record<string, string> = { integer: "a whole number", number: "a number", string: "a text", boolean: "true or false", object: "an object", array: "a list", null: "null", undefined: "absent" };
+const JSON_TYPE_ZH: Record<string, string> = { integer: "整数", number: "数值", string: "文本", boolean: "真假值", object: "对象", array: "列表", null: "空值（null）", undefined: "缺失" };
+
 /** What each type of the language is, in Chinese, after its keyword. */
 const TYPE_ZH: Record<string, string> = {
   count: "计数",
@@ -758,6 +762,47 @@ export const MESSAGES = {
     "NESTED_AGGREGATE",
     (a) => `'${a.name}' inside a 'where' condition would run once for every record; compute it once in a let before.`,
     (a) => `where 条件中的${q(a.name)}会对每条记录各算一遍；请先用 let 算好。`,
+  ),
+  // ---- input validation: what the caller sent does not fit the declared inputs ----
+  INPUT_MISSING: entry<{ name: string }>(
+    "INVALID_INPUT",
+    (a) => `Missing input '${a.name}'.`,
+    (a) => `缺少输入项${q(a.name)}。`,
+  ),
+  INPUT_UNKNOWN: entry<{ name: string }>(
+    "INVALID_INPUT",
+    (a) => `'${a.name}' is not an input of this rule.`,
+    (a) => `${q(a.name)}不是本规则的输入项。`,
+  ),
+  INPUT_TYPE: entry<{ name: string; expected: string; actual: string; value: string }>(
+    "INVALID_INPUT",
+    (a) => `${a.name ? `'${a.name}'` : "The input"} must be ${JSON_TYPE_EN[a.expected] ?? a.expected}, not ${a.value}.`,
+    (a) => `${a.name ? q(a.name) : "输入"}应为${JSON_TYPE_ZH[a.expected] ?? a.expected}，给出的是 ${a.value}。`,
+  ),
+  INPUT_BELOW_MIN: entry<{ name: string; min: string; value: string }>(
+    "INVALID_INPUT",
+    (a) => `'${a.name}' must be >= ${a.min}, but is ${a.value}.`,
+    (a) => `${q(a.name)}不能小于 ${a.min}，给出的是 ${a.value}。`,
+  ),
+  INPUT_ABOVE_MAX: entry<{ name: string; max: string; value: string }>(
+    "INVALID_INPUT",
+    (a) => `'${a.name}' must be <= ${a.max}, but is ${a.value}.`,
+    (a) => `${q(a.name)}不能大于 ${a.max}，给出的是 ${a.value}。`,
+  ),
+  INPUT_NOT_OPTION: entry<{ name: string; value: string; options: string[] }>(
+    "INVALID_INPUT",
+    (a) => `'${a.name}' must be one of ${a.options.map((o) => `"${o}"`).join(", ")}, not "${a.value}".`,
+    (a) => `${q(a.name)}应为 ${zhList(a.options.map((o) => q(o)))} 之一，给出的是${q(a.value)}。`,
+  ),
+  INPUT_NOT_DATE: entry<{ name: string; value: string }>(
+    "INVALID_INPUT",
+    (a) => `'${a.name}' must be a date written YYYY-MM-DD, not "${a.value}".`,
+    (a) => `${q(a.name)}应为 YYYY-MM-DD 形式的日期，给出的是${q(a.value)}。`,
+  ),
+  INPUT_TOO_MANY_RECORDS: entry<{ name: string; length: string; max: string }>(
+    "INVALID_INPUT",
+    (a) => `'${a.name}' has ${a.length} records; a list input holds at most ${a.max}.`,
+    (a) => `${q(a.name)}有 ${a.length} 条记录；列表输入最多 ${a.max} 条。`,
   ),
 } as const;
 

@@ -18,7 +18,8 @@ export function ruleInputs(decl: A.RuleDecl): InputInfo[] {
     return VOTE_INPUT_FACTS.map((name) => ({ name, type: "count" as const, label: FACT_LABELS[name]!, span: decl.nameSpan }));
   }
   if (decl.kind === "election") {
-    const facts: InputInfo[] = ELECTION_INPUT_FACTS.map((name) => ({ name, type: "count" as const, label: FACT_LABELS[name]!, span: decl.nameSpan }));
+    // A round has at least one seat, and rounds count from 1.
+    const facts: InputInfo[] = ELECTION_INPUT_FACTS.map((name) => ({ name, type: "count" as const, label: FACT_LABELS[name]!, span: decl.nameSpan, ...(name === "seats" || name === "round" ? { min: 1 } : {}) }));
     return [...facts, { name: "candidates", type: "tally", label: "候选人得票 / votes by candidate", span: decl.nameSpan }];
   }
   if (decl.kind === "rating") {
@@ -105,7 +106,6 @@ export function inputSchema(decl: A.RuleDecl): JsonSchema {
   const inputs = ruleInputs(decl);
   for (const i of inputs) {
     const p = nullable(valueSchema(i), i.optional);
-    if ((i.name === "seats" || i.name === "round") && decl.kind === "election") p.minimum = 1;
     properties[i.name] = p;
   }
   return {

@@ -6,10 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { explainText, localizeError } from "@gavel-rules/lang";
+import { explainText, inputProblems, localizeError } from "@gavel-rules/lang";
 import type { CommandContext } from "../context.ts";
 import { ExitCode } from "../context.ts";
-import { inputProblems, type InputProblem } from "../input-validation.ts";
 import type { Messages } from "../messages.ts";
 import { loadRule } from "./rule-source.ts";
 
@@ -18,12 +17,6 @@ export interface EvalOptions {
   /** JSON text, `@FILE` naming a JSON file, or `-` for standard input. */
   input: string;
   format?: "json" | "text";
-}
-
-function describeProblem(problem: InputProblem, messages: Messages): string {
-  if (problem.kind === "missing") return messages.inputMissing(problem.input);
-  if (problem.kind === "unknown") return messages.inputUnknown(problem.input);
-  return messages.inputBadValue(problem.input, problem.message);
 }
 
 type ParsedInput = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
@@ -63,8 +56,8 @@ export function runEval(file: string, options: EvalOptions, ctx: CommandContext)
 
   const input = parseInput(options.input, ctx);
   if (!input.ok) return fail(input.message, ExitCode.usage);
-  const problems = inputProblems(rule.inputSchema, input.value);
-  if (problems.length > 0) return fail([messages.inputInvalid(rule.name), ...problems.map((p) => `  - ${describeProblem(p, messages)}`)].join("\n"), ExitCode.usage);
+  const problems = inputProblems(rule.inputs, input.value, ctx.language);
+  if (problems.length > 0) return fail([messages.inputInvalid(rule.name), ...problems.map((p) => `  - ${p.message}`)].join("\n"), ExitCode.usage);
 
   const outcome = rule.evaluate(input.value);
   if (!outcome.ok) {

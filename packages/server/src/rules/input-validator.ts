@@ -1,15 +1,9 @@
-/** Validates evaluation input against a rule's generated JSON Schema (draft 2020-12) with ajv, one compiled validator per rule. */
+/** Evaluation input checked against a rule's declared inputs with the language's own validator. */
 
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import type { CompiledRule } from "@gavel-rules/lang";
+import { inputProblems as languageInputProblems, type CompiledRule } from "@gavel-rules/lang";
 import { unprocessable } from "../http/api-error.ts";
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-// Date inputs are ISO days; the evaluator then refuses a day that does not exist (2026-02-30) by name.
-ajv.addFormat("date", /^\d{4}-\d{2}-\d{2}$/);
-const validators = new WeakMap<CompiledRule, ValidateFunction>();
-
-/** One schema violation, as reported to clients. */
+/** One input problem, as reported to clients: a JSON pointer and a JSON Schema keyword with its params. */
 export interface InputProblem {
   path: string;
   message: string;
@@ -17,18 +11,9 @@ export interface InputProblem {
   params: Record<string, unknown>;
 }
 
-function problemsOf(errors: ErrorObject[] | null | undefined): InputProblem[] {
-  return (errors ?? []).map((e) => ({ path: e.instancePath || "/", message: e.message ?? e.keyword, keyword: e.keyword, params: e.params as Record<string, unknown> }));
-}
-
-/** The schema problems of `input` for `rule` (empty when valid). */
+/** The input problems of `input` for `rule` (empty when valid). */
 export function inputProblems(rule: CompiledRule, input: unknown): InputProblem[] {
-  let validate = validators.get(rule);
-  if (!validate) {
-    validate = ajv.compile(rule.inputSchema);
-    validators.set(rule, validate);
-  }
-  return validate(input) ? [] : problemsOf(validate.errors);
+  return languageInputProblems(rule.inputs, input).map(({ path, message, keyword, params }) => ({ path, message, keyword, params }));
 }
 
 /** Throws 422 INVALID_INPUT naming every problem when `input` does not fit the rule's inputs. */
