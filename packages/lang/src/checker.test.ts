@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "./compiler.ts";
+import { suggest } from "./checker.ts";
 
 function codes(src: string): string[] {
   return compile(src).diagnostics.map((d) => `${d.severity}:${d.code}`);
@@ -50,6 +51,26 @@ describe("checker", () => {
     const d = compile(`vote v { quorum: presnt > 1/2 of entitled passes: true }`).diagnostics[0]!;
     expect(d.message).toContain("did you mean 'present'?");
     expect(d.span).toMatchObject({ line: 1, column: 18 });
+  });
+
+  const FACTS = ["entitled", "present", "yes", "no", "abstain", "cast"];
+  it.each([
+    ["满义", [...FACTS, "满意", "不满意"], "满意"],
+    ["基本满义", [...FACTS, "满意", "基本满意", "不满意"], "基本满意"],
+    ["基本", [...FACTS, "满意", "基本满意"], "基本满意"],
+    ["参训天数", ["训练天数", "x"], "训练天数"],
+    ["满意率", ["满意", "yes"], "满意"],
+    ["应到", FACTS, undefined], // no Chinese name near it: no hint, rather than 'no'
+    ["好", ["yes", "no", "满意"], undefined],
+    ["yse", [...FACTS, "满意"], "yes"],
+    ["presnt", FACTS, "present"],
+  ])("hints %s → %s among names in the same script", (name, known, hint) => {
+    expect(suggest(name, known)).toBe(hint);
+  });
+
+  it("suggests a Chinese name for a Chinese typo in a rule", () => {
+    const d = compile(`scorecard s "s" {\n  input 满意: count\n  criterion c "c" max 1 {\n    1 when 满义 > 0\n    0 otherwise\n  }\n}\n`).diagnostics.find((x) => x.code === "UNDEFINED_NAME")!;
+    expect(d.message).toContain("did you mean '满意'?");
   });
 
   it("names a constant division by zero by its chain, shortened once the chain is long", () => {

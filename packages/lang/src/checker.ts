@@ -102,16 +102,25 @@ function levenshtein(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** The closest known name, for "did you mean" hints. */
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The closest known name, for "did you mean" hints. Names in Chinese are matched with names in Chinese only, and
+ * must share a character: a two-character typo such as 应到 is as far from `no` as from any word, and a hint that
+ * changes script helps nobody.
+ */
 export function suggest(name: string, known: Iterable<string>): string | undefined {
+  const han = HAN.test(name);
   let best: string | undefined;
-  let bestDist = Math.max(2, Math.floor(name.length / 3)) + 1;
+  let bestDist = Infinity;
   for (const k of known) {
+    if (HAN.test(k) !== han) continue;
     const d = levenshtein(name, k);
-    if (d < bestDist) {
-      best = k;
-      bestDist = d;
-    }
+    const limit = han ? Math.max(1, Math.ceil(Math.max([...name].length, [...k].length) / 2)) : Math.max(2, Math.floor(name.length / 3));
+    if (d > limit || d >= bestDist) continue;
+    if (han && ![...name].some((c) => k.includes(c))) continue;
+    best = k;
+    bestDist = d;
   }
   return best;
 }
