@@ -11,7 +11,8 @@ import { customElement, property, state } from "lit/decorators.js";
 import { exactText, valueText } from "../exact-display";
 import { getLocale, t } from "../i18n";
 import { SupersededError, type SemanticDiffer } from "../language/semantic-diff-client";
-import { MAX_EDITOR_DIFF_ENTITLED, type RuleComparison, type SemanticDiffReport } from "../language/semantic-diff-report";
+import { MAX_EDITOR_DIFF_ENTITLED } from "../language/semantic-diff-limits";
+import type { RuleComparison, SemanticDiffReport } from "../language/semantic-diff-report";
 import { LocaleController } from "./locale-controller";
 import { sharedStyles } from "./shared-styles";
 
@@ -70,7 +71,7 @@ export class SemanticDiffView extends LitElement {
       td.changed { font-weight: 600; }
       summary { cursor: pointer; color: var(--muted); font-size: 12px; margin-top: 4px; }
       ul.boundaries li { font-size: 12px; padding: 1px 0; }
-      code { font-family: var(--mono-font, monospace); font-size: 12px; }
+      code { font-family: var(--mono-font, monospace); font-size: 12px; white-space: nowrap; }
     `,
   ];
 

@@ -5,9 +5,7 @@
  */
 
 import { semanticDiff, type CompiledModule, type RuleKind, type ScorecardDiff, type VoteDiff } from "@gavel-rules/lang";
-
-/** The largest roster the editor compares up to: the diff solves ~C(N + 4, 4) runs, about 7 s at 100 on a slow core. */
-export const MAX_EDITOR_DIFF_ENTITLED = 100;
+import { MAX_EDITOR_DIFF_ENTITLED } from "./semantic-diff-limits";
 
 /** What became of one rule of the file between the two texts. */
 export type RuleComparison =
