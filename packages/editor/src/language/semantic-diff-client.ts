@@ -42,6 +42,14 @@ export class SemanticDiffClient {
         if (event.data.ok) resolve(event.data.result as SemanticDiffReport);
         else reject(new Error(event.data.message));
       };
+      // A worker that fails to load or dies must not leave the panel "comparing" for ever.
+      worker.onerror = (event: ErrorEvent) => {
+        if (this.running?.id !== id) return;
+        this.running = null;
+        this.worker = null;
+        worker.terminate();
+        reject(new Error(event.message || "the comparison worker stopped"));
+      };
       const message: WorkerRequest<"semanticDiff"> = { id, method: "semanticDiff", params };
       worker.postMessage(message);
     });
