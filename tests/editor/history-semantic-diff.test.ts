@@ -40,9 +40,12 @@ async function openHistory(name: string, locale: "en" | "zh-CN"): Promise<void> 
   await wb.page.waitForSelector("gavel-history [data-version='1']");
 }
 
+/** How long a comparison may take here: up to roster 60 is about a second alone, many times that on a loaded CI machine. */
+const COMPARE_MS = 90_000;
+
 /** Waits until the panel has finished comparing (its state is "done"). */
 async function comparedPanel(): Promise<void> {
-  await wb.page.waitForSelector("gavel-semantic-diff section[data-state=done]");
+  await wb.page.waitForSelector("gavel-semantic-diff section[data-state=done]", { timeout: COMPARE_MS });
 }
 
 const vote = (passes: string) => `vote motion "Motion" {
@@ -143,6 +146,7 @@ describe("History: what a change does", () => {
       (tallies) => document.querySelector("gavel-history")?.shadowRoot?.querySelector("gavel-semantic-diff")?.shadowRoot
         ?.querySelector("section[data-state=done] .summary")?.getAttribute("data-tallies") === String(tallies),
       small.tallies,
+      { timeout: COMPARE_MS },
     );
     expect(await summaryOf("motion")).toEqual({ tallies: small.tallies, changed: small.changed });
 
@@ -155,7 +159,7 @@ describe("History: what a change does", () => {
     await wb.screenshot(screenshotPath("history-semantic-diff-zh-CN-light.png"));
     await wb.page.click("gavel-code-editor [data-action=close-diff]");
     await wb.page.waitForSelector("gavel-semantic-diff section", { state: "detached" });
-  });
+  }, 240_000);
 
   it("shows how a scorecard's band boundary moves and the grid inputs whose grade changes", async () => {
     const card = (top: number) => `scorecard training_review "Training review" {
@@ -193,7 +197,7 @@ describe("History: what a change does", () => {
     );
     expect(rows).toEqual(changes.map((d) => [JSON.stringify({ training_days: d }), `${score(15, d)} ${grade(score(15, d))}`, `${score(12, d)} ${grade(score(12, d))}`]));
     await wb.screenshot(screenshotPath("history-semantic-diff-scorecard-en-light.png"));
-  });
+  }, 180_000);
 
   it("says plainly that a comment-and-layout change changes no outcome", async () => {
     const source = vote("yes > 1/2 of present");
@@ -207,7 +211,7 @@ describe("History: what a change does", () => {
     expect(await wb.page.textContent("gavel-semantic-diff article[data-rule=motion] [data-verdict=same]")).toBe("结果没有变化。");
     expect(await wb.page.locator("gavel-semantic-diff table").count()).toBe(0);
     await wb.screenshot(screenshotPath("history-semantic-diff-no-change-zh-CN-light.png"));
-  });
+  }, 180_000);
 
   it("says what cannot be compared: an election, and a working copy that does not compile", async () => {
     const election = `election seat "Seat" {
@@ -227,7 +231,7 @@ describe("History: what a change does", () => {
     await wb.page.click("gavel-code-editor [data-action=close-diff]");
     await wb.replaceAll(election.replace("votes >= 1/3 of ballots", "votes >= "));
     await wb.page.click("gavel-history [data-version='1']");
-    await wb.page.waitForSelector("gavel-semantic-diff section[data-state=done] .broken[data-side=new]");
+    await wb.page.waitForSelector("gavel-semantic-diff section[data-state=done] .broken[data-side=new]", { timeout: COMPARE_MS });
     expect(await wb.page.textContent("gavel-semantic-diff .broken")).toMatch(/^The editor does not compile \(line \d+, column \d+: .+\), so its rules cannot be compared\.$/);
-  });
+  }, 180_000);
 });
