@@ -113,6 +113,10 @@ async function auditEveryView(theme: "light" | "dark"): Promise<Record<string, F
   await page.click("gavel-history [data-version='1']");
   await page.waitForSelector(".monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert");
   await audit("diff");
+  // What version 2 changed, with "What changes" beside the diff once it has compared.
+  await page.click("gavel-history [data-previous='2']");
+  await page.waitForSelector("gavel-semantic-diff section[data-state=done]");
+  await audit("what-changes");
   await page.click("gavel-code-editor [data-action=close-diff]");
   await page.waitForSelector("gavel-code-editor .diff-bar", { state: "detached" });
 
@@ -158,7 +162,7 @@ describe("axe-core in every view", () => {
   for (const theme of ["light", "dark"] as const) {
     it(`finds no critical or serious violation in ${theme}`, async () => {
       const found = await auditEveryView(theme);
-      expect(Object.keys(found)).toEqual(["explorer", "editor", "problems", "tests", "try", "history", "diff", "settings"]);
+      expect(Object.keys(found)).toEqual(["explorer", "editor", "problems", "tests", "try", "history", "diff", "what-changes", "settings"]);
       const count = Object.values(found).reduce((n, findings) => n + findings.length, 0);
       expect(count, `axe-core findings in ${theme}:\n${describeFindings(found)}`).toBe(0);
     });

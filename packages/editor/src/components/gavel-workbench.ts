@@ -9,6 +9,7 @@ import { customElement, query, state } from "lit/decorators.js";
 import type * as Monaco from "monaco-editor/editor";
 import { getLocale, setLocale, t, onLocaleChange } from "../i18n";
 import { languageClient } from "../language/language-client";
+import { semanticDiffer } from "../language/semantic-diff-client";
 import type { Analysis, TestRunSummary, VoteLines } from "../language/protocol";
 import { loadMonaco, type MonacoSetup } from "../monaco-loader";
 import { getTheme, isDarkTheme, setTheme } from "../preferences";
@@ -20,6 +21,7 @@ import type { PanelView } from "./bottom-panel";
 import type { CodeEditor } from "./code-editor";
 import type { ExplorerFile, ExplorerView } from "./explorer-view";
 import type { NotificationCenter } from "./notification-center";
+import type { Comparison } from "./semantic-diff-view";
 import type { SettingsDialog } from "./settings-dialog";
 import type { TryView } from "./try-view";
 import "./activity-bar";
@@ -83,6 +85,9 @@ export class GavelWorkbench extends LitElement {
   @state() private cursor = { line: 1, column: 1 };
   @state() private message = "";
   @state() private comparing: number | null = null;
+  /** The texts of the History's open diff, for its "What changes" panel. */
+  @state() private comparison: Comparison | null = null;
+  private readonly differ = semanticDiffer(() => Object.fromEntries(this.docs.map((d) => [`${d.name}.gavel`, d.model.getValue()])));
   /** Stored versions of the active file (who and when), fetched while the History view is open. */
   @state() private versions: VersionInfo[] = [];
   /** Bumped on every edit so tabs and the status bar re-render their unsaved markers. */
@@ -610,6 +615,8 @@ export class GavelWorkbench extends LitElement {
     const stored = await getRule(doc.name, version);
     this.comparing = version;
     this.codeEditor.showDiff(stored.source, doc.model, t("history.diffTitle", { name: `${doc.name}.gavel`, v: version }));
+    const model = doc.model;
+    this.comparison = { file: `${doc.name}.gavel`, before: { label: () => t("history.version", { v: version }), source: stored.source }, after: { label: () => t("diff.editor"), source: () => model.getValue() } };
   }
 
   /** What changed in `version`: the version before it against it, both read-only. */
@@ -619,6 +626,8 @@ export class GavelWorkbench extends LitElement {
     const [before, after] = await Promise.all([getRule(doc.name, version - 1), getRule(doc.name, version)]);
     this.comparing = version;
     this.codeEditor.showDiff(before.source, after.source, t("history.diffVersions", { name: `${doc.name}.gavel`, p: version - 1, v: version }));
+    const label = (v: number) => () => t("history.version", { v });
+    this.comparison = { file: `${doc.name}.gavel`, before: { label: label(version - 1), source: before.source }, after: { label: label(version), source: () => after.source } };
   }
 
   // ---- chrome ------------------------------------------------------------------------------------------------
@@ -792,6 +801,8 @@ export class GavelWorkbench extends LitElement {
           .latest=${doc ? (this.registry.get(doc.name) ?? doc.savedVersion) : null}
           .versions=${this.versions}
           .comparing=${this.comparing}
+          .comparison=${this.comparison}
+          .differ=${this.differ}
           @compare-version=${(e: CustomEvent<number>) => void this.compareVersion(e.detail)}
           @compare-previous=${(e: CustomEvent<number>) => void this.compareWithPrevious(e.detail)}
         ></gavel-history>`;
@@ -821,6 +832,8 @@ export class GavelWorkbench extends LitElement {
     this.classList.toggle("sidebar-hidden", this.sidebar === null);
     // The meetings view shows charts: it gets a wider sidebar than the file lists.
     this.classList.toggle("wide-sidebar", this.sidebar === "meetings");
+    // History with "What changes" beside an open diff needs room for its tables.
+    this.classList.toggle("history-sidebar", this.sidebar === "history" && this.comparison !== null);
     const panel = this.querySelector("gavel-bottom-panel");
     if (panel !== this.observedPanel) {
       if (this.observedPanel) this.panelObserver.unobserve(this.observedPanel);
@@ -850,6 +863,7 @@ export class GavelWorkbench extends LitElement {
           @editor-ready=${(e: CustomEvent<Monaco.editor.IStandaloneCodeEditor>) => this.registerActions(e.detail)}
           @diff-closed=${() => {
             this.comparing = null;
+            this.comparison = null;
             this.merging = null;
           }}
         ></gavel-code-editor>

@@ -6,6 +6,7 @@ import {
   type CompiledModule, type CompileOptions, type DocumentSymbol,
 } from "@gavel-rules/lang";
 import { createImportResolver } from "./import-resolver";
+import { semanticDiffReport } from "./semantic-diff-report";
 import type { Analysis, MethodName, TestRunSummary, WorkerMethods, WorkerRequest, WorkerResponse } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -151,6 +152,11 @@ const handlers: Handlers = {
     if (to > MAX_TABLE_ROSTER) return null;
     const table = thresholdTable(compileCached(file, source), rule, from, to);
     return table.ok ? table.rows : null;
+  },
+  semanticDiff({ file, before, after, entitledTo, files: given, locale: lang }) {
+    // Its own resolver and locale: this worker's open files and caches stay as the live checks left them.
+    const compileOptions: CompileOptions = { file, resolveImport: createImportResolver(new Map(Object.entries(given))), locale: lang };
+    return semanticDiffReport(compile(before, compileOptions), compile(after, compileOptions), entitledTo);
   },
 };
 

@@ -3,6 +3,7 @@
 import type {
   Completion, Diagnostic, DocumentSymbol, EvalOutcome, Hover, InputInfo, RuleKind, Span, TestResult, ThresholdRow,
 } from "@gavel-rules/lang";
+import type { SemanticDiffReport } from "./semantic-diff-report";
 
 /** What the editor needs to know about a rule of the open file (no evaluator: that stays in the worker). */
 export interface RuleInfo {
@@ -54,6 +55,11 @@ export interface WorkerMethods {
   voteLines: { params: { file: string; source: string; rule: string; input: Record<string, unknown> }; result: VoteLines };
   /** A vote's threshold table for rosters from..to; null when the rule is not a vote of a file that compiles. */
   thresholdTable: { params: { file: string; source: string; rule: string; from: number; to: number }; result: ThresholdRow[] | null };
+  /** What changes from `before` to `after` (two texts of `file`), rule by rule; imports resolve against `files`. */
+  semanticDiff: {
+    params: { file: string; before: string; after: string; entitledTo: number; files: Record<string, string>; locale: "en" | "zh" };
+    result: SemanticDiffReport;
+  };
 }
 
 /** The smallest present count giving a quorum and the smallest yes count passing, the other counts as entered. */
