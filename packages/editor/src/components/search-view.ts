@@ -46,7 +46,7 @@ const MAX_RESULTS = 2000;
 /** Typing pauses this long before a search runs. */
 const TYPING_DELAY_MS = 200;
 /** Characters kept before a match in its line's preview. */
-const PREVIEW_LEAD = 24;
+const PREVIEW_LEAD = 10;
 
 /** The view is recreated whenever the sidebar switches views; the query and its results outlive it, as in VS Code. */
 let kept: SearchState = {
@@ -68,6 +68,8 @@ export class SearchView extends LitElement {
       .query { display: flex; gap: 2px; padding: 0 8px 0 20px; align-items: center; }
       .query input { flex: 1; min-width: 0; height: 26px; }
       .query button { font-family: var(--mono-font); font-size: 12px; min-width: 26px; height: 24px; border-color: transparent; }
+      /* The glyph is drawn, not text: the button's name is its label (axe: a visible "ab" must be in the name). */
+      .query button[data-glyph]::before { content: attr(data-glyph); }
       .query button[aria-pressed="true"] { border-color: var(--focus); background: var(--selection-bg); }
       .note { padding: 6px 12px 6px 20px; font-size: 12px; }
       [role="treeitem"] { display: flex; gap: 6px; align-items: center; height: 22px; cursor: pointer; white-space: nowrap; overflow: hidden; }
@@ -208,7 +210,7 @@ export class SearchView extends LitElement {
 
   private preview(match: LineMatch) {
     const start = match.column - 1;
-    const from = start > PREVIEW_LEAD + 8 ? start - PREVIEW_LEAD : 0;
+    const from = start > PREVIEW_LEAD + 4 ? start - PREVIEW_LEAD : 0;
     const before = match.lineText.slice(from, start);
     return html`${from > 0 ? "…" : ""}${from === 0 ? before.trimStart() : before}<mark>${match.lineText.slice(start, start + match.length)}</mark>${match.lineText.slice(start + match.length, start + match.length + 200)}`;
   }
@@ -255,7 +257,7 @@ export class SearchView extends LitElement {
     const current = Math.min(this.current, Math.max(0, rows.length - 1));
     const option = (name: "matchCase" | "wholeWord" | "regex", glyph: string, label: string) =>
       html`<button data-option=${name} aria-pressed=${String(q[name])} title=${label} aria-label=${label}
-        aria-keyshortcuts=${{ matchCase: "Alt+C", wholeWord: "Alt+W", regex: "Alt+R" }[name]} @click=${() => this.toggle(name)}>${glyph}</button>`;
+        aria-keyshortcuts=${{ matchCase: "Alt+C", wholeWord: "Alt+W", regex: "Alt+R" }[name]} data-glyph=${glyph} @click=${() => this.toggle(name)}></button>`;
     return html`<div @keydown=${this.onViewKey}>
       <div class="section-title">
         <span class="grow">${t("search.title")}</span>
