@@ -15,6 +15,7 @@ const SECTIONS: [file: string, exportName: string][] = [
   ["api.ts", "runApiBench"],
   ["assessments.ts", "runAssessmentBench"],
   ["editor.ts", "runEditorBench"],
+  ["editor-search.ts", "runEditorSearchBench"],
 ];
 
 const only = process.argv.slice(2);

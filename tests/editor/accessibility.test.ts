@@ -87,6 +87,18 @@ async function auditEveryView(theme: "light" | "dark"): Promise<Record<string, F
   await audit("explorer");
   await expectOneTabStop(page, "gavel-explorer");
 
+  await page.keyboard.press("Control+KeyP");
+  await page.waitForSelector("gavel-quick-open [role=option]");
+  await audit("quick-open");
+  await page.keyboard.press("Escape");
+  await page.waitForSelector("gavel-quick-open .box", { state: "detached" });
+
+  await page.click("gavel-activity-bar [data-view=search]");
+  await page.fill("gavel-search input[type=search]", "criterion");
+  await page.waitForSelector("gavel-search [role=treeitem].match");
+  await audit("search");
+  await expectOneTabStop(page, "gavel-search");
+
   await page.click("gavel-activity-bar [data-view=outline]");
   await page.waitForSelector("gavel-outline [role=tree]");
   await audit("editor"); // the editor with the outline beside it
@@ -162,7 +174,7 @@ describe("axe-core in every view", () => {
   for (const theme of ["light", "dark"] as const) {
     it(`finds no critical or serious violation in ${theme}`, async () => {
       const found = await auditEveryView(theme);
-      expect(Object.keys(found)).toEqual(["explorer", "editor", "problems", "tests", "try", "history", "diff", "what-changes", "settings"]);
+      expect(Object.keys(found)).toEqual(["explorer", "quick-open", "search", "editor", "problems", "tests", "try", "history", "diff", "what-changes", "settings"]);
       const count = Object.values(found).reduce((n, findings) => n + findings.length, 0);
       expect(count, `axe-core findings in ${theme}:\n${describeFindings(found)}`).toBe(0);
     });

@@ -1,8 +1,12 @@
-/** The explorer: the registry's rule files plus unsaved local ones; open, new, rename (F2), remove (Delete). */
+/**
+ * The explorer: the registry's rule files plus unsaved local ones; open, new, rename (F2), remove (Delete), upload
+ * and download.
+ */
 
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { t } from "../i18n";
+import { RULE_NAME_PATTERN } from "../rule-file-transfer";
 import { LocaleController } from "./locale-controller";
 import { sharedStyles } from "./shared-styles";
 
@@ -14,8 +18,7 @@ export interface ExplorerFile {
   dirty: boolean;
 }
 
-/** The registry's rule names: a letter of any script, then letters, marks, digits, `_` or `-` (at most 100). */
-export const RULE_NAME_PATTERN = /^\p{L}[\p{L}\p{M}\p{N}_-]{0,99}$/u;
+export { RULE_NAME_PATTERN };
 
 @customElement("gavel-explorer")
 export class ExplorerView extends LitElement {
@@ -154,6 +157,7 @@ export class ExplorerView extends LitElement {
       <!-- Mouse shortcuts only (F2 and Delete on the row do the same): the tree stays one Tab stop. -->
       <span class="actions">
         <button tabindex="-1" title=${t("explorer.rename")} aria-label=${t("explorer.rename")} @click=${(e: Event) => { e.stopPropagation(); this.startRename(file.name); }}>✎</button>
+        <button tabindex="-1" title=${t("explorer.download")} aria-label=${t("explorer.download")} data-action="download" @click=${(e: Event) => { e.stopPropagation(); this.emit("download-file", file.name); }}>⤓</button>
         <button tabindex="-1" title=${t("explorer.delete")} aria-label=${t("explorer.delete")} @click=${(e: Event) => { e.stopPropagation(); this.emit("delete-file", file.name); }}>✕</button>
       </span>
       ${file.dirty ? html`<span class="dot" title=${t("tabs.unsaved")}></span>` : nothing}
@@ -167,6 +171,7 @@ export class ExplorerView extends LitElement {
       <div class="section-title">
         <span class="grow">${t("explorer.title")}</span>
         <button title=${t("explorer.new")} aria-label=${t("explorer.new")} data-action="new" @click=${() => this.startNewFile()}>+</button>
+        <button title=${t("explorer.upload")} aria-label=${t("explorer.upload")} data-action="upload" @click=${() => this.emit("upload-files", null)}>⤒</button>
         <button title=${t("explorer.refresh")} aria-label=${t("explorer.refresh")} @click=${() => this.emit("refresh", null)}>⟳</button>
       </div>
       ${this.offline ? html`<div class="note warning">${t("explorer.offline")}</div>` : nothing}

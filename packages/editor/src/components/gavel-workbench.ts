@@ -20,6 +20,8 @@ import type { SidebarView } from "./activity-bar";
 import type { PanelView } from "./bottom-panel";
 import type { CodeEditor } from "./code-editor";
 import type { ExplorerFile, ExplorerView } from "./explorer-view";
+import { FileCommands } from "./file-commands";
+import type { SearchMatchTarget } from "./search-view";
 import type { NotificationCenter } from "./notification-center";
 import type { Comparison } from "./semantic-diff-view";
 import type { SettingsDialog } from "./settings-dialog";
@@ -34,6 +36,8 @@ import "./meeting-view";
 import "./notification-center";
 import "./outline-view";
 import "./problems-view";
+import "./quick-open";
+import "./search-view";
 import "./settings-dialog";
 import "./status-bar";
 import "./tests-view";
@@ -123,6 +127,20 @@ export class GavelWorkbench extends LitElement {
   private merging: string | null = null;
   private messageTimer: ReturnType<typeof setTimeout> | undefined;
   private unsubscribeLocale?: () => void;
+  /** Quick open, search across files, upload and download. */
+  private readonly files = new FileCommands(this, {
+    listedFiles: () => this.explorerFiles(),
+    openTexts: () => this.docs.filter((d) => !d.readOnly).map((d) => ({ name: d.name, text: d.model.getValue(), dirty: this.isDirty(d) })),
+    refreshRegistry: () => this.refreshRegistry(),
+    fileExists: (name) => this.docs.some((d) => d.name === name) || this.registry.has(name),
+    openFile: (name) => this.openFile(name),
+    openWithText: (name, text) => this.openWithText(name, text),
+    activeFile: () => (this.activeDoc?.readOnly ? null : (this.activeDoc?.name ?? null)),
+    editor: () => this.codeEditor?.editor ?? null,
+    showSearchView: () => ((this.sidebar = "search"), this.updateComplete.then(() => undefined)),
+    notifyError: (message, key) => this.notify("error", message, key),
+    flash: (message) => this.flash(message),
+  });
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -309,6 +327,19 @@ export class GavelWorkbench extends LitElement {
     const doc = this.createDocument(setup, name, newRuleFileSource(name), null);
     this.docs = [...this.docs, doc];
     this.scheduleDraft(doc); // never stored: kept from the start
+    this.activate(name);
+  }
+
+  /** Opens `name` with `text` as one undoable edit (an upload): a new unsaved tab, or the file's own tab, stored or not. */
+  private async openWithText(name: string, text: string): Promise<void> {
+    if (!this.docs.some((d) => d.name === name)) {
+      if (this.registry.has(name)) await this.openFile(name);
+      else this.docs = [...this.docs, this.createDocument(await this.monacoReady, name, "", null)];
+    }
+    const doc = this.docs.find((d) => d.name === name);
+    if (!doc || doc.readOnly) return;
+    doc.model.pushEditOperations([], [{ range: doc.model.getFullModelRange(), text }], () => null);
+    this.syncWorkerFiles();
     this.activate(name);
   }
 
@@ -710,6 +741,7 @@ export class GavelWorkbench extends LitElement {
   };
 
   private readonly onGlobalKey = (event: KeyboardEvent): void => {
+    if (this.files.onKey(event)) return;
     const mod = event.ctrlKey || event.metaKey;
     if (mod && !event.shiftKey && event.key.toLowerCase() === "s") {
       event.preventDefault();
@@ -776,6 +808,10 @@ export class GavelWorkbench extends LitElement {
       command("locale", t("cmd.locale"), () => this.toggleLocale()),
       command("settings", t("cmd.settings"), () => void this.settingsDialog.open()),
       command("togglePanel", t("cmd.togglePanel"), () => (this.panelVisible = !this.panelVisible)),
+      command("quickOpen", t("cmd.quickOpen"), () => this.files.quickOpen(), [KeyMod.CtrlCmd | KeyCode.KeyP]),
+      command("search", t("cmd.search"), () => void this.files.search(), [KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyF]),
+      command("upload", t("cmd.upload"), () => this.files.chooseUploads()),
+      command("download", t("cmd.download"), () => void this.files.download()),
     ];
   }
 
@@ -792,7 +828,12 @@ export class GavelWorkbench extends LitElement {
           @rename-file=${(e: CustomEvent<{ from: string; to: string }>) => void this.renameFile(e.detail.from, e.detail.to)}
           @delete-file=${(e: CustomEvent<string>) => this.deleteFile(e.detail)}
           @refresh=${() => void this.refreshRegistry()}
+          @upload-files=${() => this.files.chooseUploads()}
+          @download-file=${(e: CustomEvent<string>) => void this.files.download(e.detail)}
         ></gavel-explorer>`;
+      case "search":
+        return html`<gavel-search .sources=${this.files.searchSources}
+          @open-match=${(e: CustomEvent<SearchMatchTarget>) => void this.files.revealMatch(e.detail)}></gavel-search>`;
       case "outline":
         return html`<gavel-outline .symbols=${this.symbols}></gavel-outline>`;
       case "history":
@@ -894,6 +935,7 @@ export class GavelWorkbench extends LitElement {
       ></gavel-status-bar>
       <gavel-settings-dialog></gavel-settings-dialog>
       <gavel-notifications></gavel-notifications>
+      <gavel-quick-open @open-file=${(e: CustomEvent<string>) => void this.openFile(e.detail)}></gavel-quick-open>
     `;
   }
 }
