@@ -143,7 +143,7 @@ describe.each<StoreKind>(["embedded", "postgres"])("admin bootstrap on the %s st
     // Concurrent revokes straight on the store: over HTTP the second request could already fail authentication.
     const outcomes = await Promise.allSettled([first!.id, second.body.id as string].map((id) => server.services.tokens.revoke(id)));
     expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
-    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ statusCode: 409, code: "LAST_ADMIN" });
+    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ kind: "conflict", code: "LAST_ADMIN" });
     const active = (await server.services.tokens.list()).filter((t) => t.role === "admin" && t.revokedAt === null);
     expect(active).toHaveLength(1);
   });

@@ -206,7 +206,7 @@ describe("assessments", () => {
   it("stores rule files of at most 1 MiB of UTF-8 (the compile check runs in a worker)", async () => {
     const rules = service.server.services.rules;
     // 350,000 Chinese characters are 1,050,000 bytes: the limit counts bytes, not characters.
-    await expect(rules.put("big", `# ${"民".repeat(350_000)}\n`, "test")).rejects.toMatchObject({ statusCode: 413, code: "RULE_TOO_LARGE" });
+    await expect(rules.put("big", `# ${"民".repeat(350_000)}\n`, "test")).rejects.toMatchObject({ kind: "too_large", code: "RULE_TOO_LARGE" });
     const stored = await rules.put("just_fits", `${readFileSync(join(ROOT, "examples/cadre-review.gavel"), "utf8")}\n# ${"x".repeat(MAX_RULE_SOURCE_BYTES - 20_000)}\n`, "test");
     expect(stored.summary.rules.map((r) => r.name)).toEqual(["cadre_review"]);
   });
@@ -216,7 +216,7 @@ describe("assessments", () => {
     try {
       const one = new AssessmentService(service.server.services.rules, pool, { ...DEFAULT_ASSESSMENT_LIMITS, maxConcurrent: 1 });
       const release = one.admit();
-      expect(() => one.admit()).toThrow(expect.objectContaining({ statusCode: 503, code: "ASSESSMENTS_BUSY" }));
+      expect(() => one.admit()).toThrow(expect.objectContaining({ kind: "busy", code: "ASSESSMENTS_BUSY" }));
       release();
       release(); // giving back twice frees one place only
       one.admit();
@@ -241,12 +241,12 @@ describe("assessments", () => {
       const plan = await small.plan({ rule: "cadre_review" });
       const spills = () => readdirSync(tmpdir()).filter((f) => f.startsWith("gavel-assessment-")).length;
       const before = spills();
-      await expect(small.scoreCsv(plan, Readable.from([cadreCsvText(cadres(1_001))]))).rejects.toMatchObject({ statusCode: 422, code: "TOO_MANY_SUBJECTS" });
+      await expect(small.scoreCsv(plan, Readable.from([cadreCsvText(cadres(1_001))]))).rejects.toMatchObject({ kind: "unprocessable", code: "TOO_MANY_SUBJECTS" });
       const exactly = await small.scoreCsv(plan, Readable.from([cadreCsvText(cadres(1_000))]));
       expect(exactly.count).toBe(1_000);
       await exactly.dispose();
       const bytes = new AssessmentService(rules, pool, { ...DEFAULT_ASSESSMENT_LIMITS, maxCsvBytes: 10_000 });
-      await expect(bytes.scoreCsv(plan, Readable.from([cadreCsvText(cadres(1_000))]))).rejects.toMatchObject({ statusCode: 413, code: "CSV_TOO_LARGE" });
+      await expect(bytes.scoreCsv(plan, Readable.from([cadreCsvText(cadres(1_000))]))).rejects.toMatchObject({ kind: "too_large", code: "CSV_TOO_LARGE" });
       expect(spills()).toBe(before);
     } finally {
       await pool.close();

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken, TokenStore } from "../../packages/server/src/access/token-store";
 import type { Role } from "../../packages/server/src/access/roles";
-import { ApiError } from "../../packages/server/src/http/api-error";
+import { REFUSAL_STATUS } from "../../packages/server/src/http/api-error";
+import { Refusal } from "../../packages/server/src/refusal";
 import { startTestService, type TestService } from "../helpers/server-client";
 import type { StoreKind } from "../helpers/server-stores";
 
@@ -16,8 +17,8 @@ async function refusal(action: Promise<unknown>): Promise<{ status: number; code
     () => undefined,
     (thrown: unknown) => thrown,
   );
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return { status: error.statusCode, code: error.code, message: error.message, details: error.details };
+  if (!(error instanceof Refusal)) throw new Error(`expected a Refusal, got ${String(error)}`);
+  return { status: REFUSAL_STATUS[error.kind], code: error.code, message: error.message, details: error.details };
 }
 
 const LAST_ADMIN_MESSAGE = "This is the last active admin token: create another admin token before revoking it.";
@@ -64,7 +65,7 @@ describe.each<StoreKind>(["embedded", "postgres"])("token store on the %s store"
       (thrown: unknown) => thrown,
     );
     expect(error).toBeInstanceOf(Error);
-    expect(error).not.toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(Refusal);
   });
 
   it("authenticates nothing but a live secret with the gvl_ prefix", async () => {

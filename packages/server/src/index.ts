@@ -20,7 +20,8 @@ import { EvaluationPool } from "./workers/evaluation-pool.ts";
 import { DEFAULT_STD_DIR } from "./rules/std-imports.ts";
 import { openDatabase, type Database } from "./store/database.ts";
 
-export { ApiError } from "./http/api-error.ts";
+export { ApiError, REFUSAL_STATUS } from "./http/api-error.ts";
+export { Refusal, type RefusalKind } from "./refusal.ts";
 export { openApiDocument } from "./openapi-document.ts";
 export { operationsFromEnv, DEFAULT_OPERATIONS, type OperationsOptions } from "./http/operations-options.ts";
 export { DataDirLockedError } from "./store/data-dir-lock.ts";

@@ -1,7 +1,7 @@
 /** Bearer tokens: random secrets shown once, stored only as sha256 hashes, each with a name and a role. */
 
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { conflict, notFound } from "../http/api-error.ts";
+import { conflict, notFound } from "../refusal.ts";
 import type { Database } from "../store/database.ts";
 import { isUniqueViolation } from "../store/sql-errors.ts";
 import type { Actor, Role } from "./roles.ts";

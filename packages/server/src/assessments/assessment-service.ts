@@ -12,7 +12,7 @@
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import type { InputInfo } from "@gavel-rules/lang";
-import { ApiError, unprocessable } from "../http/api-error.ts";
+import { busy, Refusal, tooLarge, unprocessable } from "../refusal.ts";
 import type { InputProblem } from "../rules/input-validator.ts";
 import { resolvedSourceDigest, type RuleRegistry } from "../rules/rule-registry.ts";
 import type { EvaluationPool } from "../workers/evaluation-pool.ts";
@@ -163,7 +163,7 @@ export class AssessmentService {
    */
   admit(): () => void {
     if (this.running >= this.limits.maxConcurrent) {
-      throw new ApiError(503, "ASSESSMENTS_BUSY", `${this.running} assessments are running, the most this service runs at once; try again shortly.`, { running: this.running, max: this.limits.maxConcurrent });
+      throw busy("ASSESSMENTS_BUSY", `${this.running} assessments are running, the most this service runs at once; try again shortly.`, { running: this.running, max: this.limits.maxConcurrent });
     }
     this.running++;
     let released = false;
@@ -179,7 +179,7 @@ export class AssessmentService {
     const record = await this.rules.get(request.rule, request.ruleVersion, undefined, 1000);
     const file: RuleFileRef = { name: record.name, digest: resolvedSourceDigest(record), source: record.source, imports: record.imports };
     const prepared = await this.pool.run({ task: "prepare", file, ...(request.ruleName !== undefined ? { selector: request.ruleName } : {}) });
-    if (!prepared.ok) throw new ApiError(prepared.error.status, prepared.error.code, prepared.error.message, prepared.error.details);
+    if (!prepared.ok) throw new Refusal(prepared.error.kind, prepared.error.code, prepared.error.message, prepared.error.details);
     return { rule: { name: record.name, version: record.version, entry: prepared.entry }, file, inputs: prepared.inputs };
   }
 
@@ -224,7 +224,7 @@ export class AssessmentService {
       for await (const chunk of upload.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer | string>) {
         const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
         bytes += buffer.length;
-        if (bytes > this.limits.maxCsvBytes) throw new ApiError(413, "CSV_TOO_LARGE", `The CSV upload is larger than ${this.limits.maxCsvBytes} bytes.`, { max: this.limits.maxCsvBytes });
+        if (bytes > this.limits.maxCsvBytes) throw tooLarge("CSV_TOO_LARGE", `The CSV upload is larger than ${this.limits.maxCsvBytes} bytes.`, { max: this.limits.maxCsvBytes });
         try {
           records.write(buffer);
         } catch (error) {

@@ -1,6 +1,6 @@
 import { compile, type CompiledRule } from "@gavel-rules/lang";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../http/api-error.ts";
+import { Refusal } from "../refusal.ts";
 import { parseSubjectsCsv } from "./subjects-csv.ts";
 
 const source = `scorecard 测评 "测评" {
@@ -37,8 +37,8 @@ describe("subjects from CSV", () => {
       parseSubjectsCsv(csv, rule());
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(ApiError);
-      const problems = (error as ApiError).details as { problems: { row: number; column?: string }[] };
+      expect(error).toBeInstanceOf(Refusal);
+      const problems = (error as Refusal).details as { problems: { row: number; column?: string }[] };
       expect(problems.problems.map((p) => `${p.row}:${p.column}`)).toEqual(["1:类别", "1:额外", "2:满意", "2:比例", "2:合格", "3:id"]);
     }
   });
@@ -59,7 +59,7 @@ describe("dates in CSV subjects", () => {
       parseSubjectsCsv("id,受理,办结\nA1,2026/02/12,\nA2,,2026-02-26\n", dated);
       expect.unreachable();
     } catch (error) {
-      const problems = (error as ApiError).details as { problems: { row: number; column?: string }[] };
+      const problems = (error as Refusal).details as { problems: { row: number; column?: string }[] };
       expect(problems.problems.map((p) => `${p.row}:${p.column}`)).toEqual(["2:受理", "3:受理"]);
     }
   });

@@ -2,7 +2,7 @@
 
 import { parse } from "csv-parse/sync";
 import type { CompiledRule, InputInfo } from "@gavel-rules/lang";
-import { unprocessable } from "../http/api-error.ts";
+import { unprocessable } from "../refusal.ts";
 
 export interface Subject {
   id: string;

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { RuleResult } from "@gavel-rules/lang";
 import { appendEvent, AUDIT_INSERT_COLUMNS, eventTime, listEvents, prepareEvent, storedHead, type ChainHead } from "../audit/audit-log.ts";
 import { GENESIS_HASH, type ChainedEvent } from "../audit/hash-chain.ts";
-import { conflict, notFound, unprocessable } from "../http/api-error.ts";
+import { conflict, notFound, unprocessable } from "../refusal.ts";
 import { resolvedSourceDigest, type ResolvedRule, type RuleRegistry } from "../rules/rule-registry.ts";
 import type { Database, Queryable } from "../store/database.ts";
 import { isUniqueViolation } from "../store/sql-errors.ts";

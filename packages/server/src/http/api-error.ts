@@ -1,10 +1,24 @@
-/** The one error shape of the HTTP API: `{ error: { code, message, details } }`, thrown as a value with its status. */
+/** The one error shape of the HTTP API, `{ error: { code, message, details } }`, and the status of each refusal. */
+
+import type { Refusal, RefusalKind } from "../refusal.ts";
 
 export interface ErrorBody {
   error: { code: string; message: string; details: unknown };
 }
 
-/** A refusal the service answers on purpose: an HTTP status, a stable code, a readable message. */
+/** The HTTP status of each kind of domain refusal: the only place where the two meet. */
+export const REFUSAL_STATUS: Readonly<Record<RefusalKind, number>> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unprocessable: 422,
+  busy: 503,
+};
+
+/** A refusal of the HTTP layer itself (a header, a query, the service's state), with its status. */
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
@@ -18,21 +32,11 @@ export class ApiError extends Error {
 
   /** The JSON body sent to the client. */
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, details: this.details } };
+    return errorBody(this);
   }
 }
 
-/** 404 with a code naming what was missing. */
-export function notFound(code: string, message: string, details: unknown = null): ApiError {
-  return new ApiError(404, code, message, details);
-}
-
-/** 409: the request conflicts with the current state (closed ballot, duplicate vote...). */
-export function conflict(code: string, message: string, details: unknown = null): ApiError {
-  return new ApiError(409, code, message, details);
-}
-
-/** 422: understood, but refused by a domain rule (does not compile, invalid input...). */
-export function unprocessable(code: string, message: string, details: unknown = null): ApiError {
-  return new ApiError(422, code, message, details);
+/** The JSON body of a refusal or an HTTP-layer error. */
+export function errorBody(error: Refusal | ApiError): ErrorBody {
+  return { error: { code: error.code, message: error.message, details: error.details } };
 }

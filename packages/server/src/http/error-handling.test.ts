@@ -1,10 +1,24 @@
 import { describe, expect, it } from "vitest";
+import { badRequest, busy, conflict, forbidden, notFound, tooLarge, unauthenticated, unprocessable } from "../refusal.ts";
 import { ApiError } from "./api-error.ts";
 import { toErrorResponse } from "./error-handling.ts";
 
 describe("error responses", () => {
-  it("keeps a domain refusal's status, code and details", () => {
-    expect(toErrorResponse(new ApiError(409, "ALREADY_VOTED", "twice", { member: "R1" }))).toEqual({ status: 409, body: { error: { code: "ALREADY_VOTED", message: "twice", details: { member: "R1" } } } });
+  it.each([
+    [badRequest, 400],
+    [unauthenticated, 401],
+    [forbidden, 403],
+    [notFound, 404],
+    [conflict, 409],
+    [tooLarge, 413],
+    [unprocessable, 422],
+    [busy, 503],
+  ] as const)("gives a domain refusal (%o) its status, and keeps its code and details", (refuse, status) => {
+    expect(toErrorResponse(refuse("ALREADY_VOTED", "twice", { member: "R1" }))).toEqual({ status, body: { error: { code: "ALREADY_VOTED", message: "twice", details: { member: "R1" } } } });
+  });
+
+  it("keeps an HTTP-layer error's own status", () => {
+    expect(toErrorResponse(new ApiError(429, "RATE_LIMITED", "slow down", { retryAfterSeconds: 3 }))).toEqual({ status: 429, body: { error: { code: "RATE_LIMITED", message: "slow down", details: { retryAfterSeconds: 3 } } } });
   });
 
   it("turns an unexpected failure into a 500 that reveals nothing internal", () => {

@@ -4,7 +4,8 @@ import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { isUnstorableText } from "../store/sql-errors.ts";
-import { ApiError, type ErrorBody } from "./api-error.ts";
+import { Refusal } from "../refusal.ts";
+import { ApiError, errorBody, REFUSAL_STATUS, type ErrorBody } from "./api-error.ts";
 
 // Fastify's own client errors, renamed to stable API codes.
 const FASTIFY_CODES: Record<string, string> = {
@@ -24,6 +25,7 @@ function body(code: string, message: string, details: unknown = null): ErrorBody
 
 /** Maps any thrown value to a status and the API error body; a 500 never carries the internal message or stack. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof Refusal) return { status: REFUSAL_STATUS[error.kind], body: errorBody(error) };
   if (error instanceof ApiError) return { status: error.statusCode, body: error.toBody() };
   const fastifyError = error as Partial<FastifyError> & { validation?: unknown[]; validationContext?: string };
   if (fastifyError?.validation) {

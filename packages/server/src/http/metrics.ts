@@ -5,7 +5,7 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
-import { authorize } from "../access/authorize.ts";
+import { authorize } from "./authorize.ts";
 import type { TokenStore } from "../access/token-store.ts";
 import { content, MetricsText, withErrors } from "./schemas.ts";
 import type { MetricsExposure } from "./operations-options.ts";

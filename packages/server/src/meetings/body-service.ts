@@ -1,7 +1,7 @@
 /** Bodies: standing rosters (a community's residents' representatives), versioned; a new roster is a new version. */
 
 import { randomUUID } from "node:crypto";
-import { conflict, notFound, unprocessable } from "../http/api-error.ts";
+import { conflict, notFound, unprocessable } from "../refusal.ts";
 import type { Database, Queryable } from "../store/database.ts";
 import { isUniqueViolation } from "../store/sql-errors.ts";
 import type { BodyView, CreateBodyInput, Member } from "./meeting-types.ts";

@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { ElectionResult, RatingResult } from "@gavel-rules/lang";
 import { eventTime } from "../audit/audit-log.ts";
 import type { BallotService } from "../ballots/ballot-service.ts";
-import { conflict, notFound, unprocessable } from "../http/api-error.ts";
+import { conflict, notFound, unprocessable } from "../refusal.ts";
 import { resolvedSourceDigest, type ResolvedRule, type RuleKind, type RuleRegistry } from "../rules/rule-registry.ts";
 import type { Database, Queryable } from "../store/database.ts";
 import { readElectionPaper, readRatingPaper } from "./papers.ts";

@@ -1,7 +1,7 @@
 /** A meeting and an agenda item as stored, and the lock every change to a meeting takes first. */
 
 import type { ChainHead } from "../audit/audit-log.ts";
-import { notFound } from "../http/api-error.ts";
+import { notFound } from "../refusal.ts";
 import type { Queryable } from "../store/database.ts";
 import type { ItemKind, ItemResult, MeetingState } from "./meeting-types.ts";
 

@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { eventTime } from "../audit/audit-log.ts";
 import type { ChainedEvent } from "../audit/hash-chain.ts";
 import type { BallotService } from "../ballots/ballot-service.ts";
-import { conflict, notFound, unprocessable } from "../http/api-error.ts";
+import { conflict, notFound, unprocessable } from "../refusal.ts";
 import type { Database, Queryable } from "../store/database.ts";
 import type { BodyService } from "./body-service.ts";
 import { readItems } from "./item-view.ts";

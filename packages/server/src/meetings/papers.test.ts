@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../http/api-error.ts";
+import { Refusal } from "../refusal.ts";
 import { readElectionPaper, readRatingPaper } from "./papers.ts";
 
 function codeOf(run: () => unknown): string | undefined {
   try {
     run();
   } catch (error) {
-    return error instanceof ApiError ? error.code : "not an ApiError";
+    return error instanceof Refusal ? error.code : "not an Refusal";
   }
   return undefined;
 }

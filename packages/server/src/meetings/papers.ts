@@ -1,6 +1,6 @@
 /** What an election paper or a rating paper means: checked names and levels, and whether the paper is valid. */
 
-import { unprocessable } from "../http/api-error.ts";
+import { unprocessable } from "../refusal.ts";
 
 /**
  * An election paper's names: 422 DUPLICATE_NAMES when a name repeats, NOT_A_CANDIDATE when a name is off the list

@@ -3,7 +3,7 @@
 import { Readable } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Static } from "@sinclair/typebox";
-import { authorize } from "../access/authorize.ts";
+import { authorize } from "../http/authorize.ts";
 import type { ScoredSubjects } from "../assessments/scored-subjects.ts";
 import { ApiError } from "../http/api-error.ts";
 import { nestsDeeperThan } from "../http/json-nesting.ts";

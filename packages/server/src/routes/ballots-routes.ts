@@ -1,7 +1,7 @@
 /** Ballot routes: create, open, attendance, votes, close, read, audit. */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { actorOf, authorize } from "../access/authorize.ts";
+import { actorOf, authorize } from "../http/authorize.ts";
 import {
   AttendanceReceipt,
   AuditHead,

@@ -1,7 +1,7 @@
 /** Body routes: standing rosters, versioned (a meeting snapshots one version). */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { actorOf, authorize } from "../access/authorize.ts";
+import { actorOf, authorize } from "../http/authorize.ts";
 import { Body, BodyIdParam, BodyList, BodyVersionBody, BodyVersionQuery, CreateBodyBody } from "../http/meeting-schemas.ts";
 import { ref, withErrors } from "../http/schemas.ts";
 import { versionOf, type Services } from "./context.ts";

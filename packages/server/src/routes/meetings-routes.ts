@@ -1,7 +1,7 @@
 /** Meeting routes: create, sign-ins, proxies, agenda items, votes, closes, audit. */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { actorOf, authorize } from "../access/authorize.ts";
+import { actorOf, authorize } from "../http/authorize.ts";
 import {
   CreateItemBody,
   CreateMeetingBody,

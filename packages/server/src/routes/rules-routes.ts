@@ -2,11 +2,12 @@
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { actorOf, authorize } from "../access/authorize.ts";
+import { actorOf, authorize } from "../http/authorize.ts";
 import { assertValidInput } from "../rules/input-validator.ts";
 import type { ModuleSummary } from "../rules/module-summary.ts";
 import { assertRuleName, importDigests, resolvedSourceDigest, selectRule, type RuleVersionRecord } from "../rules/rule-registry.ts";
-import { ApiError, unprocessable } from "../http/api-error.ts";
+import { ApiError } from "../http/api-error.ts";
+import { unprocessable } from "../refusal.ts";
 import { EvaluateBody, ref, RuleDetail, RuleList, RuleNameParam, RuleResult, RuleSourceBody, RuleSourceText, StoredRule, VersionQuery, PUBLIC, withErrors } from "../http/schemas.ts";
 import { versionOf, type Services } from "./context.ts";
 

@@ -1,7 +1,7 @@
 /** Token management (admin only): create, list, revoke. */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { actorOf, authorize } from "../access/authorize.ts";
+import { actorOf, authorize } from "../http/authorize.ts";
 import { CreatedToken, CreateTokenBody, ref, TokenIdParam, TokenInfo, TokenList, withErrors } from "../http/schemas.ts";
 import type { Services } from "./context.ts";
 

@@ -1,7 +1,7 @@
 /** Evaluation input checked against a rule's declared inputs with the language's own validator. */
 
 import { inputProblems as languageInputProblems, type CompiledRule } from "@gavel-rules/lang";
-import { unprocessable } from "../http/api-error.ts";
+import { unprocessable } from "../refusal.ts";
 
 /** One input problem, as reported to clients: a JSON pointer and a JSON Schema keyword with its params. */
 export interface InputProblem {

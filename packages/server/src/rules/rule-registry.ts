@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile, type CalendarData, type CompiledModule, type CompiledRule, type Diagnostic, type ImportResolver } from "@gavel-rules/lang";
 import { canonicalJson } from "../audit/canonical-json.ts";
-import { ApiError, conflict, notFound, unprocessable } from "../http/api-error.ts";
+import { badRequest, conflict, notFound, Refusal, tooLarge, unprocessable } from "../refusal.ts";
 import type { Database, Queryable } from "../store/database.ts";
 import { isUniqueViolation } from "../store/sql-errors.ts";
 import { summarizeModule, type ModuleSummary } from "./module-summary.ts";
@@ -136,7 +136,7 @@ export type OffThreadCompile = (name: string, source: string, pinned?: PinnedImp
 /** Throws 400 INVALID_RULE_NAME unless `name` is a valid registry name. */
 export function assertRuleName(name: string): void {
   if (!isValidRuleName(name)) {
-    throw new ApiError(400, "INVALID_RULE_NAME", `"${name}" is not a valid rule name: use letters, digits, "_" and "-", starting with a letter (at most 100).`, { name });
+    throw badRequest("INVALID_RULE_NAME", `"${name}" is not a valid rule name: use letters, digits, "_" and "-", starting with a letter (at most 100).`, { name });
   }
 }
 
@@ -194,7 +194,7 @@ export class RuleRegistry {
     assertRuleName(name);
     const bytes = Buffer.byteLength(source, "utf8");
     if (bytes > MAX_RULE_SOURCE_BYTES) {
-      throw new ApiError(413, "RULE_TOO_LARGE", `${name} is ${bytes} bytes; a rule file may have at most ${MAX_RULE_SOURCE_BYTES} bytes (1 MiB).`, { bytes, max: MAX_RULE_SOURCE_BYTES });
+      throw tooLarge("RULE_TOO_LARGE", `${name} is ${bytes} bytes; a rule file may have at most ${MAX_RULE_SOURCE_BYTES} bytes (1 MiB).`, { bytes, max: MAX_RULE_SOURCE_BYTES });
     }
     const compiled = this.compileOffThread ? undefined : this.compileSource(name, source);
     const module = compiled?.module;
@@ -230,7 +230,7 @@ export class RuleRegistry {
     }
   }
 
-  private async versionConflict(name: string, expected: number): Promise<ApiError> {
+  private async versionConflict(name: string, expected: number): Promise<Refusal> {
     const { rows } = await this.db.query<{ version: number | null; sha256: string | null; author: string | null }>(
       "SELECT version, sha256, author FROM rule_versions WHERE name = $1 ORDER BY version DESC LIMIT 1",
       [name],

@@ -2,7 +2,7 @@
 
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import { unprocessable } from "../http/api-error.ts";
+import { unprocessable } from "../refusal.ts";
 import type { CompiledSummary, PinnedImports } from "../rules/rule-registry.ts";
 import type { EvaluationAnswers, EvaluationTask } from "./evaluation-tasks.ts";
 

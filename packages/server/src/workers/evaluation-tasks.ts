@@ -1,6 +1,7 @@
 /** The messages between the event loop and the evaluation worker threads: plain data only, so they can be cloned. */
 
 import type { ExactJson, InputInfo } from "@gavel-rules/lang";
+import type { RefusalKind } from "../refusal.ts";
 import type { InputProblem } from "../rules/input-validator.ts";
 import type { CompiledSummary, PinnedImports } from "../rules/rule-registry.ts";
 import type { CsvProblem } from "../assessments/subjects-csv.ts";
@@ -33,7 +34,7 @@ export interface PrepareTask {
 
 export type PrepareAnswer =
   | { ok: true; entry: string; inputs: Pick<InputInfo, "name" | "type" | "label">[] }
-  | { ok: false; error: { status: number; code: string; message: string; details: unknown } };
+  | { ok: false; error: { kind: RefusalKind; code: string; message: string; details: unknown } };
 
 /** Rows to type, validate and score: whole CSV records (UTF-8) under a header, or subjects already parsed from JSON. */
 export type SubjectRows = { format: "csv"; columns: string[]; records: Uint8Array } | { format: "json"; subjects: Subject[] };

@@ -7,7 +7,7 @@ import { idHashes } from "../assessments/id-index.ts";
 import type { CompiledModule, CompiledRule, ScorecardResult } from "@gavel-rules/lang";
 import { criteriaNames, CSV_BOM, resultsCsvHeader, resultsCsvRows } from "../assessments/results-csv.ts";
 import { subjectOfRow, type CsvProblem, type Subject } from "../assessments/subjects-csv.ts";
-import { ApiError } from "../http/api-error.ts";
+import { Refusal } from "../refusal.ts";
 import { inputProblems } from "../rules/input-validator.ts";
 import { summarizeModule } from "../rules/module-summary.ts";
 import { compileRuleFile, pinnedResolver, selectRule } from "../rules/rule-registry.ts";
@@ -56,7 +56,7 @@ function prepare(task: PrepareTask): PrepareAnswer {
     const rule = selectRule(moduleOf(task.file), task.file.name, task.selector, "scorecard");
     return { ok: true, entry: rule.name, inputs: rule.inputs.map(({ name, type, label }) => ({ name, type, label })) };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, error: { status: error.statusCode, code: error.code, message: error.message, details: error.details } };
+    if (error instanceof Refusal) return { ok: false, error: { kind: error.kind, code: error.code, message: error.message, details: error.details } };
     throw error;
   }
 }

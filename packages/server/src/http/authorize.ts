@@ -1,10 +1,10 @@
 /** Bearer-token checks for routes: who is calling (request.actor) and whether their role allows the route. */
 
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { ApiError } from "../http/api-error.ts";
-import type {} from "../http/failed-auth-limit.ts"; // its FastifyInstance.authFailures declaration
-import { allows, type Actor, type Permission } from "./roles.ts";
-import type { TokenStore } from "./token-store.ts";
+import { forbidden, unauthenticated } from "../refusal.ts";
+import type {} from "./failed-auth-limit.ts"; // its FastifyInstance.authFailures declaration
+import { allows, type Actor, type Permission } from "../access/roles.ts";
+import type { TokenStore } from "../access/token-store.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -27,14 +27,14 @@ export function authorize(tokens: TokenStore, permission: Permission) {
     await failures?.refuseIfBlocked(request, reply);
     const secret = bearerToken(request);
     // A missing token is not a guess (the editor asks before one is pasted): only wrong secrets count as failures.
-    if (secret === undefined) throw new ApiError(401, "UNAUTHORIZED", "This request needs a bearer token (Authorization: Bearer <token>).", { permission });
+    if (secret === undefined) throw unauthenticated("UNAUTHORIZED", "This request needs a bearer token (Authorization: Bearer <token>).", { permission });
     const actor = secret ? await tokens.authenticate(secret) : undefined;
     if (!actor) {
       await failures?.recordFailure(request);
-      throw new ApiError(401, "INVALID_TOKEN", "The bearer token is unknown or revoked.", { permission });
+      throw unauthenticated("INVALID_TOKEN", "The bearer token is unknown or revoked.", { permission });
     }
     if (!allows(actor.role, permission)) {
-      throw new ApiError(403, "FORBIDDEN", `A token with role ${actor.role} may not do this (needs ${permission}).`, { role: actor.role, permission });
+      throw forbidden("FORBIDDEN", `A token with role ${actor.role} may not do this (needs ${permission}).`, { role: actor.role, permission });
     }
     request.actor = actor;
   };
