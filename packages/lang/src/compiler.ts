@@ -1,7 +1,7 @@
 /** compile(): source → parse → imports → check → compiled rules with exact and fast evaluators. */
 
 import type * as A from "./ast.ts";
-import { checkRule, checkTests, criteriaOf, ELECTION_OUTCOMES, type RuleInfo } from "./checker.ts";
+import { checkRule, checkTests, criteriaOf, ELECTION_OUTCOMES, ruleSettings, type RuleInfo } from "./checker.ts";
 import { evaluateExact } from "./evaluator.ts";
 import { diagnostic, localizeDiagnostic } from "./messages.ts";
 import { buildDecider } from "./fastpath.ts";
@@ -69,6 +69,7 @@ function compiledRule(info: RuleInfo): CompiledRule {
     name: d.name,
     label: d.label ?? d.name,
     kind: d.kind,
+    settings: ruleSettings(d),
     inputs: ruleInputs(d),
     inputSchema: inputSchema(d),
     span: d.span,
