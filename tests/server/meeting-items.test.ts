@@ -145,6 +145,18 @@ describe.each<StoreKind>(["embedded", "postgres"])("meeting items on the %s stor
     expect([election.status, election.body.proxies]).toEqual([201, 3]);
     expect((await post(`/v1/meetings/${meeting2}/items/${election.body.id}/votes`, { member: "p3", by: "p1", names: ["甲"] })).status).toBe(201);
     expect((await get(`/v1/meetings/${meeting}/audit/verify`)).body.intact).toBe(true);
+
+    // Verify holds the stored limit against the log: major_matter's item made to say "no proxies" behind the
+    // service's back now carries a paper cast by a proxy holder.
+    const db = service.server.db;
+    await db.query("ALTER TABLE meeting_items DISABLE TRIGGER USER");
+    try {
+      await db.query("UPDATE meeting_items SET proxies = 0 WHERE id = $1", [motion.body.id]);
+    } finally {
+      await db.query("ALTER TABLE meeting_items ENABLE TRIGGER USER");
+    }
+    const verify = await get(`/v1/meetings/${meeting}/audit/verify`);
+    expect([verify.body.intact, verify.body.problems.map((p: { code: string }) => p.code)]).toEqual([false, ["PROXY_VOTE_NOT_ALLOWED"]]);
   });
 
   it("takes write-ins from the election's rule: a request for more is refused, a name off the list counts only where the rule allows it", async () => {
