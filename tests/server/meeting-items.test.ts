@@ -93,6 +93,93 @@ describe.each<StoreKind>(["embedded", "postgres"])("meeting items on the %s stor
     expect(votes.filter((e) => e.data.item === election.body.id).every((e) => e.data.paper === undefined)).toBe(true);
   });
 
+  /** Stores a rule file under `name` (an author's token). */
+  async function storeRule(name: string, source: string): Promise<void> {
+    const put = await call(service.app, "PUT", `/v1/rules/${name}`, { token: service.tokens.author, payload: { source } });
+    expect(put.status).toBe(201);
+  }
+
+  it("takes the proxy limit from the rules of the meeting's items: the smallest one wins at sign-in, and a proxy counts only where the rule allows it", async () => {
+    await storeRule("show_of_hands", `vote show_of_hands "举手表决（不接受委托）" {\n  quorum: present > 1/2 of entitled\n  passes: yes > 1/2 of present\n}\n`);
+    const body = await post("/v1/bodies", { name: "委托测试", members: people(8) });
+    // The meeting's own cap is 3; std major_matter declares `proxies: at most 1`.
+    const meeting = (await post("/v1/meetings", { title: "委托投票", body: body.body.id, maxProxies: 3 })).body.id as string;
+    expect((await get(`/v1/meetings/${meeting}`)).body.maxProxies).toBe(3);
+    for (const member of ["p1", "p2", "p3", "p4", "p5"]) expect((await post(`/v1/meetings/${meeting}/sign-ins`, { member })).status).toBe(201);
+    const motion = await post(`/v1/meetings/${meeting}/items`, { kind: "motion", title: "要事", rule: "major_matter" });
+    expect([motion.status, motion.body.proxies]).toEqual([201, 1]);
+    expect((await get(`/v1/meetings/${meeting}`)).body.maxProxies).toBe(1);
+
+    // A second proxy for p1 is over major_matter's limit: refused, naming the rule.
+    expect((await post(`/v1/meetings/${meeting}/proxies`, { member: "p6", holder: "p1" })).status).toBe(201);
+    const tooMany = await post(`/v1/meetings/${meeting}/proxies`, { member: "p7", holder: "p1" });
+    expect([tooMany.status, tooMany.body.error.code, tooMany.body.error.details.max, tooMany.body.error.details.limitedBy.rule.name]).toEqual([409, "TOO_MANY_PROXIES", 1, "major_matter"]);
+    expect((await post(`/v1/meetings/${meeting}/proxies`, { member: "p7", holder: "p2" })).status).toBe(201);
+
+    // A motion whose rule declares no proxies: represented members are not present, and their papers are refused.
+    const hands = await post(`/v1/meetings/${meeting}/items`, { kind: "motion", title: "举手", rule: "show_of_hands" });
+    expect([hands.status, hands.body.proxies]).toEqual([201, 0]);
+    const refused = await post(`/v1/meetings/${meeting}/items/${hands.body.id}/votes`, { member: "p6", by: "p1", choice: "yes" });
+    expect([refused.status, refused.body.error.code]).toEqual([422, "PROXY_NOT_ALLOWED"]);
+    // On major_matter the same proxy counts.
+    expect((await post(`/v1/meetings/${meeting}/items/${motion.body.id}/votes`, { member: "p6", by: "p1", choice: "yes" })).status).toBe(201);
+    for (const member of ["p1", "p2", "p3", "p4", "p5"]) {
+      expect((await post(`/v1/meetings/${meeting}/items/${hands.body.id}/votes`, { member, choice: "yes" })).status).toBe(201);
+      expect((await post(`/v1/meetings/${meeting}/items/${motion.body.id}/votes`, { member, choice: member === "p5" ? "no" : "yes" })).status).toBe(201);
+    }
+    const handsResult = (await post(`/v1/meetings/${meeting}/items/${hands.body.id}/close`)).body.item.result;
+    const motionResult = (await post(`/v1/meetings/${meeting}/items/${motion.body.id}/close`)).body.item.result;
+    // 8 entitled; 5 signed in, 2 represented: present 5 under show_of_hands, 7 under major_matter.
+    expect([handsResult.facts.present, handsResult.facts.yes]).toEqual([5, 5]);
+    expect([motionResult.facts.present, motionResult.facts.yes, motionResult.outcome]).toEqual([7, 5, 5 * 2 > 8 && 7 * 3 > 8 * 2 ? "passed" : "rejected"]);
+
+    // A rule that allows fewer proxies than a holder already holds cannot open: the rule wins, nothing is dropped silently.
+    await storeRule("one_proxy_vote", `vote one_proxy_vote {\n  quorum: present > 1/2 of entitled\n  passes: yes > 1/2 of present\n  proxies: at most 1\n}\n`);
+    const meeting2 = (await post("/v1/meetings", { title: "委托投票二", body: body.body.id, maxProxies: 3 })).body.id as string;
+    for (const member of ["p1", "p2"]) await post(`/v1/meetings/${meeting2}/sign-ins`, { member });
+    for (const member of ["p3", "p4"]) expect((await post(`/v1/meetings/${meeting2}/proxies`, { member, holder: "p1" })).status).toBe(201);
+    const blocked = await post(`/v1/meetings/${meeting2}/items`, { kind: "motion", title: "议题", rule: "one_proxy_vote" });
+    expect([blocked.status, blocked.body.error.code, blocked.body.error.details.holders]).toEqual([409, "PROXIES_OVER_RULE_LIMIT", [{ holder: "p1", held: 2 }]]);
+    // village_committee allows three: it opens, and the proxies count there.
+    const election = await post(`/v1/meetings/${meeting2}/items`, { kind: "election", title: "选举", rule: "village_committee", seats: 1, candidates: ["甲", "乙"] });
+    expect([election.status, election.body.proxies]).toEqual([201, 3]);
+    expect((await post(`/v1/meetings/${meeting2}/items/${election.body.id}/votes`, { member: "p3", by: "p1", names: ["甲"] })).status).toBe(201);
+    expect((await get(`/v1/meetings/${meeting}/audit/verify`)).body.intact).toBe(true);
+
+    // Verify holds the stored limit against the log: major_matter's item made to say "no proxies" behind the
+    // service's back now carries a paper cast by a proxy holder.
+    const db = service.server.db;
+    await db.query("ALTER TABLE meeting_items DISABLE TRIGGER USER");
+    try {
+      await db.query("UPDATE meeting_items SET proxies = 0 WHERE id = $1", [motion.body.id]);
+    } finally {
+      await db.query("ALTER TABLE meeting_items ENABLE TRIGGER USER");
+    }
+    const verify = await get(`/v1/meetings/${meeting}/audit/verify`);
+    expect([verify.body.intact, verify.body.problems.map((p: { code: string }) => p.code)]).toEqual([false, ["PROXY_VOTE_NOT_ALLOWED"]]);
+  });
+
+  it("takes write-ins from the election's rule: a request for more is refused, a name off the list counts only where the rule allows it", async () => {
+    await storeRule(
+      "closed_list",
+      `election closed_list "只选名单上的候选人" {\n  void:    ballots > voters\n  turnout: voters > 1/2 of registered\n  elected: votes > 1/2 of voters\n  runoff:  votes >= 1/3 of ballots\n}\n`,
+    );
+    const meeting = await meetingOf(3);
+    const widened = await post(`/v1/meetings/${meeting}/items`, { kind: "election", title: "组长", rule: "closed_list", seats: 1, candidates: ["甲", "乙"], writeIns: true });
+    expect([widened.status, widened.body.error.code]).toEqual([422, "WRITE_INS_NOT_ALLOWED"]);
+    const closed = await post(`/v1/meetings/${meeting}/items`, { kind: "election", title: "组长", rule: "closed_list", seats: 1, candidates: ["甲", "乙"] });
+    expect([closed.status, closed.body.writeIns, closed.body.proxies]).toEqual([201, false, 0]);
+    const offList = await post(`/v1/meetings/${meeting}/items/${closed.body.id}/votes`, { member: "p1", names: ["赵六"] });
+    expect([offList.status, offList.body.error.code]).toEqual([422, "NOT_A_CANDIDATE"]);
+
+    // std village_committee declares `write_ins: allowed`: without asking, the item takes them and the name counts.
+    const open = await post(`/v1/meetings/${meeting}/items`, { kind: "election", title: "楼长", rule: "village_committee", seats: 1, candidates: ["甲"] });
+    expect([open.status, open.body.writeIns]).toEqual([201, true]);
+    for (const [i, names] of [["赵六"], ["赵六"], ["甲"]].entries()) expect((await post(`/v1/meetings/${meeting}/items/${open.body.id}/votes`, { member: `p${i + 1}`, names })).status).toBe(201);
+    const result = (await post(`/v1/meetings/${meeting}/items/${open.body.id}/close`)).body.item;
+    expect([result.tally.candidates, result.result.elected]).toEqual([{ 甲: 1, 赵六: 2 }, ["赵六"]]);
+  });
+
   it("lets only clerks and admins run meetings, shows the notice only once closed, and verify finds rows changed outside", async () => {
     const meeting = await meetingOf(3);
     expect((await post(`/v1/meetings/${meeting}/sign-ins`, { member: "p1" }, service.tokens.observer)).status).toBe(403);

@@ -86,7 +86,7 @@ describe.each<StoreKind>(["embedded", "postgres"])("the year-end meeting on the 
     // 1. 要事票决 (std major_matter): 20 yes, 7 no, 4 abstain of 31 present, 35 entitled.
     const motion = await post(m("/items"), { kind: "motion", title: "社区养老服务站建设方案", rule: "major_matter" });
     expect(motion.status, motion.text).toBe(201);
-    expect(motion.body.secret).toBe(false);
+    expect([motion.body.secret, motion.body.proxies]).toEqual([false, 1]);
     const motionVotes = new Map<string, Choice>(PRESENT.map((id, i) => [id, i < 20 ? "yes" : i < 27 ? "no" : "abstain"]));
     const item = (id: string, path = "") => m(`/items/${id}${path}`);
     expect((await post(item(motion.body.id, "/votes"), { member: "r30", choice: "yes" })).body.error.code).toBe("PROXY_HOLDER_REQUIRED");
@@ -165,7 +165,9 @@ describe.each<StoreKind>(["embedded", "postgres"])("the year-end meeting on the 
     expect(election.body.secret).toBe(true);
     const round1: Record<string, number> = { 王建国: 22, 李秀英: 19, 张伟: 15, 刘洋: 14, 陈敏: 10, 杨静: 6 };
     const papers1 = papersFor(30, round1, 3);
-    expect((await post(item(election.body.id, "/votes"), { member: PRESENT[0], names: ["无名氏"] })).body.error.code).toBe("NOT_A_CANDIDATE");
+    // The rule decides proxies and write-ins: std village_committee declares `proxies: at most 3` and `write_ins: allowed`
+    // (a closed list refusing a name off it is tested in meeting-items.test.ts).
+    expect([election.body.proxies, election.body.writeIns]).toEqual([3, true]);
     for (const [i, member] of PRESENT.entries()) {
       // The last present member marks four names for three seats: an invalid paper, counted as one.
       const names = i === 30 ? CANDIDATES.slice(0, 4) : papers1[i]!;

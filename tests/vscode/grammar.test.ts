@@ -128,9 +128,14 @@ describe("the TextMate grammar on every std and example file", () => {
     const election = readFileSync(join(repoRoot, "dsl/std/village-committee-election.gavel"), "utf8");
     const e = tokenizeText(grammar, election);
     expect(scopeOf(election, e, "election village_committee", "election")).toBe("storage.type.rule.gavel");
-    expect(scopeOf(election, e, "turnout: voters", "turnout")).toBe("keyword.other.clause.gavel");
-    expect(scopeOf(election, e, "runoff:  votes >=", ">=")).toBe("keyword.operator.comparison.gavel");
+    expect(scopeOf(election, e, "turnout:   voters", "turnout")).toBe("keyword.other.clause.gavel");
+    expect(scopeOf(election, e, "runoff:    votes >=", ">=")).toBe("keyword.operator.comparison.gavel");
     expect(scopeOf(election, e, "candidates: {\"王建国\": 400", "王建国")).toBe("string.quoted.double.gavel");
+    // A rule's settings: the keyword, and its words as one value.
+    expect(scopeOf(election, e, "proxies:   at most 3", "proxies")).toBe("keyword.other.setting.gavel");
+    expect(scopeOf(election, e, "proxies:   at most 3", "at most")).toBe("keyword.other.clause.setting-value.gavel");
+    expect(scopeOf(election, e, "proxies:   at most 3", "3")).toBe("constant.numeric.integer.gavel");
+    expect(scopeOf(election, e, "write_ins: allowed", "allowed")).toBe("keyword.other.clause.setting-value.gavel");
   });
 
   it("marks full-width punctuation, which the lexer rejects, as invalid", () => {

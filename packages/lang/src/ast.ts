@@ -91,12 +91,34 @@ export interface RequireDecl {
 
 export type VoteMember = LetDecl | ClauseDecl | RequireDecl;
 
+/** The settings a vote, election or rating may declare for the meetings that use it. */
+export const SETTING_NAMES = ["proxies", "write_ins"] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
+
+/**
+ * `proxies: at most 1 "…"` or `write_ins: allowed`: how a meeting may run an item under this rule. The words and
+ * the number are kept as written (any words parse), so the checker can say what is wrong with a span.
+ */
+export interface SettingDecl {
+  kind: "setting";
+  name: SettingName;
+  nameSpan: Span;
+  /** The words after the colon: `at most`, `allowed`, `not allowed`. */
+  words: { text: string; span: Span }[];
+  /** The number after the words (`1` in `at most 1`; a fraction `1/2` as an arith chain). */
+  value?: Expr;
+  reason?: string;
+  span: Span;
+}
+
 export interface VoteDecl {
   kind: "vote";
   name: string;
   nameSpan: Span;
   label?: string;
   members: VoteMember[];
+  /** `proxies:` (and, refused by the checker, `write_ins:`) in source order. */
+  settings?: SettingDecl[];
   span: Span;
 }
 
@@ -196,6 +218,8 @@ export interface ElectionDecl {
   nameSpan: Span;
   label?: string;
   members: ElectionMember[];
+  /** `proxies:` and `write_ins:` in source order. */
+  settings?: SettingDecl[];
   span: Span;
 }
 
@@ -214,6 +238,8 @@ export interface RatingDecl {
   nameSpan: Span;
   label?: string;
   members: RatingMember[];
+  /** `proxies:` (and, refused by the checker, `write_ins:`) in source order. */
+  settings?: SettingDecl[];
   span: Span;
 }
 

@@ -1,7 +1,7 @@
 /** compile(): source → parse → imports → check → compiled rules with exact and fast evaluators. */
 
 import type * as A from "./ast.ts";
-import { checkRule, checkTests, criteriaOf, type RuleInfo } from "./checker.ts";
+import { checkRule, checkTests, criteriaOf, ruleSettings, type RuleInfo } from "./checker.ts";
 import { ELECTION_OUTCOMES, VOTE_OUTCOMES } from "./facts.ts";
 import { evaluateExact } from "./evaluator.ts";
 import { diagnostic, localizeDiagnostic } from "./messages.ts";
@@ -70,6 +70,7 @@ function compiledRule(info: RuleInfo): CompiledRule {
     name: d.name,
     label: d.label ?? d.name,
     kind: d.kind,
+    settings: ruleSettings(d),
     inputs: ruleInputs(d),
     inputSchema: inputSchema(d),
     span: d.span,

@@ -296,18 +296,48 @@ function requireDecl(n: CstNode): A.RequireDecl {
   return { kind: "require", expr: expr(needNode(c, "expr")), reason: optString(c, "reason"), span: nodeSpan(n) };
 }
 
+/** `proxies: at most 1`: the setting's name, its words and number as written. */
+function settingDecl(n: CstNode): A.SettingDecl {
+  const c = n.children;
+  const name = needTok(c, "setting");
+  const words = tokensOf(c, "word").map((t) => ({ text: t.image, span: spanOfToken(t) }));
+  const v = node(c, "value");
+  let value: A.Expr | undefined;
+  if (v) {
+    value = signedNumber(v);
+    const d = node(c, "denominator");
+    if (d) {
+      const den = numberLiteral(d);
+      value = { kind: "arith", ops: ["/"], operands: [value, den], span: joinSpans(value.span, den.span) };
+    }
+  }
+  return { kind: "setting", name: name.image as A.SettingName, nameSpan: spanOfToken(name), words, ...(value ? { value } : {}), reason: optString(c, "reason"), span: nodeSpan(n) };
+}
+
+/** The settings among a rule's member nodes, in source order. */
+function settingsOf(members: CstNode[]): A.SettingDecl[] {
+  const settings: A.SettingDecl[] = [];
+  for (const m of members) {
+    const s = node(m.children, "settingDecl");
+    if (s) tryMember(() => settings.push(settingDecl(s)));
+  }
+  return settings;
+}
+
 function voteDecl(n: CstNode): A.VoteDecl {
   const c = n.children;
   const name = needTok(c, "name");
   const members: A.VoteMember[] = [];
+  const settings = settingsOf(nodes(c, "voteMember"));
   for (const m of nodes(c, "voteMember")) {
+    if (node(m.children, "settingDecl")) continue;
     tryMember(() => {
       const l = node(m.children, "letDecl");
       const r = node(m.children, "requireDecl");
       members.push(l ? letDecl(l) : r ? requireDecl(r) : clauseDecl(needNode(m.children, "clauseDecl")));
     });
   }
-  return { kind: "vote", name: name.image, nameSpan: spanOfToken(name), label: optString(c, "label"), members, span: nodeSpan(n) };
+  return { kind: "vote", name: name.image, nameSpan: spanOfToken(name), label: optString(c, "label"), members, settings, span: nodeSpan(n) };
 }
 
 /** Applies the `min`, `max` and `one of` constraints written after a type. */
@@ -411,7 +441,9 @@ function electionDecl(n: CstNode): A.ElectionDecl {
   const c = n.children;
   const name = needTok(c, "name");
   const members: A.ElectionMember[] = [];
+  const settings = settingsOf(nodes(c, "electionMember"));
   for (const m of nodes(c, "electionMember")) {
+    if (node(m.children, "settingDecl")) continue;
     tryMember(() => {
       const l = node(m.children, "letDecl");
       const r = node(m.children, "requireDecl");
@@ -425,14 +457,16 @@ function electionDecl(n: CstNode): A.ElectionDecl {
       }
     });
   }
-  return { kind: "election", name: name.image, nameSpan: spanOfToken(name), label: optString(c, "label"), members, span: nodeSpan(n) };
+  return { kind: "election", name: name.image, nameSpan: spanOfToken(name), label: optString(c, "label"), members, settings, span: nodeSpan(n) };
 }
 
 function ratingDecl(n: CstNode): A.RatingDecl {
   const c = n.children;
   const name = needTok(c, "name");
   const members: A.RatingMember[] = [];
+  const settings = settingsOf(nodes(c, "ratingMember"));
   for (const m of nodes(c, "ratingMember")) {
+    if (node(m.children, "settingDecl")) continue;
     tryMember(() => {
       const mc = m.children;
       const lv = node(mc, "levelsDecl");
@@ -448,7 +482,7 @@ function ratingDecl(n: CstNode): A.RatingDecl {
       else if (r) members.push(requireDecl(r));
     });
   }
-  return { kind: "rating", name: name.image, nameSpan: spanOfToken(name), label: optString(c, "label"), members, span: nodeSpan(n) };
+  return { kind: "rating", name: name.image, nameSpan: spanOfToken(name), label: optString(c, "label"), members, settings, span: nodeSpan(n) };
 }
 
 function tally(n: CstNode): A.TallyLiteral {

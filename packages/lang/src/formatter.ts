@@ -188,13 +188,29 @@ function requireRow(m: A.RequireDecl): Row {
 /** A let's value in one line: its expression, or its bands in braces. */
 const letValue = (m: A.LetDecl): string => (m.bands ? `{ ${m.bands.map((b) => `${printExpr(b.points)} ${condition(b.when)}${b.reason === undefined ? "" : ` ${quote(b.reason)}`}`).join("  ")} }` : printExpr(m.expr));
 
-function voteRow(m: A.VoteMember): Row {
+/** `proxies: at most 1 "reason"`: the name and its words in two columns, so they align with clauses. */
+function settingRow(m: A.SettingDecl): Row {
+  const value = [...m.words.map((w) => w.text), ...(m.value ? [printExpr(m.value)] : [])].join(" ");
+  return { cols: [`${m.name}:`, value], trailer: opt(m.reason), node: m };
+}
+
+/** A rule's members and settings in source order (settings sit where they were written). */
+function withSettings<M extends { span: Span }>(members: M[], settings: A.SettingDecl[] | undefined): (M | A.SettingDecl)[] {
+  return [...members, ...(settings ?? [])].sort((a, b) => a.span.offset - b.span.offset);
+}
+
+function voteRow(m: A.VoteMember | A.SettingDecl): Row {
+  if (m.kind === "setting") {
+    const row = settingRow(m);
+    return { ...row, cols: [row.cols.join(" ")] };
+  }
   if (m.kind === "let") return { cols: [`let ${m.name} = ${letValue(m)}`], trailer: opt(m.label), node: m };
   if (m.kind === "require") return requireRow(m);
   return { cols: [`${m.name}: ${printExpr(m.expr)}`], trailer: opt(m.reason), node: m };
 }
 
-function electionRow(m: A.ElectionMember): Row {
+function electionRow(m: A.ElectionMember | A.SettingDecl): Row {
+  if (m.kind === "setting") return settingRow(m);
   if (m.kind === "let") return { cols: [`let ${m.name} = ${letValue(m)}`], trailer: opt(m.label), node: m };
   if (m.kind === "require") return requireRow(m);
   return { cols: [`${m.name}:`, printExpr(m.expr)], trailer: opt(m.reason), node: m };
@@ -234,7 +250,7 @@ function printItem(p: Printer, item: A.Item): void {
       p.line(`import ${quote(item.path)}`, 0, item);
       return;
     case "vote": {
-      const rows = item.members.map(voteRow);
+      const rows = withSettings(item.members, item.settings).map(voteRow);
       block(p, `vote ${item.name}${item.label === undefined ? "" : ` ${quote(item.label)}`}`, item, rows, 0);
       return;
     }
@@ -242,7 +258,7 @@ function printItem(p: Printer, item: A.Item): void {
       // Runs of clauses align their expressions; lets and requires stand in between as they were written.
       p.flushBefore(item.span.offset, 0, item.span.line);
       p.line(`election ${item.name}${item.label === undefined ? "" : ` ${quote(item.label)}`} {`, 0);
-      p.group(item.members.map(electionRow), 1);
+      p.group(withSettings(item.members, item.settings).map(electionRow), 1);
       p.flushBefore(item.span.endOffset, 1);
       p.line("}", 0);
       return;
@@ -250,11 +266,12 @@ function printItem(p: Printer, item: A.Item): void {
     case "rating": {
       p.flushBefore(item.span.offset, 0, item.span.line);
       p.line(`rating ${item.name}${item.label === undefined ? "" : ` ${quote(item.label)}`} {`, 0);
-      runs(item.members).forEach((run, i) => {
+      runs(withSettings(item.members, item.settings)).forEach((run, i) => {
         if (i > 0) p.blank();
         const first = run[0]!;
         if (first.kind === "let") letRun(p, run as A.LetDecl[], 1);
         else if (first.kind === "require") p.group((run as A.RequireDecl[]).map(requireRow), 1);
+        else if (first.kind === "setting") p.group((run as A.SettingDecl[]).map(settingRow), 1);
         else {
           run.forEach((m, j) => {
             if (j > 0) p.blank();

@@ -66,6 +66,9 @@ export const Require = keyword("require", true);
 export const Election = keyword("election", true);
 export const Rating = keyword("rating", true);
 export const Levels = keyword("levels", true);
+// Settings a vote, election or rating declares (`proxies: at most 1`, `write_ins: allowed`); soft, so older rules keep them as names.
+export const Proxies = keyword("proxies", true);
+export const WriteIns = keyword("write_ins", true);
 // Soft: `where` filters a list inside an aggregate (`count(cases where …)`), and stays usable as a name elsewhere.
 export const Where = keyword("where", true);
 
@@ -99,7 +102,7 @@ export const RBracket = createToken({ name: "RBracket", pattern: /\]/ });
 
 export const keywordTokens: TokenType[] = [
   Import, Vote, Scorecard, Input, Let, Criterion, When, Otherwise, Grade, Test, Expect,
-  Of, And, Or, Not, True, False, Quorum, Passes, Max, Min, One, ErrorKw, Require, Election, Rating, Levels, Where,
+  Of, And, Or, Not, True, False, Quorum, Passes, Max, Min, One, ErrorKw, Require, Election, Rating, Levels, Where, Proxies, WriteIns,
 ];
 
 export const allTokens: TokenType[] = [

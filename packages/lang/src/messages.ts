@@ -363,6 +363,33 @@ export const MESSAGES = {
     (a) => `The '${a.clause}' clause is tried for each candidate and must use 'votes' (the candidate's votes), e.g. 'votes > 1/2 of voters'.`,
     (a) => `${a.clause} 条款对每位候选人分别判断，必须用到 votes（该候选人的得票），例如 votes > 1/2 of voters。`,
   ),
+  // Checker: settings for meetings (proxies, write-ins)
+  INVALID_SETTING: entry<{ setting: string; usage: string }>(
+    "INVALID_SETTING",
+    (a) =>
+      a.setting === "proxies"
+        ? `Write the proxy limit as '${a.usage}', N a whole number (a member present may hold at most N proxies; 0, or no 'proxies:' line, allows none).`
+        : `Write '${a.usage}' (names off the candidate list count) or 'write_ins: not allowed' (the default).`,
+    (a) =>
+      a.setting === "proxies"
+        ? `委托投票的上限请写作 ${a.usage}，N 为整数（每名亲自出席的成员最多接受 N 人委托；写 0 或不写 proxies: 则不允许委托投票）。`
+        : `请写 ${a.usage}（候选人名单以外的姓名计票）或 write_ins: not allowed（默认）。`,
+  ),
+  INVALID_PROXY_LIMIT: entry<{ value: string; max: number }>(
+    "INVALID_PROXY_LIMIT",
+    (a) => `The proxy limit must be a whole number from 0 to ${a.max}: a member holds whole proxies, not ${a.value}.`,
+    (a) => `委托投票的上限必须是 0 到 ${a.max} 之间的整数：一人接受的委托是整数个，不能是 ${a.value}。`,
+  ),
+  DUPLICATE_SETTING: entry<{ setting: string }>(
+    "DUPLICATE_SETTING",
+    (a) => `'${a.setting}:' is written twice; a rule declares it once.`,
+    (a) => `${a.setting}: 写了两次；一条规则只能声明一次。`,
+  ),
+  WRITE_INS_NOT_ELECTION: entry<{ kind: string }>(
+    "WRITE_INS_NOT_ELECTION",
+    (a) => `'write_ins:' belongs to an election; a ${a.kind} has no candidates to write in.`,
+    (a) => `write_ins: 只用于选举（election）；${a.kind === "vote" ? "表决（vote）" : "测评（rating）"}没有候选人，无从另选他人。`,
+  ),
   MISSING_LEVELS: entry<{ rule: string }>(
     "MISSING_LEVELS",
     (a) => `Rating '${a.rule}' declares no levels; write e.g. 'levels 满意, 基本满意, 不满意'.`,

@@ -109,6 +109,7 @@ class GavelParser extends CstParser {
 
   voteMember = this.RULE("voteMember", () => {
     this.OR([
+      alt(() => this.SUBRULE(this.settingDecl)),
       alt(() => this.SUBRULE(this.letDecl)),
       alt(() => this.SUBRULE(this.clauseDecl)),
       alt(() => this.SUBRULE(this.requireDecl)),
@@ -154,11 +155,44 @@ class GavelParser extends CstParser {
   });
 
   electionMember = this.RULE("electionMember", () => {
-    this.OR([
-      alt(() => this.SUBRULE(this.letDecl)),
-      alt(() => this.SUBRULE(this.requireDecl), () => this.LA(2).tokenType !== T.Colon),
-      alt(() => this.SUBRULE(this.namedClause)),
-    ]);
+    this.OR({
+      // `proxies:` and `write_ins:` are also names (soft keywords), so a clause could start with them: the setting wins.
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        alt(() => this.SUBRULE(this.settingDecl)),
+        alt(() => this.SUBRULE(this.letDecl)),
+        alt(() => this.SUBRULE(this.requireDecl), () => this.LA(2).tokenType !== T.Colon),
+        alt(() => this.SUBRULE(this.namedClause)),
+      ],
+    });
+  });
+
+  /**
+   * `proxies: at most 1 "reason"`, `write_ins: allowed`: a setting of the rule, on one line. The words and the
+   * number are taken as written; the checker knows which words each setting takes.
+   */
+  settingDecl = this.RULE("settingDecl", () => {
+    this.OR([alt(() => this.CONSUME(T.Proxies, { LABEL: "setting" })), alt(() => this.CONSUME(T.WriteIns, { LABEL: "setting" }))]);
+    this.CONSUME(T.Colon);
+    this.MANY(
+      gated(
+        () => this.LA(1).startLine === this.LA(0).endLine,
+        () => this.OR2([alt(() => this.CONSUME(T.Identifier, { LABEL: "word" })), alt(() => this.CONSUME(T.Not, { LABEL: "word" }))]),
+      ),
+    );
+    this.OPTION(
+      gated(
+        () => this.LA(1).startLine === this.LA(0).endLine,
+        () => {
+          this.SUBRULE(this.signedNumber, { LABEL: "value" });
+          this.OPTION2(() => {
+            this.CONSUME(T.Slash);
+            this.SUBRULE(this.numberLiteral, { LABEL: "denominator" });
+          });
+        },
+      ),
+    );
+    this.OPTION3(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
   });
 
   /** An election clause (`void:`, `turnout:`, `elected:`, `runoff:`): the checker knows the names, so a typo gets a hint. */
@@ -180,6 +214,7 @@ class GavelParser extends CstParser {
 
   ratingMember = this.RULE("ratingMember", () => {
     this.OR([
+      alt(() => this.SUBRULE(this.settingDecl)),
       alt(() => this.SUBRULE(this.levelsDecl)),
       alt(() => this.SUBRULE(this.letDecl)),
       alt(() => this.SUBRULE(this.gradeDecl)),

@@ -50,6 +50,8 @@ const KEYWORD_DOCS: Record<string, string> = {
   election: "**election** NAME \"label\" { void: … turnout: … elected: … runoff: … } — an election round. Facts: registered, voters, ballots, invalid, valid, seats, round; `votes` is one candidate's votes. Outcomes: void_ballots, void_turnout, complete, runoff, incomplete, tie.",
   rating: "**rating** NAME \"label\" { levels 满意, 基本满意, 不满意  grade { … } } — 民主测评 of one subject: each level's count and share, and a grade. Facts: the levels and `ballots` (their sum).",
   levels: "**levels** A, B, C — the levels of a rating ballot; each is a count in expressions and an input of the rule.",
+  proxies: "**proxies:** at most N \"reason\" — 委托投票: on an item under this rule (vote, election, rating), a member present in person may cast the papers of at most N absent members who gave them a proxy. 0, or no `proxies:` line, allows no proxy votes. A meeting's sign-in limit is the smallest limit of its items' rules.",
+  write_ins: "**write_ins:** allowed | not allowed — an election: names off the candidate list (另选他人) count as votes. Without it (or `not allowed`) a paper naming someone off the list is refused.",
   ...ELECTION_CLAUSE_DOCS,
 };
 
@@ -106,6 +108,16 @@ export function getCompletions(source: string, offset: number, options: CompileO
     return [...INPUT_TYPES.map((t) => ({ label: t, kind: "type" as const })), { label: "list of", kind: "type" as const, detail: "list of { field: type, … }: records", insertText: "list of { }" }];
   }
   const item = enclosingItem(internals.program, offset);
+  // After a setting's colon: its words, ready to finish.
+  if (item && isRule(item) && item.kind !== "scorecard") {
+    if (/^\s*proxies\s*:\s*[a-z]*$/u.test(before)) return [{ label: "at most", kind: "keyword", detail: "at most N: proxies one member present may hold", insertText: "at most " }];
+    if (item.kind === "election" && /^\s*write_ins\s*:\s*[a-z]*$/u.test(before)) {
+      return [
+        { label: "allowed", kind: "keyword", detail: "names off the candidate list count" },
+        { label: "not allowed", kind: "keyword", detail: "only listed candidates (the default)" },
+      ];
+    }
+  }
   if (/expect\s+outcome\s*(=|!=)\s*[\p{L}_]*$/u.test(before)) {
     const kind = item?.kind === "test" ? internals.infos.get(item.rule)?.decl.kind : undefined;
     return (kind ? outcomesOf(kind) : [...VOTE_OUTCOMES, ...ELECTION_OUTCOMES]).map((o) => ({ label: o, kind: "outcome" as const }));
@@ -132,13 +144,13 @@ export function getCompletions(source: string, offset: number, options: CompileO
   }
   const info = internals.infos.get(item.name);
   if (item.kind === "vote") {
-    kw(["quorum", "passes", "let", "require", "of", "and", "or", "not", "true", "false"]);
+    kw(["quorum", "passes", "proxies", "let", "require", "of", "and", "or", "not", "true", "false"]);
     for (const f of VOTE_FACTS) out.push({ label: f, kind: "fact", detail: FACT_LABELS[f] });
   } else if (item.kind === "election") {
-    kw(["void", "turnout", "elected", "runoff", "let", "require", "of", "and", "or", "not", "true", "false"]);
+    kw(["void", "turnout", "elected", "runoff", "proxies", "write_ins", "let", "require", "of", "and", "or", "not", "true", "false"]);
     for (const f of [...ELECTION_FACTS, "votes"]) out.push({ label: f, kind: "fact", detail: FACT_LABELS[f] });
   } else if (item.kind === "rating") {
-    kw(["levels", "let", "require", "grade", "when", "otherwise", "of", "and", "or", "not", "true", "false"]);
+    kw(["levels", "proxies", "let", "require", "grade", "when", "otherwise", "of", "and", "or", "not", "true", "false"]);
     out.push({ label: "ballots", kind: "fact", detail: "测评票 / rating ballots: the sum of the level counts" });
     for (const m of item.members) if (m.kind === "levels") for (const l of m.levels) out.push({ label: l.name, kind: "input", detail: "level" });
   } else {

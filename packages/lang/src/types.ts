@@ -223,11 +223,21 @@ export type JsonSchema = { [key: string]: unknown };
 
 export type RuleKind = "vote" | "scorecard" | "election" | "rating";
 
+/** What a rule declares for the meetings that run items under it (dsl/README.md, "Proxies and write-ins"). */
+export interface RuleSettings {
+  /** `proxies: at most N`: proxies one member present in person may hold on an item under this rule; 0 (no proxy votes) when not declared. */
+  proxies: number;
+  /** An election's `write_ins: allowed`: names off the candidate list count; false when not declared, and for other kinds. */
+  writeIns: boolean;
+}
+
 /** A compiled rule: evaluate many times after compiling once. */
 export interface CompiledRule {
   name: string;
   label: string;
   kind: RuleKind;
+  /** Proxies and write-ins, as the rule declares them (a scorecard: none). */
+  settings: RuleSettings;
   inputs: InputInfo[];
   /** JSON Schema of the input object, generated from the declared inputs. */
   inputSchema: JsonSchema;

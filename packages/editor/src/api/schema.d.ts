@@ -435,7 +435,7 @@ export interface paths {
         put?: never;
         /**
          * Record a proxy (委托投票): an absent member is represented by a member signed in in person
-         * @description 422 NOT_ON_ROSTER, SELF_PROXY; 409 ALREADY_SIGNED_IN, HOLDER_NOT_SIGNED_IN, TOO_MANY_PROXIES (the meeting's maxProxies), MEETING_CLOSED.
+         * @description The holder may hold at most the meeting's maxProxies, lowered by every `proxies: at most N` (N ≥ 1) of its items' rules. 422 NOT_ON_ROSTER, SELF_PROXY; 409 ALREADY_SIGNED_IN, HOLDER_NOT_SIGNED_IN, TOO_MANY_PROXIES (details.limitedBy: the item and rule that set the limit, or null for the meeting's own), MEETING_CLOSED.
          */
         post: operations["addProxy"];
         delete?: never;
@@ -455,7 +455,7 @@ export interface paths {
         put?: never;
         /**
          * Open an agenda item (motion, election or rating), pinned to its rule's current (or given) version
-         * @description A motion is counted by a ballot (its id in `ballot`). Elections and ratings are secret by default. 422 WRONG_RULE_KIND, SEATS_REQUIRED, NO_CANDIDATES, NO_SUBJECTS, INVALID_LIST; 404 RULE_NOT_FOUND; 409 MEETING_CLOSED.
+         * @description A motion is counted by a ballot (its id in `ballot`). Elections and ratings are secret by default. The pinned rule decides proxies (`proxies`: its `proxies: at most N`) and write-ins (`write_ins: allowed`). 422 WRONG_RULE_KIND, SEATS_REQUIRED, NO_CANDIDATES, NO_SUBJECTS, INVALID_LIST, WRITE_INS_NOT_ALLOWED (writeIns: true under a rule without write-ins); 404 RULE_NOT_FOUND; 409 MEETING_CLOSED, PROXIES_OVER_RULE_LIMIT (a holder already holds more proxies than the rule allows).
          */
         post: operations["openItem"];
         delete?: never;
@@ -492,7 +492,7 @@ export interface paths {
         put?: never;
         /**
          * Record one member's paper: a choice (motion), names (election) or a level per subject (rating)
-         * @description A member represented by proxy votes through their holder, named in `by`. An election paper marking more names than seats is recorded and counted invalid (valid: false). 422 NOT_ON_ROSTER, CHOICE_REQUIRED, NAMES_REQUIRED, RATINGS_REQUIRED, NOT_A_CANDIDATE, DUPLICATE_NAMES, INVALID_RATING, NOT_PROXY_HOLDER; 409 NOT_SIGNED_IN, ALREADY_VOTED, ITEM_CLOSED, PROXY_HOLDER_REQUIRED, MEETING_CLOSED.
+         * @description A member represented by proxy votes through their holder, named in `by`. An election paper marking more names than seats is recorded and counted invalid (valid: false). 422 NOT_ON_ROSTER, CHOICE_REQUIRED, NAMES_REQUIRED, RATINGS_REQUIRED, NOT_A_CANDIDATE (a name off the list where the rule allows no write-ins), DUPLICATE_NAMES, INVALID_RATING, NOT_PROXY_HOLDER, PROXY_NOT_ALLOWED (a paper by proxy on an item whose rule allows no proxies); 409 NOT_SIGNED_IN, ALREADY_VOTED, ITEM_CLOSED, PROXY_HOLDER_REQUIRED, PROXIES_OVER_RULE_LIMIT, MEETING_CLOSED.
          */
         post: operations["castItemVote"];
         delete?: never;
@@ -1212,7 +1212,7 @@ export interface components {
             body: string;
             /** @description The roster version to snapshot (default: latest) */
             bodyVersion?: number;
-            /** @description Proxies one member present in person may hold (委托投票; default 1) */
+            /** @description The meeting's own cap on the proxies one member present in person may hold (委托投票; default 1). The limit in force is the smallest of this and every `proxies: at most N` (N ≥ 1) of its items' rules */
             maxProxies?: number;
         };
         CreateItemRequest: {
@@ -1228,7 +1228,7 @@ export interface components {
             /** @description An election: seats to fill */
             seats?: number;
             candidates?: string[];
-            /** @description An election: names off the list count (default false) */
+            /** @description An election: names off the list count. Default: as the rule declares (`write_ins: allowed`); true under a rule without it is refused (422 WRITE_INS_NOT_ALLOWED); false narrows it */
             writeIns?: boolean;
             /** @description An election: the rule's round (default 1) */
             round?: number;
@@ -1297,7 +1297,10 @@ export interface components {
             ballot: string | null;
             seats: number | null;
             round: number | null;
+            /** @description An election: names off the list count (the rule's `write_ins: allowed`, or narrower) */
             writeIns: boolean;
+            /** @description The pinned rule's `proxies: at most N`: the proxies one member present may cast papers for on this item (0: none count); null for an item opened before rules declared it */
+            proxies: number | null;
             candidates: string[] | null;
             subjects: string[] | null;
             levels: string[] | null;
@@ -1335,6 +1338,7 @@ export interface components {
             };
             /** @enum {string} */
             state: "open" | "closed";
+            /** @description The proxy limit in force: the smallest of the meeting's own cap and every `proxies: at most N` (N ≥ 1) of its items' rules */
             maxProxies: number;
             publicNames: boolean;
             createdBy: string;

@@ -7,7 +7,7 @@ export const GAVEL_LANGUAGE_ID = "gavel";
 export const gavelKeywords = [
   "import", "vote", "scorecard", "input", "let", "require", "criterion", "when", "otherwise", "grade",
   "test", "expect", "of", "and", "or", "not", "quorum", "passes", "max", "min", "one", "error",
-  "election", "rating", "levels", "void", "turnout", "elected", "runoff", "where",
+  "election", "rating", "levels", "void", "turnout", "elected", "runoff", "where", "proxies", "write_ins",
 ];
 export const gavelTypes = ["count", "number", "ratio", "boolean", "text", "date", "list"];
 export const gavelFacts = [

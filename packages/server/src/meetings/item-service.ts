@@ -18,6 +18,7 @@ import { readItems } from "./item-view.ts";
 import { appendMeetingEvent } from "./meeting-log.ts";
 import { findItem, findMeeting, headOf, ITEM_COLUMNS, type ItemRow, type MeetingRow } from "./meeting-row.ts";
 import { meetingClosed } from "./meeting-service.ts";
+import { holdersOver } from "./proxy-limit.ts";
 import type { CreateItemInput, ItemKind, ItemResult, ItemView, Member, VoteInput, VoteReceipt } from "./meeting-types.ts";
 
 const RULE_KIND: Record<ItemKind, RuleKind> = { motion: "vote", election: "election", rating: "rating" };
@@ -51,6 +52,18 @@ export class ItemService {
   private async openIn(tx: Queryable, meeting: MeetingRow, input: ItemPlan, actor: string): Promise<string> {
     const resolved = input.resolved ?? (await this.rules.resolve(input.rule, { version: input.ruleVersion, selector: input.ruleName, kind: RULE_KIND[input.kind], tx }));
     const { record, rule } = resolved;
+    // The rule decides proxies on this item: none (0), or at most N per holder, which no holder may already exceed.
+    const proxies = rule.settings.proxies;
+    if (proxies >= 1) {
+      const over = await holdersOver(tx, meeting.id, proxies);
+      if (over.length > 0) {
+        throw conflict(
+          "PROXIES_OVER_RULE_LIMIT",
+          `Rule ${record.name} v${record.version} lets a member hold at most ${proxies} ${proxies === 1 ? "proxy" : "proxies"}; ${over.map((o) => `${o.holder} holds ${o.held}`).join(", ")}.`,
+          { meeting: meeting.id, rule: { name: record.name, version: record.version }, max: proxies, holders: over },
+        );
+      }
+    }
     const id = randomUUID();
     const secret = input.secret ?? input.kind !== "motion";
     const at = eventTime();
@@ -63,17 +76,21 @@ export class ItemService {
       const roster = await this.roster(tx, meeting.id);
       ballot = await this.ballots.createIn(tx, { title: input.title, rule: record.name, ruleVersion: record.version, ruleName: rule.name, roster, secret }, actor, resolved);
       await this.ballots.openIn(tx, ballot, actor);
-      const present = await tx.query<{ member_id: string }>("SELECT a.member_id FROM meeting_attendance a JOIN meeting_members m USING (meeting_id, member_id) WHERE a.meeting_id = $1 ORDER BY m.position", [meeting.id]);
+      // A member represented by proxy is present for the motion only when its rule allows proxies.
+      const present = await tx.query<{ member_id: string }>(
+        "SELECT a.member_id FROM meeting_attendance a JOIN meeting_members m USING (meeting_id, member_id) WHERE a.meeting_id = $1 AND (a.holder_id IS NULL OR $2::boolean) ORDER BY m.position",
+        [meeting.id, proxies >= 1],
+      );
       for (const row of present.rows) await this.ballots.recordAttendance(ballot, row.member_id, actor, tx);
     } else if (input.kind === "election") {
-      election = electionPlan(input);
+      election = electionPlan(input, rule.settings.writeIns, record);
     } else {
       rating = { subjects: uniqueList(input.subjects ?? [], "subjects"), levels: rule.inputs.map((i) => i.name) };
       if (rating.subjects.length === 0) throw unprocessable("NO_SUBJECTS", "A rating needs at least one subject.");
     }
     await tx.query(
-      `INSERT INTO meeting_items (id, meeting_id, position, kind, title, rule_name, rule_version, rule_entry, secret, ballot_id, seats, round, write_ins, candidates, subjects, levels, previous_item_id, opened_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+      `INSERT INTO meeting_items (id, meeting_id, position, kind, title, rule_name, rule_version, rule_entry, secret, ballot_id, seats, round, write_ins, candidates, subjects, levels, previous_item_id, opened_at, proxies)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
       [
         id,
         meeting.id,
@@ -93,6 +110,7 @@ export class ItemService {
         rating ? JSON.stringify(rating.levels) : null,
         input.previousItem ?? null,
         at,
+        proxies,
       ],
     );
     // Every counter exists before the first paper, so each vote only rewrites counters (write-ins add theirs).
@@ -131,6 +149,7 @@ export class ItemService {
       if (meeting.state === "closed") throw meetingClosed(meetingId);
       if (item.state === "closed") throw itemClosed(item);
       const by = await this.castingMember(tx, meetingId, input);
+      if (by !== null) await assertProxyCounts(tx, item, by);
       let paper: unknown;
       let valid = true;
       if (item.kind === "motion") {
@@ -281,11 +300,32 @@ function uniqueList(list: string[], what: string): string[] {
   return trimmed;
 }
 
-function electionPlan(input: CreateItemInput): { seats: number; round: number; candidates: string[]; writeIns: boolean } {
+/**
+ * A proxy paper counts on an item only when its pinned rule allows proxies (422 PROXY_NOT_ALLOWED), and only from a
+ * holder within the rule's limit (409 PROXIES_OVER_RULE_LIMIT: sign-in and item open keep this from happening).
+ * Items opened before rules declared proxies (proxies null) keep the meeting's limit, checked at sign-in.
+ */
+async function assertProxyCounts(tx: Queryable, item: ItemRow, holder: string): Promise<void> {
+  if (item.proxies === null) return;
+  const rule = { name: item.rule_name, version: item.rule_version };
+  if (item.proxies === 0) {
+    throw unprocessable("PROXY_NOT_ALLOWED", `Rule ${rule.name} v${rule.version} of item ${item.id} allows no proxy votes (no 'proxies: at most N'); a represented member cannot vote on it.`, { item: item.id, rule, holder });
+  }
+  const over = await holdersOver(tx, item.meeting_id, item.proxies);
+  const held = over.find((o) => o.holder === holder);
+  if (held) throw conflict("PROXIES_OVER_RULE_LIMIT", `Rule ${rule.name} v${rule.version} lets a member hold at most ${item.proxies} proxies; ${holder} holds ${held.held}.`, { item: item.id, rule, max: item.proxies, holders: [held] });
+}
+
+/** An election's seats, round, candidates and write-ins: the rule's `write_ins: allowed`, never wider (422 WRITE_INS_NOT_ALLOWED). */
+function electionPlan(input: CreateItemInput, ruleWriteIns: boolean, rule: { name: string; version: number }): { seats: number; round: number; candidates: string[]; writeIns: boolean } {
   const seats = input.seats;
   if (seats === undefined || seats < 1) throw unprocessable("SEATS_REQUIRED", "An election names how many seats it fills (1 or more).");
   const candidates = uniqueList(input.candidates ?? [], "candidates");
-  const writeIns = input.writeIns ?? false;
+  if (input.writeIns === true && !ruleWriteIns) {
+    throw unprocessable("WRITE_INS_NOT_ALLOWED", `Rule ${rule.name} v${rule.version} does not allow write-ins (no 'write_ins: allowed'): only listed candidates count.`, { rule });
+  }
+  // Omitted: as the rule says. false: narrower than the rule (a re-vote among the tied lists only them).
+  const writeIns = input.writeIns ?? ruleWriteIns;
   if (candidates.length === 0 && !writeIns) throw unprocessable("NO_CANDIDATES", "An election without write-ins needs candidates.");
   return { seats, round: input.round ?? 1, candidates, writeIns };
 }
@@ -300,5 +340,6 @@ function nextRound(item: ItemRow, result: ElectionResult): ItemPlan {
   const candidates = tie ? result.tied : result.candidates.filter((c) => !result.elected.includes(c.name)).map((c) => c.name);
   const round = tie ? (item.round ?? 1) : (item.round ?? 1) + 1;
   const title = `${item.title.replace(/（第\d+轮[^）]*）$/, "")}（第${round}轮${tie ? "，同票再投" : ""}）`;
-  return { kind: "election", title, rule: item.rule_name, ruleVersion: item.rule_version, ruleName: item.rule_entry, secret: item.secret, seats, round, candidates, writeIns: false, previousItem: item.id };
+  // 另行选举 keeps the first round's write-ins; a re-vote after a tie is among the tied only.
+  return { kind: "election", title, rule: item.rule_name, ruleVersion: item.rule_version, ruleName: item.rule_entry, secret: item.secret, seats, round, candidates, writeIns: tie ? false : item.write_ins, previousItem: item.id };
 }

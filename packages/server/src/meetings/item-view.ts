@@ -19,6 +19,7 @@ export function itemViewOf(row: ItemRow, voted: number, nextItem: string | null)
     seats: row.seats,
     round: row.round,
     writeIns: row.write_ins,
+    proxies: row.proxies,
     candidates: row.candidates,
     subjects: row.subjects,
     levels: row.levels,

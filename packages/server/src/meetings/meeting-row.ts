@@ -37,6 +37,8 @@ export interface ItemRow {
   seats: number | null;
   round: number | null;
   write_ins: boolean;
+  /** The pinned rule's `proxies: at most N`; null for an item opened before rules declared it (the meeting's limit applied). */
+  proxies: number | null;
   candidates: string[] | null;
   subjects: string[] | null;
   levels: string[] | null;
@@ -49,7 +51,7 @@ export interface ItemRow {
 }
 
 export const ITEM_COLUMNS =
-  "id, meeting_id, position, kind, title, rule_name, rule_version, rule_entry, secret, ballot_id, seats, round, write_ins, candidates, subjects, levels, previous_item_id, state, tally, result, opened_at, closed_at";
+  "id, meeting_id, position, kind, title, rule_name, rule_version, rule_entry, secret, ballot_id, seats, round, write_ins, proxies, candidates, subjects, levels, previous_item_id, state, tally, result, opened_at, closed_at";
 
 /** The meeting's chain head, as kept on its row. */
 export function headOf(row: MeetingRow): ChainHead {

@@ -18,6 +18,7 @@ import { findMeeting, headOf, type MeetingRow } from "./meeting-row.ts";
 import type { CreateMeetingInput, MeetingView } from "./meeting-types.ts";
 import { noticeOf, type NoticeDocument } from "./notice.ts";
 import { verifyMeeting, type MeetingVerification } from "./meeting-verification.ts";
+import { proxyLimit } from "./proxy-limit.ts";
 
 /** Bytes of randomness in a notice id: 192 bits, base64url (32 characters). */
 const NOTICE_ID_BYTES = 24;
@@ -70,8 +71,9 @@ export class MeetingService {
   }
 
   /**
-   * Records that an absent member is represented by `holder`, who signed in in person and may hold at most the
-   * meeting's maxProxies (409 TOO_MANY_PROXIES, HOLDER_NOT_SIGNED_IN, ALREADY_SIGNED_IN).
+   * Records that an absent member is represented by `holder`, who signed in in person and may hold at most the limit
+   * in force: the meeting's maxProxies, lowered by every item rule's `proxies: at most N` (N ≥ 1; see proxy-limit.ts).
+   * 409 TOO_MANY_PROXIES (details name the rule that sets the limit), HOLDER_NOT_SIGNED_IN, ALREADY_SIGNED_IN.
    */
   async addProxy(id: string, member: string, holder: string, actor: string): Promise<{ meeting: string; member: string; holder: string; held: number }> {
     const held = await this.db.transaction(async (tx) => {
@@ -86,12 +88,14 @@ export class MeetingService {
       );
       const standing = rows[0]!;
       if (standing.in_person !== true) throw conflict("HOLDER_NOT_SIGNED_IN", `Member ${holder} must sign in in person before holding a proxy.`, { meeting: id, holder });
-      if (standing.held >= meeting.max_proxies) {
-        throw conflict("TOO_MANY_PROXIES", `Member ${holder} already holds ${standing.held} proxies, the most this meeting allows (${meeting.max_proxies}).`, { meeting: id, holder, held: standing.held, max: meeting.max_proxies });
+      const limit = await proxyLimit(tx, meeting);
+      if (standing.held >= limit.max) {
+        const why = limit.limitedBy ? `rule ${limit.limitedBy.rule.name} v${limit.limitedBy.rule.version} of item ${limit.limitedBy.item} allows` : "this meeting allows";
+        throw conflict("TOO_MANY_PROXIES", `Member ${holder} already holds ${standing.held} proxies, the most ${why} (${limit.max}).`, { meeting: id, holder, held: standing.held, max: limit.max, limitedBy: limit.limitedBy });
       }
       const at = eventTime();
       await tx.query("INSERT INTO meeting_attendance (meeting_id, member_id, holder_id, recorded_at) VALUES ($1, $2, $3, $4)", [id, member, holder, at]);
-      await this.attendOpenMotions(tx, id, member, actor);
+      await this.attendOpenMotions(tx, id, member, actor, true);
       await appendMeetingEvent(tx, id, headOf(meeting), "proxy.recorded", actor, { member, holder }, at);
       return standing.held + 1;
     });
@@ -127,7 +131,7 @@ export class MeetingService {
       title: meeting.title,
       body: { id: meeting.body_id, name: body[0]?.name ?? "", version: meeting.body_version },
       state: meeting.state,
-      maxProxies: meeting.max_proxies,
+      maxProxies: (await proxyLimit(db, meeting)).max,
       publicNames: meeting.public_names,
       createdBy: meeting.created_by,
       createdAt: meeting.created_at.toISOString(),
@@ -197,9 +201,15 @@ export class MeetingService {
     }
   }
 
-  /** A member who arrives (or is represented) while motions are open may vote on them: their ballots record them present. */
-  private async attendOpenMotions(tx: Queryable, id: string, member: string, actor: string): Promise<void> {
-    const { rows } = await tx.query<{ ballot_id: string }>("SELECT ballot_id FROM meeting_items WHERE meeting_id = $1 AND kind = 'motion' AND state = 'open' ORDER BY position", [id]);
+  /**
+   * A member who arrives (or is represented) while motions are open may vote on them: their ballots record them
+   * present. A represented member counts only on motions whose rule allows proxies (`proxies: at most N`, N ≥ 1).
+   */
+  private async attendOpenMotions(tx: Queryable, id: string, member: string, actor: string, byProxy = false): Promise<void> {
+    const { rows } = await tx.query<{ ballot_id: string }>(
+      "SELECT ballot_id FROM meeting_items WHERE meeting_id = $1 AND kind = 'motion' AND state = 'open' AND (NOT $2::boolean OR proxies IS NULL OR proxies >= 1) ORDER BY position",
+      [id, byProxy],
+    );
     for (const row of rows) await this.ballots.recordAttendance(row.ballot_id, member, actor, tx);
   }
 }

@@ -35,7 +35,10 @@ export interface CreateMeetingInput {
   body: string;
   /** The roster version to snapshot (default: the latest). */
   bodyVersion?: number;
-  /** Proxies one member present in person may hold (委托投票; default 1, 0: none). */
+  /**
+   * The meeting's own cap on the proxies one member present in person may hold (委托投票; default 1, 0: none). The
+   * limit in force is the smallest of this and every `proxies: at most N` (N ≥ 1) of its items' rules.
+   */
   maxProxies?: number;
 }
 
@@ -47,7 +50,10 @@ export interface CreateItemInput {
   ruleName?: string;
   /** Default: false for a motion, true for an election or a rating. */
   secret?: boolean;
-  /** An election: seats to fill, candidates on the paper, names off the list allowed, the rule's round (default 1). */
+  /**
+   * An election: seats to fill, candidates on the paper, the rule's round (default 1), and whether names off the list
+   * count: default what the rule declares (`write_ins: allowed`); true only when it does; false narrows it (a re-vote).
+   */
   seats?: number;
   candidates?: string[];
   writeIns?: boolean;
@@ -97,6 +103,8 @@ export interface ItemView {
   seats: number | null;
   round: number | null;
   writeIns: boolean;
+  /** The pinned rule's `proxies: at most N` (0: no proxy votes on this item); null for an item opened before rules declared it. */
+  proxies: number | null;
   candidates: string[] | null;
   subjects: string[] | null;
   levels: string[] | null;
@@ -115,6 +123,7 @@ export interface MeetingView {
   title: string;
   body: { id: string; name: string; version: number };
   state: MeetingState;
+  /** The proxy limit in force: the smallest of the meeting's own cap and every `proxies: at most N` (N ≥ 1) of its items' rules. */
   maxProxies: number;
   publicNames: boolean;
   createdBy: string;

@@ -69,10 +69,19 @@ export async function verifyMeeting(db: Queryable, ballots: BallotService, meeti
   if (attendanceDiffers) problems.push({ code: "ATTENDANCE_MISMATCH", message: "the sign-ins and proxies stored do not match the audit log", details: { stored: Object.fromEntries(stored), logged: Object.fromEntries(logged) } });
 
   // Voters of each election or rating against its vote events, and its counters against its voters.
-  const { rows: items } = await db.query<{ id: string; kind: string; ballot_id: string | null; state: string; seats: number | null }>("SELECT id, kind, ballot_id, state, seats FROM meeting_items WHERE meeting_id = $1 ORDER BY position", [id]);
+  const { rows: items } = await db.query<{ id: string; kind: string; ballot_id: string | null; state: string; seats: number | null; proxies: number | null }>(
+    "SELECT id, kind, ballot_id, state, seats, proxies FROM meeting_items WHERE meeting_id = $1 ORDER BY position",
+    [id],
+  );
   const verifiedBallots: MeetingVerification["ballots"] = [];
   for (const item of items) {
-    const votes = events.filter((e) => e.type === "vote.cast" && dataOf(e).item === item.id).map((e) => String(dataOf(e).member));
+    const cast = events.filter((e) => e.type === "vote.cast" && dataOf(e).item === item.id);
+    const votes = cast.map((e) => String(dataOf(e).member));
+    // A paper cast by a proxy holder on an item whose rule allows no proxies cannot have been accepted.
+    const byProxy = cast.filter((e) => dataOf(e).by !== null && dataOf(e).by !== undefined);
+    if (item.proxies === 0 && byProxy.length > 0) {
+      problems.push({ code: "PROXY_VOTE_NOT_ALLOWED", message: `item ${item.id}: its rule allows no proxy votes, yet ${byProxy.length} paper(s) were cast by a proxy holder`, details: { item: item.id, seqs: byProxy.map((e) => e.seq) } });
+    }
     if (item.kind === "motion") {
       const check = await ballots.verifyAudit(item.ballot_id!);
       verifiedBallots.push({ item: item.id, ballot: item.ballot_id!, intact: check.intact });

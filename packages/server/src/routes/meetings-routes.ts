@@ -78,7 +78,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
         tags: ["meetings"],
         operationId: "addProxy",
         summary: "Record a proxy (委托投票): an absent member is represented by a member signed in in person",
-        description: "422 NOT_ON_ROSTER, SELF_PROXY; 409 ALREADY_SIGNED_IN, HOLDER_NOT_SIGNED_IN, TOO_MANY_PROXIES (the meeting's maxProxies), MEETING_CLOSED.",
+        description: "The holder may hold at most the meeting's maxProxies, lowered by every `proxies: at most N` (N ≥ 1) of its items' rules. 422 NOT_ON_ROSTER, SELF_PROXY; 409 ALREADY_SIGNED_IN, HOLDER_NOT_SIGNED_IN, TOO_MANY_PROXIES (details.limitedBy: the item and rule that set the limit, or null for the meeting's own), MEETING_CLOSED.",
         params: MeetingIdParam,
         body: ref(ProxyBody),
         response: withErrors({ 201: ref(ProxyReceipt) }, 401, 403, 404, 409, 413, 415, 422),
@@ -96,7 +96,8 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
         operationId: "openItem",
         summary: "Open an agenda item (motion, election or rating), pinned to its rule's current (or given) version",
         description:
-          "A motion is counted by a ballot (its id in `ballot`). Elections and ratings are secret by default. 422 WRONG_RULE_KIND, SEATS_REQUIRED, NO_CANDIDATES, NO_SUBJECTS, INVALID_LIST; 404 RULE_NOT_FOUND; 409 MEETING_CLOSED.",
+          "A motion is counted by a ballot (its id in `ballot`). Elections and ratings are secret by default. The pinned rule decides proxies (`proxies`: its `proxies: at most N`) and write-ins (`write_ins: allowed`). " +
+          "422 WRONG_RULE_KIND, SEATS_REQUIRED, NO_CANDIDATES, NO_SUBJECTS, INVALID_LIST, WRITE_INS_NOT_ALLOWED (writeIns: true under a rule without write-ins); 404 RULE_NOT_FOUND; 409 MEETING_CLOSED, PROXIES_OVER_RULE_LIMIT (a holder already holds more proxies than the rule allows).",
         params: MeetingIdParam,
         body: ref(CreateItemBody),
         response: withErrors({ 201: ref(Item) }, 401, 403, 404, 409, 413, 415, 422),
@@ -121,7 +122,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<Services> = async (app, {
         summary: "Record one member's paper: a choice (motion), names (election) or a level per subject (rating)",
         description:
           "A member represented by proxy votes through their holder, named in `by`. An election paper marking more names than seats is recorded and counted invalid (valid: false). " +
-          "422 NOT_ON_ROSTER, CHOICE_REQUIRED, NAMES_REQUIRED, RATINGS_REQUIRED, NOT_A_CANDIDATE, DUPLICATE_NAMES, INVALID_RATING, NOT_PROXY_HOLDER; 409 NOT_SIGNED_IN, ALREADY_VOTED, ITEM_CLOSED, PROXY_HOLDER_REQUIRED, MEETING_CLOSED.",
+          "422 NOT_ON_ROSTER, CHOICE_REQUIRED, NAMES_REQUIRED, RATINGS_REQUIRED, NOT_A_CANDIDATE (a name off the list where the rule allows no write-ins), DUPLICATE_NAMES, INVALID_RATING, NOT_PROXY_HOLDER, PROXY_NOT_ALLOWED (a paper by proxy on an item whose rule allows no proxies); 409 NOT_SIGNED_IN, ALREADY_VOTED, ITEM_CLOSED, PROXY_HOLDER_REQUIRED, PROXIES_OVER_RULE_LIMIT, MEETING_CLOSED.",
         params: ItemIdParam,
         body: ref(ItemVoteBody),
         response: withErrors({ 201: ref(ItemVoteReceipt) }, 401, 403, 404, 409, 413, 415, 422),
