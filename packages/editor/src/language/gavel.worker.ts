@@ -2,7 +2,7 @@
 /** The gavel language worker: runs the real compiler, test runner and language service off the main thread. */
 
 import {
-  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, localizeError, localizeTestResult, runTests, thresholdTable,
+  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, getSignatureHelp, localizeError, localizeTestResult, runTests, thresholdTable,
   type CompiledModule, type CompileOptions, type DocumentSymbol,
 } from "@gavel-rules/lang";
 import { createImportResolver } from "./import-resolver";
@@ -80,6 +80,9 @@ const handlers: Handlers = {
   },
   complete({ file, source, offset }) {
     return getCompletions(source, offset, options(file));
+  },
+  signatureHelp({ file, source, offset }) {
+    return getSignatureHelp(source, offset, options(file)) ?? null;
   },
   hover({ file, source, offset }) {
     return getHover(source, offset, options(file)) ?? null;

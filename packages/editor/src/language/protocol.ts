@@ -1,7 +1,7 @@
 /** Messages between the main thread and the gavel language worker (structured-clone safe: no functions, no Sets). */
 
 import type {
-  Completion, Diagnostic, DocumentSymbol, EvalOutcome, Hover, InputInfo, RuleKind, Span, TestResult, ThresholdRow,
+  Completion, Diagnostic, DocumentSymbol, EvalOutcome, Hover, InputInfo, RuleKind, SignatureHelp, Span, TestResult, ThresholdRow,
 } from "@gavel-rules/lang";
 
 /** What the editor needs to know about a rule of the open file (no evaluator: that stays in the worker). */
@@ -45,6 +45,8 @@ export interface WorkerMethods {
   /** The outline, asked for separately: it costs a second parse, which live diagnostics should not wait for. */
   symbols: { params: { source: string }; result: DocumentSymbol[] };
   complete: { params: { file: string; source: string; offset: number }; result: Completion[] };
+  /** Inside `rule(` or a built-in function: its signature, the argument at the cursor active. */
+  signatureHelp: { params: { file: string; source: string; offset: number }; result: SignatureHelp | null };
   hover: { params: { file: string; source: string; offset: number }; result: Hover | null };
   definition: { params: { file: string; source: string; offset: number }; result: { span: Span; file?: string } | null };
   format: { params: { source: string }; result: FormatOutcome };
