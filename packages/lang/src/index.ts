@@ -10,7 +10,7 @@ export { runTests, localizeTestResult } from "./testing.ts";
 export type { TestRun } from "./testing.ts";
 export { format } from "./formatter.ts";
 export type { FormatResult } from "./formatter.ts";
-export { getCompletions, getHover, getDocumentSymbols, getDefinition } from "./service.ts";
+export { getCompletions, getHover, getDocumentSymbols, getModuleSymbols, getDefinition } from "./service.ts";
 export type { Completion, Hover, DocumentSymbol } from "./service.ts";
 export { getSignatureHelp, callAt } from "./signature-help.ts";
 export type { SignatureHelp, Signature, SignatureParameter, CallContext } from "./signature-help.ts";

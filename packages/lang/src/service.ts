@@ -8,7 +8,7 @@ import { quote } from "./lexer.ts";
 import { printExpr } from "./print.ts";
 import { callAt, calledRule, inputTypeText, type CalledRule, type CallContext } from "./signature-help.ts";
 import { spanContains, spanOfToken } from "./span.ts";
-import type { CompileOptions, Span } from "./types.ts";
+import type { CompiledModule, CompileOptions, Span } from "./types.ts";
 
 export interface Completion {
   label: string;
@@ -69,7 +69,16 @@ const isRule = (item: A.Item): item is A.RuleDecl => item.kind === "vote" || ite
 
 /** The outline of a file: rules with their members, and tests. */
 export function getDocumentSymbols(source: string): DocumentSymbol[] {
-  const { program } = parse(source);
+  return symbolsOfProgram(parse(source).program);
+}
+
+/** The outline of a compiled file, from the syntax tree the compiler already has (no second parse). */
+export function getModuleSymbols(module: CompiledModule): DocumentSymbol[] {
+  const internals = moduleInternals(module);
+  return internals ? symbolsOfProgram(internals.program) : [];
+}
+
+function symbolsOfProgram(program: A.Program): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const item of program.items) {
     if (isRule(item)) {

@@ -21,6 +21,8 @@ export interface Analysis {
   diagnostics: Diagnostic[];
   rules: RuleInfo[];
   tests: { name: string; rule: string; span: Span }[];
+  /** The outline, from the same parse as the diagnostics (for the breadcrumbs). */
+  symbols: DocumentSymbol[];
 }
 
 /** The result of running a file's test blocks. */
