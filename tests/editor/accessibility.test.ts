@@ -92,6 +92,15 @@ async function auditEveryView(theme: "light" | "dark"): Promise<Record<string, F
   await audit("editor"); // the editor with the outline beside it
   await expectOneTabStop(page, "gavel-outline");
 
+  // The split editor, with breadcrumbs down to a criterion (issue #13: split and breadcrumbs are views too).
+  await wb.moveCursor(starCommunity.split("\n").findIndex((l) => /^\s*criterion /.test(l)) + 2, 5);
+  await page.waitForSelector("gavel-breadcrumbs li[data-crumb=criterion]");
+  await page.keyboard.press("Control+Backslash");
+  await page.waitForSelector("gavel-code-editor.split .monaco-host.right .monaco-editor .view-lines .view-line");
+  await audit("split");
+  await page.click("gavel-tabs [data-action=split]");
+  await page.waitForSelector("gavel-code-editor.split", { state: "detached" });
+
   await wb.showPanel("problems");
   await page.waitForSelector("gavel-bottom-panel [data-panel=problems][aria-selected=true]");
   await audit("problems");

@@ -8,18 +8,6 @@ import { LocaleController } from "./locale-controller";
 import { kindGlyph } from "./outline-view";
 import { sharedStyles } from "./shared-styles";
 
-/** The innermost symbols around `offset`, outermost first: rule › member, or a test. */
-export function symbolPathAt(symbols: readonly DocumentSymbol[], offset: number): DocumentSymbol[] {
-  const path: DocumentSymbol[] = [];
-  let level: readonly DocumentSymbol[] = symbols;
-  for (;;) {
-    const hit = level.find((s) => s.span.offset <= offset && offset <= s.span.endOffset);
-    if (!hit) return path;
-    path.push(hit);
-    level = hit.children;
-  }
-}
-
 @customElement("gavel-breadcrumbs")
 export class Breadcrumbs extends LitElement {
   static override styles = [
