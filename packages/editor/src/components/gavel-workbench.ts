@@ -838,10 +838,6 @@ export class GavelWorkbench extends LitElement {
     const command = (id: string, label: string, run: () => void, keybindings?: number[]) =>
       editor.addAction({ id: `gavel.${id}`, label, run, ...(keybindings ? { keybindings } : {}) });
     return [
-      command("split", t("cmd.split"), () => this.toggleSplit(), [KeyMod.CtrlCmd | KeyCode.Backslash]),
-      command("closeSplit", t("cmd.closeSplit"), () => this.closeSplit()),
-      command("moveTabLeft", t("cmd.moveTabLeft"), () => this.activeName !== null && this.moveTab(this.activeName, this.docs.findIndex((d) => d.name === this.activeName) - 1)),
-      command("moveTabRight", t("cmd.moveTabRight"), () => this.activeName !== null && this.moveTab(this.activeName, this.docs.findIndex((d) => d.name === this.activeName) + 1)),
       command("save", t("cmd.save"), () => void this.save(), [KeyMod.CtrlCmd | KeyCode.KeyS]),
       command("runTests", t("cmd.runTests"), () => void this.runTests()),
       command("try", t("cmd.try"), () => this.showPanel("try")),
@@ -855,6 +851,8 @@ export class GavelWorkbench extends LitElement {
       command("locale", t("cmd.locale"), () => this.toggleLocale()),
       command("settings", t("cmd.settings"), () => void this.settingsDialog.open()),
       command("togglePanel", t("cmd.togglePanel"), () => (this.panelVisible = !this.panelVisible)),
+      // One palette entry for the split (it toggles); moving tabs is Ctrl+Shift+PageUp/PageDown.
+      command("split", t("cmd.split"), () => this.toggleSplit(), [KeyMod.CtrlCmd | KeyCode.Backslash]),
     ];
   }
 
