@@ -74,10 +74,11 @@ export class EditorTabs extends LitElement {
     const tab = this.renderRoot.querySelector<HTMLElement>("[role=tab][aria-selected=true]");
     const strip = this.renderRoot.querySelector<HTMLElement>(".strip");
     if (!tab || !strip) return;
-    // Scrolls the strip only (scrollIntoView would also scroll the page's own ancestors).
-    const left = tab.offsetLeft - strip.offsetLeft;
-    if (left < strip.scrollLeft) strip.scrollLeft = left;
-    else if (left + tab.offsetWidth > strip.scrollLeft + strip.clientWidth) strip.scrollLeft = left + tab.offsetWidth - strip.clientWidth;
+    // Scrolls the strip only (scrollIntoView would also scroll the page's own ancestors), by the rendered boxes.
+    const box = strip.getBoundingClientRect();
+    const at = tab.getBoundingClientRect();
+    if (at.left < box.left) strip.scrollLeft -= box.left - at.left;
+    else if (at.right > box.right) strip.scrollLeft += Math.min(at.right - box.right, at.left - box.left);
   }
 
   /** The index a tab dropped on `target` gets in the row without the dragged tab. */
