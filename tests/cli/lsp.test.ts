@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 import type {
-  CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, PublishDiagnosticsParams, Range, TextEdit, WorkspaceEdit,
+  CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, InitializeResult, Location, PublishDiagnosticsParams, Range, SignatureHelp,
+  TextEdit, WorkspaceEdit,
 } from "vscode-languageserver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gavelBin, repoRoot } from "./run-gavel";
@@ -64,6 +65,8 @@ interface Server {
   /** Resolves with the next diagnostics published for `uri`. */
   nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams>;
   messages: { type: number; message: string }[];
+  /** What the server answered to `initialize`. */
+  initialized: InitializeResult;
 }
 
 /** Starts `gavel lsp --stdio` in `cwd` with `env` (a clean one: English unless asked) and initializes it. */
@@ -86,7 +89,7 @@ async function startServer(cwd: string, env: Record<string, string>, initializat
     messages.push(params);
   });
   connection.listen();
-  await connection.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(cwd).href, capabilities: {}, initializationOptions });
+  const initialized: InitializeResult = await connection.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(cwd).href, capabilities: {}, initializationOptions });
   await connection.sendNotification("initialized", {});
   return {
     child,
@@ -94,6 +97,7 @@ async function startServer(cwd: string, env: Record<string, string>, initializat
     stderr: () => stderr,
     exited,
     messages,
+    initialized,
     nextDiagnostics: (uri) =>
       new Promise((done) => {
         const queue = waiting.get(uri) ?? [];
@@ -165,6 +169,35 @@ describe("gavel lsp --stdio, as an editor's client uses it", () => {
     const inputs = items.filter((i) => i.kind === 5).map((i) => i.label);
     expect(inputs).toEqual(["满意", "不满意"]);
     expect(items.find((i) => i.label === "不满意")).toMatchObject({ insertText: "不满意: " });
+  });
+
+  it("gives signature help inside a rule call: the rule's inputs, the argument at the cursor active", async () => {
+    expect(server.initialized.capabilities.signatureHelpProvider).toEqual({ triggerCharacters: ["(", ","] });
+    const help: SignatureHelp = await server.connection.sendRequest("textDocument/signatureHelp", { textDocument: { uri }, position: positionOf(FIXED, 20, "不满意: 1", 1) });
+    expect(help.signatures.map((s) => s.label)).toEqual(["测评(满意: count, 不满意: count)"]);
+    expect(help.signatures[0]!.documentation).toBe("满意度测评");
+    const [start, end] = help.signatures[0]!.parameters![help.activeParameter!]!.label as [number, number];
+    expect(help.signatures[0]!.label.slice(start, end)).toBe("不满意: count");
+    expect(help.signatures[0]!.parameters![help.activeParameter!]!.documentation).toBe("不满意票");
+    // The imported std rule's facts, with yes active.
+    const std: SignatureHelp = await server.connection.sendRequest("textDocument/signatureHelp", { textDocument: { uri }, position: positionOf(FIXED, 26, "yes:", 2) });
+    const active = std.signatures[0]!.parameters![std.activeParameter!]!.label as [number, number];
+    expect(std.signatures[0]!.label.slice(...active)).toBe("yes: count");
+    // Parentheses that are no call: nothing.
+    expect(await server.connection.sendRequest("textDocument/signatureHelp", { textDocument: { uri }, position: positionOf(FIXED, 6, "满意 +") })).toBeNull();
+  });
+
+  it("gives signature help inside a built-in function, in an untitled document", async () => {
+    const untitled = "untitled:Untitled-1";
+    const source = `scorecard s {\n  input cases: list of { received: date, resolved: date?, limit: count }\n  let due = count(cases where resolved <= add_workdays(received, limit))\n}\n`;
+    await server.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: untitled, languageId: "gavel", version: 1, text: source } });
+    const help: SignatureHelp = await server.connection.sendRequest("textDocument/signatureHelp", { textDocument: { uri: untitled }, position: positionOf(source, 2, "limit))") });
+    expect(help.signatures.map((s) => s.label)).toEqual(["add_workdays(date, n)"]);
+    expect(help.activeParameter).toBe(1);
+    const outer: SignatureHelp = await server.connection.sendRequest("textDocument/signatureHelp", { textDocument: { uri: untitled }, position: positionOf(source, 2, "resolved <=") });
+    expect(outer.signatures.map((s) => s.label)).toEqual(["count(cases)", "count(cases where COND)"]);
+    expect(outer.activeSignature).toBe(1);
+    await server.connection.sendNotification("textDocument/didClose", { textDocument: { uri: untitled } });
   });
 
   it("hovers on a name with its kind, type and label", async () => {

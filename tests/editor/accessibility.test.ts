@@ -104,6 +104,15 @@ async function auditEveryView(theme: "light" | "dark"): Promise<Record<string, F
   await audit("editor"); // the editor with the outline beside it
   await expectOneTabStop(page, "gavel-outline");
 
+  // The split editor, with breadcrumbs down to a criterion (issue #13: split and breadcrumbs are views too).
+  await wb.moveCursor(starCommunity.split("\n").findIndex((l) => /^\s*criterion /.test(l)) + 2, 5);
+  await page.waitForSelector("gavel-breadcrumbs li[data-crumb=criterion]");
+  await page.keyboard.press("Control+Backslash");
+  await page.waitForSelector("gavel-code-editor.split .monaco-host.right .monaco-editor .view-lines .view-line");
+  await audit("split");
+  await page.click("gavel-tabs [data-action=split]");
+  await page.waitForSelector("gavel-code-editor.split", { state: "detached" });
+
   await wb.showPanel("problems");
   await page.waitForSelector("gavel-bottom-panel [data-panel=problems][aria-selected=true]");
   await audit("problems");
@@ -174,9 +183,9 @@ describe("axe-core in every view", () => {
   for (const theme of ["light", "dark"] as const) {
     it(`finds no critical or serious violation in ${theme}`, async () => {
       const found = await auditEveryView(theme);
-      expect(Object.keys(found)).toEqual(["explorer", "quick-open", "search", "editor", "problems", "tests", "try", "history", "diff", "what-changes", "settings"]);
+      expect(Object.keys(found)).toEqual(["explorer", "quick-open", "search", "editor", "split", "problems", "tests", "try", "history", "diff", "what-changes", "settings"]);
       const count = Object.values(found).reduce((n, findings) => n + findings.length, 0);
       expect(count, `axe-core findings in ${theme}:\n${describeFindings(found)}`).toBe(0);
-    });
+    }, 180_000); // twelve views, each audited by axe-core, on a shared 2-core machine
   }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getCompletions, getDefinition, getDocumentSymbols, getHover } from "@gavel-rules/lang";
+import { compile, getCompletions, getDefinition, getDocumentSymbols, getHover, getModuleSymbols } from "@gavel-rules/lang";
 import { resolveImport } from "./rule-files";
 
 const SRC = `import "std/major-matter.gavel"
@@ -26,6 +26,12 @@ describe("language service", () => {
     const symbols = getDocumentSymbols(SRC);
     expect(symbols.map((s) => [s.kind, s.name])).toEqual([["scorecard", "cadre"], ["test", "t"]]);
     expect(symbols[0]!.children.map((c) => `${c.kind}:${c.name}`)).toEqual(["input:training_days", "let:enough", "criterion:training"]);
+  });
+
+  it("outlines a compiled module exactly as its parsed source (the editor's breadcrumbs reuse the compiler's parse)", () => {
+    const module = compile(SRC, { resolveImport, file: "/virtual/x.gavel" });
+    expect(getModuleSymbols(module)).toEqual(getDocumentSymbols(SRC));
+    expect(getModuleSymbols(module).length).toBe(2);
   });
 
   it("completes names in scope inside a scorecard", () => {

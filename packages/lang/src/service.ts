@@ -5,9 +5,11 @@ import { ELECTION_CLAUSE_DOCS, FUNCTION_DOCS, FUNCTIONS, INPUT_TYPES, outcomesOf
 import { ELECTION_FACTS, ELECTION_OUTCOMES, FACT_LABELS, VOTE_FACTS, VOTE_OUTCOMES } from "./facts.ts";
 import { compile, moduleInternals } from "./compiler.ts";
 import { parse } from "./parser.ts";
+import { quote } from "./lexer.ts";
 import { printExpr } from "./print.ts";
+import { callAt, calledRule, inputTypeText, type CalledRule, type CallContext } from "./signature-help.ts";
 import { spanContains, spanOfToken } from "./span.ts";
-import type { CompileOptions, Span } from "./types.ts";
+import type { CompiledModule, CompileOptions, Span } from "./types.ts";
 
 export interface Completion {
   label: string;
@@ -70,7 +72,16 @@ const isRule = (item: A.Item): item is A.RuleDecl => item.kind === "vote" || ite
 
 /** The outline of a file: rules with their members, and tests. */
 export function getDocumentSymbols(source: string): DocumentSymbol[] {
-  const { program } = parse(source);
+  return symbolsOfProgram(parse(source).program);
+}
+
+/** The outline of a compiled file, from the syntax tree the compiler already has (no second parse). */
+export function getModuleSymbols(module: CompiledModule): DocumentSymbol[] {
+  const internals = moduleInternals(module);
+  return internals ? symbolsOfProgram(internals.program) : [];
+}
+
+function symbolsOfProgram(program: A.Program): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const item of program.items) {
     if (isRule(item)) {
@@ -127,6 +138,9 @@ export function getCompletions(source: string, offset: number, options: CompileO
     return out;
   }
   if (item.kind === "test") {
+    const call = callAt(source, offset);
+    const called = call ? calledRule(module, call.callee) : undefined;
+    if (call && called) return argumentCompletions(called, call);
     for (const [name, rule] of module.scope) out.push({ label: name, kind: "rule", detail: rule.label });
     const info = internals.infos.get(item.rule);
     if (info) {
@@ -169,6 +183,21 @@ export function getCompletions(source: string, offset: number, options: CompileO
   }
   for (const f of FUNCTIONS) out.push({ label: f, kind: "function", detail: FUNCTION_DOCS[f] });
   return out;
+}
+
+/**
+ * Inside `rule(`: only that rule's inputs not given yet, inserting `name: `; after `name:`, the values a boolean or a
+ * `one of` text input can take (a number has nothing to complete).
+ */
+function argumentCompletions(rule: CalledRule, call: CallContext): Completion[] {
+  if (call.current !== undefined) {
+    const input = rule.inputs.find((i) => i.name === call.current);
+    if (input?.type === "boolean") return ["true", "false"].map((label) => ({ label, kind: "keyword" as const }));
+    return (input?.options ?? []).map((o) => ({ label: quote(o), kind: "outcome" as const, detail: input!.label }));
+  }
+  return rule.inputs
+    .filter((input) => !call.named.includes(input.name))
+    .map((input) => ({ label: input.name, kind: "input" as const, detail: input.label ? `${inputTypeText(input)} · ${input.label}` : inputTypeText(input), insertText: `${input.name}: ` }));
 }
 
 function ruleInfoAt(source: string, offset: number, options: CompileOptions): { info?: RuleInfo; program: A.Program; module: ReturnType<typeof compile> } {

@@ -5,14 +5,14 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
-  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, getReferences, getRename, localizeTestResult, runTests,
+  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, getReferences, getRename, getSignatureHelp, localizeTestResult, runTests,
   suggestedReplacement, type CompiledModule, type CompileOptions, type Completion, type Diagnostic, type DocumentSymbol, type ImportResolver,
   type Locale, type Span, type TestResult,
 } from "@gavel-rules/lang";
 import {
   CodeActionKind, CompletionItemKind, DiagnosticSeverity, ErrorCodes, MessageType, ResponseError, ShowMessageNotification, SymbolKind, TextDocuments,
   TextDocumentSyncKind, type CodeAction, type CodeLens, type CompletionItem, type Connection, type InitializeResult, type Range,
-  type TextEdit, type WorkspaceEdit, type Diagnostic as LspDiagnostic, type DocumentSymbol as LspDocumentSymbol,
+  type SignatureHelp as LspSignatureHelp, type TextEdit, type WorkspaceEdit, type Diagnostic as LspDiagnostic, type DocumentSymbol as LspDocumentSymbol,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { failureMessage } from "../test-report.ts";
@@ -150,6 +150,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ["(", ","] },
         hoverProvider: true,
+        signatureHelpProvider: { triggerCharacters: ["(", ","] },
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
@@ -195,6 +196,24 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     withDocument(textDocument.uri, (document) => {
       const hover = getHover(document.getText(), document.offsetAt(position), compileOptions(document));
       return hover ? { contents: { kind: "markdown" as const, value: hover.contents }, range: rangeOf(hover.span, document) } : null;
+    }),
+  );
+
+  // Inside `rule(` the rule's inputs, inside a built-in function its forms; the argument at the cursor is active.
+  connection.onSignatureHelp(({ textDocument, position }) =>
+    withDocument(textDocument.uri, (document): LspSignatureHelp | null => {
+      const help = getSignatureHelp(document.getText(), document.offsetAt(position), compileOptions(document));
+      if (!help) return null;
+      return {
+        activeSignature: help.activeSignature,
+        activeParameter: help.activeParameter,
+        signatures: help.signatures.map((s) => ({
+          label: s.label,
+          ...(s.documentation !== undefined ? { documentation: s.documentation } : {}),
+          // Offsets in UTF-16 code units of the label, as LSP wants: the same as JavaScript string indexes.
+          parameters: s.parameters.map((p) => ({ label: p.label, ...(p.documentation !== undefined ? { documentation: p.documentation } : {}) })),
+        })),
+      };
     }),
   );
 

@@ -12,6 +12,9 @@ import { LocaleController } from "./locale-controller";
 
 type MonacoApi = typeof Monaco;
 
+/** The two sides of the split editor; "left" is the only one while the editor is not split. */
+export type EditorSide = "left" | "right";
+
 @customElement("gavel-code-editor")
 export class CodeEditor extends LitElement {
   /** The Monaco API, set once it has loaded. */
@@ -22,8 +25,13 @@ export class CodeEditor extends LitElement {
   @state() private paletteHost = false;
   private placeholder: Monaco.editor.ITextModel | null = null;
 
-  /** The code editor, once Monaco has loaded. */
+  /** The code editor, once Monaco has loaded (the left side when split). */
   editor: Monaco.editor.IStandaloneCodeEditor | null = null;
+  /** The split editor's right side: created on the first split and kept (hidden, without a model) after it closes. */
+  rightEditor: Monaco.editor.IStandaloneCodeEditor | null = null;
+  @state() private splitOpen = false;
+  /** The side that had the focus last: saves, Go to and the status bar follow it. */
+  @state() focusedSide: EditorSide = "left";
   private diffEditor: Monaco.editor.IStandaloneDiffEditor | null = null;
   private diffOriginal: Monaco.editor.ITextModel | null = null;
   /** The right side when it is a stored version rather than the working copy. */
@@ -47,11 +55,19 @@ export class CodeEditor extends LitElement {
 
   protected override updated(): void {
     if (this.monaco && !this.editor) this.createEditor(this.monaco);
+    this.nameSides();
   }
 
-  private createEditor(monaco: MonacoApi): void {
-    const host = this.querySelector<HTMLElement>(".monaco-host")!;
-    this.editor = monaco.editor.create(host, {
+  /** Each side's accessible name, in the UI's language; the sides are told apart only while split. */
+  private nameSides(): void {
+    const left = this.splitOpen ? t("split.leftLabel") : t("editor.label");
+    if (this.editor && this.editor.getRawOptions().ariaLabel !== left) this.editor.updateOptions({ ariaLabel: left });
+    if (this.rightEditor && this.rightEditor.getRawOptions().ariaLabel !== t("split.rightLabel")) this.rightEditor.updateOptions({ ariaLabel: t("split.rightLabel") });
+  }
+
+  /** A Monaco code editor in `host` with the workbench's options, reporting its cursor and focus as `side`. */
+  private createCodeEditor(monaco: MonacoApi, host: HTMLElement, side: EditorSide): Monaco.editor.IStandaloneCodeEditor {
+    const editor = monaco.editor.create(host, {
       model: null,
       theme: monacoTheme(getTheme()),
       automaticLayout: true,
@@ -68,13 +84,100 @@ export class CodeEditor extends LitElement {
       unicodeHighlight: { ambiguousCharacters: false },
       // Sticky scroll from indentation, not from document symbols: those cost the worker a parse per keystroke.
       stickyScroll: { enabled: true, defaultModel: "indentationModel" },
-      ariaLabel: "gavel rule editor",
+      ariaLabel: side === "left" ? t("editor.label") : t("split.rightLabel"),
     });
-    this.editor.onDidChangeCursorPosition((e) => {
-      this.dispatchEvent(new CustomEvent("cursor-change", { detail: { line: e.position.lineNumber, column: e.position.column } }));
+    editor.onDidChangeCursorPosition((e) => {
+      if (this.focusedSide === side) this.emitCursor(e.position);
     });
+    editor.onDidFocusEditorWidget(() => {
+      if (this.focusedSide === side) return;
+      this.focusedSide = side;
+      const position = editor.getPosition();
+      if (position) this.emitCursor(position);
+      this.dispatchEvent(new CustomEvent("editor-focus", { detail: side }));
+    });
+    return editor;
+  }
+
+  private emitCursor(position: Monaco.IPosition): void {
+    this.dispatchEvent(new CustomEvent("cursor-change", { detail: { line: position.lineNumber, column: position.column } }));
+  }
+
+  private createEditor(monaco: MonacoApi): void {
+    this.editor = this.createCodeEditor(monaco, this.querySelector<HTMLElement>(".monaco-host.left")!, "left");
     this.followMonacoTheme(this.editor);
     this.dispatchEvent(new CustomEvent("editor-ready", { detail: this.editor }));
+  }
+
+  /** The editor of the side that had the focus last (the left one when not split). */
+  get activeEditor(): Monaco.editor.IStandaloneCodeEditor | null {
+    return this.splitOpen && this.focusedSide === "right" ? this.rightEditor : this.editor;
+  }
+
+  /** Every code editor created so far (workbench commands are added to each). */
+  get editors(): Monaco.editor.IStandaloneCodeEditor[] {
+    return [this.editor, this.rightEditor].filter((e): e is Monaco.editor.IStandaloneCodeEditor => e !== null);
+  }
+
+  /** Whether the editor is split in two. */
+  get split(): boolean {
+    return this.splitOpen;
+  }
+
+  /**
+   * Splits the editor: `model` (the same model object as the left side's, when the same file) opens on the right and
+   * gets the focus. Both sides edit one model, so undo, dirty markers and squiggles are shared.
+   */
+  async openSplit(model: Monaco.editor.ITextModel, readOnly: boolean): Promise<void> {
+    const monaco = this.monaco;
+    if (!monaco) return;
+    this.closeDiff();
+    const wasOpen = this.splitOpen;
+    this.splitOpen = true;
+    await this.updateComplete;
+    if (!this.rightEditor) {
+      this.rightEditor = this.createCodeEditor(monaco, this.querySelector<HTMLElement>(".monaco-host.right")!, "right");
+      this.dispatchEvent(new CustomEvent("editor-ready", { detail: this.rightEditor }));
+    }
+    const left = this.editor;
+    this.rightEditor.setModel(model);
+    this.rightEditor.updateOptions({ readOnly });
+    // The new side starts where the left one is, as VS Code's split does.
+    if (!wasOpen && left?.getModel() === model) {
+      const state = left.saveViewState();
+      if (state) this.rightEditor.restoreViewState(state);
+    }
+    this.rightEditor.layout();
+    this.editor?.layout();
+    this.rightEditor.focus();
+  }
+
+  /** Shows `model` on one side (the right one only while split). */
+  setSideModel(side: EditorSide, model: Monaco.editor.ITextModel | null, readOnly: boolean): void {
+    if (side === "right" && this.splitOpen && this.rightEditor) {
+      this.closeDiff();
+      this.rightEditor.setModel(model);
+      this.rightEditor.updateOptions({ readOnly });
+      if (model) this.rightEditor.focus();
+      return;
+    }
+    this.setModel(model);
+    this.editor?.updateOptions({ readOnly });
+  }
+
+  /** Back to one editor: the right side loses its model and the left one gets the focus. */
+  closeSplit(): void {
+    if (!this.splitOpen) return;
+    this.splitOpen = false;
+    this.focusedSide = "left";
+    this.rightEditor?.setModel(null);
+    void this.updateComplete.then(() => {
+      this.editor?.layout();
+      if (this.hasModel) this.editor?.focus();
+    });
+    const position = this.editor?.getPosition();
+    if (position) this.emitCursor(position);
+    this.dispatchEvent(new CustomEvent("editor-focus", { detail: "left" }));
   }
 
   /**
@@ -130,7 +233,7 @@ export class CodeEditor extends LitElement {
       });
       return;
     }
-    const target = this.diffView?.getModifiedEditor() ?? editor;
+    const target = this.diffView?.getModifiedEditor() ?? this.activeEditor ?? editor;
     target.focus();
     target.trigger("workbench", "editor.action.quickCommand", null);
   }
@@ -208,8 +311,12 @@ export class CodeEditor extends LitElement {
   }
 
   override render() {
+    const split = this.splitOpen && this.diffTitle === null;
+    this.classList.toggle("split", split);
     return html`
-      <div class="monaco-host" style=${(this.hasModel || this.paletteHost) && this.diffTitle === null ? "" : "visibility:hidden"}></div>
+      <div class="monaco-host left ${split && this.focusedSide === "left" ? "focused-side" : ""}"
+        style=${(this.hasModel || this.paletteHost) && this.diffTitle === null ? "" : "visibility:hidden"}></div>
+      <div class="monaco-host right ${split && this.focusedSide === "right" ? "focused-side" : ""}" ?hidden=${!split}></div>
       ${this.hasModel || this.diffTitle !== null
         ? nothing
         : html`<div class="welcome">

@@ -18,7 +18,7 @@ import { deleteDraft, listDrafts, saveDraft, type Draft } from "../draft-store";
 import { ApiError, VersionConflictError, getRule, listRules, putRule, type VersionInfo } from "../rules-api";
 import type { SidebarView } from "./activity-bar";
 import type { PanelView } from "./bottom-panel";
-import type { CodeEditor } from "./code-editor";
+import type { CodeEditor, EditorSide } from "./code-editor";
 import type { ExplorerFile, ExplorerView } from "./explorer-view";
 import { FileCommands } from "./file-commands";
 import type { SearchMatchTarget } from "./search-view";
@@ -28,6 +28,8 @@ import type { SettingsDialog } from "./settings-dialog";
 import type { TryView } from "./try-view";
 import "./activity-bar";
 import "./bottom-panel";
+import { symbolPathAt } from "../symbol-path";
+import "./breadcrumbs";
 import "./code-editor";
 import "./editor-tabs";
 import "./explorer-view";
@@ -77,7 +79,13 @@ export class GavelWorkbench extends LitElement {
   @state() private offline = false;
   @state() private hiddenRules = new Set<string>(JSON.parse(localStorage.getItem(HIDDEN_KEY) ?? "[]") as string[]);
   @state() private docs: OpenDocument[] = [];
+  /** The file of the side with the focus (the only side unless the editor is split). */
   @state() private activeName: string | null = null;
+  /** The file in the left (or only) editor. */
+  @state() private leftName: string | null = null;
+  /** The file in the split editor's right side; null while the editor is not split. */
+  @state() private splitName: string | null = null;
+  @state() private focusedSide: EditorSide = "left";
   @state() private sidebar: SidebarView | null = "explorer";
   @state() private panel: PanelView = "problems";
   @state() private panelVisible = true;
@@ -155,7 +163,7 @@ export class GavelWorkbench extends LitElement {
     this.addEventListener("reveal-position", (e) => this.revealSpan((e as CustomEvent<Span>).detail));
     this.unsubscribeLocale = onLocaleChange(() => {
       this.requestUpdate();
-      if (this.codeEditor?.editor) this.registerActions(this.codeEditor.editor);
+      if (this.codeEditor?.editor) this.registerActions();
     });
     void this.refreshRegistry().then(this.openFromHash);
     // Drafts live in this browser: offering them back must not wait for (or depend on) the service answering.
@@ -300,25 +308,79 @@ export class GavelWorkbench extends LitElement {
     await this.updateComplete;
     if (selection) {
       const position = "lineNumber" in selection ? selection : { lineNumber: selection.startLineNumber, column: selection.startColumn };
-      this.codeEditor.editor?.setPosition(position);
-      this.codeEditor.editor?.revealPositionInCenter(position);
+      this.codeEditor.activeEditor?.setPosition(position);
+      this.codeEditor.activeEditor?.revealPositionInCenter(position);
     }
     return true;
   }
 
+  /** Shows `name` in the side with the focus (a tab click, opening a file), which makes it the active file. */
   private activate(name: string | null): void {
+    const side: EditorSide = this.splitName !== null ? this.focusedSide : "left";
+    if (side === "right" && name === null) return this.closeSplit();
+    if (side === "right") this.splitName = name;
+    else this.leftName = name;
+    this.follow(name);
+    const doc = this.activeDoc;
+    void this.updateComplete.then(() => this.codeEditor.setSideModel(side, doc?.model ?? null, doc ? (doc.readOnly ?? false) : true));
+  }
+
+  /** Makes `name` the active file (the one of the focused side): panels, outline, history and the address follow it. */
+  private follow(name: string | null): void {
+    if (name !== this.activeName) {
+      this.testRun = null;
+      this.comparing = null;
+    }
     this.activeName = name;
-    this.testRun = null;
-    this.comparing = null;
     const doc = this.activeDoc;
     this.analysis = doc && this.monacoSetup ? (this.monacoSetup.analyzer.analysisOf(doc.model) ?? null) : null;
     if (this.sidebar === "outline") void this.refreshSymbols();
-    void this.updateComplete.then(() => {
-      this.codeEditor.setModel(doc?.model ?? null);
-      this.codeEditor.editor?.updateOptions({ readOnly: doc ? (doc.readOnly ?? false) : true });
-    });
     if (doc && !doc.readOnly) history.replaceState(null, "", `#${encodeURIComponent(doc.name)}`);
     if (this.sidebar === "history") void this.refreshVersions();
+  }
+
+  /** Focus moved to the other side of the split editor: its file becomes the active one. */
+  private onEditorFocus(side: EditorSide): void {
+    this.focusedSide = side;
+    const name = side === "right" ? this.splitName : this.leftName;
+    if (name !== this.activeName) this.follow(name);
+  }
+
+  /** Ctrl+\: opens the active file side by side (both sides edit the same model), or closes the split. */
+  private toggleSplit(): void {
+    if (this.splitName !== null) return this.closeSplit();
+    const doc = this.activeDoc;
+    if (!doc) return;
+    this.splitName = doc.name;
+    this.focusedSide = "right";
+    void this.codeEditor.openSplit(doc.model, doc.readOnly ?? false);
+  }
+
+  /** Back to one editor, showing the left side's file. */
+  private closeSplit(): void {
+    if (this.splitName === null) return;
+    this.splitName = null;
+    this.focusedSide = "left";
+    this.codeEditor.closeSplit();
+    if (this.leftName !== this.activeName) this.follow(this.leftName);
+  }
+
+  /** Moves a tab to `index` in the row (drag and drop, Ctrl+Shift+PageUp/PageDown); the order is kept until reload. */
+  private moveTab(name: string, index: number): void {
+    const doc = this.docs.find((d) => d.name === name);
+    if (!doc) return;
+    const rest = this.docs.filter((d) => d !== doc);
+    const to = Math.max(0, Math.min(index, rest.length));
+    if (this.docs.indexOf(doc) === to) return;
+    this.docs = [...rest.slice(0, to), doc, ...rest.slice(to)];
+    this.flash(t("tabs.moved", { name: `${name}.gavel`, n: to + 1, total: this.docs.length }));
+  }
+
+  /** Ctrl+PageUp/PageDown: the previous or next tab, wrapping around. */
+  private switchTab(step: 1 | -1): void {
+    if (this.docs.length === 0) return;
+    const at = this.docs.findIndex((d) => d.name === this.activeName);
+    this.activate(this.docs[(at + step + this.docs.length) % this.docs.length]!.name);
   }
 
   private async newFile(name: string): Promise<void> {
@@ -349,7 +411,13 @@ export class GavelWorkbench extends LitElement {
     if (this.isDirty(doc) && !confirm(t("confirm.closeDirty", { name: `${name}.gavel` }))) return;
     const index = this.docs.indexOf(doc);
     this.docs = this.docs.filter((d) => d !== doc);
-    if (this.activeName === name) this.activate(this.docs[Math.min(index, this.docs.length - 1)]?.name ?? null);
+    const next = this.docs[Math.min(index, this.docs.length - 1)]?.name ?? null;
+    // A split whose right side loses its file closes; the left side shows the next file.
+    if (this.splitName === name) this.closeSplit();
+    if (this.leftName === name) {
+      this.focusedSide = "left";
+      this.activate(next);
+    }
     this.dropDraft(doc.name);
     doc.model.dispose();
   }
@@ -628,7 +696,7 @@ export class GavelWorkbench extends LitElement {
 
   /** Moves the cursor to a span of the active file and focuses the editor. */
   private revealSpan(span: Pick<Span, "line" | "column"> & Partial<Span>): void {
-    const editor = this.codeEditor?.editor;
+    const editor = this.codeEditor?.activeEditor;
     const model = this.activeDoc?.model;
     if (!editor || !model) return;
     this.codeEditor.closeDiff();
@@ -701,10 +769,10 @@ export class GavelWorkbench extends LitElement {
   }
 
   /** Sets the bottom panel's height, keeping at least 100px for the editor and for the panel. */
-  /** The tallest the bottom panel may be: the editor keeps at least its tabs and a few lines. */
+  /** The tallest the bottom panel may be: the editor keeps at least its tabs, breadcrumbs and a few lines. */
   private panelMaxHeight(): number {
     const main = this.querySelector<HTMLElement>(".main");
-    return Math.max(PANEL_MIN_HEIGHT, (main?.clientHeight ?? window.innerHeight) - 135);
+    return Math.max(PANEL_MIN_HEIGHT, (main?.clientHeight ?? window.innerHeight) - 158);
   }
 
   private setPanelHeight(height: number): void {
@@ -754,7 +822,19 @@ export class GavelWorkbench extends LitElement {
     } else if (mod && event.key === "`") {
       event.preventDefault();
       this.panelVisible = !this.panelVisible;
-    } else if (event.key === "F1" && !this.codeEditor?.editor?.hasTextFocus()) {
+    } else if (mod && !event.shiftKey && !event.altKey && event.code === "Backslash") {
+      event.preventDefault();
+      event.stopPropagation();
+      this.toggleSplit();
+    } else if (event.ctrlKey && (event.key === "PageUp" || event.key === "PageDown")) {
+      // A focused tab moves itself (gavel-tabs handles it); elsewhere these act on the active tab.
+      if (event.shiftKey && event.composedPath().some((node) => node instanceof HTMLElement && node.localName === "gavel-tabs")) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const step = event.key === "PageUp" ? -1 : 1;
+      if (!event.shiftKey) this.switchTab(step);
+      else if (this.activeName !== null) this.moveTab(this.activeName, this.docs.findIndex((d) => d.name === this.activeName) + step);
+    } else if (event.key === "F1" && !this.codeEditor?.editors.some((e) => e.hasTextFocus())) {
       // Inside the editor Monaco handles F1 itself; elsewhere (the welcome screen, a panel) it is ours.
       event.preventDefault();
       event.stopPropagation();
@@ -771,7 +851,7 @@ export class GavelWorkbench extends LitElement {
     const parts: { host: Element | null; focus: () => boolean }[] = [
       { host: this.querySelector("gavel-activity-bar"), focus: () => focusFirst(inside(this.querySelector("gavel-activity-bar")), "button") },
       { host: this.querySelector(".sidebar"), focus: () => focusFirst(inside(this.querySelector(".sidebar > *")), "[aria-selected=true]", "li[tabindex='0'], [tabindex='0']", "button") },
-      { host: this.querySelector("gavel-code-editor"), focus: () => (this.activeDoc && this.codeEditor.editor ? (this.codeEditor.editor.focus(), true) : false) },
+      { host: this.querySelector("gavel-code-editor"), focus: () => (this.activeDoc && this.codeEditor.activeEditor ? (this.codeEditor.activeEditor.focus(), true) : false) },
       { host: this.querySelector("gavel-bottom-panel"), focus: () => focusFirst(inside(this.querySelector("gavel-bottom-panel")), "[role=tab][aria-selected=true]") },
       { host: this.querySelector("gavel-status-bar"), focus: () => focusFirst(inside(this.querySelector("gavel-status-bar")), "button") },
     ];
@@ -786,15 +866,19 @@ export class GavelWorkbench extends LitElement {
     this.codeEditor?.openCommandPalette();
   }
 
-  /** Workbench commands in Monaco's command palette (F1), re-registered when the UI language changes. */
-  private registerActions(editor: Monaco.editor.IStandaloneCodeEditor): void {
+  /** Workbench commands in Monaco's command palette (F1) of every editor, re-registered when the UI language changes. */
+  private registerActions(): void {
     const setup = this.monacoSetup;
-    if (!setup) return;
+    if (!setup || !this.codeEditor) return;
     const { KeyMod, KeyCode } = setup.monaco;
     for (const action of this.actions) action.dispose();
+    this.actions = this.codeEditor.editors.flatMap((editor) => this.editorActions(editor, KeyMod, KeyCode));
+  }
+
+  private editorActions(editor: Monaco.editor.IStandaloneCodeEditor, KeyMod: typeof Monaco.KeyMod, KeyCode: typeof Monaco.KeyCode): Monaco.IDisposable[] {
     const command = (id: string, label: string, run: () => void, keybindings?: number[]) =>
       editor.addAction({ id: `gavel.${id}`, label, run, ...(keybindings ? { keybindings } : {}) });
-    this.actions = [
+    return [
       command("save", t("cmd.save"), () => void this.save(), [KeyMod.CtrlCmd | KeyCode.KeyS]),
       command("runTests", t("cmd.runTests"), () => void this.runTests()),
       command("try", t("cmd.try"), () => this.showPanel("try")),
@@ -812,6 +896,8 @@ export class GavelWorkbench extends LitElement {
       command("search", t("cmd.search"), () => void this.files.search(), [KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyF]),
       command("upload", t("cmd.upload"), () => this.files.chooseUploads()),
       command("download", t("cmd.download"), () => void this.files.download()),
+      // One palette entry for the split (it toggles); moving tabs is Ctrl+Shift+PageUp/PageDown.
+      command("split", t("cmd.split"), () => this.toggleSplit(), [KeyMod.CtrlCmd | KeyCode.Backslash]),
     ];
   }
 
@@ -869,6 +955,14 @@ export class GavelWorkbench extends LitElement {
     }
   }
 
+  /** The symbols around the cursor of the active side, from the last analysis of its file. */
+  private breadcrumbPath(): DocumentSymbol[] {
+    const model = this.activeDoc?.model;
+    const symbols = this.analysis?.symbols;
+    if (!model || !symbols || model.isDisposed()) return [];
+    return symbolPathAt(symbols, model.getOffsetAt({ lineNumber: this.cursor.line, column: this.cursor.column }));
+  }
+
   protected override updated(): void {
     this.classList.toggle("sidebar-hidden", this.sidebar === null);
     // The meetings view shows charts: it gets a wider sidebar than the file lists.
@@ -895,13 +989,19 @@ export class GavelWorkbench extends LitElement {
         <gavel-tabs
           .tabs=${this.docs.map((d) => ({ name: d.name, dirty: this.isDirty(d) }))}
           .active=${this.activeName}
+          .other=${this.splitName === null ? null : this.focusedSide === "right" ? this.leftName : this.splitName}
+          ?split=${this.splitName !== null}
           @activate-tab=${(e: CustomEvent<string>) => this.activate(e.detail)}
           @close-tab=${(e: CustomEvent<string>) => this.closeTab(e.detail)}
+          @move-tab=${(e: CustomEvent<{ name: string; index: number }>) => this.moveTab(e.detail.name, e.detail.index)}
+          @toggle-split=${() => this.toggleSplit()}
         ></gavel-tabs>
+        <gavel-breadcrumbs .file=${doc ? `${doc.name}.gavel` : ""} .path=${this.breadcrumbPath()}></gavel-breadcrumbs>
         <gavel-code-editor
           .monaco=${this.monacoSetup?.monaco ?? null}
           @cursor-change=${(e: CustomEvent<{ line: number; column: number }>) => (this.cursor = e.detail)}
-          @editor-ready=${(e: CustomEvent<Monaco.editor.IStandaloneCodeEditor>) => this.registerActions(e.detail)}
+          @editor-focus=${(e: CustomEvent<EditorSide>) => this.onEditorFocus(e.detail)}
+          @editor-ready=${() => this.registerActions()}
           @diff-closed=${() => {
             this.comparing = null;
             this.comparison = null;

@@ -7,7 +7,8 @@ import { t } from "../i18n";
 import { LocaleController } from "./locale-controller";
 import { sharedStyles } from "./shared-styles";
 
-const kindGlyph: Record<DocumentSymbol["kind"], string> = {
+/** The glyph of each kind of symbol, shared by the outline and the breadcrumbs. */
+export const kindGlyph: Record<DocumentSymbol["kind"], string> = {
   vote: "⚖", scorecard: "☰", election: "☑", rating: "☺", input: "◇", let: "𝑥", require: "!", criterion: "★", clause: "✓", grade: "▤",
   levels: "≡", test: "⚑",
 };

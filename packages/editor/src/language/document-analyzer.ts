@@ -79,6 +79,7 @@ export class DocumentAnalyzer {
         diagnostics: [{ severity: "error", code: "CHECKER_FAILED", message: `The checker failed on this text: ${message}`, span }],
         rules: [],
         tests: [],
+        symbols: [],
       });
     } finally {
       this.inFlight.delete(model);

@@ -96,6 +96,31 @@ export function registerGavelLanguage(): DocumentAnalyzer {
     },
   });
 
+  languages.registerSignatureHelpProvider(GAVEL_LANGUAGE_ID, {
+    signatureHelpTriggerCharacters: ["(", ","],
+    signatureHelpRetriggerCharacters: [":"],
+    async provideSignatureHelp(model, position) {
+      const help = await languageClient.request("signatureHelp", {
+        file: fileOfModel(model),
+        source: model.getValue(),
+        offset: model.getOffsetAt(position),
+      });
+      if (!help || model.isDisposed()) return null;
+      return {
+        value: {
+          activeSignature: help.activeSignature,
+          activeParameter: help.activeParameter,
+          signatures: help.signatures.map((s) => ({
+            label: s.label,
+            ...(s.documentation !== undefined ? { documentation: s.documentation } : {}),
+            parameters: s.parameters.map((p) => ({ label: p.label, ...(p.documentation !== undefined ? { documentation: p.documentation } : {}) })),
+          })),
+        },
+        dispose() {},
+      };
+    },
+  });
+
   languages.registerHoverProvider(GAVEL_LANGUAGE_ID, {
     async provideHover(model, position) {
       const hover = await languageClient.request("hover", {

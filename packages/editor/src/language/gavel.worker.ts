@@ -2,7 +2,7 @@
 /** The gavel language worker: runs the real compiler, test runner and language service off the main thread. */
 
 import {
-  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, localizeError, localizeTestResult, runTests, thresholdTable,
+  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, getModuleSymbols, getSignatureHelp, localizeError, localizeTestResult, runTests, thresholdTable,
   type CompiledModule, type CompileOptions, type DocumentSymbol,
 } from "@gavel-rules/lang";
 import { createImportResolver } from "./import-resolver";
@@ -73,6 +73,7 @@ const handlers: Handlers = {
         name, label, kind, inputs, span, own: module.rules.some((r) => r.name === name),
       })),
       tests: module.tests,
+      symbols: getModuleSymbols(module),
     };
   },
   symbols({ source }) {
@@ -81,6 +82,9 @@ const handlers: Handlers = {
   },
   complete({ file, source, offset }) {
     return getCompletions(source, offset, options(file));
+  },
+  signatureHelp({ file, source, offset }) {
+    return getSignatureHelp(source, offset, options(file)) ?? null;
   },
   hover({ file, source, offset }) {
     return getHover(source, offset, options(file)) ?? null;

@@ -1,7 +1,7 @@
 /** Messages between the main thread and the gavel language worker (structured-clone safe: no functions, no Sets). */
 
 import type {
-  Completion, Diagnostic, DocumentSymbol, EvalOutcome, Hover, InputInfo, RuleKind, Span, TestResult, ThresholdRow,
+  Completion, Diagnostic, DocumentSymbol, EvalOutcome, Hover, InputInfo, RuleKind, SignatureHelp, Span, TestResult, ThresholdRow,
 } from "@gavel-rules/lang";
 import type { SemanticDiffReport } from "./semantic-diff-report";
 
@@ -22,6 +22,8 @@ export interface Analysis {
   diagnostics: Diagnostic[];
   rules: RuleInfo[];
   tests: { name: string; rule: string; span: Span }[];
+  /** The outline, from the same parse as the diagnostics (for the breadcrumbs). */
+  symbols: DocumentSymbol[];
 }
 
 /** The result of running a file's test blocks. */
@@ -46,6 +48,8 @@ export interface WorkerMethods {
   /** The outline, asked for separately: it costs a second parse, which live diagnostics should not wait for. */
   symbols: { params: { source: string }; result: DocumentSymbol[] };
   complete: { params: { file: string; source: string; offset: number }; result: Completion[] };
+  /** Inside `rule(` or a built-in function: its signature, the argument at the cursor active. */
+  signatureHelp: { params: { file: string; source: string; offset: number }; result: SignatureHelp | null };
   hover: { params: { file: string; source: string; offset: number }; result: Hover | null };
   definition: { params: { file: string; source: string; offset: number }; result: { span: Span; file?: string } | null };
   format: { params: { source: string }; result: FormatOutcome };
