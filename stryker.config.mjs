@@ -59,5 +59,6 @@ export default {
   // longer has; vitest does not read tsconfig paths here, so point Stryker at a file that does not exist.
   tsconfigFile: "stryker-has-no-tsconfig.json",
   // Only the sources and tests matter; the default would copy every untracked data folder too.
-  ignorePatterns: ["dist", "coverage", ".gavel-data", "reports", "packages/editor/dist", "benchmarks"],
+  // `.stryker-tmp*`: a second run with its own `--tempDirName` (two files measured at once) must not copy the first's sandboxes.
+  ignorePatterns: ["dist", "coverage", ".gavel-data", "reports", "packages/editor/dist", "benchmarks", ".stryker-tmp*"],
 };

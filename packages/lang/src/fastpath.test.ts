@@ -267,6 +267,20 @@ const CONSTRUCTS: [string, string, [Record<string, unknown>, unknown][]][] = [
     [{ n: -0.5, m: 0 }, "exact"],
     [{ n: -2, m: 11 }, "exact"],
   ]],
+  ["whole declared bounds taken as they are, not rounded past", `scorecard s { input n: count min 2 max 5 input m: number min -3 max 4 criterion c max 100 { n + m + 3 otherwise } }`, [
+    [{ n: 2, m: -3 }, 2],
+    [{ n: 5, m: 4 }, 12],
+    [{ n: 3, m: 3.5 }, frac(19, 2)],
+    [{ n: 1, m: 0 }, "exact"],
+    [{ n: 6, m: 0 }, "exact"],
+    [{ n: 2, m: -3.001 }, "exact"],
+    [{ n: 2, m: 4.001 }, "exact"],
+  ]],
+  // Unfolded, 2^33 / 2^33 would carry a bound of 2^33 into the product with a (2^53): exact evaluator only.
+  ["a literal left part folded before the inputs", `scorecard s { input a: count input b: count criterion c max 1 { 1 when 8589934592 / 8589934592 * a * b > 0 0 otherwise } }`, [
+    [{ a: 1, b: 1 }, 1],
+    [{ a: 0, b: 1 }, 0],
+  ]],
   ["decimal inputs up to INPUT_BOUND, with no declared bounds", `scorecard s { input n: number criterion c max 1 { 1 when n > -1048576 0 otherwise } }`, [
     [{ n: -1048576 }, 0],
     [{ n: -1048575.999 }, 1],
@@ -343,13 +357,41 @@ const BOUND_EDGES: [string, (k: number) => string, number][] = [
   ["a score of fractions", (k) => `scorecard s { input a: count max 1 input b: count max 1 criterion c max 1 { a / 3 otherwise } criterion d max 1 { b / ${k} otherwise } }`, 8589934588],
   // A literal compared with a count: the literal itself is the bound, SAFE included.
   ["a literal near 2^53", (k) => `scorecard s { input a: count criterion c max 1 { 1 when ${k} > a 0 otherwise } }`, Number.MAX_SAFE_INTEGER],
+  // The same for a negative literal and for a literal's denominator.
+  ["a negative literal near -2^53", (k) => `scorecard s { input a: count criterion c max 1 { 1 when -${k} < a 0 otherwise } }`, Number.MAX_SAFE_INTEGER],
+  ["a literal's denominator near 2^53", (k) => `scorecard s { input a: count criterion c max 1 { 1 when a * (1 / ${k}) > 0 0 otherwise } }`, Number.MAX_SAFE_INTEGER],
+  // The bounds a result carries into the next operation. max(a·K, c)·b: 2^40·K ≤ SAFE ⇔ K ≤ 8191.
+  ["max() of whole numbers, then a product", (k) => `scorecard s { input a: count input b: count input c: count criterion x max 1 { 1 when max(a * ${k}, c) * b > 0 0 otherwise } }`, 8191],
+  // max(a/K, 1) has denominator K, against b: 2^20·K ≤ SAFE.
+  ["max() of a fraction, then compared", (k) => `scorecard s { input a: count input b: count criterion x max 1 { 1 when max(a / ${k}, 1) > b 0 otherwise } }`, 8589934591],
+  // (a·K + b)·c: 2^40·(K + 1) ≤ SAFE ⇔ K ≤ 8190.
+  ["a sum of whole numbers, then a product", (k) => `scorecard s { input a: count input b: count input c: count criterion x max 1 { 1 when (a * ${k} + b) * c > 0 0 otherwise } }`, 8190],
+  // (a/3 + b/K)·c: numerator 2^20·(K + 3), then 2^40·(K + 3) ≤ SAFE ⇔ K ≤ 8188.
+  ["a sum of fractions, then a product", (k) => `scorecard s { input a: count input b: count input c: count criterion x max 1 { 1 when (a / 3 + b / ${k}) * c > 0 0 otherwise } }`, 8188],
+  // a/3 + b/K has denominator 3K, against c: 3·2^20·K ≤ SAFE ⇔ K ≤ 2863311530.
+  ["a sum of fractions, then compared", (k) => `scorecard s { input a: count input b: count input c: count criterion x max 1 { 1 when a / 3 + b / ${k} > c 0 otherwise } }`, 2863311530],
+  // a/K + b/K: the denominator K² ≤ SAFE ⇔ K ≤ 94906265.
+  ["a sum of fractions with large denominators", (k) => `scorecard s { input a: count input b: count criterion x max 1 { 1 when a / ${k} + b / ${k} > 0 0 otherwise } }`, 94906265],
+  ["a product of fractions with large denominators", (k) => `scorecard s { input a: count input b: count criterion x max 1 { 1 when (a / ${k}) * (b / ${k}) > 0 0 otherwise } }`, 94906265],
+  // (a/3)·(b/K) has denominator 3K, against c: 3·2^20·K ≤ SAFE.
+  ["a product of fractions, then compared", (k) => `scorecard s { input a: count input b: count input c: count criterion x max 1 { 1 when (a / 3) * (b / ${k}) > c 0 otherwise } }`, 2863311530],
+  // (a/K)/b: its denominator K·2^20 ≤ SAFE.
+  ["a fraction divided by a count", (k) => `scorecard s { input a: count input b: count criterion x max 1 { 1 when (a / ${k}) / b > 0 0 otherwise } }`, 8589934591],
+  // a/(b/3) has numerator 3·2^20, against 1/K: 3·2^20·K ≤ SAFE.
+  ["a quotient's numerator, then compared", (k) => `scorecard s { input a: count input b: count criterion x max 1 { 1 when a / (b / 3) > 1 / ${k} 0 otherwise } }`, 2863311530],
+  // (a/3)/b has denominator 3·2^20, against K: 3·2^20·K ≤ SAFE.
+  ["a quotient's denominator, then compared", (k) => `scorecard s { input a: count input b: count criterion x max 1 { 1 when ${k} > (a / 3) / b 0 otherwise } }`, 2863311530],
+  // Two whole criteria of up to 2^20·K each: the score 2^21·K ≤ SAFE ⇔ K ≤ 4294967295.
+  ["a score of whole numbers", (k) => `scorecard s { input a: count max 1048576 input b: count max 1048576 criterion c max 9007199254740991 { a * ${k} otherwise } criterion d max 9007199254740991 { b * ${k} otherwise } }`, 4294967295],
+  // Two criteria a/K and b/K: the score's denominator K² ≤ SAFE.
+  ["a score's denominator", (k) => `scorecard s { input a: count max 1 input b: count max 1 criterion c max 1 { a / ${k} otherwise } criterion d max 1 { b / ${k} otherwise } }`, 94906265],
 ];
 
 describe("the fast path's exactness proof at its edges", () => {
   it.each(BOUND_EDGES)("%s", (_what, source, k) => {
     const within = rule(source(k));
     const beyond = rule(source(k + 1));
-    for (const input of [{ a: 1, b: 1 }, { a: 0, b: 1 }]) {
+    for (const input of [{ a: 1, b: 1, c: 1 }, { a: 0, b: 1, c: 0 }]) {
       const inputs = Object.fromEntries(Object.entries(input).filter(([name]) => within.inputs.some((i) => i.name === name)));
       const fast = decided(within, inputs);
       expect(fast.exact, `K = ${k} on ${JSON.stringify(inputs)}`).toBe(false);
