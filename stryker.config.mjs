@@ -4,6 +4,7 @@
  * tests that cover it (perTest coverage). Never part of CI: a full run takes long on a small machine.
  *
  * One file:  npm run mutate -- --mutate packages/server/src/audit/hash-chain.ts
+ * Lines of it: npm run mutate -- --mutate packages/lang/src/fastpath.ts:60-62,packages/lang/src/fastpath.ts:91-91
  * (the test files then narrow to those listed for that file in `testFilesFor`).
  */
 
@@ -30,7 +31,7 @@ function mutateArgument() {
 const chosen = mutateArgument().map((file) => file.replace(/:.*$/, ""));
 const files = chosen.length ? chosen : Object.keys(testFilesFor);
 /** Reports and the incremental file are kept per selection, so a one-file run does not forget the others. */
-const runName = chosen.length ? chosen.map((file) => file.replace(/^.*\//, "").replace(/\.ts$/, "")).join("+") : "all";
+const runName = chosen.length ? [...new Set(chosen.map((file) => file.replace(/^.*\//, "").replace(/\.ts$/, "")))].join("+") : "all";
 
 // The tests go to vitest as its `include` (stryker.vitest.config.ts reads this; Stryker's runner processes inherit
 // it), NOT as Stryker's `testFiles`: with `testFiles`, Stryker 9.6.1 activates static mutants (module-level values)
@@ -59,5 +60,6 @@ export default {
   // longer has; vitest does not read tsconfig paths here, so point Stryker at a file that does not exist.
   tsconfigFile: "stryker-has-no-tsconfig.json",
   // Only the sources and tests matter; the default would copy every untracked data folder too.
-  ignorePatterns: ["dist", "coverage", ".gavel-data", "reports", "packages/editor/dist", "benchmarks"],
+  // `.stryker-tmp*`: a second run with its own `--tempDirName` (two files measured at once) must not copy the first's sandboxes.
+  ignorePatterns: ["dist", "coverage", ".gavel-data", "reports", "packages/editor/dist", "benchmarks", ".stryker-tmp*"],
 };

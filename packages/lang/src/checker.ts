@@ -838,7 +838,8 @@ function boundsOf(e: A.Expr, env: Map<string, Bounds>): Bounds {
       if ((e.callee === "min" || e.callee === "max") && e.args.length === 1 && (e.args[0]!.kind === "where" || e.args[0]!.kind === "field")) return UNBOUNDED;
       const args = e.args.map((a) => boundsOf(a, env));
       const pick = (ends: (Rational | undefined)[], keep: 1 | -1, anyUnbounded: boolean): Rational | undefined => {
-        if (anyUnbounded) return undefined;
+        // min() without arguments is already an error (ARGUMENT_COUNT); its bounds are unknown, not a crash.
+        if (anyUnbounded || ends.length === 0) return undefined;
         return (ends as Rational[]).reduce((m, v) => (v.cmp(m) === keep ? v : m));
       };
       const los = args.map((a) => a.lo);

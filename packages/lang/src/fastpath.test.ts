@@ -267,6 +267,41 @@ const CONSTRUCTS: [string, string, [Record<string, unknown>, unknown][]][] = [
     [{ n: -0.5, m: 0 }, "exact"],
     [{ n: -2, m: 11 }, "exact"],
   ]],
+  ["whole declared bounds taken as they are, not rounded past", `scorecard s { input n: count min 2 max 5 input m: number min -3 max 4 criterion c max 100 { n + m + 3 otherwise } }`, [
+    [{ n: 2, m: -3 }, 2],
+    [{ n: 5, m: 4 }, 12],
+    [{ n: 3, m: 3.5 }, frac(19, 2)],
+    [{ n: 1, m: 0 }, "exact"],
+    [{ n: 6, m: 0 }, "exact"],
+    [{ n: 2, m: -3.001 }, "exact"],
+    [{ n: 2, m: 4.001 }, "exact"],
+  ]],
+  // Unfolded, 2^33 / 2^33 would carry a bound of 2^33 into the product with a (2^53): exact evaluator only.
+  ["a literal left part folded before the inputs", `scorecard s { input a: count input b: count criterion c max 1 { 1 when 8589934592 / 8589934592 * a * b > 0 0 otherwise } }`, [
+    [{ a: 1, b: 1 }, 1],
+    [{ a: 0, b: 1 }, 0],
+  ]],
+  ["a let chosen by bands, whole and fractional", `scorecard s { input a: count max 20 input b: count max 10
+    let level = {
+      5/2 when a >= 10
+      1 when a >= 5
+      0 otherwise
+    }
+    criterion c max 100 { level * b otherwise } }`, [
+    [{ a: 10, b: 3 }, frac(15, 2)],
+    [{ a: 9, b: 3 }, 3],
+    [{ a: 5, b: 4 }, 4],
+    [{ a: 4, b: 10 }, 0],
+  ]],
+  ["a grade that names a criterion", `scorecard s { input a: count max 10 criterion c max 10 { a otherwise } grade { "甲" when c >= 5 and score < 8 "乙" otherwise } }`, [
+    [{ a: 5 }, 5],
+    [{ a: 4 }, 4],
+  ]],
+  // A date is not a number nor a text to the generated code: ordering two dates is for the exact evaluator.
+  ["date inputs", `scorecard s { input d: date input e: date criterion c max 1 { 1 when d < e 0 otherwise } }`, [
+    [{ d: "2026-01-02", e: "2026-01-01" }, "exact"],
+    [{ d: "2026-01-01", e: "2026-01-02" }, "exact"],
+  ]],
   ["decimal inputs up to INPUT_BOUND, with no declared bounds", `scorecard s { input n: number criterion c max 1 { 1 when n > -1048576 0 otherwise } }`, [
     [{ n: -1048576 }, 0],
     [{ n: -1048575.999 }, 1],
@@ -308,6 +343,20 @@ describe("generated code for each construct", () => {
     expect(decisionOf(v, broken)).toMatchObject({ ok: false, error: { code: "REQUIREMENT_FAILED" } });
   });
 
+  it("answers with exactly 4,000 temporaries, and leaves 4,001 to the exact evaluator", () => {
+    // T terms take 2(T - 1) temporaries, the condition one, the points two: 2T + 1.
+    const chain = (count: number) => rule(`scorecard s { input a: count max 2 criterion c max 10000 { ${Array.from({ length: count }, () => "a").join(" + ")} when a > 0 0 otherwise } }`);
+    expect(decided(chain(1999), { a: 2 })).toEqual({ outcome: { ok: true, decision: { kind: "scorecard", score: 3998, grade: null } }, exact: false });
+    expect(decided(chain(2000), { a: 2 })).toEqual({ outcome: { ok: true, decision: { kind: "scorecard", score: 4000, grade: null } }, exact: true });
+  });
+
+  it("bounds a vote's facts by INPUT_BOUND: present · K is exact up to K = 2^33 - 1", () => {
+    const vote = (k: number) => rule(`vote v { quorum: present * ${k} > entitled passes: yes > no }`);
+    const tally = { entitled: 10, present: 6, yes: 3, no: 2, abstain: 1 };
+    expect(decided(vote(8589934591), tally)).toEqual({ outcome: { ok: true, decision: { kind: "vote", outcome: "passed" } }, exact: false });
+    expect(decided(vote(8589934592), tally)).toEqual({ outcome: { ok: true, decision: { kind: "vote", outcome: "passed" } }, exact: true });
+  });
+
   it("leaves a chain needing more than 4,000 temporaries to the exact evaluator", () => {
     const terms = (count: number) => Array.from({ length: count }, () => "a").join(" + ");
     const short = rule(`scorecard s { input a: count max 2 criterion c max 10000 { ${terms(1000)} otherwise } }`);
@@ -339,17 +388,54 @@ const BOUND_EDGES: [string, (k: number) => string, number][] = [
   ["max() of fractions", (k) => `scorecard s { input a: count input b: count criterion c max 1 { 1 when max(b / 3, a / ${k}) > 0 0 otherwise } }`, 8589934591],
   // Points a/K against a max of 2^20: 2^20·K ≤ SAFE.
   ["points against the criterion's max", (k) => `scorecard s { input a: count max 1 criterion c max 1048576 { a / ${k} otherwise } }`, 8589934591],
+  // Points a·K against a max of K.001 = (1000K + 1)/1000: 2^20·K·1000 ≤ SAFE ⇔ K ≤ 8589934.
+  ["points against a fractional max", (k) => `scorecard s { input a: count max 1 criterion c max ${k}.001 { a * ${k} otherwise } }`, 8589934],
   // Two fractional criteria a/3 and b/K: the score's numerator 2^20·K + 2^20·3 ≤ SAFE.
   ["a score of fractions", (k) => `scorecard s { input a: count max 1 input b: count max 1 criterion c max 1 { a / 3 otherwise } criterion d max 1 { b / ${k} otherwise } }`, 8589934588],
   // A literal compared with a count: the literal itself is the bound, SAFE included.
   ["a literal near 2^53", (k) => `scorecard s { input a: count criterion c max 1 { 1 when ${k} > a 0 otherwise } }`, Number.MAX_SAFE_INTEGER],
+  // The same for a negative literal and for a literal's denominator.
+  ["a negative literal near -2^53", (k) => `scorecard s { input a: count criterion c max 1 { 1 when -${k} < a 0 otherwise } }`, Number.MAX_SAFE_INTEGER],
+  ["a literal's denominator near 2^53", (k) => `scorecard s { input a: count criterion c max 1 { 1 when a * (1 / ${k}) > 0 0 otherwise } }`, Number.MAX_SAFE_INTEGER],
+  // The bounds a result carries into the next operation. max(a·K, c)·b: 2^40·K ≤ SAFE ⇔ K ≤ 8191.
+  ["max() of whole numbers, then a product", (k) => `scorecard s { input a: count input b: count input c: count criterion x max 1 { 1 when max(a * ${k}, c) * b > 0 0 otherwise } }`, 8191],
+  // max(a/K, 1) has denominator K, against b: 2^20·K ≤ SAFE.
+  ["max() of a fraction, then compared", (k) => `scorecard s { input a: count input b: count criterion x max 1 { 1 when max(a / ${k}, 1) > b 0 otherwise } }`, 8589934591],
+  // A let chosen by bands carries the largest bounds of its bands: the same two edges.
+  ["a let of whole bands, then a product", (k) => `scorecard s { input a: count input b: count let p = { a * ${k} when a > 1 0 otherwise } criterion x max 1 { 1 when p * b > 0 0 otherwise } }`, 8191],
+  ["a let of fractional bands, then compared", (k) => `scorecard s { input a: count input b: count let p = { a / ${k} when a > 1 1 otherwise } criterion x max 1 { 1 when p > b 0 otherwise } }`, 8589934591],
+  // (a·K + b)·c: 2^40·(K + 1) ≤ SAFE ⇔ K ≤ 8190.
+  ["a sum of whole numbers, then a product", (k) => `scorecard s { input a: count input b: count input c: count criterion x max 1 { 1 when (a * ${k} + b) * c > 0 0 otherwise } }`, 8190],
+  // (a/3 + b/K)·c: numerator 2^20·(K + 3), then 2^40·(K + 3) ≤ SAFE ⇔ K ≤ 8188.
+  ["a sum of fractions, then a product", (k) => `scorecard s { input a: count input b: count input c: count criterion x max 1 { 1 when (a / 3 + b / ${k}) * c > 0 0 otherwise } }`, 8188],
+  // a/3 + b/K has denominator 3K, against c: 3·2^20·K ≤ SAFE ⇔ K ≤ 2863311530.
+  ["a sum of fractions, then compared", (k) => `scorecard s { input a: count input b: count input c: count criterion x max 1 { 1 when a / 3 + b / ${k} > c 0 otherwise } }`, 2863311530],
+  // a/K + b/K: the denominator K² ≤ SAFE ⇔ K ≤ 94906265.
+  ["a sum of fractions with large denominators", (k) => `scorecard s { input a: count input b: count criterion x max 1 { 1 when a / ${k} + b / ${k} > 0 0 otherwise } }`, 94906265],
+  ["a product of fractions with large denominators", (k) => `scorecard s { input a: count input b: count criterion x max 1 { 1 when (a / ${k}) * (b / ${k}) > 0 0 otherwise } }`, 94906265],
+  // (a/3)·(b/K) has denominator 3K, against c: 3·2^20·K ≤ SAFE.
+  ["a product of fractions, then compared", (k) => `scorecard s { input a: count input b: count input c: count criterion x max 1 { 1 when (a / 3) * (b / ${k}) > c 0 otherwise } }`, 2863311530],
+  // (a/K)/b: its denominator K·2^20 ≤ SAFE.
+  ["a fraction divided by a count", (k) => `scorecard s { input a: count input b: count criterion x max 1 { 1 when (a / ${k}) / b > 0 0 otherwise } }`, 8589934591],
+  // a/(b/3) has numerator 3·2^20, against 1/K: 3·2^20·K ≤ SAFE.
+  ["a quotient's numerator, then compared", (k) => `scorecard s { input a: count input b: count criterion x max 1 { 1 when a / (b / 3) > 1 / ${k} 0 otherwise } }`, 2863311530],
+  // (a/3)/b has denominator 3·2^20, against K: 3·2^20·K ≤ SAFE.
+  ["a quotient's denominator, then compared", (k) => `scorecard s { input a: count input b: count criterion x max 1 { 1 when ${k} > (a / 3) / b 0 otherwise } }`, 2863311530],
+  // Two whole criteria of up to 2^20·K each: the score 2^21·K ≤ SAFE ⇔ K ≤ 4294967295.
+  ["a score of whole numbers", (k) => `scorecard s { input a: count max 1048576 input b: count max 1048576 criterion c max 9007199254740991 { a * ${k} when a > 0 0 otherwise } criterion d max 9007199254740991 { b * ${k} when b > 0 0 otherwise } }`, 4294967295],
+  // Two criteria a/K and b/K: the score's denominator K² ≤ SAFE.
+  ["a score's denominator", (k) => `scorecard s { input a: count max 1 input b: count max 1 criterion c max 1 { a / ${k} when a > 0 0 otherwise } criterion d max 1 { b / ${k} when b > 0 0 otherwise } }`, 94906265],
+  // a/3 + b/3 is carried as 6·2^20 / 9, against 1/K in the grade: 6·2^20·K ≤ SAFE ⇔ K ≤ 1431655765.
+  ["a fractional score compared in the grade", (k) => `scorecard s { input a: count max 1 input b: count max 1 criterion c max 1 { a / 3 otherwise } criterion d max 1 { b / 3 otherwise } grade { "x" when score > 1 / ${k} "y" otherwise } }`, 1431655765],
+  // b/3 against a/K, the large product on the left this time: 2^20·K ≤ SAFE.
+  ["a comparison of fractions, the other way round", (k) => `scorecard s { input a: count input b: count criterion c max 1 { 1 when b / 3 < a / ${k} 0 otherwise } }`, 8589934591],
 ];
 
 describe("the fast path's exactness proof at its edges", () => {
   it.each(BOUND_EDGES)("%s", (_what, source, k) => {
     const within = rule(source(k));
     const beyond = rule(source(k + 1));
-    for (const input of [{ a: 1, b: 1 }, { a: 0, b: 1 }]) {
+    for (const input of [{ a: 1, b: 1, c: 1 }, { a: 0, b: 1, c: 0 }]) {
       const inputs = Object.fromEntries(Object.entries(input).filter(([name]) => within.inputs.some((i) => i.name === name)));
       const fast = decided(within, inputs);
       expect(fast.exact, `K = ${k} on ${JSON.stringify(inputs)}`).toBe(false);
@@ -358,5 +444,36 @@ describe("the fast path's exactness proof at its edges", () => {
       expect(slow.exact, `K = ${k + 1} on ${JSON.stringify(inputs)}`).toBe(true);
       expect(slow.outcome).toEqual(decisionOf(beyond, inputs));
     }
+  });
+});
+
+describe("rules the fast path leaves to the exact evaluator", () => {
+  it("decides an election round by the exact evaluator, with its outcome, the elected and the tied", () => {
+    const village = rule(`election village "村委会" {
+  void:    ballots > voters
+  turnout: voters > 1/2 of registered
+  elected: votes > 1/2 of voters
+  runoff:  votes >= 1/3 of ballots
+}`);
+    // 600 of 1000 voted (turnout); 2 seats; 甲 and 乙 have more than 300 of the 600 votes, 丙 does not.
+    const input = { registered: 1000, voters: 600, ballots: 600, invalid: 0, seats: 2, round: 1, candidates: { 甲: 400, 乙: 301, 丙: 100 } };
+    expect(decided(village, input)).toEqual({ outcome: { ok: true, decision: { kind: "election", outcome: "complete", elected: ["甲", "乙"], tied: [] } }, exact: true });
+    // More ballots than voters: void, nobody elected.
+    expect(decided(village, { ...input, ballots: 601 }).outcome).toEqual({ ok: true, decision: { kind: "election", outcome: "void_ballots", elected: [], tied: [] } });
+  });
+
+  it("decides a rating by the exact evaluator, with its grade", () => {
+    const rating = rule(`rating r "测评" {
+  levels 满意, 基本满意, 不满意
+  grade {
+    "不称职" when (满意 + 基本满意) < 2/3 of ballots
+    "优秀"   when 满意 >= 2/3 of ballots
+    "称职"   otherwise
+  }
+}`);
+    // 20 of 30 satisfied is exactly 2/3: 优秀; 19 with 7 basically satisfied: 26 of 30 approve, 称职; 9 + 10 of 30: 不称职.
+    expect(decided(rating, { 满意: 20, 基本满意: 6, 不满意: 4 })).toEqual({ outcome: { ok: true, decision: { kind: "rating", grade: "优秀" } }, exact: true });
+    expect(decided(rating, { 满意: 19, 基本满意: 7, 不满意: 4 }).outcome).toEqual({ ok: true, decision: { kind: "rating", grade: "称职" } });
+    expect(decided(rating, { 满意: 9, 基本满意: 10, 不满意: 11 }).outcome).toEqual({ ok: true, decision: { kind: "rating", grade: "不称职" } });
   });
 });
