@@ -22,6 +22,10 @@ interface VoteRunResult {
   votes: number;
   seconds: number;
   latencies: number[];
+  /** Transactions that wrote the vote events (distinct xmin): one per vote without group commit. */
+  commits: number;
+  /** This process's CPU time (user + system) during the votes, per vote: service, client and, on PGlite, the database. */
+  cpuMicrosPerVote: number;
 }
 
 /** One POST over a keep-alive socket; resolves with the status and the body text. */
@@ -73,8 +77,10 @@ async function voteRun(server: GavelServer, base: string, token: string, members
     }
   };
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   await Promise.all(Array.from({ length: IN_FLIGHT }, client));
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   agent.destroy();
 
   const closed = await server.app.inject({ method: "POST", url: `/v1/ballots/${id}/close`, headers: { authorization: `Bearer ${token}` } });
@@ -85,23 +91,25 @@ async function voteRun(server: GavelServer, base: string, token: string, members
   const chain = verifyChain(events);
   const votes = events.filter((e) => e.type === "vote.cast").length;
   if (!chain.intact || votes !== members || events.length !== members + 3) throw new Error(`audit chain: ${JSON.stringify(chain)}, ${votes} vote events of ${members}`);
-  return { votes: members, seconds, latencies: latencies.sort((a, b) => a - b) };
+  const { rows } = await server.db.query<{ commits: number }>("SELECT COUNT(DISTINCT xmin::text)::int AS commits FROM audit_events WHERE ballot_id = $1 AND type = 'vote.cast'", [id]);
+  return { votes: members, seconds, latencies: latencies.sort((a, b) => a - b), commits: rows[0]!.commits, cpuMicrosPerVote: (cpu.user + cpu.system) / members };
 }
 
 function row(store: string, ballot: string, r: VoteRunResult): string {
   const ms = (p: number) => percentile(r.latencies, p).toFixed(1);
-  return `| ${store} | ${ballot} | ${r.votes.toLocaleString("en-US")} | ${r.seconds.toFixed(2)} s | ${Math.round(r.votes / r.seconds).toLocaleString("en-US")} | ${ms(50)} ms | ${ms(95)} ms | ${ms(99)} ms |`;
+  return `| ${store} | ${ballot} | ${r.votes.toLocaleString("en-US")} | ${r.seconds.toFixed(2)} s | ${Math.round(r.votes / r.seconds).toLocaleString("en-US")} | ${ms(50)} ms | ${ms(95)} ms | ${ms(99)} ms | ${(r.votes / r.commits).toFixed(1)} | ${Math.round(r.cpuMicrosPerVote).toLocaleString("en-US")} |`;
 }
 
 /** `npm run bench -- votes`: votes/s on one ballot with 32 in flight, on PostgreSQL and on PGlite. */
 export async function runVoteBench(): Promise<string> {
   const openVotes = Number(process.env.GAVEL_BENCH_VOTES ?? 3000);
-  const secretVotes = Math.max(IN_FLIGHT, Math.round(openVotes / 3));
+  const secretVotes = Number(process.env.GAVEL_BENCH_SECRET_VOTES ?? Math.max(IN_FLIGHT, Math.round(openVotes / 3)));
+  const only = process.env.GAVEL_BENCH_VOTE_STORES?.split(",");
   const out = [
     `## Votes on one ballot (${IN_FLIGHT} clients in flight over keep-alive sockets, client in the service's process; every vote acknowledged 201 after its commit)`,
     "",
-    "| store | ballot | votes | time | votes/s | p50 | p95 | p99 |",
-    "|---|---|---:|---:|---:|---:|---:|---:|",
+    "| store | ballot | votes | time | votes/s | p50 | p95 | p99 | votes per commit | CPU per vote (µs, this process) |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   const stores: [string, () => Promise<{ options: { databaseUrl?: string; dataDir?: string }; drop(): Promise<void> }>][] = [
     ["PostgreSQL (local, pool of 10)", createPostgresStore],
@@ -114,6 +122,7 @@ export async function runVoteBench(): Promise<string> {
     ],
   ];
   for (const [name, open] of stores) {
+    if (only && !only.some((o) => name.toLowerCase().includes(o))) continue;
     const store = await open();
     try {
       const server = await createServer({ ...store.options, logger: false });
@@ -121,7 +130,7 @@ export async function runVoteBench(): Promise<string> {
         const base = await server.app.listen({ port: 0, host: "127.0.0.1" });
         const token = server.adminToken!;
         out.push(row(name, "open", await voteRun(server, base, token, openVotes, false)));
-        out.push(row(name, "secret", await voteRun(server, base, token, secretVotes, true)));
+        if (secretVotes > 0) out.push(row(name, "secret", await voteRun(server, base, token, secretVotes, true)));
       } finally {
         await server.close();
       }
