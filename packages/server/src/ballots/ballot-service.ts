@@ -2,13 +2,15 @@
  * Ballots end to end: create (rule version pinned) → open → attendance and votes → close (tally evaluated and stored).
  * Every change runs in one transaction that first locks the ballot row, so changes to one ballot are serialised
  * and the audit chain cannot fork; the schema's keys are the final guard for one attendance and one vote per member.
+ * Votes are group-committed per ballot: those that arrive while the ballot's previous commit is in flight are
+ * written together in the next transaction (one lock, one chain segment), each answered only after that commit.
  */
 
 import { randomUUID } from "node:crypto";
 import type { RuleResult } from "@gavel-rules/lang";
-import { appendEvent, AUDIT_INSERT_COLUMNS, eventTime, listEvents, prepareEvent, storedHead, type ChainHead } from "../audit/audit-log.ts";
+import { appendEvent, AUDIT_INSERT_COLUMNS, eventTime, listEvents, prepareEvent, storedHead, type ChainHead, type PreparedEvent } from "../audit/audit-log.ts";
 import { GENESIS_HASH, type ChainedEvent } from "../audit/hash-chain.ts";
-import { conflict, notFound, unprocessable } from "../refusal.ts";
+import { conflict, notFound, unprocessable, type Refusal } from "../refusal.ts";
 import { resolvedSourceDigest, type ResolvedRule, type RuleRegistry } from "../rules/rule-registry.ts";
 import type { Database, Queryable } from "../store/database.ts";
 import { isUniqueViolation } from "../store/sql-errors.ts";
@@ -16,16 +18,39 @@ import { countMismatch, countStored, tallyOf } from "./ballot-count.ts";
 import { BALLOT_COLUMNS, BALLOT_RECORD_FORMAT, type BallotRow } from "./ballot-row.ts";
 import type { BallotState, BallotView, Choice, CreateBallotInput } from "./ballot-types.ts";
 import { verifyBallot, type BallotVerification } from "./ballot-verification.ts";
+import { GroupCommit, type Settled } from "./group-commit.ts";
+
+/** The most votes of one ballot committed in one transaction: bounds how long a batch holds the ballot's lock. */
+export const DEFAULT_VOTE_BATCH = 64;
+
+/** A vote waiting for its ballot's next commit. */
+interface PendingVote {
+  member: string;
+  choice: Choice;
+  actor: string;
+}
+
+/** What a recorded vote answers. */
+export interface VoteReceipt {
+  ballot: string;
+  member: string;
+  recorded: true;
+}
 
 function headOf(row: BallotRow): ChainHead {
   return { seq: row.audit_seq, hash: row.audit_head };
 }
 
 export class BallotService {
+  private readonly votes: GroupCommit<PendingVote, VoteReceipt>;
+
   constructor(
     private readonly db: Database,
     private readonly rules: RuleRegistry,
-  ) {}
+    options: { maxVoteBatch?: number } = {},
+  ) {
+    this.votes = new GroupCommit((id, votes) => this.commitVotes(id, votes), options.maxVoteBatch ?? DEFAULT_VOTE_BATCH);
+  }
 
   /** Creates a draft ballot pinned to the current (or given) version of a vote rule. */
   async create(input: CreateBallotInput, actor: string): Promise<BallotView> {
@@ -99,8 +124,116 @@ export class BallotService {
     });
   }
 
-  /** Records one member's vote; refused when the ballot is not open, or the member is not on the roster, not present, or has voted. */
-  async castVote(id: string, member: string, choice: Choice, actor: string, outer?: Queryable): Promise<{ ballot: string; member: string; recorded: true }> {
+  /**
+   * Records one member's vote; refused when the ballot is not open, or the member is not on the roster, not present, or
+   * has voted. Without `outer` the vote joins its ballot's next group commit and resolves once that has committed.
+   */
+  castVote(id: string, member: string, choice: Choice, actor: string, outer?: Queryable): Promise<VoteReceipt> {
+    if (outer) return this.castVoteAlone(id, member, choice, actor, outer);
+    return this.votes.submit(id, { member, choice, actor });
+  }
+
+  /**
+   * Commits a batch of one ballot's votes in one transaction. A vote that fails its checks is refused alone. When the
+   * store refuses the batch as a whole before COMMIT (a key another writer took first, text it cannot hold), nothing
+   * of it was written, so each vote is retried in its own transaction and only the one at fault fails. A failed
+   * COMMIT fails every vote of the batch, as it failed the one vote of a single transaction.
+   */
+  private async commitVotes(id: string, votes: PendingVote[]): Promise<Settled<VoteReceipt>[]> {
+    let written = false;
+    try {
+      return await this.db.transaction(async (tx) => {
+        const outcomes = await this.writeVotes(tx, id, votes);
+        written = true;
+        return outcomes;
+      });
+    } catch (error) {
+      if (written) throw error;
+      const outcomes: Settled<VoteReceipt>[] = [];
+      for (const vote of votes) outcomes.push(await settle(this.castVoteAlone(id, vote.member, vote.choice, vote.actor)));
+      return outcomes;
+    }
+  }
+
+  /** Checks each vote of a batch under the ballot's lock and writes the accepted ones as one segment of its chain. */
+  private async writeVotes(tx: Queryable, id: string, votes: PendingVote[]): Promise<Settled<VoteReceipt>[]> {
+    const { rows } = await tx.query<BallotRow & { in_meeting: boolean }>(
+      `SELECT ${BALLOT_COLUMNS}, EXISTS (SELECT 1 FROM meeting_items i WHERE i.ballot_id = b.id) AS in_meeting
+       FROM ballots b WHERE b.id = $1 FOR UPDATE OF b`,
+      [id],
+    );
+    const ballot = rows[0];
+    const refuseAll = (error: () => Refusal): Settled<VoteReceipt>[] => votes.map(() => ({ ok: false, error: error() }));
+    if (!ballot) return refuseAll(() => notFound("BALLOT_NOT_FOUND", `No ballot with id ${id}.`, { ballot: id }));
+    if (ballot.in_meeting) return refuseAll(() => meetingOwned(id));
+    if (ballot.state === "closed") return refuseAll(() => closedError(id));
+    if (ballot.state === "draft") return refuseAll(() => conflict("BALLOT_NOT_OPEN", `Ballot ${id} is not open for voting yet.`, { ballot: id, state: ballot.state }));
+    // Read after the lock is held, so every vote committed before this batch (by any instance) is seen.
+    const { rows: standing } = await tx.query<{ member_id: string; on_roster: boolean; present: boolean; voted: boolean }>(
+      `SELECT m.member_id,
+         EXISTS (SELECT 1 FROM roster_members r WHERE r.ballot_id = $1 AND r.member_id = m.member_id) AS on_roster,
+         EXISTS (SELECT 1 FROM attendance a WHERE a.ballot_id = $1 AND a.member_id = m.member_id) AS present,
+         EXISTS (SELECT 1 FROM voters v WHERE v.ballot_id = $1 AND v.member_id = m.member_id) AS voted
+       FROM jsonb_array_elements_text($2::jsonb) AS m(member_id)`,
+      [id, JSON.stringify([...new Set(votes.map((v) => v.member))])],
+    );
+    const standingOf = new Map(standing.map((row) => [row.member_id, row]));
+    const outcomes: Settled<VoteReceipt>[] = [];
+    const accepted: { vote: PendingVote; event: PreparedEvent }[] = [];
+    const votedNow = new Set<string>();
+    let head = headOf(ballot);
+    for (const vote of votes) {
+      const member = standingOf.get(vote.member);
+      const refusal = !member?.on_roster
+        ? notOnRoster(id, vote.member)
+        : !member.present
+          ? notPresent(id, vote.member)
+          : member.voted || votedNow.has(vote.member)
+            ? alreadyVoted(id, vote.member)
+            : undefined;
+      if (refusal) {
+        outcomes.push({ ok: false, error: refusal });
+        continue;
+      }
+      votedNow.add(vote.member);
+      // A secret ballot's log says who voted, never what.
+      const event = prepareEvent(id, head, "vote.cast", vote.actor, ballot.secret ? { member: vote.member } : { member: vote.member, choice: vote.choice });
+      head = event.head;
+      accepted.push({ vote, event });
+      outcomes.push({ ok: true, value: { ballot: id, member: vote.member, recorded: true } });
+    }
+    if (accepted.length === 0) return outcomes;
+    const segment = accepted.map(({ vote, event }) => {
+      const [, seq, type, actor, at, data, prevHash, hash] = event.values;
+      return { member_id: vote.member, choice: vote.choice, seq, type, actor, at, data, prev_hash: prevHash, hash };
+    });
+    // One statement writes the voters, the open ballot's choices, the chain segment and the new chain head.
+    const written = await tx.query(
+      `WITH v AS (SELECT * FROM jsonb_to_recordset($2::jsonb)
+                  AS v(member_id text, choice text, seq integer, type text, actor text, at text, data text, prev_hash text, hash text)),
+            voter AS (INSERT INTO voters (ballot_id, member_id) SELECT $1, member_id FROM v),
+            ${ballot.secret ? "" : "choice AS (INSERT INTO open_choices (ballot_id, member_id, choice, cast_at) SELECT $1, member_id, choice, at::timestamptz FROM v),"}
+            event AS (INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS}) SELECT $1, seq, type, actor, at, data::jsonb, prev_hash, hash FROM v)
+       UPDATE ballots SET audit_seq = $3, audit_head = $4 WHERE id = $1 AND audit_seq = $5`,
+      [id, JSON.stringify(segment), head.seq, head.hash, ballot.audit_seq],
+    );
+    if (written.rowCount !== 1) throw new Error(`audit chain head of ballot ${id} moved while locked`);
+    if (ballot.secret) {
+      // The counters grow by one vote per statement (the schema allows no more). Applied grouped by choice, not in
+      // the order of the vote events, so not even the counters' row versions of this batch follow the voters.
+      const choices = accepted.map(({ vote }) => vote.choice).sort();
+      for (const choice of choices) {
+        await tx.query(
+          "UPDATE secret_counts SET yes = yes + ($2::text = 'yes')::int, no = no + ($2::text = 'no')::int, abstain = abstain + ($2::text = 'abstain')::int WHERE ballot_id = $1",
+          [id, choice],
+        );
+      }
+    }
+    return outcomes;
+  }
+
+  /** One vote in one transaction (the caller's when given): a meeting's votes, and a batch's votes retried one by one. */
+  private async castVoteAlone(id: string, member: string, choice: Choice, actor: string, outer?: Queryable): Promise<VoteReceipt> {
     try {
       return await this.within(outer, async (tx) => {
         // One round trip: lock the ballot and learn where this member stands.
@@ -119,7 +252,7 @@ export class BallotService {
         if (ballot.state === "closed") throw closedError(id);
         if (ballot.state === "draft") throw conflict("BALLOT_NOT_OPEN", `Ballot ${id} is not open for voting yet.`, { ballot: id, state: ballot.state });
         if (!ballot.on_roster) throw notOnRoster(id, member);
-        if (!ballot.present) throw conflict("NOT_PRESENT", `Member ${member} is not recorded as present, so cannot vote.`, { ballot: id, member });
+        if (!ballot.present) throw notPresent(id, member);
         if (ballot.voted) throw alreadyVoted(id, member);
         // A secret ballot's log says who voted, never what; its choice only moves the ballot's counters, so no
         // stored row pairs a member with a choice (every counter is rewritten, whichever was chosen).
@@ -304,10 +437,23 @@ function notOnRoster(id: string, member: string) {
   return unprocessable("NOT_ON_ROSTER", `Member ${member} is not on the roster of ballot ${id}.`, { ballot: id, member });
 }
 
+function notPresent(id: string, member: string) {
+  return conflict("NOT_PRESENT", `Member ${member} is not recorded as present, so cannot vote.`, { ballot: id, member });
+}
+
 function alreadyVoted(id: string, member: string) {
   return conflict("ALREADY_VOTED", `Member ${member} has already voted on ballot ${id}; a vote counts once.`, { ballot: id, member });
 }
 
 function meetingOwned(id: string) {
   return conflict("BALLOT_OF_MEETING", `Ballot ${id} counts a meeting's motion: vote and close it through /v1/meetings/{id}/items.`, { ballot: id });
+}
+
+/** The outcome of `promise` as a value. */
+async function settle<R>(promise: Promise<R>): Promise<Settled<R>> {
+  try {
+    return { ok: true, value: await promise };
+  } catch (error) {
+    return { ok: false, error };
+  }
 }
