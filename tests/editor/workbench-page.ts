@@ -104,8 +104,17 @@ export class WorkbenchPage {
     return { errors: Number(errors), warnings: Number(warnings) };
   }
 
-  /** Saves a screenshot of the whole window. */
+  /** Saves a screenshot of the whole window once its fonts are loaded and two frames were drawn since the last change. */
   async screenshot(path: string): Promise<void> {
+    await this.painted();
     await this.page.screenshot({ path });
+  }
+
+  /** Resolves after the fonts are ready and the browser drew two more frames (Monaco lays out and paints on animation frames). */
+  async painted(): Promise<void> {
+    await this.page.evaluate(async () => {
+      await document.fonts.ready;
+      await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+    });
   }
 }
