@@ -75,8 +75,8 @@ export async function workbenchOn(service: EditorService, options: WorkbenchOpti
       await browser.close();
     }
   });
-  // Shorter than the test's own timeout, so a missing state is reported by the step that waited for it.
-  browser.page.setDefaultTimeout(20_000);
+  // Far shorter than the test's own timeout, so a missing state is reported by the step that waited for it.
+  browser.page.setDefaultTimeout(30_000);
   return { service, browser, wb: new WorkbenchPage(browser.page, service.baseUrl) };
 }
 
