@@ -1,55 +1,78 @@
 /**
  * The editor end to end, second part: a new rule file from the explorer, saved; go to definition into the standard
  * library; the command palette; a scorecard tried with its criteria drawn; rename and remove in the explorer.
+ * Every test has its own browser profile; the registry is either its own (the tests that save) or one of two shared
+ * scenarios set up through the API and only read, so any test runs alone (`-t`) or in any order (fresh-workbench.ts).
  */
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile, runTests } from "@gavel-rules/lang";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newRuleFileSource } from "../../packages/editor/src/rule-templates";
-import { launchBrowser, type BrowserSession } from "./browser";
-import { startEditorService, type EditorService } from "./editor-service";
+import type { EditorService } from "./editor-service";
+import { ownService, sharedService, workbenchOn, type FreshWorkbench, type WorkbenchOptions } from "./fresh-workbench";
 import { screenshotPath } from "./screenshots";
-import { WorkbenchPage } from "./workbench-page";
+import type { WorkbenchPage } from "./workbench-page";
 
 const ROOT = join(import.meta.dirname, "../..");
 const marketPlan = readFileSync(join(ROOT, "examples/market-rebuilding.gavel"), "utf8");
 const cadreReview = readFileSync(join(ROOT, "examples/cadre-review.gavel"), "utf8");
 const stdMajorMatter = readFileSync(join(ROOT, "dsl/std/major-matter.gavel"), "utf8");
 
-let service: EditorService;
-let browser: BrowserSession;
-let wb: WorkbenchPage;
-
-function editorValueIs(expected: string) {
+/** Waits until the editor's text is `expected`. */
+function editorValueIs(wb: WorkbenchPage, expected: string) {
   return wb.page.waitForFunction(
-    (text) => (document.querySelector("gavel-code-editor") as unknown as { editor: { getValue(): string } }).editor.getValue() === text,
+    (text) => (document.querySelector("gavel-code-editor") as unknown as { editor: { getValue(): string } | null }).editor?.getValue() === text,
     expected,
   );
 }
 
-beforeAll(async () => {
-  service = await startEditorService();
-  await service.putRule("cadre_review", cadreReview);
-  browser = await launchBrowser();
-  wb = new WorkbenchPage(browser.page, service.baseUrl);
-  await browser.page.goto(`${service.baseUrl}/`);
-  await browser.page.evaluate((token) => {
-    localStorage.setItem("gavel.locale", "en");
-    localStorage.setItem("gavel.theme", "light");
-    localStorage.setItem("gavel.token", token);
-  }, service.token);
-  browser.page.on("dialog", (dialog) => void dialog.accept());
+/** Stores the market plan as market_plan and the cadre review, each version 1, as "creates a new rule file" leaves them. */
+async function storePlanAndReview(service: EditorService): Promise<void> {
+  expect(await service.putRule("market_plan", marketPlan)).toEqual({ version: 1 });
+  expect(await service.putRule("cadre_review", cadreReview)).toEqual({ version: 1 });
+}
+
+/** market_plan and cadre_review stored. Only read. */
+const planAndReview = sharedService(storePlanAndReview);
+/** The plan stored as market_plan_2026 only, as the explorer shows after "renames and removes files". Only read. */
+const renamedPlan = sharedService(async (service) => {
+  expect(await service.putRule("market_plan_2026", marketPlan)).toEqual({ version: 1 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await service?.close();
-});
+/** A new browser holding the admin token (English, light unless told) on `service`, confirming every dialog. */
+async function browserOn(service: EditorService, options: WorkbenchOptions = {}): Promise<FreshWorkbench> {
+  const fresh = await workbenchOn(service, { withToken: true, ...options });
+  fresh.browser.page.on("dialog", (dialog) => void dialog.accept());
+  return fresh;
+}
 
-describe("rule files, definitions, the palette and scorecards in the workbench", () => {
+/** Opens a rule file by its explorer row and waits until its tab is the selected one. */
+async function clickOpen(wb: WorkbenchPage, name: string): Promise<void> {
+  await wb.page.click(`gavel-explorer li[data-name=${name}]`);
+  await wb.page.waitForFunction((name) => document.querySelector("gavel-tabs")?.shadowRoot?.querySelector(`[data-name="${name}"][aria-selected=true]`), name);
+}
+
+/** market_plan open in a new browser on the shared scenario. */
+async function withMarketPlan(): Promise<FreshWorkbench> {
+  const fresh = await browserOn(await planAndReview());
+  await fresh.wb.open("market_plan");
+  await editorValueIs(fresh.wb, marketPlan);
+  return fresh;
+}
+
+/** market_plan_2026 open in a new browser in Chinese and dark, as the tests before it in the story left the page. */
+async function withRenamedPlan(): Promise<FreshWorkbench> {
+  const fresh = await browserOn(await renamedPlan(), { locale: "zh-CN", theme: "dark" });
+  await fresh.wb.open("market_plan_2026");
+  await editorValueIs(fresh.wb, marketPlan);
+  return fresh;
+}
+
+describe("rule files, definitions, the palette and scorecards in the workbench", { timeout: 180_000 }, () => {
   it("creates a new rule file from the explorer and saves it as version 1", async () => {
+    const { service, wb } = await browserOn(await ownService()); // it saves: its own registry
     await wb.open();
     await wb.page.click("gavel-explorer [data-action=new]");
     await wb.page.fill("gavel-explorer input.inline", "market_plan");
@@ -65,6 +88,7 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
   });
 
   it("runs the tests from the command palette (F1)", async () => {
+    const { wb } = await withMarketPlan();
     await wb.moveCursor(1, 1);
     await wb.page.keyboard.press("F1");
     await wb.page.waitForSelector(".quick-input-widget input");
@@ -78,12 +102,13 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
   });
 
   it("goes to the definition of an imported rule in the standard library (F12), read-only", async () => {
+    const { wb } = await withMarketPlan();
     const line = marketPlan.split("\n").findIndex((l) => l.includes("major_matter(entitled")) + 1;
     await wb.moveCursor(line, 5);
     await wb.page.keyboard.press("F12");
     await wb.page.waitForSelector("gavel-tabs [role=tab][data-name='std/major-matter']");
     expect(await wb.activeTab()).toBe("std/major-matter");
-    await editorValueIs(stdMajorMatter);
+    await editorValueIs(wb, stdMajorMatter);
     expect(await wb.cursorLine()).toBe(stdMajorMatter.split("\n").findIndex((l) => l.startsWith("vote major_matter")) + 1);
     await wb.page.keyboard.type("x");
     expect(await wb.editorText()).toBe(stdMajorMatter); // read-only
@@ -92,8 +117,8 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
   });
 
   it("tries a scorecard: score, grade, and each criterion's points against its maximum", async () => {
-    await wb.page.click("gavel-explorer li[data-name=cadre_review]");
-    await wb.page.waitForFunction(() => document.querySelector("gavel-tabs")?.shadowRoot?.querySelector("[data-name=cadre_review][aria-selected=true]"));
+    const { wb } = await withMarketPlan();
+    await clickOpen(wb, "cadre_review");
     await wb.showPanel("try");
     const input = { training_days: 12, talk_half_years: 1, leader_visit_months: 10, rep_visit_quarters: 4, satisfied: 30, basically: 10, unsatisfied: 5 };
     await wb.page.waitForSelector("gavel-try input[name=training_days]");
@@ -116,19 +141,24 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
     await wb.page.click("gavel-activity-bar [data-view=outline]");
     await wb.page.waitForSelector("gavel-outline [role=tree]");
     expect(await wb.page.locator("gavel-outline li").count()).toBeGreaterThan(result.criteria.length);
-    await wb.page.waitForTimeout(150);
     await wb.screenshot(screenshotPath("try-scorecard-outline-zh-CN-dark.png"));
     await wb.page.click("gavel-activity-bar [data-view=explorer]");
   });
 
   it("renames and removes files in the explorer (in this browser only: the registry keeps every version)", async () => {
+    const service = await ownService(); // it saves: its own registry
+    await storePlanAndReview(service);
+    const { wb } = await browserOn(service);
+    await wb.open("market_plan");
+    await editorValueIs(wb, marketPlan);
+    await clickOpen(wb, "cadre_review"); // the file renamed is not the one in view
     const row = wb.page.locator("gavel-explorer li[data-name=market_plan]");
     await row.focus();
     await wb.page.keyboard.press("F2");
     await wb.page.fill("gavel-explorer input.inline", "market_plan_2026");
     await wb.page.press("gavel-explorer input.inline", "Enter");
     await wb.page.waitForSelector("gavel-tabs [role=tab][data-name=market_plan_2026][data-dirty=true]");
-    await editorValueIs(marketPlan);
+    await editorValueIs(wb, marketPlan);
     expect(await wb.page.locator("gavel-explorer li[data-name=market_plan]").count()).toBe(0);
     await wb.page.keyboard.press("Control+s");
     await wb.page.waitForSelector("gavel-tabs [role=tab][data-name=market_plan_2026][data-dirty=false]");
@@ -145,7 +175,15 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
   });
 
   it("offers the workbench commands in the palette, in Chinese after a reload in zh-CN", async () => {
+    const { browser, wb } = await browserOn(await renamedPlan(), { theme: "dark" });
     await wb.open("market_plan_2026");
+    await editorValueIs(wb, marketPlan);
+    await wb.page.click("gavel-status-bar [data-status=locale]");
+    await wb.page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+    await wb.page.reload();
+    await wb.page.waitForSelector(".monaco-editor .view-lines .view-line");
+    await editorValueIs(wb, marketPlan);
+    expect(await wb.page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
     await wb.moveCursor(1, 1);
     await wb.page.keyboard.press("F1");
     await wb.page.keyboard.type("gavel");
@@ -153,7 +191,6 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
     await rows.first().waitFor();
     const labels = await rows.allTextContents(); // the list is virtual: only the rows in view
     expect(labels.some((l) => l.includes("gavel：保存新版本"))).toBe(true);
-    await wb.page.waitForTimeout(150);
     await wb.screenshot(screenshotPath("palette-zh-CN-dark.png"));
     // More commands than rows in view: narrow the list to find one further down (sorted by label).
     await wb.page.keyboard.type("：试算");
@@ -168,6 +205,7 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
   });
 
   it("moves the focus between the workbench's parts with F6 and opens a file from the keyboard", async () => {
+    const { wb } = await withRenamedPlan();
     const focused = () => wb.page.evaluate(() => {
       const active = document.activeElement;
       return active?.closest("gavel-code-editor") ? "editor" : (active?.tagName.toLowerCase() ?? "");
@@ -193,9 +231,13 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
   });
 
   it("fits a small laptop screen: nothing overflows, the status bar and the panel stay in view", async () => {
+    const { wb } = await withRenamedPlan();
+    await clickOpen(wb, "major_matter"); // a second tab, as the F6 test leaves the page
     for (const [width, height] of [[1366, 768], [1024, 640]] as const) {
       await wb.page.setViewportSize({ width, height });
-      await wb.page.waitForTimeout(200);
+      // The new size has reached the page and the layout (resize observers, Monaco) has drawn two frames since.
+      await wb.page.waitForFunction(([w, h]) => window.innerWidth === w && window.innerHeight === h, [width, height] as const);
+      await wb.painted();
       const box = await wb.page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         scrollHeight: document.documentElement.scrollHeight,
@@ -210,6 +252,5 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
       expect(box.editor).toBeGreaterThan(box.panel);
     }
     await wb.screenshot(screenshotPath("laptop-1024x640-zh-CN-dark.png"));
-    await wb.page.setViewportSize({ width: 1280, height: 800 });
   });
 });

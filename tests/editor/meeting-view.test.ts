@@ -2,16 +2,17 @@
  * The meeting view in Chromium, in Chinese: the year-end meeting is replayed into a running service with the documented
  * command, then the view lists it and shows its agenda, counts and results; every expected number is counted here from
  * the meeting's own files (examples/year-end-meeting), not by the engine. Try it draws an election round as a chart.
+ * Every test has its own browser profile; the live-counts test has its own service (it opens a meeting and signs
+ * members in), the others share one where the meeting was replayed and the rating rule stored before the first of
+ * them ran, and only read it: any test runs alone (`-t`) or in any order (fresh-workbench.ts).
  */
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { gavel, repoRoot } from "../cli/run-gavel";
-import { launchBrowser, type BrowserSession } from "./browser";
-import { startEditorService, type EditorService } from "./editor-service";
+import { ownService, sharedService, workbenchOn } from "./fresh-workbench";
 import { screenshotPath } from "./screenshots";
-import { WorkbenchPage } from "./workbench-page";
 
 const MEETING_DIR = join(repoRoot, "examples/year-end-meeting");
 const read = <T>(file: string): T => JSON.parse(readFileSync(join(MEETING_DIR, file), "utf8")) as T;
@@ -46,25 +47,17 @@ function electedOf(votes: Map<string, number>, seats: number, qualifies: (n: num
   return ranked.slice(0, seats).map(([name]) => name);
 }
 
-describe("the meeting view", () => {
-  let service: EditorService;
-  let browser: BrowserSession;
-  let wb: WorkbenchPage;
-  beforeAll(async () => {
-    service = await startEditorService();
-    browser = await launchBrowser({ locale: "zh-CN", theme: "light" });
-    wb = new WorkbenchPage(browser.page, service.baseUrl);
-    await browser.page.goto(`${service.baseUrl}/`);
-    await browser.page.evaluate((token) => localStorage.setItem("gavel.token", token), service.token);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
+/** The year-end meeting replayed with the documented command, and the rating rule stored. Only read. */
+const replayed = sharedService(async (service) => {
+  const run = await gavel(["meeting", "replay", "examples/year-end-meeting/meeting.json", "--server", service.baseUrl, "--token", service.token], repoRoot);
+  expect(run.code, run.stderr).toBe(0);
+  await service.putRule("cadre_rating", readFileSync(join(repoRoot, "examples/democratic-rating.gavel"), "utf8"));
+});
 
+describe("the meeting view", { timeout: 240_000 }, () => {
   it("shows the replayed year-end meeting: agenda, counts and results, with the 公示 link", async () => {
-    const run = await gavel(["meeting", "replay", "examples/year-end-meeting/meeting.json", "--server", service.baseUrl, "--token", service.token], repoRoot);
-    expect(run.code, run.stderr).toBe(0);
+    const service = await replayed();
+    const { browser, wb } = await workbenchOn(service, { locale: "zh-CN", withToken: true });
 
     await wb.open();
     await wb.page.click("gavel-activity-bar [data-view=meetings]");
@@ -151,14 +144,15 @@ describe("the meeting view", () => {
     expect(notice.status).toBe(200);
 
     await wb.page.click("gavel-meetings [data-subject='周书记'] summary");
-    await wb.page.waitForTimeout(150);
+    await wb.page.waitForSelector("gavel-meetings details[data-subject='周书记'][open]");
     await wb.screenshot(screenshotPath("meeting-view-zh-CN.png"));
     await wb.page.locator("gavel-meetings li.item[data-round='2']").evaluate((li) => li.scrollIntoView({ block: "end" }));
     await wb.screenshot(screenshotPath("meeting-view-election-zh-CN.png"));
     expect(browser.pageErrors, browser.pageErrors.join("\n")).toEqual([]);
-  }, 180_000);
+  });
 
   it("draws an election round in Try it: votes per candidate against the threshold, elected and tied marked", async () => {
+    const { browser, wb } = await workbenchOn(await replayed(), { locale: "zh-CN", withToken: true });
     await wb.open();
     await wb.page.click("gavel-explorer li[data-name=village_committee]");
     await wb.page.waitForSelector(".monaco-editor .view-lines .view-line");
@@ -190,9 +184,11 @@ describe("the meeting view", () => {
     expect(await wb.page.textContent("gavel-try .outcome")).toContain("末位得票相同");
     await wb.screenshot(screenshotPath("try-election-zh-CN.png"));
     expect(browser.pageErrors, browser.pageErrors.join("\n")).toEqual([]);
-  }, 120_000);
+  });
 
   it("keeps an open meeting's counts live: a sign-in made through the API shows up without a reload (dark theme)", async () => {
+    const service = await ownService(); // it opens a meeting and signs members in
+    const { browser, wb } = await workbenchOn(service, { locale: "zh-CN", withToken: true });
     const api = async (path: string, body: unknown) => {
       const response = await fetch(`${service.baseUrl}${path}`, {
         method: "POST", headers: { authorization: `Bearer ${service.token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -222,13 +218,11 @@ describe("the meeting view", () => {
     expect(await wb.page.locator("gavel-meetings a.notice").count()).toBe(0);
     await wb.screenshot(screenshotPath("meeting-view-open-zh-CN-dark.png"));
     expect(browser.pageErrors, browser.pageErrors.join("\n")).toEqual([]);
-  }, 120_000);
+  });
 
   it("draws a rating in Try it: each level's share with the grade (dark theme), and the meeting's charts in dark", async () => {
-    await service.putRule("cadre_rating", readFileSync(join(repoRoot, "examples/democratic-rating.gavel"), "utf8"));
+    const { browser, wb } = await workbenchOn(await replayed(), { locale: "zh-CN", theme: "dark", withToken: true });
     await wb.open("cadre_rating");
-    // A hash change does not reload the page: leave the wide meetings sidebar the previous test opened.
-    await wb.page.click("gavel-activity-bar [data-view=explorer]");
     await wb.showPanel("try");
     const counts: Record<string, number> = { 满意: 20, 基本满意: 6, 不满意: 4 };
     await wb.page.waitForSelector("gavel-try input[name='满意']");
@@ -254,5 +248,5 @@ describe("the meeting view", () => {
     await wb.page.locator("gavel-meetings li.item[data-round='2']").evaluate((li) => li.scrollIntoView({ block: "end" }));
     await wb.screenshot(screenshotPath("meeting-view-election-zh-CN-dark.png"));
     expect(browser.pageErrors, browser.pageErrors.join("\n")).toEqual([]);
-  }, 120_000);
+  });
 });

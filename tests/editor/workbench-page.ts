@@ -2,15 +2,21 @@
 
 import type { Page } from "playwright-core";
 
+const LOAD_TIMEOUT_MS = 60_000;
+
 /** A handle on the editor page with the operations a policy author performs. */
 export class WorkbenchPage {
   constructor(readonly page: Page, readonly baseUrl: string) {}
 
-  /** Loads the workbench, optionally opening a rule file by name, and waits for Monaco to render it. */
+  /**
+   * Loads the workbench, optionally opening a rule file by name, and waits for Monaco to render it. A first load in a
+   * new profile compiles Monaco and the language worker with a cold cache: on a loaded 2-core machine that alone has
+   * taken over 20 s, so these waits get a minute.
+   */
   async open(ruleName?: string): Promise<void> {
-    await this.page.goto(`${this.baseUrl}/${ruleName ? `#${encodeURIComponent(ruleName)}` : ""}`);
-    await this.page.waitForSelector("gavel-workbench gavel-activity-bar");
-    if (ruleName) await this.page.waitForSelector(".monaco-editor .view-lines .view-line");
+    await this.page.goto(`${this.baseUrl}/${ruleName ? `#${encodeURIComponent(ruleName)}` : ""}`, { timeout: LOAD_TIMEOUT_MS });
+    await this.page.waitForSelector("gavel-workbench gavel-activity-bar", { timeout: LOAD_TIMEOUT_MS });
+    if (ruleName) await this.page.waitForSelector(".monaco-editor .view-lines .view-line", { timeout: LOAD_TIMEOUT_MS });
   }
 
   /** The full text of the editor's model. */
@@ -104,8 +110,17 @@ export class WorkbenchPage {
     return { errors: Number(errors), warnings: Number(warnings) };
   }
 
-  /** Saves a screenshot of the whole window. */
+  /** Saves a screenshot of the whole window once its fonts are loaded and two frames were drawn since the last change. */
   async screenshot(path: string): Promise<void> {
+    await this.painted();
     await this.page.screenshot({ path });
+  }
+
+  /** Resolves after the fonts are ready and the browser drew two more frames (Monaco lays out and paints on animation frames). */
+  async painted(): Promise<void> {
+    await this.page.evaluate(async () => {
+      await document.fonts.ready;
+      await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+    });
   }
 }

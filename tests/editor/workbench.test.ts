@@ -1,18 +1,21 @@
 /**
  * The editor end to end: the built workbench (packages/editor/dist) served by the real service, driven in Debian's
  * Chromium. A policy author opens a rule, breaks and fixes it, completes a name, formats, saves a version, runs the
- * tests, tries inputs and compares versions. Screenshots of each main view go to a temporary folder, or with `npm run screenshots` to docs/screenshots/.
+ * tests, tries inputs and compares versions. Every test has its own browser profile and opens the file it needs; the
+ * registry is either the seeded one, major_matter with a version 2 stored through the API (both shared by tests that
+ * only read them), or the test's own (the save), so any test runs alone (`-t`) or in any order (fresh-workbench.ts).
+ * Screenshots of each main view go to a temporary folder, or with `npm run screenshots` to docs/screenshots/.
  */
 
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compile, format, localizeError, runTests } from "@gavel-rules/lang";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type BrowserSession } from "./browser";
-import { startEditorService, type EditorService } from "./editor-service";
+import { describe, expect, it } from "vitest";
+import { ownService, sharedService, workbenchOn, type FreshWorkbench, type WorkbenchOptions } from "./fresh-workbench";
+import type { EditorService } from "./editor-service";
 import { screenshotPath } from "./screenshots";
-import { WorkbenchPage } from "./workbench-page";
+import type { WorkbenchPage } from "./workbench-page";
 
 const ROOT = join(import.meta.dirname, "../..");
 const RULE = "major_matter";
@@ -21,17 +24,15 @@ const lines = source.split("\n");
 /** 1-based line of the quorum clause, and the column just after its `present`. */
 const quorumLine = lines.findIndex((l) => l.includes("quorum: present")) + 1;
 const afterPresent = lines[quorumLine - 1]!.indexOf("present") + "present".length + 1;
+/** Version 2 of major_matter as an author saves it in "saves a new version": one comment line added on top. */
+const EDITED_LINE = "# edited in the workbench\n";
+const edited = EDITED_LINE + source;
 
-let service: EditorService;
-let browser: BrowserSession;
-let wb: WorkbenchPage;
-
-async function shot(name: string): Promise<void> {
-  await wb.page.waitForTimeout(150); // let Monaco finish its next animation frame before the picture
+async function shot(wb: WorkbenchPage, name: string): Promise<void> {
   await wb.screenshot(screenshotPath(`${name}.png`));
 }
 
-async function setLook(locale: "en" | "zh-CN", theme: "light" | "dark"): Promise<void> {
+async function setLook(wb: WorkbenchPage, locale: "en" | "zh-CN", theme: "light" | "dark"): Promise<void> {
   const current = await wb.page.evaluate(() => ({ lang: document.documentElement.lang, theme: document.documentElement.dataset["theme"] }));
   if (current.lang !== locale) await wb.page.click("gavel-status-bar [data-status=locale]");
   if (current.theme !== theme) await wb.page.click("gavel-status-bar [data-status=theme]");
@@ -41,26 +42,47 @@ async function setLook(locale: "en" | "zh-CN", theme: "light" | "dark"): Promise
   );
 }
 
-beforeAll(async () => {
-  // A first start: the service seeds the standard library, so major_matter is version 1 of dsl/std/major-matter.gavel.
-  service = await startEditorService();
-  browser = await launchBrowser();
-  wb = new WorkbenchPage(browser.page, service.baseUrl);
-  // A first-time visitor: English, light theme, no token yet.
-  await browser.page.goto(`${service.baseUrl}/`);
-  await browser.page.evaluate(() => {
-    localStorage.setItem("gavel.locale", "en");
-    localStorage.setItem("gavel.theme", "light");
-  });
+/** Waits until the editor's text is `expected`. */
+function editorTextIs(wb: WorkbenchPage, expected: string) {
+  return wb.page.waitForFunction(
+    (text) => (document.querySelector("gavel-code-editor") as unknown as { editor: { getValue(): string } | null }).editor?.getValue() === text,
+    expected,
+  );
+}
+
+/** Waits until the status bar names the saved version, e.g. "saved v2". */
+function statusSays(wb: WorkbenchPage, text: string) {
+  return wb.page.waitForFunction((text) => document.querySelector("gavel-status-bar")?.shadowRoot?.textContent?.includes(text), text);
+}
+
+/** The registry as on a first start: major_matter is version 1 of dsl/std/major-matter.gavel. Only read. */
+const seeded = sharedService();
+/** The same with `edited` stored as major_matter's version 2, as "saves a new version" leaves it. Only read. */
+const withVersion2 = sharedService(async (service) => {
+  expect(await service.putRule(RULE, edited)).toEqual({ version: 2 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await service?.close();
-});
+/** A new browser with major_matter version 1 open in the editor, on the seeded registry unless given another. */
+async function withMajorMatter(options: WorkbenchOptions = {}, service?: EditorService): Promise<FreshWorkbench> {
+  const fresh = await workbenchOn(service ?? (await seeded()), options);
+  await fresh.wb.open(RULE);
+  await editorTextIs(fresh.wb, source);
+  await statusSays(fresh.wb, "saved v1");
+  return fresh;
+}
 
-describe("the editor workbench against the real service", () => {
+/** A new browser holding the admin token, with major_matter version 2 (`edited`) open in the editor. */
+async function withEditedMajorMatter(options: WorkbenchOptions = {}): Promise<FreshWorkbench> {
+  const fresh = await workbenchOn(await withVersion2(), { withToken: true, ...options });
+  await fresh.wb.open(RULE);
+  await editorTextIs(fresh.wb, edited);
+  await statusSays(fresh.wb, "saved v2");
+  return fresh;
+}
+
+describe("the editor workbench against the real service", { timeout: 180_000 }, () => {
   it("lists the registry's rule files and opens one in a tab, with its saved version", async () => {
+    const { wb } = await workbenchOn(await seeded()); // a first-time visitor: English, light theme, no token yet
     await wb.open();
     await wb.page.waitForSelector(`gavel-explorer li[data-name=${RULE}]`);
     await wb.page.click(`gavel-explorer li[data-name=${RULE}]`);
@@ -72,10 +94,11 @@ describe("the editor workbench against the real service", () => {
     // Highlighting: keywords and the vote's facts get their own token colours.
     expect(await wb.page.locator(".monaco-editor .view-line span.mtk1").count()).toBeGreaterThan(0);
     expect(await wb.statusCounts()).toEqual({ errors: 0, warnings: 0 });
-    await shot("workbench-en-light");
+    await shot(wb, "workbench-en-light");
   });
 
   it("shows a squiggle and a Problems entry for an error typed in, and clears both when it is fixed", async () => {
+    const { wb } = await withMajorMatter();
     await wb.moveCursor(quorumLine, afterPresent);
     await wb.page.keyboard.press("Backspace"); // present → presen: an undefined name
     await wb.page.waitForSelector(".monaco-editor .squiggly-error");
@@ -85,7 +108,7 @@ describe("the editor workbench against the real service", () => {
     expect(problems[0]).toMatch(/^UNDEFINED_NAME .*presen/);
     expect(await wb.statusCounts()).toEqual({ errors: 1, warnings: 0 });
     expect(await wb.page.getAttribute(`gavel-tabs [role=tab][data-name=${RULE}]`, "data-dirty")).toBe("true");
-    await shot("problems-en-light");
+    await shot(wb, "problems-en-light");
 
     await wb.moveCursor(quorumLine, afterPresent - 1); // the Problems tab took the focus
     await wb.page.keyboard.type("t");
@@ -96,6 +119,7 @@ describe("the editor workbench against the real service", () => {
   });
 
   it("completes a name from the language service", async () => {
+    const { wb } = await withMajorMatter();
     await wb.moveCursor(quorumLine, afterPresent);
     for (let i = 0; i < "sent".length; i++) await wb.page.keyboard.press("Backspace");
     await wb.page.keyboard.press("Control+Space");
@@ -109,6 +133,7 @@ describe("the editor workbench against the real service", () => {
   });
 
   it("offers the compiler's \"did you mean\" as a quick fix (Ctrl+.)", async () => {
+    const { wb } = await withMajorMatter();
     await wb.moveCursor(quorumLine, afterPresent);
     await wb.page.keyboard.press("Backspace");
     await wb.page.waitForSelector(".monaco-editor .squiggly-error");
@@ -125,6 +150,7 @@ describe("the editor workbench against the real service", () => {
   });
 
   it("formats the document with the same formatter as the CLI", async () => {
+    const { wb } = await withMajorMatter();
     await wb.moveCursor(quorumLine, 1);
     await wb.page.keyboard.insertText("      ");
     const messy = await wb.editorText();
@@ -139,6 +165,7 @@ describe("the editor workbench against the real service", () => {
   });
 
   it("toggles a # comment with Ctrl+/ and matches brackets", async () => {
+    const { wb } = await withMajorMatter();
     const before = await wb.editorText();
     await wb.moveCursor(quorumLine, 5);
     await wb.page.keyboard.press("Control+Slash");
@@ -159,6 +186,7 @@ describe("the editor workbench against the real service", () => {
   });
 
   it("saves a new version with Ctrl+S using the token pasted into Settings", async () => {
+    const { service, wb } = await withMajorMatter({}, await ownService()); // it saves: its own registry; no token yet
     await wb.page.click("gavel-activity-bar [data-view=settings]");
     await wb.page.fill("gavel-settings-dialog #token", service.token);
     await wb.page.click("gavel-settings-dialog [data-action=save-settings]");
@@ -166,8 +194,9 @@ describe("the editor workbench against the real service", () => {
 
     // One visible edit, so the new version differs from the first.
     await wb.moveCursor(1, 1);
-    await wb.page.keyboard.insertText("# edited in the workbench\n");
+    await wb.page.keyboard.insertText(EDITED_LINE);
     const text = await wb.editorText();
+    expect(text).toBe(edited); // the version 2 the later tests store through the API
     await wb.page.keyboard.press("Control+s");
     await wb.page.waitForFunction(() => document.querySelector("gavel-status-bar")?.shadowRoot?.textContent?.includes("saved v2"));
     expect(await wb.page.getAttribute(`gavel-tabs [role=tab][data-name=${RULE}]`, "data-dirty")).toBe("false");
@@ -176,6 +205,7 @@ describe("the editor workbench against the real service", () => {
   });
 
   it("runs the file's tests in the browser, shows a failure with expected vs actual, and jumps to it", async () => {
+    const { wb } = await withEditedMajorMatter();
     const text = await wb.editorText();
     const module = compile(text, { file: `${RULE}.gavel` });
     const expected = runTests(module);
@@ -186,8 +216,8 @@ describe("the editor workbench against the real service", () => {
     expect(await wb.page.textContent("gavel-tests .summary")).toBe(`${expected.passed} passed, 0 failed`);
     expect(await wb.page.locator("gavel-tests li.test[data-passed=true]").count()).toBe(expected.results.length);
     expect(await wb.page.textContent("gavel-tests .coverage")).toContain(`${covered} of ${module.coverageUnits.length}`);
-    await setLook("en", "dark");
-    await shot("tests-en-dark");
+    await setLook(wb, "en", "dark");
+    await shot(wb, "tests-en-dark");
 
     // A wrong expectation: exactly two-thirds present is no quorum, not a pass.
     const wrong = `\ntest "deliberately wrong" {\n  ${RULE}(entitled: 30, present: 20, yes: 20, no: 0, abstain: 0)\n    expect outcome = passed\n}\n`;
@@ -207,7 +237,7 @@ describe("the editor workbench against the real service", () => {
       () => (document.querySelector("gavel-code-editor") as unknown as { editor: { getPosition(): { lineNumber: number } } }).editor.getPosition().lineNumber,
     );
     expect(position).toBe(testLine);
-    await shot("tests-failure-en-dark");
+    await shot(wb, "tests-failure-en-dark");
 
     // The "Run test" lens of that block runs it alone; from the keyboard: F1 → "Show CodeLens commands for current line".
     await wb.moveCursor(testLine, 1);
@@ -232,7 +262,8 @@ describe("the editor workbench against the real service", () => {
   });
 
   it("tries inputs and explains every clause, with bars against the quorum and pass lines", async () => {
-    await setLook("zh-CN", "light");
+    const { wb } = await withEditedMajorMatter();
+    await setLook(wb, "zh-CN", "light");
     // The "试算" (Try it) lens above the vote opens the panel on it.
     await wb.moveCursor(1, 1);
     const tryLens = wb.page.locator(".codelens-decoration a", { hasText: "试算" }).first();
@@ -260,19 +291,19 @@ describe("the editor workbench against the real service", () => {
     await wb.page.waitForSelector("gavel-vote-chart line.threshold", { state: "attached" });
     const lines = await wb.page.locator("gavel-vote-chart line.threshold").evaluateAll((els) => els.map((e) => e.getAttribute("data-value")));
     expect(lines).toEqual(["21", "16"]);
-    await shot("try-zh-CN-light");
-    await setLook("zh-CN", "dark");
-    await shot("try-zh-CN-dark");
+    await shot(wb, "try-zh-CN-light");
+    await setLook(wb, "zh-CN", "dark");
+    await shot(wb, "try-zh-CN-dark");
 
     await wb.page.fill("gavel-try input[name=present]", "21");
     await wb.page.fill("gavel-try input[name=yes]", "16");
     await wb.page.fill("gavel-try input[name=no]", "5");
     await wb.page.click("gavel-try [data-action=evaluate]");
     await wb.page.waitForSelector("gavel-try .outcome[data-outcome=passed]");
-    await setLook("en", "light");
-    await shot("try-en-light");
-    await setLook("en", "dark");
-    await shot("try-en-dark");
+    await setLook(wb, "en", "light");
+    await shot(wb, "try-en-light");
+    await setLook(wb, "en", "dark");
+    await shot(wb, "try-en-dark");
 
     // Impossible counts are an evaluation error, named, never a silent outcome.
     await wb.page.fill("gavel-try input[name=present]", "31");
@@ -285,7 +316,7 @@ describe("the editor workbench against the real service", () => {
     expect(await wb.page.textContent("gavel-try [role=alert]")).toContain(impossible.error.message);
     expect(await wb.page.locator("gavel-try .outcome").count()).toBe(0);
     // …in the UI's language.
-    await setLook("zh-CN", "dark");
+    await setLook(wb, "zh-CN", "dark");
     await wb.page.click("gavel-try [data-action=evaluate]");
     const zhMessage = localizeError(impossible.error, "zh").message;
     expect(zhMessage).not.toBe(impossible.error.message);
@@ -296,14 +327,15 @@ describe("the editor workbench against the real service", () => {
   });
 
   it("compares a stored version with the editor in a diff view", async () => {
-    await setLook("zh-CN", "light");
+    const { wb } = await withEditedMajorMatter();
+    await setLook(wb, "zh-CN", "light");
     await wb.page.click("gavel-status-bar [data-status=version]"); // the saved version opens the history
     await wb.page.waitForSelector("gavel-history [data-version='1']");
     expect(await wb.page.locator("gavel-history [data-version]").count()).toBe(2);
     await wb.page.click("gavel-history [data-version='1']");
     await wb.page.waitForSelector(".monaco-diff-editor");
     await wb.page.waitForSelector(".monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert");
-    await shot("history-diff-zh-CN-light");
+    await shot(wb, "history-diff-zh-CN-light");
     // What version 2 changed against version 1: both stored texts, read-only.
     await wb.page.click("gavel-history [data-previous='2']");
     await wb.page.waitForFunction(() => document.querySelector("gavel-code-editor .diff-bar")?.textContent?.includes("第 1 版 ↔ 第 2 版"));
@@ -314,9 +346,10 @@ describe("the editor workbench against the real service", () => {
   });
 
   it("shows hover help and the Problems panel in Chinese", async () => {
-    await setLook("zh-CN", "dark");
+    const { browser, wb } = await withEditedMajorMatter();
+    await setLook(wb, "zh-CN", "dark");
     await wb.showPanel("problems");
-    await wb.moveCursor(quorumLine + 1, 1); // the quorum line moved down by the comment added before saving
+    await wb.moveCursor(quorumLine + 1, 1); // the quorum line moved down by the comment version 2 added
     await wb.page.keyboard.press("End");
     await wb.page.keyboard.type(" +");
     await wb.page.waitForSelector("gavel-problems li.problem");
@@ -329,11 +362,13 @@ describe("the editor workbench against the real service", () => {
     const hover = wb.page.locator(".monaco-hover-content").first();
     await hover.waitFor();
     expect(await hover.textContent()).toContain("entitled");
-    await shot("problems-hover-zh-CN-dark");
+    await shot(wb, "problems-hover-zh-CN-dark");
     expect(browser.pageErrors).toEqual([]);
   });
 
-  it("ran all of the above under the service's Content-Security-Policy without a violation, and so does Swagger UI at /docs", async () => {
+  it("serves the workbench under a Content-Security-Policy without unsafe-inline or unsafe-eval, and Swagger UI at /docs runs under it without a violation", async () => {
+    // Every test here fails on a CSP violation or a page error (freshWorkbench); this one also checks the header and /docs.
+    const { browser, service, wb } = await withMajorMatter();
     expect(browser.cspViolations).toEqual([]);
     const page = await wb.page.request.get(`${service.baseUrl}/`);
     const csp = page.headers()["content-security-policy"] ?? "";
