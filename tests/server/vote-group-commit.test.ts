@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChainedEvent } from "../../packages/server/src/audit/hash-chain";
 import { BallotService } from "../../packages/server/src/ballots/ballot-service";
-import { ApiError } from "../../packages/server/src/http/api-error";
+import { REFUSAL_STATUS } from "../../packages/server/src/http/api-error";
+import { Refusal } from "../../packages/server/src/refusal";
 import { call, roster, startTestService, type TestService } from "../helpers/server-client";
 import type { StoreKind } from "../helpers/server-stores";
 
@@ -47,7 +48,7 @@ describe.each<StoreKind>(["embedded", "postgres"])("group commit of votes on the
 
   /** A settled service call as its answer: "recorded", or the refusal's status and code. */
   const answerOf = (settled: PromiseSettledResult<unknown>): string =>
-    settled.status === "fulfilled" ? "recorded" : settled.reason instanceof ApiError ? `${settled.reason.statusCode} ${settled.reason.code}` : `error ${String(settled.reason)}`;
+    settled.status === "fulfilled" ? "recorded" : settled.reason instanceof Refusal ? `${REFUSAL_STATUS[settled.reason.kind]} ${settled.reason.code}` : `error ${String(settled.reason)}`;
 
   it("acknowledges 150 concurrent votes, stores each once, and chains them without a gap", async () => {
     const { id, members } = await openBallot(150, 150);
