@@ -5,46 +5,29 @@
  * counts per roster; for a scorecard, the documented input grid scored by hand.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type BrowserSession } from "./browser";
-import { startEditorService, type EditorService } from "./editor-service";
+import { describe, expect, it } from "vitest";
+import { sharedService, workbenchOn } from "./fresh-workbench";
 import { screenshotPath } from "./screenshots";
-import { WorkbenchPage } from "./workbench-page";
+import type { WorkbenchPage } from "./workbench-page";
 
-let service: EditorService;
-let browser: BrowserSession;
-let wb: WorkbenchPage;
+// Each test stores versions of its own rule file (its own name) and reads nothing else, so they share one service;
+// each gets its own browser.
+const serviceForTests = sharedService();
 
-beforeAll(async () => {
-  service = await startEditorService();
-  browser = await launchBrowser();
-  wb = new WorkbenchPage(browser.page, service.baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await service?.close();
-});
-
-/** Opens a rule file on a freshly loaded page in the given language, light theme, History shown. */
-async function openHistory(name: string, locale: "en" | "zh-CN"): Promise<void> {
-  await wb.page.goto("about:blank");
-  await wb.page.goto(`${service.baseUrl}/`);
-  await wb.page.evaluate((locale) => {
-    localStorage.setItem("gavel.locale", locale);
-    localStorage.setItem("gavel.theme", "light");
-  }, locale);
-  await wb.page.goto("about:blank");
+/** Opens a rule file in a new browser profile in the given language, light theme, History shown. */
+async function openHistory(name: string, locale: "en" | "zh-CN"): Promise<WorkbenchPage> {
+  const { wb } = await workbenchOn(await serviceForTests(), { locale });
   await wb.open(name);
   await wb.page.click("gavel-activity-bar [data-view=history]");
   await wb.page.waitForSelector("gavel-history [data-version='1']");
+  return wb;
 }
 
 /** How long a comparison may take here: up to roster 60 is about a second alone, many times that on a loaded CI machine. */
 const COMPARE_MS = 90_000;
 
 /** Waits until the panel has finished comparing (its state is "done"). */
-async function comparedPanel(): Promise<void> {
+async function comparedPanel(wb: WorkbenchPage): Promise<void> {
   await wb.page.waitForSelector("gavel-semantic-diff section[data-state=done]", { timeout: COMPARE_MS });
 }
 
@@ -91,16 +74,17 @@ function leastYes(e: number, passes: (e: number, y: number) => boolean): number 
 const oldPasses = (e: number, y: number) => 2 * y > e;
 const newPasses = (e: number, y: number) => 3 * y >= 2 * e;
 
-async function summaryOf(rule: string): Promise<{ tallies: number; changed: number }> {
+async function summaryOf(wb: WorkbenchPage, rule: string): Promise<{ tallies: number; changed: number }> {
   const summary = wb.page.locator(`gavel-semantic-diff article[data-rule=${rule}] .summary`);
   return { tallies: Number(await summary.getAttribute("data-tallies")), changed: Number(await summary.getAttribute("data-changed")) };
 }
 
 describe("History: what a change does", () => {
   it("counts the tallies a stricter pass threshold changes, up to roster 60 and then 20, with the needed counts that move", async () => {
+    const service = await serviceForTests();
     await service.putRule("hd_threshold", vote("yes > 1/2 of present"));
     await service.putRule("hd_threshold", vote("yes >= 2/3 of present"));
-    await openHistory("hd_threshold", "en");
+    const wb = await openHistory("hd_threshold", "en");
     // Each version names who stored it, as the service recorded it; the buttons say what they do in words.
     const stored = (await (await fetch(`${service.baseUrl}/v1/rules/hd_threshold`)).json()) as { versions: { version: number; author: string }[] };
     const authors = await wb.page.locator("gavel-history [data-author]").evaluateAll((tags) => tags.map((tag) => tag.getAttribute("data-author")));
@@ -111,9 +95,9 @@ describe("History: what a change does", () => {
 
     await wb.page.click("gavel-history [data-previous='2']");
     await wb.page.waitForSelector(".monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert");
-    await comparedPanel();
+    await comparedPanel(wb);
     const oracle = countChanges(60, 5);
-    expect(await summaryOf("motion")).toEqual({ tallies: oracle.tallies, changed: oracle.changed });
+    expect(await summaryOf(wb, "motion")).toEqual({ tallies: oracle.tallies, changed: oracle.changed });
     expect(await wb.page.textContent("gavel-semantic-diff article[data-rule=motion] .summary")).toContain(
       `${oracle.changed.toLocaleString("en")} of ${oracle.tallies.toLocaleString("en")} tallies with a roster up to 60 change outcome`,
     );
@@ -148,7 +132,7 @@ describe("History: what a change does", () => {
       small.tallies,
       { timeout: COMPARE_MS },
     );
-    expect(await summaryOf("motion")).toEqual({ tallies: small.tallies, changed: small.changed });
+    expect(await summaryOf(wb, "motion")).toEqual({ tallies: small.tallies, changed: small.changed });
 
     // In Chinese.
     await wb.page.click("gavel-status-bar [data-status=locale]");
@@ -162,6 +146,7 @@ describe("History: what a change does", () => {
   }, 240_000);
 
   it("shows how a scorecard's band boundary moves and the grid inputs whose grade changes", async () => {
+    const service = await serviceForTests();
     const card = (top: number) => `scorecard training_review "Training review" {
   input training_days: number min 0 max 366 "training days in the year"
 
@@ -180,9 +165,9 @@ describe("History: what a change does", () => {
 `;
     await service.putRule("hd_scorecard", card(15));
     await service.putRule("hd_scorecard", card(12));
-    await openHistory("hd_scorecard", "en");
+    const wb = await openHistory("hd_scorecard", "en");
     await wb.page.click("gavel-history [data-previous='2']");
-    await comparedPanel();
+    await comparedPanel(wb);
     expect(await wb.page.locator("gavel-semantic-diff ul[data-list=boundaries] li").allTextContents()).toEqual([
       "criterion training, band 1: training_days >= 15 → training_days >= 12",
     ]);
@@ -191,7 +176,7 @@ describe("History: what a change does", () => {
     const score = (top: number, days: number) => (days >= top ? 10 : days >= 10 ? 6 : 0);
     const grade = (s: number) => (s >= 10 ? "good" : s >= 6 ? "fair" : "poor");
     const changes = grid.filter((d) => score(15, d) !== score(12, d));
-    expect(await summaryOf("training_review")).toEqual({ tallies: grid.length, changed: changes.length });
+    expect(await summaryOf(wb, "training_review")).toEqual({ tallies: grid.length, changed: changes.length });
     const rows = await wb.page.locator("gavel-semantic-diff table[data-table=examples] tbody tr").evaluateAll((trs) =>
       trs.map((tr) => [...tr.querySelectorAll("td")].map((td, i) => (i === 0 ? td.getAttribute("data-input") : td.textContent?.trim()))),
     );
@@ -200,20 +185,22 @@ describe("History: what a change does", () => {
   }, 180_000);
 
   it("says plainly that a comment-and-layout change changes no outcome", async () => {
+    const service = await serviceForTests();
     const source = vote("yes > 1/2 of present");
     await service.putRule("hd_comment", source);
     await service.putRule("hd_comment", `# 2026: wording of the quorum note checked against the charter\n${source.replace("passes: yes > 1/2 of present", "passes:   yes >  1/2  of present   # unchanged")}`);
-    await openHistory("hd_comment", "zh-CN");
+    const wb = await openHistory("hd_comment", "zh-CN");
     await wb.page.click("gavel-history [data-previous='2']");
-    await comparedPanel();
+    await comparedPanel(wb);
     const { tallies } = countChanges(60, 0);
-    expect(await summaryOf("motion")).toEqual({ tallies, changed: 0 });
+    expect(await summaryOf(wb, "motion")).toEqual({ tallies, changed: 0 });
     expect(await wb.page.textContent("gavel-semantic-diff article[data-rule=motion] [data-verdict=same]")).toBe("结果没有变化。");
     expect(await wb.page.locator("gavel-semantic-diff table").count()).toBe(0);
     await wb.screenshot(screenshotPath("history-semantic-diff-no-change-zh-CN-light.png"));
   }, 180_000);
 
   it("says what cannot be compared: an election, and a working copy that does not compile", async () => {
+    const service = await serviceForTests();
     const election = `election seat "Seat" {
   void:    ballots > voters
   turnout: voters > 1/2 of registered
@@ -222,9 +209,9 @@ describe("History: what a change does", () => {
 }
 `;
     await service.putRule("hd_kinds", election);
-    await openHistory("hd_kinds", "en");
+    const wb = await openHistory("hd_kinds", "en");
     await wb.page.click("gavel-history [data-version='1']");
-    await comparedPanel();
+    await comparedPanel(wb);
     expect(await wb.page.getAttribute("gavel-semantic-diff article[data-rule=seat]", "data-status")).toBe("not-comparable");
     expect(await wb.page.textContent("gavel-semantic-diff article[data-rule=seat]")).toContain("This election cannot be compared");
     // The working copy broken in the diff's right side: the comparison run again says where it stops compiling.

@@ -266,11 +266,11 @@ describe("search across files (Ctrl+Shift+F)", () => {
 
 describe("the welcome page's shortcuts", () => {
   /** Every shortcut the welcome page names, read from its text in both languages. */
-  const named = (text: string) => [...text.matchAll(/(?:Ctrl\+(?:Shift\+)?[A-Z`]|F1)/g)].map((m) => m[0]);
+  const named = (text: string) => [...text.matchAll(/(?:Ctrl\+(?:Shift\+)?[A-Z`\\]|F1)/g)].map((m) => m[0]);
 
-  it("names Ctrl+P and Ctrl+Shift+F in English and Chinese, the same shortcuts in both", () => {
+  it("names Ctrl+P, Ctrl+Shift+F and Ctrl+\\ in English and Chinese, the same shortcuts in both", () => {
     const en = named(catalogs.en["welcome.shortcuts"]);
-    expect(en).toEqual(["Ctrl+S", "F1", "Ctrl+Shift+P", "Ctrl+P", "Ctrl+Shift+F", "Ctrl+`"]);
+    expect(en).toEqual(["Ctrl+S", "F1", "Ctrl+Shift+P", "Ctrl+P", "Ctrl+Shift+F", "Ctrl+\\", "Ctrl+`"]);
     expect(named(catalogs["zh-CN"]["welcome.shortcuts"])).toEqual(en);
   });
 
@@ -278,7 +278,7 @@ describe("the welcome page's shortcuts", () => {
     const { wb } = await freshWorkbench();
     const rule = await storedRule("keys");
     await wb.open(rule.name);
-    expect(named(catalogs.en["welcome.shortcuts"])).toHaveLength(6); // the list this test walks through
+    expect(named(catalogs.en["welcome.shortcuts"])).toHaveLength(7); // the list this test walks through
     const row = `gavel-explorer li[data-name="${rule.name}"]`;
     const where = {
       editor: async () => wb.moveCursor(1, 1),
@@ -326,6 +326,15 @@ describe("the welcome page's shortcuts", () => {
         const search = document.querySelector("gavel-search");
         return search?.shadowRoot?.activeElement?.matches("input[type=search]") ?? false;
       });
+
+      // Ctrl+\: opens the split editor, and closes it again.
+      await ensureExplorer();
+      await focus();
+      await wb.page.keyboard.press("Control+Backslash");
+      await wb.page.waitForSelector("gavel-code-editor.split .monaco-host.right .monaco-editor");
+      await focus();
+      await wb.page.keyboard.press("Control+Backslash");
+      await wb.page.waitForSelector("gavel-code-editor.split", { state: "detached" });
 
       // Ctrl+`: hides and shows the bottom panel.
       await ensureExplorer();
