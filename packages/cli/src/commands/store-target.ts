@@ -39,7 +39,7 @@ export function reportStoreError(error: unknown, target: StoreTarget, ctx: Comma
   const failure = error as { name?: unknown; code?: unknown; holderPid?: unknown; message?: unknown } | null;
   if (failure?.name === "DataDirLockedError" && "dataDir" in target) {
     io.stderr(`${style.red(m.storeLocked(target.dataDir, Number(failure.holderPid)))}\n`);
-  } else if ((failure?.name === "ApiError" || failure?.name === "RestoreRefusedError") && typeof failure.code === "string") {
+  } else if ((failure?.name === "Refusal" || failure?.name === "RestoreRefusedError") && typeof failure.code === "string") {
     io.stderr(`${style.red(m.refused(failure.code, String(failure.message)))}\n`);
   } else {
     io.stderr(`${style.red(m.failed(error instanceof Error ? error.message : String(error)))}\n`);
