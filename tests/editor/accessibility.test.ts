@@ -6,9 +6,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type BrowserSession } from "./browser";
-import { startEditorService, type EditorService } from "./editor-service";
+import { describe, expect, it } from "vitest";
+import { fileWorkbench } from "./fresh-workbench";
 import { screenshotPath } from "./screenshots";
 import { WorkbenchPage } from "./workbench-page";
 
@@ -21,20 +20,7 @@ const starCommunity = readFileSync(join(import.meta.dirname, "../../examples/sta
  */
 const MONACO_INTERNALS: string[] = [];
 
-let service: EditorService;
-const sessions: BrowserSession[] = [];
-
-beforeAll(async () => {
-  service = await startEditorService();
-});
-
-afterEach(async () => {
-  for (const session of sessions.splice(0)) await session.close();
-});
-
-afterAll(async () => {
-  await service?.close();
-});
+const suite = fileWorkbench();
 
 interface Finding {
   id: string;
@@ -65,13 +51,10 @@ async function seriousFindings(wb: WorkbenchPage): Promise<Finding[]> {
 
 /** Opens every view in turn, in one theme, and returns each view's serious findings. */
 async function auditEveryView(theme: "light" | "dark"): Promise<Record<string, Finding[]>> {
-  const browser = await launchBrowser({ locale: "en", theme, token: service.token });
-  sessions.push(browser);
-  browser.page.setDefaultTimeout(15_000);
-  const wb = new WorkbenchPage(browser.page, service.baseUrl);
+  const { wb } = await suite.freshWorkbench({ theme });
   const name = `a11y_${theme}_${Date.now().toString(36)}`;
-  await service.putRule(name, starCommunity);
-  await service.putRule(name, `# second version\n${starCommunity}`);
+  await suite.service.putRule(name, starCommunity);
+  await suite.service.putRule(name, `# second version\n${starCommunity}`);
   const page = wb.page;
   const found: Record<string, Finding[]> = {};
   const audit = async (view: string) => {

@@ -1,46 +1,27 @@
 /**
- * The editor as a daily tool (issue #13, "Broken today"): each finding reproduced in Chromium against the real service.
+ * The editor as a daily tool (issue #13, "Broken today"): each finding reproduced in Chromium against the real suite.service.
  * Every test starts its own browser with a fresh profile and its own rule file, so any one runs alone (`-t`) or in
  * any order. Pictures of the new UI go to a temporary folder (see screenshotPath).
  */
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type BrowserSession, type Preferences } from "./browser";
-import { startEditorService, type EditorService } from "./editor-service";
+import { describe, expect, it } from "vitest";
+import type { Preferences } from "./browser";
+import { fileWorkbench } from "./fresh-workbench";
 import { screenshotPath } from "./screenshots";
 import { WorkbenchPage } from "./workbench-page";
 
-let service: EditorService;
-const sessions: BrowserSession[] = [];
-
-beforeAll(async () => {
-  service = await startEditorService();
-});
-
-afterEach(async () => {
-  for (const session of sessions.splice(0)) await session.close();
-});
-
-afterAll(async () => {
-  await service?.close();
-});
-
+const suite = fileWorkbench();
 /** A new browser (fresh profile) on the workbench, in English and light unless told otherwise, with the admin token. */
-async function freshWorkbench(preferences: Preferences = {}): Promise<{ browser: BrowserSession; wb: WorkbenchPage }> {
-  const browser = await launchBrowser({ locale: "en", theme: "light", token: service.token, ...preferences });
-  sessions.push(browser);
-  browser.page.setDefaultTimeout(15_000);
-  return { browser, wb: new WorkbenchPage(browser.page, service.baseUrl) };
-}
+const freshWorkbench = (preferences?: Preferences) => suite.freshWorkbench(preferences);
 
 let counter = 0;
 /** A rule file only this test uses, stored once (version 1). */
 async function storedRule(prefix: string): Promise<{ name: string; source: string }> {
   const name = `${prefix}_${++counter}_${Date.now().toString(36)}`;
   const source = `# ${name}\nvote ${name} "A test vote" {\n  quorum: present > 2/3 of entitled\n  passes: yes > 1/2 of present\n}\n`;
-  await service.putRule(name, source);
+  await suite.service.putRule(name, source);
   return { name, source };
 }
 
@@ -48,7 +29,7 @@ describe("Monaco keeps working after a version diff", () => {
   it("opens the command palette, Go to Symbol, Go to Line and completion after a diff was opened and closed", async () => {
     const { browser, wb } = await freshWorkbench();
     const rule = await storedRule("diffed");
-    await service.putRule(rule.name, `${rule.source}# second version\n`);
+    await suite.service.putRule(rule.name, `${rule.source}# second version\n`);
     await wb.open(rule.name);
     await wb.page.click("gavel-activity-bar [data-view=history]");
     await wb.page.click("gavel-history [data-version='1']");
@@ -136,14 +117,14 @@ describe("conditional saves in the editor", () => {
     const { browser, wb: first } = await freshWorkbench();
     const rule = await storedRule("two_tabs");
     await first.open(rule.name);
-    const second = new WorkbenchPage(await browser.context.newPage(), service.baseUrl);
+    const second = new WorkbenchPage(await browser.context.newPage(), suite.service.baseUrl);
     await second.open(rule.name);
 
     await first.appendText("# first tab\n");
     await first.page.keyboard.press("Control+s");
     await first.page.waitForSelector(`gavel-tabs [role=tab][data-name=${rule.name}][data-dirty=false]`);
     const firstText = `${rule.source}# first tab\n`;
-    expect(await service.getRule(rule.name)).toEqual({ version: 2, source: firstText });
+    expect(await suite.service.getRule(rule.name)).toEqual({ version: 2, source: firstText });
 
     await second.appendText("# second tab\n");
     const secondText = `${rule.source}# second tab\n`;
@@ -153,7 +134,7 @@ describe("conditional saves in the editor", () => {
     expect(await note.locator(".message").textContent()).toContain("version 2");
     expect(await note.locator(".message").textContent()).toContain("version 1");
     // Nothing was silently overwritten: the registry still holds the first tab's version, and the second stays unsaved.
-    expect(await service.getRule(rule.name)).toEqual({ version: 2, source: firstText });
+    expect(await suite.service.getRule(rule.name)).toEqual({ version: 2, source: firstText });
     expect(await second.page.getAttribute(`gavel-tabs [role=tab][data-name=${rule.name}]`, "data-dirty")).toBe("true");
     await second.screenshot(screenshotPath("conflict-notification-en-light.png"));
 
@@ -170,7 +151,7 @@ describe("conditional saves in the editor", () => {
 
     await note.locator("[data-action=conflict-overwrite]").click();
     await second.page.waitForSelector(`gavel-tabs [role=tab][data-name=${rule.name}][data-dirty=false]`);
-    expect(await service.getRule(rule.name)).toEqual({ version: 3, source: secondText });
+    expect(await suite.service.getRule(rule.name)).toEqual({ version: 3, source: secondText });
     expect(await note.count()).toBe(0);
   });
 
@@ -179,7 +160,7 @@ describe("conditional saves in the editor", () => {
     const rule = await storedRule("merge");
     await wb.open(rule.name);
     const theirs = `${rule.source}# 他人的修改\n`;
-    await service.putRule(rule.name, theirs); // someone else stores version 2 meanwhile
+    await suite.service.putRule(rule.name, theirs); // someone else stores version 2 meanwhile
     await wb.appendText("# 我的修改\n");
     await wb.page.keyboard.press("Control+s");
     const note = wb.page.locator("gavel-notifications .note[data-severity=warning]");
@@ -202,7 +183,7 @@ describe("conditional saves in the editor", () => {
     await wb.page.keyboard.press("Control+s");
     await wb.page.waitForSelector(".monaco-diff-editor", { state: "hidden" });
     const merged = `${rule.source}# 我的修改\n# 他人的修改\n`;
-    expect(await service.getRule(rule.name)).toEqual({ version: 3, source: merged });
+    expect(await suite.service.getRule(rule.name)).toEqual({ version: 3, source: merged });
     await editorTextIs(wb, merged);
     // The browser logs the refused request itself; nothing else may have gone wrong.
     expect(browser.pageErrors.filter((e) => !e.includes("status of 409"))).toEqual([]);
@@ -233,7 +214,7 @@ describe("nothing lost", () => {
     // Restored on the version the edit started from: saving is conditional on it, and succeeds.
     await wb.page.keyboard.press("Control+s");
     await wb.page.waitForSelector(`gavel-tabs [role=tab][data-name=${rule.name}][data-dirty=false]`);
-    expect(await service.getRule(rule.name)).toEqual({ version: 2, source: edited });
+    expect(await suite.service.getRule(rule.name)).toEqual({ version: 2, source: edited });
     expect(browser.pageErrors).toEqual([]);
   });
 
@@ -244,7 +225,7 @@ describe("nothing lost", () => {
     await wb.appendText("# 崩溃前的修改\n");
     await draftStored(wb, rule.name, true); // after the short write delay
     await wb.page.close({ runBeforeUnload: false }); // no unload handlers run: as in a crash
-    const again = new WorkbenchPage(await browser.context.newPage(), service.baseUrl);
+    const again = new WorkbenchPage(await browser.context.newPage(), suite.service.baseUrl);
     await again.open();
     const restore = again.page.locator("gavel-notifications [data-action=draft-restore]");
     await restore.waitFor();
@@ -316,7 +297,7 @@ describe("Try it", () => {
   async function tryStarCommunity(preferences: Preferences = {}): Promise<WorkbenchPage> {
     const { wb } = await freshWorkbench(preferences);
     const name = `star_${++counter}_${Date.now().toString(36)}`;
-    await service.putRule(name, starCommunity);
+    await suite.service.putRule(name, starCommunity);
     await wb.open(name);
     await wb.showPanel("try");
     await wb.page.waitForSelector("gavel-try input[name=干部人数]");

@@ -8,8 +8,8 @@
  * A service costs seconds of both cores to start (a store, migrations, the std rules), hence the sharing.
  */
 
-import { afterAll, expect, onTestFinished } from "vitest";
-import { launchBrowser, type BrowserSession } from "./browser";
+import { afterAll, afterEach, beforeAll, expect, onTestFinished } from "vitest";
+import { launchBrowser, type BrowserSession, type Preferences } from "./browser";
 import { startEditorService, type EditorService } from "./editor-service";
 import { WorkbenchPage } from "./workbench-page";
 
@@ -83,4 +83,43 @@ export async function workbenchOn(service: EditorService, options: WorkbenchOpti
 /** A service and a browser of the current test's own. */
 export async function freshWorkbench(options: WorkbenchOptions = {}): Promise<FreshWorkbench> {
   return workbenchOn(await ownService(), options);
+}
+
+/** One service for a file and a browser per test: for files whose tests each store rule files under names of their own. */
+export interface FileWorkbench {
+  /** The file's service, started before its first test and closed after its last. */
+  readonly service: EditorService;
+  /** A new browser profile on the file's service (English, light, the admin token unless told), closed after the test. */
+  freshWorkbench(preferences?: Preferences): Promise<{ browser: BrowserSession; wb: WorkbenchPage }>;
+}
+
+/** Registers the file's hooks and returns its service and browsers (see FileWorkbench). */
+export function fileWorkbench(): FileWorkbench {
+  let started: EditorService | undefined;
+  const sessions: BrowserSession[] = [];
+  beforeAll(async () => {
+    started = await startEditorService();
+  });
+  afterEach(async () => {
+    for (const session of sessions.splice(0)) await session.close();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const serviceOf = (): EditorService => {
+    if (!started) throw new Error("the file's service starts in beforeAll: use it inside a test");
+    return started;
+  };
+  return {
+    get service() {
+      return serviceOf();
+    },
+    async freshWorkbench(preferences: Preferences = {}) {
+      const service = serviceOf();
+      const browser = await launchBrowser({ locale: "en", theme: "light", token: service.token, ...preferences });
+      sessions.push(browser);
+      browser.page.setDefaultTimeout(15_000);
+      return { browser, wb: new WorkbenchPage(browser.page, service.baseUrl) };
+    },
+  };
 }

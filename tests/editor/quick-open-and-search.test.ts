@@ -6,34 +6,16 @@
  */
 
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { catalogs } from "../../packages/editor/src/i18n";
-import { launchBrowser, type BrowserSession, type Preferences } from "./browser";
-import { startEditorService, type EditorService } from "./editor-service";
+import type { Preferences } from "./browser";
+import { fileWorkbench } from "./fresh-workbench";
 import { screenshotPath } from "./screenshots";
 import { WorkbenchPage } from "./workbench-page";
 
-let service: EditorService;
-const sessions: BrowserSession[] = [];
-
-beforeAll(async () => {
-  service = await startEditorService();
-});
-
-afterEach(async () => {
-  for (const session of sessions.splice(0)) await session.close();
-});
-
-afterAll(async () => {
-  await service?.close();
-});
-
-async function freshWorkbench(preferences: Preferences = {}): Promise<{ browser: BrowserSession; wb: WorkbenchPage }> {
-  const browser = await launchBrowser({ locale: "en", theme: "light", token: service.token, ...preferences });
-  sessions.push(browser);
-  browser.page.setDefaultTimeout(15_000);
-  return { browser, wb: new WorkbenchPage(browser.page, service.baseUrl) };
-}
+const suite = fileWorkbench();
+/** A new browser (fresh profile) on the workbench, in English and light unless told otherwise, with the admin token. */
+const freshWorkbench = (preferences?: Preferences) => suite.freshWorkbench(preferences);
 
 let counter = 0;
 /** A name only this test uses: `prefix` then a unique tail (letters only, so names stay valid in any script). */
@@ -49,7 +31,7 @@ function voteSource(name: string, marker = ""): string {
 async function storedRule(prefix: string, marker = ""): Promise<{ name: string; source: string }> {
   const name = uniqueName(prefix);
   const source = voteSource(name, marker);
-  await service.putRule(name, source);
+  await suite.service.putRule(name, source);
   return { name, source };
 }
 
@@ -90,11 +72,11 @@ describe("quick open (Ctrl+P)", () => {
   it("lists the registry's files, filters by a fuzzy match on Chinese and Latin names, moves with arrows, opens with Enter, closes with Esc", async () => {
     const { wb } = await freshWorkbench();
     const tail = uniqueName("x");
-    const latin = await service.putRule(`quorum_rule_${tail}`, voteSource(`quorum_rule_${tail}`)).then(() => `quorum_rule_${tail}`);
+    const latin = await suite.service.putRule(`quorum_rule_${tail}`, voteSource(`quorum_rule_${tail}`)).then(() => `quorum_rule_${tail}`);
     const chinese = `星级社区考核_${tail}`;
-    await service.putRule(chinese, voteSource(chinese));
+    await suite.service.putRule(chinese, voteSource(chinese));
     const other = `社区_其他_${tail}`;
-    await service.putRule(other, voteSource(other));
+    await suite.service.putRule(other, voteSource(other));
     await wb.open();
     await wb.page.waitForSelector(`gavel-explorer li[data-name="${chinese}"]`);
 
@@ -242,7 +224,7 @@ describe("search across files (Ctrl+Shift+F)", () => {
     await poll(() => summary.textContent()).toContain("2 results in 2 files");
     expect(reads).toHaveLength(2);
 
-    await service.putRule(b.name, `${b.source}# ${token} again\n`);
+    await suite.service.putRule(b.name, `${b.source}# ${token} again\n`);
     await wb.page.click("gavel-search [data-action=search-again]");
     await poll(() => summary.textContent()).toContain("3 results in 2 files");
     expect(reads.sort()).toEqual([a.name, b.name, b.name].sort());
@@ -298,7 +280,7 @@ describe("the welcome page's shortcuts", () => {
       await focus();
       await wb.page.keyboard.press("Control+KeyS");
       version++;
-      await poll(async () => (await service.getRule(rule.name)).version, `Ctrl+S in ${place}`).toBe(version);
+      await poll(async () => (await suite.service.getRule(rule.name)).version, `Ctrl+S in ${place}`).toBe(version);
 
       // F1 and Ctrl+Shift+P: the command palette.
       for (const keys of ["F1", "Control+Shift+KeyP"]) {
@@ -386,7 +368,7 @@ describe("upload and download", () => {
     await editorTextIs(wb, source);
     expect(await wb.page.locator(`gavel-explorer li[data-name="${name}"] .dot`).count()).toBe(1);
     await wb.page.keyboard.press("Control+KeyS");
-    await poll(async () => (await service.getRule(name)).source).toBe(source);
+    await poll(async () => (await suite.service.getRule(name)).source).toBe(source);
   });
 
   it("opens .gavel files dropped on the explorer or the editor; refuses other files and non-UTF-8 text with a notification", async () => {
@@ -411,7 +393,7 @@ describe("upload and download", () => {
     expect(asked).toHaveLength(1);
     expect(asked[0]).toContain(`${existing.name}.gavel`);
     // Replacing is one undoable edit on the stored version: the tab is unsaved, the registry unchanged.
-    expect((await service.getRule(existing.name)).source).toBe(existing.source);
+    expect((await suite.service.getRule(existing.name)).source).toBe(existing.source);
     expect(await wb.page.locator(`gavel-explorer li[data-name="${existing.name}"] .dot`).count()).toBe(1);
 
     await dropFiles(wb, "gavel-explorer ul[role=tree]", [
