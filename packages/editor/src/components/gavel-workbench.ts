@@ -12,10 +12,11 @@ import { languageClient } from "../language/language-client";
 import { semanticDiffer } from "../language/semantic-diff-client";
 import type { Analysis, TestRunSummary, VoteLines } from "../language/protocol";
 import { loadMonaco, type MonacoSetup } from "../monaco-loader";
-import { getTheme, isDarkTheme, setTheme } from "../preferences";
+import { deferSignIn, getTheme, getToken, isDarkTheme, isSignInDeferred, setTheme, setToken } from "../preferences";
 import { newRuleFileSource } from "../rule-templates";
 import { deleteDraft, listDrafts, saveDraft, type Draft } from "../draft-store";
 import { ApiError, VersionConflictError, getRule, listRules, putRule, type VersionInfo } from "../rules-api";
+import { whoAmI, type Identity } from "../session-api";
 import type { SidebarView } from "./activity-bar";
 import type { PanelView } from "./bottom-panel";
 import type { CodeEditor, EditorSide } from "./code-editor";
@@ -25,6 +26,7 @@ import type { SearchMatchTarget } from "./search-view";
 import type { NotificationCenter } from "./notification-center";
 import type { Comparison } from "./semantic-diff-view";
 import type { SettingsDialog } from "./settings-dialog";
+import type { SignInDialog, SignInReason } from "./sign-in-dialog";
 import type { TryView } from "./try-view";
 import "./activity-bar";
 import "./bottom-panel";
@@ -41,6 +43,7 @@ import "./problems-view";
 import "./quick-open";
 import "./search-view";
 import "./settings-dialog";
+import "./sign-in-dialog";
 import "./status-bar";
 import "./tests-view";
 import "./try-view";
@@ -77,6 +80,8 @@ function errorText(error: unknown): string {
 export class GavelWorkbench extends LitElement {
   @state() private registry = new Map<string, number>();
   @state() private offline = false;
+  /** Who the stored token belongs to, as the service said; null when nobody is signed in (or not known yet). */
+  @state() private identity: Identity | null = null;
   @state() private hiddenRules = new Set<string>(JSON.parse(localStorage.getItem(HIDDEN_KEY) ?? "[]") as string[]);
   @state() private docs: OpenDocument[] = [];
   /** The file of the side with the focus (the only side unless the editor is split). */
@@ -111,6 +116,7 @@ export class GavelWorkbench extends LitElement {
 
   @query("gavel-code-editor") private codeEditor!: CodeEditor;
   @query("gavel-settings-dialog") private settingsDialog!: SettingsDialog;
+  @query("gavel-sign-in-dialog") private signInDialog!: SignInDialog;
   @query("gavel-explorer") private explorer?: ExplorerView;
   @query("gavel-notifications") private notifications!: NotificationCenter;
 
@@ -166,6 +172,7 @@ export class GavelWorkbench extends LitElement {
       if (this.codeEditor?.editor) this.registerActions();
     });
     void this.refreshRegistry().then(this.openFromHash);
+    void this.restoreSession();
     // Drafts live in this browser: offering them back must not wait for (or depend on) the service answering.
     void this.offerDrafts();
     window.addEventListener("hashchange", this.openFromHash);
@@ -200,6 +207,48 @@ export class GavelWorkbench extends LitElement {
     const wanted = decodeURIComponent(location.hash.replace(/^#/, ""));
     if (wanted && wanted !== this.activeName) void this.openFile(wanted);
   };
+
+  // ---- who is signed in ---------------------------------------------------------------------------------------
+
+  /**
+   * At load: asks the service whose the stored token is, for the status bar. With no token, the sign-in dialog opens
+   * (unless the visitor chose to read without signing in); a token the service refuses (revoked) is forgotten and
+   * the dialog says so.
+   */
+  private async restoreSession(): Promise<void> {
+    if (!getToken()) {
+      if (!isSignInDeferred()) await this.openSignIn("welcome");
+      return;
+    }
+    try {
+      this.identity = await whoAmI();
+    } catch (error) {
+      // Unreachable or failing: the token may well be fine, so it is kept and asked about again at the next load.
+      if (!(error instanceof ApiError && error.status === 401)) return;
+      setToken("");
+      this.identity = null;
+      await this.openSignIn("expired");
+    }
+  }
+
+  private async openSignIn(reason: SignInReason): Promise<void> {
+    await this.updateComplete;
+    await this.signInDialog.open(reason);
+  }
+
+  private readonly onSignedIn = (identity: Identity): void => {
+    this.identity = identity;
+    deferSignIn(false);
+    this.flash(t("signIn.ok", { name: identity.name, role: t(`role.${identity.role}`) }));
+  };
+
+  /** Forgets the token; the next load asks again (the next person at this browser signs in as themselves). */
+  private signOut(): void {
+    setToken("");
+    deferSignIn(false);
+    this.identity = null;
+    this.flash(t("signOut.done"));
+  }
 
   // ---- documents -------------------------------------------------------------------------------------------
 
@@ -495,9 +544,15 @@ export class GavelWorkbench extends LitElement {
       const key = `save:${doc.name}`;
       if (error instanceof VersionConflictError) {
         this.offerConflictResolution(doc, base, error);
-      } else if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-        this.notify("error", () => t("save.needToken"), key);
-        void this.settingsDialog.open();
+      } else if (error instanceof ApiError && error.status === 401) {
+        // No token, or one the service no longer accepts: sign in, then Ctrl+S again (the edit is kept meanwhile).
+        const expired = getToken() !== "";
+        if (expired) setToken("");
+        this.identity = null;
+        void this.openSignIn(expired ? "expired" : "save");
+      } else if (error instanceof ApiError && error.status === 403) {
+        const role = this.identity?.role;
+        this.notify("error", () => t("save.forbidden", { role: role ? t(`role.${role}`) : error.message }), key);
       } else if (error instanceof ApiError && error.status === 422) {
         const first = error.diagnostics[0];
         this.notify("error", () => (first ? `${t("save.invalid")} ${first.span.line}:${first.span.column} ${first.message}` : `${t("save.invalid")} ${error.message}`), key);
@@ -891,6 +946,8 @@ export class GavelWorkbench extends LitElement {
       command("theme", t("cmd.theme"), () => this.toggleTheme()),
       command("locale", t("cmd.locale"), () => this.toggleLocale()),
       command("settings", t("cmd.settings"), () => void this.settingsDialog.open()),
+      command("signIn", t("cmd.signIn"), () => void this.openSignIn("welcome")),
+      command("signOut", t("cmd.signOut"), () => this.signOut()),
       command("togglePanel", t("cmd.togglePanel"), () => (this.panelVisible = !this.panelVisible)),
       command("quickOpen", t("cmd.quickOpen"), () => this.files.quickOpen(), [KeyMod.CtrlCmd | KeyCode.KeyP]),
       command("search", t("cmd.search"), () => void this.files.search(), [KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyF]),
@@ -1028,12 +1085,18 @@ export class GavelWorkbench extends LitElement {
         .savedVersion=${doc ? doc.savedVersion : null}
         ?dirty=${doc ? this.isDirty(doc) : false}
         .message=${this.message}
+        .identity=${this.identity}
         @show-problems=${() => this.showPanel("problems")}
         @show-history=${() => this.sidebar !== "history" && this.selectView("history")}
         @toggle-locale=${() => this.toggleLocale()}
         @toggle-theme=${() => this.toggleTheme()}
+        @open-sign-in=${() => void this.openSignIn("welcome")}
+        @sign-out=${() => this.signOut()}
       ></gavel-status-bar>
-      <gavel-settings-dialog></gavel-settings-dialog>
+      <gavel-settings-dialog .identity=${this.identity} @open-sign-in=${() => void this.openSignIn("welcome")}
+        @sign-out=${() => this.signOut()}></gavel-settings-dialog>
+      <gavel-sign-in-dialog @signed-in=${(e: CustomEvent<Identity>) => this.onSignedIn(e.detail)}
+        @sign-in-later=${() => deferSignIn(true)}></gavel-sign-in-dialog>
       <gavel-notifications></gavel-notifications>
       <gavel-quick-open @open-file=${(e: CustomEvent<string>) => void this.openFile(e.detail)}></gavel-quick-open>
     `;
