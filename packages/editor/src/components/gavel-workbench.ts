@@ -68,6 +68,8 @@ const DRAFT_DELAY_MS = 250;
 const RECONNECT_MS = 2000;
 /** The bottom panel is never shorter than its tab row and a few lines. */
 const PANEL_MIN_HEIGHT = 100;
+/** The height the person gave the bottom panel with its sash, kept in this browser. */
+const PANEL_HEIGHT_KEY = "gavel.panelHeight";
 
 /** The text of an error for a person: a failed fetch says the service is unreachable, in the UI's language. */
 function errorText(error: unknown): string {
@@ -93,7 +95,8 @@ export class GavelWorkbench extends LitElement {
   @state() private focusedSide: EditorSide = "left";
   @state() private sidebar: SidebarView | null = "explorer";
   @state() private panel: PanelView = "problems";
-  @state() private panelVisible = true;
+  /** False while the bottom panel is collapsed to its tab row (Ctrl+`, its ⌄ button); a panel tab expands it again. */
+  @state() private panelExpanded = true;
   @state() private analysis: Analysis | null = null;
   /** The outline of the active file, fetched only while the Outline view is open. */
   @state() private symbols: DocumentSymbol[] = [];
@@ -164,6 +167,9 @@ export class GavelWorkbench extends LitElement {
     super.connectedCallback();
     document.documentElement.dataset["theme"] = getTheme();
     document.documentElement.lang = getLocale();
+    const panelHeight = Number(localStorage.getItem(PANEL_HEIGHT_KEY));
+    // The stored height as it was set; panelMaxHeight() bounds it again at the next drag (the window may be smaller now).
+    if (panelHeight >= PANEL_MIN_HEIGHT) this.style.setProperty("--panel-height", `${panelHeight}px`);
     window.addEventListener("keydown", this.onGlobalKey, true);
     this.addEventListener("reveal-span", (e) => this.revealSpan((e as CustomEvent<Span>).detail));
     this.addEventListener("reveal-position", (e) => this.revealSpan((e as CustomEvent<Span>).detail));
@@ -794,7 +800,7 @@ export class GavelWorkbench extends LitElement {
 
   private showPanel(view: PanelView): void {
     this.panel = view;
-    this.panelVisible = true;
+    this.panelExpanded = true;
   }
 
   private selectView(view: SidebarView | "settings"): void {
@@ -823,7 +829,6 @@ export class GavelWorkbench extends LitElement {
     setLocale(getLocale() === "en" ? "zh-CN" : "en");
   }
 
-  /** Sets the bottom panel's height, keeping at least 100px for the editor and for the panel. */
   /** The tallest the bottom panel may be: the editor keeps at least its tabs, breadcrumbs and a few lines. */
   private panelMaxHeight(): number {
     const main = this.querySelector<HTMLElement>(".main");
@@ -831,7 +836,9 @@ export class GavelWorkbench extends LitElement {
   }
 
   private setPanelHeight(height: number): void {
-    this.style.setProperty("--panel-height", `${Math.round(Math.max(PANEL_MIN_HEIGHT, Math.min(height, this.panelMaxHeight())))}px`);
+    const px = Math.round(Math.max(PANEL_MIN_HEIGHT, Math.min(height, this.panelMaxHeight())));
+    this.style.setProperty("--panel-height", `${px}px`);
+    localStorage.setItem(PANEL_HEIGHT_KEY, String(px));
   }
 
   private measurePanel(): void {
@@ -876,7 +883,7 @@ export class GavelWorkbench extends LitElement {
       this.openCommandPalette();
     } else if (mod && event.key === "`") {
       event.preventDefault();
-      this.panelVisible = !this.panelVisible;
+      this.panelExpanded = !this.panelExpanded;
     } else if (mod && !event.shiftKey && !event.altKey && event.code === "Backslash") {
       event.preventDefault();
       event.stopPropagation();
@@ -948,7 +955,7 @@ export class GavelWorkbench extends LitElement {
       command("settings", t("cmd.settings"), () => void this.settingsDialog.open()),
       command("signIn", t("cmd.signIn"), () => void this.openSignIn("welcome")),
       command("signOut", t("cmd.signOut"), () => this.signOut()),
-      command("togglePanel", t("cmd.togglePanel"), () => (this.panelVisible = !this.panelVisible)),
+      command("togglePanel", t("cmd.togglePanel"), () => (this.panelExpanded = !this.panelExpanded)),
       command("quickOpen", t("cmd.quickOpen"), () => this.files.quickOpen(), [KeyMod.CtrlCmd | KeyCode.KeyP]),
       command("search", t("cmd.search"), () => void this.files.search(), [KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyF]),
       command("upload", t("cmd.upload"), () => this.files.chooseUploads()),
@@ -1039,10 +1046,13 @@ export class GavelWorkbench extends LitElement {
     const doc = this.activeDoc;
     const diagnostics = this.analysis?.diagnostics ?? [];
     const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+    // With no file open the panel has nothing to show: it shrinks to its tab row and gives the welcome page the room,
+    // and gets its height back (the one the sash set) with the next file.
+    const panelOpen = this.panelExpanded && this.docs.length > 0;
     return html`
       <gavel-activity-bar .active=${this.sidebar} @select-view=${(e: CustomEvent<SidebarView | "settings">) => this.selectView(e.detail)}></gavel-activity-bar>
       <aside class="sidebar" aria-label=${this.sidebar ? t(`activity.${this.sidebar}`) : ""}>${this.sidebarContent()}</aside>
-      <main class="main ${this.panelVisible ? "" : "panel-hidden"} ${this.docs.length ? "" : "no-tabs"}">
+      <main class="main ${panelOpen ? "" : "panel-collapsed"} ${this.docs.length ? "" : "no-tabs"}">
         <gavel-tabs
           .tabs=${this.docs.map((d) => ({ name: d.name, dirty: this.isDirty(d) }))}
           .active=${this.activeName}
@@ -1065,7 +1075,7 @@ export class GavelWorkbench extends LitElement {
             this.merging = null;
           }}
         ></gavel-code-editor>
-        ${this.panelVisible
+        ${panelOpen
           ? html`<div class="panel-sash" role="separator" aria-orientation="horizontal" tabindex="0" aria-label=${t("panel.resize")}
               aria-valuenow=${this.panelSize.now} aria-valuemin=${PANEL_MIN_HEIGHT} aria-valuemax=${this.panelSize.max}
               @pointerdown=${this.startPanelResize} @keydown=${this.onSashKey}></div>`
@@ -1073,8 +1083,11 @@ export class GavelWorkbench extends LitElement {
         <gavel-bottom-panel
           .active=${this.panel}
           .problemCount=${diagnostics.length}
-          @select-panel=${(e: CustomEvent<PanelView>) => (this.panel = e.detail)}
-        >${this.panelVisible ? this.panelContent() : nothing}</gavel-bottom-panel>
+          ?collapsed=${!this.panelExpanded}
+          ?empty=${this.docs.length === 0}
+          @select-panel=${(e: CustomEvent<PanelView>) => this.showPanel(e.detail)}
+          @toggle-panel=${() => (this.panelExpanded = !this.panelExpanded)}
+        >${panelOpen ? this.panelContent() : nothing}</gavel-bottom-panel>
       </main>
       <gavel-status-bar
         ?hasFile=${doc !== undefined}

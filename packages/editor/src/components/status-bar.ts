@@ -55,7 +55,7 @@ export class StatusBar extends LitElement {
         : nothing}
       ${this.identity
         ? html`<span class="item" data-status="user" title=${t("status.signedIn", { name: this.identity.name, role: t(`role.${this.identity.role}`) })}>
-              <span aria-hidden="true">👤</span>${this.identity.name} · ${t(`role.${this.identity.role}`)}</span>
+${this.identity.name} · ${t(`role.${this.identity.role}`)}</span>
             <button data-action="sign-out" @click=${() => this.emit("sign-out")}>${t("status.signOut")}</button>`
         : html`<button data-action="sign-in" @click=${() => this.emit("open-sign-in")}>${t("status.signIn")}</button>`}
       <button data-status="locale" title=${t("cmd.locale")} @click=${() => this.emit("toggle-locale")}>${t("status.locale")}</button>
