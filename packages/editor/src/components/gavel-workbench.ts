@@ -71,10 +71,33 @@ const PANEL_MIN_HEIGHT = 100;
 /** The height the person gave the bottom panel with its sash, kept in this browser. */
 const PANEL_HEIGHT_KEY = "gavel.panelHeight";
 
+/** What a reload for a language switch carries over in session storage (the unsaved texts go as drafts). */
+interface CarriedSession {
+  open: string[];
+  active: string | null;
+  sidebar: SidebarView | null;
+  panel: PanelView;
+}
+
+// Above the class: the element is defined, and connected, when its class is evaluated.
+const CARRIED_SESSION_KEY = "gavel.carriedSession";
+
+/** The session the page before this one left for it (once: it is removed as it is read). */
+function takeCarriedSession(): CarriedSession | null {
+  const text = sessionStorage.getItem(CARRIED_SESSION_KEY);
+  if (text === null) return null;
+  sessionStorage.removeItem(CARRIED_SESSION_KEY);
+  try {
+    return JSON.parse(text) as CarriedSession;
+  } catch {
+    return null;
+  }
+}
+
 /** The text of an error for a person: a failed fetch says the service is unreachable, in the UI's language. */
 function errorText(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  if (error instanceof TypeError) return t("error.network", { message: error.message });
+  if (error instanceof TypeError) return t("error.network");
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -124,6 +147,10 @@ export class GavelWorkbench extends LitElement {
   @query("gavel-notifications") private notifications!: NotificationCenter;
 
   private monacoSetup: MonacoSetup | null = null;
+  /** The language Monaco's own strings were loaded in: they cannot change without loading Monaco again. */
+  private readonly monacoLocale = getLocale();
+  /** Set while the page reloads itself for a language switch: the work is kept, so the browser need not ask. */
+  private reloadingForLocale = false;
   private readonly monacoReady: Promise<MonacoSetup> = loadMonaco().then((setup) => {
     this.monacoSetup = setup;
     setup.analyzer.onAnalysis((model, analysis) => this.onAnalysis(model, analysis));
@@ -177,10 +204,11 @@ export class GavelWorkbench extends LitElement {
       this.requestUpdate();
       if (this.codeEditor?.editor) this.registerActions();
     });
+    const carried = takeCarriedSession();
     void this.refreshRegistry().then(this.openFromHash);
     void this.restoreSession();
     // Drafts live in this browser: offering them back must not wait for (or depend on) the service answering.
-    void this.offerDrafts();
+    void (carried ? this.resumeSession(carried) : this.offerDrafts());
     window.addEventListener("hashchange", this.openFromHash);
     window.addEventListener("beforeunload", this.onBeforeUnload);
     window.addEventListener("pagehide", this.flushDrafts);
@@ -202,9 +230,60 @@ export class GavelWorkbench extends LitElement {
 
   /** The browser asks before leaving the page while a file has unsaved changes. */
   private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (this.reloadingForLocale) return;
     this.flushDrafts();
     if (this.docs.some((d) => !d.readOnly && this.isDirty(d))) event.preventDefault();
   };
+
+  /**
+   * Monaco's own strings (its palette, menus, find widget) are read once when it loads, so after a language switch
+   * the status bar offers to load the page again (as VS Code offers a restart; reloading unasked would also lose
+   * Try it's inputs and an open diff). First every unsaved text is written to its draft and the open tabs to this
+   * tab's session storage; the new page opens the same tabs and puts the drafts back without asking (resumeSession).
+   */
+  private async reloadKeepingWork(): Promise<void> {
+    if (this.reloadingForLocale) return;
+    this.reloadingForLocale = true;
+    const editable = this.docs.filter((d) => !d.readOnly);
+    try {
+      await Promise.all(editable.map((doc) => {
+        clearTimeout(this.draftTimers.get(doc.name));
+        this.draftTimers.delete(doc.name);
+        return this.isDirty(doc)
+          ? saveDraft({ name: doc.name, text: doc.model.getValue(), baseVersion: doc.savedVersion, savedAt: new Date().toISOString() })
+          : deleteDraft(doc.name);
+      }));
+    } catch (error) {
+      // No draft store: a reload would lose the edits, so Monaco keeps its language until the next load.
+      this.reloadingForLocale = false;
+      this.notify("error", () => errorText(error), "draft-write");
+      return;
+    }
+    const session: CarriedSession = { open: editable.map((d) => d.name), active: this.activeName, sidebar: this.sidebar, panel: this.panel };
+    sessionStorage.setItem(CARRIED_SESSION_KEY, JSON.stringify(session));
+    location.reload();
+  }
+
+  /** After a reload for a language switch: the tabs of the page before, their unsaved text restored, the same file active. */
+  private async resumeSession(carried: CarriedSession): Promise<void> {
+    this.sidebar = carried.sidebar;
+    this.panel = carried.panel;
+    let drafts: Draft[] = [];
+    try {
+      drafts = await listDrafts();
+    } catch {
+      // no IndexedDB: reloadKeepingWork did not reload without one
+    }
+    const mine = drafts.filter((d) => carried.open.includes(d.name));
+    await this.restoreDrafts(mine);
+    for (const name of carried.open) if (!mine.some((d) => d.name === name)) await this.openFile(name);
+    // Tabs in their old order, the old active one active.
+    this.docs = [...this.docs].sort((a, b) => carried.open.indexOf(a.name) - carried.open.indexOf(b.name));
+    if (carried.active && this.docs.some((d) => d.name === carried.active)) this.activate(carried.active);
+    this.notifications?.dismissKey("drafts");
+    const others = drafts.filter((d) => !carried.open.includes(d.name));
+    if (others.length > 0) await this.offerDraftList(others);
+  }
 
   private readonly onOnline = (): void => void this.refreshRegistry();
 
@@ -441,7 +520,7 @@ export class GavelWorkbench extends LitElement {
   private async newFile(name: string): Promise<void> {
     if (this.docs.some((d) => d.name === name) || this.registry.has(name)) return void this.openFile(name);
     const setup = await this.monacoReady;
-    const doc = this.createDocument(setup, name, newRuleFileSource(name), null);
+    const doc = this.createDocument(setup, name, newRuleFileSource(name, getLocale()), null);
     this.docs = [...this.docs, doc];
     this.scheduleDraft(doc); // never stored: kept from the start
     this.activate(name);
@@ -654,6 +733,10 @@ export class GavelWorkbench extends LitElement {
     } catch {
       return; // no IndexedDB (e.g. a private window that refuses it): nothing was kept
     }
+    await this.offerDraftList(drafts);
+  }
+
+  private async offerDraftList(drafts: Draft[]): Promise<void> {
     if (drafts.length === 0) return;
     await this.updateComplete;
     this.notifications.show({
@@ -1099,6 +1182,8 @@ export class GavelWorkbench extends LitElement {
         ?dirty=${doc ? this.isDirty(doc) : false}
         .message=${this.message}
         .identity=${this.identity}
+        ?reloadForLocale=${this.monacoSetup !== null && getLocale() !== this.monacoLocale}
+        @reload-locale=${() => void this.reloadKeepingWork()}
         @show-problems=${() => this.showPanel("problems")}
         @show-history=${() => this.sidebar !== "history" && this.selectView("history")}
         @toggle-locale=${() => this.toggleLocale()}

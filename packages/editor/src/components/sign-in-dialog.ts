@@ -73,7 +73,7 @@ export class SignInDialog extends LitElement {
     } catch (error) {
       // A 401 is the token itself (unknown or revoked); anything else says nothing about it, so it is not kept either way.
       if (error instanceof ApiError && error.status === 401) this.problem = () => t("signIn.invalid");
-      else if (error instanceof TypeError) this.problem = () => t("signIn.failed", { message: t("error.network", { message: error.message }) });
+      else if (error instanceof TypeError) this.problem = () => t("signIn.failed", { message: t("error.network") });
       else this.problem = () => t("signIn.failed", { message: error instanceof Error ? error.message : String(error) });
       this.tokenInput.select();
     } finally {

@@ -30,6 +30,8 @@ export class StatusBar extends LitElement {
   @property() message = "";
   /** Who is signed in; null shows a Sign in button instead. */
   @property({ attribute: false }) identity: Identity | null = null;
+  /** Monaco's own menus are still in the language the page was loaded in: offer the reload that switches them. */
+  @property({ type: Boolean }) reloadForLocale = false;
   private readonly locale = new LocaleController(this);
 
   private emit(type: string): void {
@@ -58,6 +60,9 @@ export class StatusBar extends LitElement {
 ${this.identity.name} · ${t(`role.${this.identity.role}`)}</span>
             <button data-action="sign-out" @click=${() => this.emit("sign-out")}>${t("status.signOut")}</button>`
         : html`<button data-action="sign-in" @click=${() => this.emit("open-sign-in")}>${t("status.signIn")}</button>`}
+      ${this.reloadForLocale
+        ? html`<button data-action="reload-locale" title=${t("status.reloadLocaleHelp")} @click=${() => this.emit("reload-locale")}>↻ ${t("status.reloadLocale")}</button>`
+        : nothing}
       <button data-status="locale" title=${t("cmd.locale")} @click=${() => this.emit("toggle-locale")}>${t("status.locale")}</button>
       <button data-status="theme" title=${t("status.theme")} aria-label=${t("status.theme")} @click=${() => this.emit("toggle-theme")}>◐</button>
     `;

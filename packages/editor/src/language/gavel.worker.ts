@@ -2,7 +2,7 @@
 /** The gavel language worker: runs the real compiler, test runner and language service off the main thread. */
 
 import {
-  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, getModuleSymbols, getSignatureHelp, localizeError, localizeTestResult, runTests, thresholdTable,
+  compile, factLabel, format, getCompletions, getDefinition, getDocumentSymbols, getHover, getModuleSymbols, getSignatureHelp, localizeError, localizeTestResult, runTests, thresholdTable,
   type CompiledModule, type CompileOptions, type DocumentSymbol,
 } from "@gavel-rules/lang";
 import { createImportResolver } from "./import-resolver";
@@ -70,7 +70,7 @@ const handlers: Handlers = {
       diagnostics: module.diagnostics.filter((d) => d.file === undefined || d.file === file),
       // Imported rules too: a file of tests for std/major-matter.gavel can try major_matter.
       rules: [...module.scope.values()].map(({ name, label, kind, inputs, span }) => ({
-        name, label, kind, inputs, span, own: module.rules.some((r) => r.name === name),
+        name, label, kind, inputs: inputs.map(localFactLabel), span, own: module.rules.some((r) => r.name === name),
       })),
       tests: module.tests,
       symbols: getModuleSymbols(module),
@@ -181,3 +181,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   }
   self.postMessage(response);
 };
+
+/** A built-in fact's input (a vote's or an election's counts) labelled in the UI's language instead of both. */
+function localFactLabel<T extends { name: string; label?: string }>(input: T): T {
+  const both = factLabel(input.name);
+  return both !== undefined && input.label === both ? { ...input, label: factLabel(input.name, locale) } : input;
+}
