@@ -79,18 +79,10 @@ describe("signing in", () => {
     await files.service.putRule("palette_sign_in", voteSource("palette_sign_in"));
     await wb.open("palette_sign_in");
     await wb.moveCursor(1, 1);
-    await wb.page.keyboard.press("F1");
-    await wb.page.waitForSelector(".quick-input-widget input");
-    await wb.page.keyboard.type("gavel: Sign out");
-    await wb.page.locator(".quick-input-list .monaco-list-row", { hasText: "gavel: Sign out" }).first().waitFor();
-    await wb.page.keyboard.press("Enter");
+    await wb.runCommand("gavel: Sign out");
     await wb.page.waitForSelector("gavel-status-bar [data-action=sign-in]");
     expect(await storedToken(wb)).toBeNull();
-    await wb.page.keyboard.press("F1");
-    await wb.page.waitForSelector(".quick-input-widget input");
-    await wb.page.keyboard.type("gavel: Sign in");
-    await wb.page.locator(".quick-input-list .monaco-list-row", { hasText: "gavel: Sign in" }).first().waitFor();
-    await wb.page.keyboard.press("Enter");
+    await wb.runCommand("gavel: Sign in");
     await wb.page.waitForSelector(DIALOG);
   });
 
@@ -130,19 +122,18 @@ describe("two people editing the same rule", () => {
     const liu = await files.service.createToken("刘洋", "author");
     const chen = await files.service.createToken("Chen Jing", "author");
 
-    const first = await files.freshWorkbench({ token: undefined, askSignIn: true });
-    await first.wb.open(rule);
-    await signIn(first.wb, liu.token);
-    await first.wb.appendText("# 刘洋 的修改\n");
-    await first.wb.page.keyboard.press("Control+s");
-    await first.wb.page.waitForSelector(`gavel-tabs [role=tab][data-name=${rule}][data-dirty=false]`);
-
-    const second = await files.freshWorkbench({ token: undefined, askSignIn: true });
-    await second.wb.open(rule);
-    await signIn(second.wb, chen.token);
-    await second.wb.appendText("# Chen Jing's change\n");
-    await second.wb.page.keyboard.press("Control+s");
-    await second.wb.page.waitForSelector(`gavel-tabs [role=tab][data-name=${rule}][data-dirty=false]`);
+    /** A person in a browser of their own: opens the rule, signs in with their token, adds a line and saves. */
+    const editAs = async (token: string, line: string): Promise<WorkbenchPage> => {
+      const { wb } = await files.freshWorkbench({ token: undefined, askSignIn: true });
+      await wb.open(rule);
+      await signIn(wb, token);
+      await wb.appendText(line);
+      await wb.page.keyboard.press("Control+s");
+      await wb.page.waitForSelector(`gavel-tabs [role=tab][data-name=${rule}][data-dirty=false]`);
+      return wb;
+    };
+    await editAs(liu.token, "# 刘洋 的修改\n");
+    const second = { wb: await editAs(chen.token, "# Chen Jing's change\n") };
 
     const authors = await files.service.authors(rule);
     expect(authors.slice(0, 2)).toEqual(["Chen Jing", "刘洋"]);

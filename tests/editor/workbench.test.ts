@@ -286,7 +286,9 @@ describe("the editor workbench against the real service", { timeout: 180_000 }, 
     const outcome = rule.evaluate({ entitled: 30, present: 20, yes: 20, no: 0, abstain: 0 });
     if (!outcome.ok) throw new Error(outcome.error.message);
     const details = await wb.page.locator("gavel-try tr.step td.detail").allTextContents();
-    expect(details).toEqual(outcome.result.explanation.map((step) => step.detail));
+    // The worked arithmetic as lang explains it, its truth value in the UI's language.
+    const zhTruth = (detail: string) => detail.replace(/\btrue\b/g, "成立").replace(/\bfalse\b/g, "不成立");
+    expect(details).toEqual(outcome.result.explanation.map((step) => zhTruth(step.detail)));
 
     // Roster 30: the quorum needs 21 present (20 is exactly two-thirds), approval 16 yes.
     await wb.page.waitForSelector("gavel-vote-chart line.threshold", { state: "attached" });

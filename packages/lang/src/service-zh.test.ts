@@ -18,6 +18,12 @@ describe("the language service in Chinese", () => {
     expect(getHover(VOTE, VOTE.indexOf("entitled") + 2)?.contents).toBe("**entitled** — fact, count\n\n应到 / entitled: members on the roster");
   });
 
+  it("gives a rating level's built-in label in Chinese", () => {
+    const rating = 'rating r "测评" {\n  levels 满意, 不满意\n  grade {\n    "好" when 满意 > 不满意\n    "差" otherwise\n  }\n}\n';
+    const at = rating.indexOf("满意 > ") + 1;
+    expect(getHover(rating, at, { locale: "zh" })?.contents).toBe("**满意** — 输入，计数\n\n测评等次 满意");
+  });
+
   it("gives completion details in Chinese", () => {
     const items = getCompletions(VOTE, VOTE.indexOf("present >"), { locale: "zh" });
     expect(items.find((i) => i.label === "quorum")?.detail).toContain("表决有效的条件");

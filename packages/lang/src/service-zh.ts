@@ -95,3 +95,10 @@ export function kindWord(word: string, locale: "en" | "zh" = "en"): string {
 export function detailText(text: string, locale: "en" | "zh" = "en"): string {
   return locale === "zh" ? (DETAILS_ZH[text] ?? text) : text;
 }
+
+/** The bilingual labels lang gives built-in inputs (a rating's levels, an election's votes by candidate), for the locale. */
+export function builtInLabel(label: string | undefined, locale: "en" | "zh" = "en"): string | undefined {
+  if (label === undefined || locale === "en") return label;
+  if (label === "候选人得票 / votes by candidate") return "候选人得票";
+  return label.replace(/^测评等次 \/ level /u, "测评等次 ");
+}

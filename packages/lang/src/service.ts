@@ -8,7 +8,7 @@ import { parse } from "./parser.ts";
 import { quote } from "./lexer.ts";
 import { printExpr } from "./print.ts";
 import { callAt, calledRule, inputTypeText, type CalledRule, type CallContext } from "./signature-help.ts";
-import { detailText, factLabel, FUNCTION_DOCS_ZH, KEYWORD_DOCS_ZH, kindWord } from "./service-zh.ts";
+import { builtInLabel, detailText, factLabel, FUNCTION_DOCS_ZH, KEYWORD_DOCS_ZH, kindWord } from "./service-zh.ts";
 import { spanContains, spanOfToken } from "./span.ts";
 import type { CompiledModule, CompileOptions, Span } from "./types.ts";
 
@@ -223,7 +223,7 @@ export function getHover(source: string, offset: number, options: CompileOptions
     const ref = info.references.find((r) => spanContains(r.span, offset));
     if (ref) {
       const s = ref.symbol;
-      const label = s.kind === "fact" ? (factLabel(s.name, locale) ?? s.label) : s.label;
+      const label = s.kind === "fact" ? (factLabel(s.name, locale) ?? s.label) : builtInLabel(s.label, locale);
       return { contents: `**${s.name}** — ${word(s.kind)}${comma}${word(s.type)}${label ? `\n\n${label}` : ""}`, span: ref.span };
     }
   }

@@ -182,8 +182,15 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   self.postMessage(response);
 };
 
-/** A built-in fact's input (a vote's or an election's counts) labelled in the UI's language instead of both. */
+/**
+ * A built-in input labelled in the UI's language instead of both: a vote's or an election's counts, an election's
+ * votes by candidate and a rating's levels. Labels a rule file gives are the author's and stay as written.
+ */
 function localFactLabel<T extends { name: string; label?: string }>(input: T): T {
+  if (locale === "en") return input;
   const both = factLabel(input.name);
-  return both !== undefined && input.label === both ? { ...input, label: factLabel(input.name, locale) } : input;
+  if (both !== undefined && input.label === both) return { ...input, label: factLabel(input.name, locale) };
+  if (input.name === "candidates" && input.label === "候选人得票 / votes by candidate") return { ...input, label: "候选人得票" };
+  if (input.label === `测评等次 / level ${input.name}`) return { ...input, label: `测评等次 ${input.name}` };
+  return input;
 }
