@@ -685,10 +685,10 @@ export class GavelWorkbench extends LitElement {
       doc.savedVersion = current;
       this.merging = doc.name;
       this.scheduleDraft(doc);
-      this.codeEditor.showDiff(newer, doc.model, t("conflict.mergeTitle", { name: file, current }));
+      this.codeEditor.showDiff(newer, doc.model, () => t("conflict.mergeTitle", { name: file, current }));
       this.notifications.dismissKey(`save:${doc.name}`);
     } else {
-      this.codeEditor.showDiff(newer, doc.model.getValue(), t("conflict.diffTitle", { name: file, current }));
+      this.codeEditor.showDiff(newer, doc.model.getValue(), () => t("conflict.diffTitle", { name: file, current }));
     }
   }
 
@@ -857,7 +857,7 @@ export class GavelWorkbench extends LitElement {
     if (!doc) return;
     const stored = await getRule(doc.name, version);
     this.comparing = version;
-    this.codeEditor.showDiff(stored.source, doc.model, t("history.diffTitle", { name: `${doc.name}.gavel`, v: version }));
+    this.codeEditor.showDiff(stored.source, doc.model, () => t("history.diffTitle", { name: `${doc.name}.gavel`, v: version }));
     const model = doc.model;
     this.comparison = { file: `${doc.name}.gavel`, before: { label: () => t("history.version", { v: version }), source: stored.source }, after: { label: () => t("diff.editor"), source: () => model.getValue() } };
   }
@@ -868,7 +868,7 @@ export class GavelWorkbench extends LitElement {
     if (!doc || version < 2) return;
     const [before, after] = await Promise.all([getRule(doc.name, version - 1), getRule(doc.name, version)]);
     this.comparing = version;
-    this.codeEditor.showDiff(before.source, after.source, t("history.diffVersions", { name: `${doc.name}.gavel`, p: version - 1, v: version }));
+    this.codeEditor.showDiff(before.source, after.source, () => t("history.diffVersions", { name: `${doc.name}.gavel`, p: version - 1, v: version }));
     const label = (v: number) => () => t("history.version", { v });
     this.comparison = { file: `${doc.name}.gavel`, before: { label: label(version - 1), source: before.source }, after: { label: label(version), source: () => after.source } };
   }
