@@ -127,6 +127,14 @@ async function auditEveryView(theme: "light" | "dark"): Promise<Record<string, F
   await page.click("gavel-activity-bar [data-view=settings]");
   await page.waitForSelector("gavel-settings-dialog #theme");
   await audit("settings");
+
+  // The sign-in dialog, showing a refused token (its alert and the field marked invalid).
+  await page.click("gavel-settings-dialog [data-action=settings-sign-out]");
+  await page.click("gavel-status-bar [data-action=sign-in]");
+  await page.fill("gavel-sign-in-dialog #sign-in-token", "gvl_not-a-token");
+  await page.click("gavel-sign-in-dialog [data-action=sign-in]");
+  await page.waitForSelector("gavel-sign-in-dialog [role=alert]");
+  await audit("sign-in");
   return found;
 }
 
@@ -166,7 +174,7 @@ describe("axe-core in every view", () => {
   for (const theme of ["light", "dark"] as const) {
     it(`finds no critical or serious violation in ${theme}`, async () => {
       const found = await auditEveryView(theme);
-      expect(Object.keys(found)).toEqual(["explorer", "quick-open", "search", "editor", "split", "problems", "tests", "try", "history", "diff", "what-changes", "settings"]);
+      expect(Object.keys(found)).toEqual(["explorer", "quick-open", "search", "editor", "split", "problems", "tests", "try", "history", "diff", "what-changes", "settings", "sign-in"]);
       const count = Object.values(found).reduce((n, findings) => n + findings.length, 0);
       expect(count, `axe-core findings in ${theme}:\n${describeFindings(found)}`).toBe(0);
     }, 180_000); // twelve views, each audited by axe-core, on a shared 2-core machine

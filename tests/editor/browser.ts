@@ -20,6 +20,11 @@ export interface Preferences {
   locale?: "en" | "zh-CN";
   theme?: "light" | "dark";
   token?: string;
+  /**
+   * Without a token the workbench opens its sign-in dialog at load; unless this is set, the profile starts as a visitor
+   * who chose "Read without signing in" before, so tests of other things see the workbench itself.
+   */
+  askSignIn?: boolean;
 }
 
 /** Starts headless Chromium at 1280×800 with a fresh profile, optionally with the workbench's preferences already stored. */
@@ -57,6 +62,7 @@ export async function launchBrowser(preferences: Preferences = {}): Promise<Brow
   if (preferences.locale) stored["gavel.locale"] = preferences.locale;
   if (preferences.theme) stored["gavel.theme"] = preferences.theme;
   if (preferences.token) stored["gavel.token"] = preferences.token;
+  else if (!preferences.askSignIn) stored["gavel.signInLater"] = "1";
   if (Object.keys(stored).length > 0) {
     // Only where nothing is stored yet: a reload must keep what the page itself changed since.
     await context.addInitScript((stored: Record<string, string>) => {

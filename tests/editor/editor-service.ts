@@ -10,6 +10,12 @@ export interface EditorService {
   token: string;
   putRule(name: string, source: string): Promise<{ version: number }>;
   getRule(name: string): Promise<{ version: number; source: string }>;
+  /** The authors of a rule file's versions, newest first, as the registry recorded them. */
+  authors(name: string): Promise<string[]>;
+  /** Issues a token for one person, as an administrator does (POST /v1/tokens). */
+  createToken(name: string, role: "admin" | "author" | "clerk" | "observer"): Promise<{ id: string; token: string }>;
+  /** Revokes a token by id (DELETE /v1/tokens/{id}). */
+  revokeToken(id: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,14 +35,14 @@ export async function startEditorService(): Promise<EditorService> {
   const address = await server.app.listen({ port: 0, host: "127.0.0.1" });
   const token = server.adminToken;
   if (!token) throw new Error("a fresh store should have issued an admin token");
-  const api = async (method: string, path: string, body?: unknown) => {
+  const api = async <T = { version: number; source: string }>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${address}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.json() as Promise<{ version: number; source: string }>;
+    return response.json() as Promise<T>;
   };
   return {
     baseUrl: address,
@@ -48,6 +54,17 @@ export async function startEditorService(): Promise<EditorService> {
     async getRule(name) {
       const stored = await api("GET", `/v1/rules/${encodeURIComponent(name)}`);
       return { version: stored.version, source: stored.source };
+    },
+    async authors(name) {
+      const stored = await api<{ versions: { version: number; author: string }[] }>("GET", `/v1/rules/${encodeURIComponent(name)}`);
+      return [...stored.versions].sort((a, b) => b.version - a.version).map((v) => v.author);
+    },
+    async createToken(name, role) {
+      const created = await api<{ id: string; token: string }>("POST", "/v1/tokens", { name, role });
+      return { id: created.id, token: created.token };
+    },
+    async revokeToken(id) {
+      await api("DELETE", `/v1/tokens/${encodeURIComponent(id)}`);
     },
     async close() {
       await server.close();

@@ -90,11 +90,7 @@ describe("rule files, definitions, the palette and scorecards in the workbench",
   it("runs the tests from the command palette (F1)", async () => {
     const { wb } = await withMarketPlan();
     await wb.moveCursor(1, 1);
-    await wb.page.keyboard.press("F1");
-    await wb.page.waitForSelector(".quick-input-widget input");
-    await wb.page.keyboard.type("gavel: Run the tests");
-    await wb.page.locator(".quick-input-list .monaco-list-row", { hasText: "gavel: Run the tests" }).first().waitFor();
-    await wb.page.keyboard.press("Enter");
+    await wb.runCommand("gavel: Run the tests");
     await wb.page.waitForSelector("gavel-tests .summary");
     const expected = runTests(compile(marketPlan, { file: "market_plan.gavel", resolveImport: (path) => (path === "std/major-matter.gavel" ? { file: path, source: stdMajorMatter } : undefined) }));
     expect(expected.failed).toBe(0);

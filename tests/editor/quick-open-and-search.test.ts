@@ -318,14 +318,14 @@ describe("the welcome page's shortcuts", () => {
       await wb.page.keyboard.press("Control+Backslash");
       await wb.page.waitForSelector("gavel-code-editor.split", { state: "detached" });
 
-      // Ctrl+`: hides and shows the bottom panel.
+      // Ctrl+`: collapses the bottom panel to its tab row and expands it again.
       await ensureExplorer();
       await focus();
       await wb.page.keyboard.press("Control+Backquote");
-      await wb.page.waitForSelector("gavel-workbench .main.panel-hidden");
+      await wb.page.waitForSelector("gavel-workbench .main.panel-collapsed");
       await focus();
       await wb.page.keyboard.press("Control+Backquote");
-      await wb.page.waitForSelector("gavel-workbench .main.panel-hidden", { state: "detached" });
+      await wb.page.waitForSelector("gavel-workbench .main.panel-collapsed", { state: "detached" });
     }
   });
 

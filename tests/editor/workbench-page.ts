@@ -90,6 +90,15 @@ export class WorkbenchPage {
     await this.page.keyboard.type(text);
   }
 
+  /** Runs a command from the palette (F1) by its label, as a person types it; the editor must hold the focus. */
+  async runCommand(label: string): Promise<void> {
+    await this.page.keyboard.press("F1");
+    await this.page.waitForSelector(".quick-input-widget input");
+    await this.page.keyboard.type(label);
+    await this.page.locator(".quick-input-list .monaco-list-row", { hasText: label }).first().waitFor();
+    await this.page.keyboard.press("Enter");
+  }
+
   /** Opens a bottom-panel tab: "problems", "tests" or "try". */
   async showPanel(view: "problems" | "tests" | "try"): Promise<void> {
     await this.page.click(`gavel-bottom-panel [data-panel=${view}]`);

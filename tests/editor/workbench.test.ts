@@ -185,11 +185,12 @@ describe("the editor workbench against the real service", { timeout: 180_000 }, 
     expect(await wb.page.locator(".monaco-editor .bracket-match").count()).toBe(2);
   });
 
-  it("saves a new version with Ctrl+S using the token pasted into Settings", async () => {
+  it("saves a new version with Ctrl+S after signing in from the status bar", async () => {
     const { service, wb } = await withMajorMatter({}, await ownService()); // it saves: its own registry; no token yet
-    await wb.page.click("gavel-activity-bar [data-view=settings]");
-    await wb.page.fill("gavel-settings-dialog #token", service.token);
-    await wb.page.click("gavel-settings-dialog [data-action=save-settings]");
+    await wb.page.click("gavel-status-bar [data-action=sign-in]");
+    await wb.page.fill("gavel-sign-in-dialog #sign-in-token", service.token);
+    await wb.page.click("gavel-sign-in-dialog [data-action=sign-in]");
+    await wb.page.waitForSelector("gavel-status-bar [data-status=user]");
     expect(await wb.page.evaluate(() => localStorage.getItem("gavel.token"))).toBe(service.token);
 
     // One visible edit, so the new version differs from the first.
@@ -285,7 +286,9 @@ describe("the editor workbench against the real service", { timeout: 180_000 }, 
     const outcome = rule.evaluate({ entitled: 30, present: 20, yes: 20, no: 0, abstain: 0 });
     if (!outcome.ok) throw new Error(outcome.error.message);
     const details = await wb.page.locator("gavel-try tr.step td.detail").allTextContents();
-    expect(details).toEqual(outcome.result.explanation.map((step) => step.detail));
+    // The worked arithmetic as lang explains it, its truth value in the UI's language.
+    const zhTruth = (detail: string) => detail.replace(/\btrue\b/g, "成立").replace(/\bfalse\b/g, "不成立");
+    expect(details).toEqual(outcome.result.explanation.map((step) => zhTruth(step.detail)));
 
     // Roster 30: the quorum needs 21 present (20 is exactly two-thirds), approval 16 yes.
     await wb.page.waitForSelector("gavel-vote-chart line.threshold", { state: "attached" });

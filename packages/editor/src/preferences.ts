@@ -1,4 +1,4 @@
-/** Browser-local preferences: the API token and the colour theme. */
+/** Browser-local preferences: the signed-in person's API token, whether to ask them to sign in, and the colour theme. */
 
 export type Theme = "light" | "dark" | "hc-dark" | "hc-light";
 
@@ -12,9 +12,10 @@ export function isDarkTheme(theme: Theme): boolean {
 
 const TOKEN_KEY = "gavel.token";
 const THEME_KEY = "gavel.theme";
+const SIGN_IN_LATER_KEY = "gavel.signInLater";
 const themeListeners = new Set<(theme: Theme) => void>();
 
-/** The bearer token the user pasted into the settings dialog ("" when none). */
+/** The signed-in person's bearer token, kept once the service accepted it ("" when nobody is signed in). */
 export function getToken(): string {
   return globalThis.localStorage?.getItem(TOKEN_KEY) ?? "";
 }
@@ -23,6 +24,17 @@ export function getToken(): string {
 export function setToken(token: string): void {
   if (token) localStorage.setItem(TOKEN_KEY, token);
   else localStorage.removeItem(TOKEN_KEY);
+}
+
+/** Whether the visitor chose to read without signing in: the sign-in dialog then no longer opens by itself at load. */
+export function isSignInDeferred(): boolean {
+  return globalThis.localStorage?.getItem(SIGN_IN_LATER_KEY) === "1";
+}
+
+/** Remembers (or forgets) that the visitor chose to read without signing in. */
+export function deferSignIn(deferred: boolean): void {
+  if (deferred) localStorage.setItem(SIGN_IN_LATER_KEY, "1");
+  else localStorage.removeItem(SIGN_IN_LATER_KEY);
 }
 
 /** The current theme: stored choice, else the system preference. */

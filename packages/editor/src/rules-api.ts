@@ -60,11 +60,14 @@ export class VersionConflictError extends ApiError {
   }
 }
 
-/** The token from the preferences on every request (read each time: it can change while the page is open). */
+/**
+ * The token from the preferences on every request (read each time: it can change while the page is open), unless the
+ * request brings its own (the sign-in dialog checks a token before it is kept).
+ */
 const bearer: Middleware = {
   onRequest({ request }) {
     const token = getToken();
-    if (token) request.headers.set("authorization", `Bearer ${token}`);
+    if (token && !request.headers.has("authorization")) request.headers.set("authorization", `Bearer ${token}`);
     return request;
   },
 };

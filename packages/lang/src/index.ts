@@ -12,6 +12,7 @@ export { format } from "./formatter.ts";
 export type { FormatResult } from "./formatter.ts";
 export { getCompletions, getHover, getDocumentSymbols, getModuleSymbols, getDefinition } from "./service.ts";
 export type { Completion, Hover, DocumentSymbol } from "./service.ts";
+export { factLabel } from "./service-zh.ts";
 export { getSignatureHelp, callAt } from "./signature-help.ts";
 export type { SignatureHelp, Signature, SignatureParameter, CallContext } from "./signature-help.ts";
 export { getReferences, getRename, applyReplacements, RESERVED_NAMES } from "./references.ts";

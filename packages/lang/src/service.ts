@@ -2,12 +2,13 @@
 
 import type * as A from "./ast.ts";
 import { ELECTION_CLAUSE_DOCS, FUNCTION_DOCS, FUNCTIONS, INPUT_TYPES, outcomesOf, ruleParameters, type RuleInfo } from "./checker.ts";
-import { ELECTION_FACTS, ELECTION_OUTCOMES, FACT_LABELS, VOTE_FACTS, VOTE_OUTCOMES } from "./facts.ts";
+import { ELECTION_FACTS, ELECTION_OUTCOMES, VOTE_FACTS, VOTE_OUTCOMES } from "./facts.ts";
 import { compile, moduleInternals } from "./compiler.ts";
 import { parse } from "./parser.ts";
 import { quote } from "./lexer.ts";
 import { printExpr } from "./print.ts";
 import { callAt, calledRule, inputTypeText, type CalledRule, type CallContext } from "./signature-help.ts";
+import { builtInLabel, detailText, factLabel, FUNCTION_DOCS_ZH, KEYWORD_DOCS_ZH, kindWord } from "./service-zh.ts";
 import { spanContains, spanOfToken } from "./span.ts";
 import type { CompiledModule, CompileOptions, Span } from "./types.ts";
 
@@ -32,7 +33,7 @@ export interface DocumentSymbol {
   children: DocumentSymbol[];
 }
 
-const KEYWORD_DOCS: Record<string, string> = {
+export const KEYWORD_DOCS: Record<string, string> = {
   vote: "**vote** NAME \"label\" { quorum: … passes: … } — a voting rule. Facts: entitled, present, yes, no, abstain, cast.",
   scorecard: "**scorecard** NAME \"label\" { input … let … criterion … grade … } — a scoring rule.",
   quorum: "**quorum:** the condition for a valid vote. Without quorum the outcome is `no_quorum`.",
@@ -114,18 +115,22 @@ export function getCompletions(source: string, offset: number, options: CompileO
   const internals = moduleInternals(module)!;
   const before = textBefore(source, offset);
   const out: Completion[] = [];
-  const kw = (words: string[]) => words.forEach((w) => out.push({ label: w, kind: "keyword", detail: KEYWORD_DOCS[w]?.replace(/\*\*/g, "") }));
+  const locale = options.locale ?? "en";
+  const docs = locale === "zh" ? KEYWORD_DOCS_ZH : KEYWORD_DOCS;
+  const functionDocs = locale === "zh" ? FUNCTION_DOCS_ZH : FUNCTION_DOCS;
+  const say = (text: string) => detailText(text, locale);
+  const kw = (words: string[]) => words.forEach((w) => out.push({ label: w, kind: "keyword", detail: docs[w]?.replace(/\*\*/g, "") }));
   if (/input\s+[\p{L}_][\p{L}\p{N}_]*\s*:\s*[\p{L}]*$/u.test(before)) {
-    return [...INPUT_TYPES.map((t) => ({ label: t, kind: "type" as const })), { label: "list of", kind: "type" as const, detail: "list of { field: type, … }: records", insertText: "list of { }" }];
+    return [...INPUT_TYPES.map((t) => ({ label: t, kind: "type" as const })), { label: "list of", kind: "type" as const, detail: say("list of { field: type, … }: records"), insertText: "list of { }" }];
   }
   const item = enclosingItem(internals.program, offset);
   // After a setting's colon: its words, ready to finish.
   if (item && isRule(item) && item.kind !== "scorecard") {
-    if (/^\s*proxies\s*:\s*[a-z]*$/u.test(before)) return [{ label: "at most", kind: "keyword", detail: "at most N: proxies one member present may hold", insertText: "at most " }];
+    if (/^\s*proxies\s*:\s*[a-z]*$/u.test(before)) return [{ label: "at most", kind: "keyword", detail: say("at most N: proxies one member present may hold"), insertText: "at most " }];
     if (item.kind === "election" && /^\s*write_ins\s*:\s*[a-z]*$/u.test(before)) {
       return [
-        { label: "allowed", kind: "keyword", detail: "names off the candidate list count" },
-        { label: "not allowed", kind: "keyword", detail: "only listed candidates (the default)" },
+        { label: "allowed", kind: "keyword", detail: say("names off the candidate list count") },
+        { label: "not allowed", kind: "keyword", detail: say("only listed candidates (the default)") },
       ];
     }
   }
@@ -151,7 +156,7 @@ export function getCompletions(source: string, offset: number, options: CompileO
         election: ["outcome", "elected", "tied", "void", "turnout"],
         rating: ["grade", "ballots"],
       };
-      for (const t of targets[info.decl.kind]) out.push({ label: t, kind: "keyword", detail: "expectation" });
+      for (const t of targets[info.decl.kind]) out.push({ label: t, kind: "keyword", detail: say("expectation") });
     }
     kw(["expect", "error"]);
     return out;
@@ -159,14 +164,14 @@ export function getCompletions(source: string, offset: number, options: CompileO
   const info = internals.infos.get(item.name);
   if (item.kind === "vote") {
     kw(["quorum", "passes", "proxies", "let", "require", "of", "and", "or", "not", "true", "false"]);
-    for (const f of VOTE_FACTS) out.push({ label: f, kind: "fact", detail: FACT_LABELS[f] });
+    for (const f of VOTE_FACTS) out.push({ label: f, kind: "fact", detail: factLabel(f, locale) });
   } else if (item.kind === "election") {
     kw(["void", "turnout", "elected", "runoff", "proxies", "write_ins", "let", "require", "of", "and", "or", "not", "true", "false"]);
-    for (const f of [...ELECTION_FACTS, "votes"]) out.push({ label: f, kind: "fact", detail: FACT_LABELS[f] });
+    for (const f of [...ELECTION_FACTS, "votes"]) out.push({ label: f, kind: "fact", detail: factLabel(f, locale) });
   } else if (item.kind === "rating") {
     kw(["levels", "proxies", "let", "require", "grade", "when", "otherwise", "of", "and", "or", "not", "true", "false"]);
-    out.push({ label: "ballots", kind: "fact", detail: "测评票 / rating ballots: the sum of the level counts" });
-    for (const m of item.members) if (m.kind === "levels") for (const l of m.levels) out.push({ label: l.name, kind: "input", detail: "level" });
+    out.push({ label: "ballots", kind: "fact", detail: say("测评票 / rating ballots: the sum of the level counts") });
+    for (const m of item.members) if (m.kind === "levels") for (const l of m.levels) out.push({ label: l.name, kind: "input", detail: say("level") });
   } else {
     kw(["input", "let", "require", "criterion", "grade", "when", "otherwise", "where", "max", "min", "of", "and", "or", "not", "true", "false"]);
   }
@@ -175,13 +180,13 @@ export function getCompletions(source: string, offset: number, options: CompileO
   for (const m of members) {
     if (m.kind === "input" || m.kind === "let" || m.kind === "criterion") out.push({ label: m.name, kind: m.kind, detail: m.label });
   }
-  if (item.kind === "scorecard") out.push({ label: "score", kind: "let", detail: "总分 / total score (in grade)" });
+  if (item.kind === "scorecard") out.push({ label: "score", kind: "let", detail: say("总分 / total score (in grade)") });
   // Inside `where` (or after `list.`) the records' fields are names too.
   for (const m of members) {
     if (m.kind !== "input" || !m.fields) continue;
     for (const f of m.fields) out.push({ label: f.name, kind: "input", detail: `${m.name}.${f.name}: ${f.type}${f.optional ? "?" : ""}` });
   }
-  for (const f of FUNCTIONS) out.push({ label: f, kind: "function", detail: FUNCTION_DOCS[f] });
+  for (const f of FUNCTIONS) out.push({ label: f, kind: "function", detail: functionDocs[f] });
   return out;
 }
 
@@ -211,28 +216,34 @@ function ruleInfoAt(source: string, offset: number, options: CompileOptions): { 
 /** Hover text for the name or keyword under the cursor. */
 export function getHover(source: string, offset: number, options: CompileOptions = {}): Hover | undefined {
   const { info, program, module } = ruleInfoAt(source, offset, options);
+  const locale = options.locale ?? "en";
+  const word = (w: string) => kindWord(w, locale);
+  const comma = locale === "zh" ? "，" : ", ";
   if (info && program.items.includes(info.decl)) {
     const ref = info.references.find((r) => spanContains(r.span, offset));
     if (ref) {
       const s = ref.symbol;
-      return { contents: `**${s.name}** — ${s.kind}, ${s.type}${s.label ? `\n\n${s.label}` : ""}`, span: ref.span };
+      const label = s.kind === "fact" ? (factLabel(s.name, locale) ?? s.label) : builtInLabel(s.label, locale);
+      return { contents: `**${s.name}** — ${word(s.kind)}${comma}${word(s.type)}${label ? `\n\n${label}` : ""}`, span: ref.span };
     }
   }
   for (const item of program.items) {
     if (item.kind === "test" && spanContains(item.ruleSpan, offset)) {
       const rule = module.scope.get(item.rule);
-      if (rule) return { contents: `**${rule.name}** — ${rule.kind}\n\n${rule.label}\n\nInputs: ${rule.inputs.map((i) => `${i.name} (${i.type})`).join(", ")}`, span: item.ruleSpan };
+      const inputs = rule?.inputs.map((i) => `${i.name} (${word(i.type)})`).join(comma);
+      if (rule) return { contents: `**${rule.name}** — ${word(rule.kind)}\n\n${rule.label}\n\n${detailText("Inputs", locale)}: ${inputs}`, span: item.ruleSpan };
     }
     if (isRule(item) && spanContains(item.nameSpan, offset)) {
-      return { contents: `**${item.name}** — ${item.kind}${item.label ? `\n\n${item.label}` : ""}`, span: item.nameSpan };
+      return { contents: `**${item.name}** — ${word(item.kind)}${item.label ? `\n\n${item.label}` : ""}`, span: item.nameSpan };
     }
   }
   const { tokens } = parse(source);
   const tok = tokens.find((t) => t.startOffset <= offset && offset <= (t.endOffset ?? t.startOffset) + 1);
-  if (tok && KEYWORD_DOCS[tok.image]) {
-    return { contents: KEYWORD_DOCS[tok.image]!, span: spanOfToken(tok) };
+  const keywordDocs = locale === "zh" ? KEYWORD_DOCS_ZH : KEYWORD_DOCS;
+  if (tok && keywordDocs[tok.image]) {
+    return { contents: keywordDocs[tok.image]!, span: spanOfToken(tok) };
   }
-  const doc = tok ? (FUNCTION_DOCS as Record<string, string>)[tok.image] : undefined;
+  const doc = tok ? ((locale === "zh" ? FUNCTION_DOCS_ZH : FUNCTION_DOCS) as Record<string, string>)[tok.image] : undefined;
   if (tok && doc) return { contents: `**${tok.image}** — ${doc}`, span: spanOfToken(tok) };
   return undefined;
 }

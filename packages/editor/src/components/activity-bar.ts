@@ -71,7 +71,7 @@ export class ActivityBar extends LitElement {
   }
 
   override render() {
-    return html`<nav aria-label="Activity bar" role="toolbar" aria-orientation="vertical">
+    return html`<nav aria-label=${t("activity.bar")} role="toolbar" aria-orientation="vertical">
         ${this.button("explorer")} ${this.button("search")} ${this.button("outline")} ${this.button("history")} ${this.button("meetings")}
       </nav>
       <div class="grow"></div>

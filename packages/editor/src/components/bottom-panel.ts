@@ -1,4 +1,7 @@
-/** The bottom panel's tab strip (Problems, Tests, Try it); the views themselves are slotted in by the workbench. */
+/**
+ * The bottom panel's tab strip (Problems, Tests, Try it) with its collapse button; the views themselves are slotted in
+ * by the workbench. Collapsed, or empty (no file open), it is only the tab strip.
+ */
 
 import { LitElement, css, html } from "lit";
 import { customElement, property } from "lit/decorators.js";
@@ -16,7 +19,10 @@ export class BottomPanel extends LitElement {
     sharedStyles,
     css`
       :host { display: grid; grid-template-rows: 35px minmax(0, 1fr); border-top: 1px solid var(--border); background: var(--panel-bg); min-height: 0; overflow: hidden; }
-      [role="tablist"] { display: flex; gap: 4px; padding: 0 12px; align-items: stretch; }
+      .strip { display: flex; align-items: stretch; padding-right: 8px; }
+      [role="tablist"] { display: flex; gap: 4px; padding: 0 12px; align-items: stretch; flex: 1; }
+      .toggle { align-self: center; width: 26px; height: 24px; padding: 0; font-size: 14px; color: var(--muted); }
+      .toggle:hover { color: var(--fg); }
       [role="tab"] {
         border: none; border-radius: 0; border-bottom: 1px solid transparent; text-transform: uppercase; font-size: 11px;
         letter-spacing: 0.04em; color: var(--muted); padding: 0 8px;
@@ -29,6 +35,10 @@ export class BottomPanel extends LitElement {
 
   @property() active: PanelView = "problems";
   @property({ type: Number }) problemCount = 0;
+  /** Only the tab strip is shown; selecting a tab or the toggle expands the panel again. */
+  @property({ type: Boolean, reflect: true }) collapsed = false;
+  /** No file is open, so there is nothing to show (and nothing to collapse). */
+  @property({ type: Boolean, reflect: true }) empty = false;
   private readonly locale = new LocaleController(this);
 
   private onKey(event: KeyboardEvent): void {
@@ -44,7 +54,8 @@ export class BottomPanel extends LitElement {
   }
 
   override render() {
-    return html`<div role="tablist" aria-label="Panel" @keydown=${this.onKey}>
+    const expanded = !this.collapsed && !this.empty;
+    return html`<div class="strip"><div role="tablist" aria-label=${t("panel.label")} @keydown=${this.onKey}>
         ${(["problems", "tests", "try"] as const).map(
           (view) => html`<button role="tab" data-panel=${view} aria-selected=${String(view === this.active)}
               tabindex=${view === this.active ? 0 : -1} @click=${() => this.select(view)}>
@@ -52,6 +63,11 @@ export class BottomPanel extends LitElement {
           </button>`,
         )}
       </div>
-      <div class="body" role="tabpanel"><slot></slot></div>`;
+      ${this.empty
+        ? ""
+        : html`<button class="toggle" data-action="toggle-panel" aria-expanded=${String(expanded)}
+            title=${t(expanded ? "panel.collapse" : "panel.expand")} aria-label=${t(expanded ? "panel.collapse" : "panel.expand")}
+            @click=${() => this.dispatchEvent(new CustomEvent("toggle-panel", { bubbles: true, composed: true }))}>${expanded ? "⌄" : "⌃"}</button>`}</div>
+      <div class="body" role="tabpanel" ?hidden=${!expanded}><slot></slot></div>`;
   }
 }

@@ -20,7 +20,8 @@ export class CodeEditor extends LitElement {
   /** The Monaco API, set once it has loaded. */
   @property({ attribute: false }) monaco: MonacoApi | null = null;
   @state() private hasModel = false;
-  @state() private diffTitle: string | null = null;
+  /** The diff bar's title, in the UI's language at each render (a language switch renames an open diff). */
+  @state() private diffTitle: (() => string) | null = null;
   /** True while the welcome screen borrows an empty editor so that the command palette has one to live in. */
   @state() private paletteHost = false;
   private placeholder: Monaco.editor.ITextModel | null = null;
@@ -242,7 +243,7 @@ export class CodeEditor extends LitElement {
    * Replaces the editor with a side-by-side diff of `originalText` (left, read-only) and `modified` (right): the
    * working copy (editable), or the text of another stored version (read-only).
    */
-  showDiff(originalText: string, modified: Monaco.editor.ITextModel | string, title: string): void {
+  showDiff(originalText: string, modified: Monaco.editor.ITextModel | string, title: () => string): void {
     const monaco = this.monaco;
     if (!monaco) return;
     this.closeDiff();
@@ -326,7 +327,7 @@ export class CodeEditor extends LitElement {
           </div>`}
       ${this.diffTitle === null
         ? nothing
-        : html`<div class="diff-bar"><strong>${this.diffTitle}</strong>
+        : html`<div class="diff-bar"><strong>${this.diffTitle()}</strong>
               <button data-action="close-diff" @click=${() => this.closeDiff()}>${t("history.close")}</button></div>`}
       <div class="diff-host" ?hidden=${this.diffTitle === null}></div>
     `;

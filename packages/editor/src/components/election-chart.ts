@@ -5,9 +5,12 @@ import { LitElement, css, html, svg } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { t } from "../i18n";
 import { LocaleController } from "./locale-controller";
+import { ChartWidth, fitLabel } from "./chart-width";
 import { sharedStyles } from "./shared-styles";
 
+/** The width the chart prefers, and the least it narrows to. */
 const WIDTH = 560;
+const MIN_WIDTH = 340;
 const LABEL = 96;
 const ROW = 26;
 const BAR = 16;
@@ -21,12 +24,13 @@ export type CandidateStanding = "elected" | "tied" | "other";
 export class ElectionChart extends LitElement {
   static override styles = [
     sharedStyles,
-    css`:host { display: block; } svg { max-width: 100%; } text { fill: var(--fg); font: 12px var(--ui-font); }
+    css`:host { display: block; overflow-x: auto; } svg { display: block; } text { fill: var(--fg); font: 12px var(--ui-font); }
       .facts { font-size: 12px; margin: 2px 0 6px; }`,
   ];
 
   @property({ attribute: false }) result: ElectionResult | null = null;
   private readonly locale = new LocaleController(this);
+  private readonly size = new ChartWidth(this, WIDTH, MIN_WIDTH);
 
   private standing(name: string): CandidateStanding {
     const result = this.result!;
@@ -41,16 +45,17 @@ export class ElectionChart extends LitElement {
     const { facts } = result;
     // The scale is the valid ballots (every voter could have named each candidate), so the bars compare across rounds.
     const scale = Math.max(facts.valid, ...result.candidates.map((c) => Math.max(c.votes, c.needed ?? 0)), 1);
-    const track = WIDTH - LABEL - TAIL;
+    const width = this.size.width;
+    const track = width - LABEL - TAIL;
     const x = (n: number) => LABEL + (Math.min(n, scale) / scale) * track;
     const height = result.candidates.length * ROW + 22;
     const colour: Record<CandidateStanding, string> = { elected: "var(--bar-yes)", tied: "var(--warning)", other: "var(--bar-present)" };
     return html`<div class="facts muted">${t("election.facts", { ...facts })}</div>
-      <svg role="img" aria-label=${result.candidates.map((c) => `${c.name} ${c.votes}`).join(", ")} viewBox="0 0 ${WIDTH} ${height}" width=${WIDTH} height=${height}>
+      <svg role="img" aria-label=${result.candidates.map((c) => `${c.name} ${c.votes}`).join(", ")} viewBox="0 0 ${width} ${height}" width=${width} height=${height}>
       ${result.candidates.map((c, i) => {
         const y = i * ROW + 4;
         const standing = this.standing(c.name);
-        const label = c.name.length > 7 ? `${c.name.slice(0, 6)}…` : c.name;
+        const label = fitLabel(c.name, LABEL - 8);
         const mark = standing === "elected" ? `✓ ${t("election.elected")}` : standing === "tied" ? `= ${t("election.tied")}` : "";
         return svg`<g class="candidate" data-name=${c.name} data-votes=${c.votes} data-standing=${standing} data-needed=${c.needed ?? ""}>
           <text x="0" y=${y + 13} font-weight=${standing === "other" ? "normal" : "600"}>${label}<title>${c.name}</title></text>
@@ -61,19 +66,19 @@ export class ElectionChart extends LitElement {
             : svg`<line class="threshold" data-value=${c.needed} x1=${x(c.needed)} x2=${x(c.needed)} y1=${y - 3} y2=${y + BAR + 3}
                 stroke="var(--error)" stroke-width="2" stroke-dasharray="3 2"><title>${t("election.needed", { n: c.needed })}</title></line>`}
           <text x=${LABEL + track + 8} y=${y + 13} font-weight="600">${c.votes}</text>
-          <text x=${LABEL + track + 40} y=${y + 13} style=${standing === "elected" ? "fill:var(--ok)" : standing === "tied" ? "fill:var(--warning)" : ""}>${mark}</text>
+          <text x=${LABEL + track + 40} y=${y + 13} style=${standing === "elected" ? "fill:var(--ok)" : ""}>${mark}</text>
         </g>`;
       })}
-      ${this.legend(result, height - 6)}
+      ${this.legend(result, height - 6, width)}
     </svg>`;
   }
 
   /** The threshold in words under the bars, when every candidate has the same one (the usual case). */
-  private legend(result: ElectionResult, y: number) {
+  private legend(result: ElectionResult, y: number, width: number) {
     const needed = [...new Set(result.candidates.map((c) => c.needed))];
     const text = needed.length === 1 && needed[0] !== null && needed[0] !== undefined ? `┆ ${t("election.needed", { n: needed[0] })}` : "";
-    return svg`<text x=${LABEL} y=${y} fill="var(--muted)" font-size="10">0</text>
-      <text x=${LABEL + (WIDTH - LABEL - TAIL) / 2} y=${y} text-anchor="middle" style="fill:var(--error)" font-size="11">${text}</text>
-      <text x=${WIDTH - TAIL} y=${y} fill="var(--muted)" font-size="10" text-anchor="end">${Math.max(result.facts.valid, 1)}</text>`;
+    return svg`<text x=${LABEL} y=${y} style="fill:var(--muted)">0</text>
+      <text x=${LABEL + (width - LABEL - TAIL) / 2} y=${y} text-anchor="middle" style="fill:var(--error)">${text}</text>
+      <text x=${width - TAIL} y=${y} style="fill:var(--muted)" text-anchor="end">${Math.max(result.facts.valid, 1)}</text>`;
   }
 }

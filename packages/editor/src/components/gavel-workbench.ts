@@ -12,10 +12,11 @@ import { languageClient } from "../language/language-client";
 import { semanticDiffer } from "../language/semantic-diff-client";
 import type { Analysis, TestRunSummary, VoteLines } from "../language/protocol";
 import { loadMonaco, type MonacoSetup } from "../monaco-loader";
-import { getTheme, isDarkTheme, setTheme } from "../preferences";
+import { deferSignIn, getTheme, getToken, isDarkTheme, isSignInDeferred, setTheme, setToken } from "../preferences";
 import { newRuleFileSource } from "../rule-templates";
 import { deleteDraft, listDrafts, saveDraft, type Draft } from "../draft-store";
 import { ApiError, VersionConflictError, getRule, listRules, putRule, type VersionInfo } from "../rules-api";
+import { whoAmI, type Identity } from "../session-api";
 import type { SidebarView } from "./activity-bar";
 import type { PanelView } from "./bottom-panel";
 import type { CodeEditor, EditorSide } from "./code-editor";
@@ -25,6 +26,7 @@ import type { SearchMatchTarget } from "./search-view";
 import type { NotificationCenter } from "./notification-center";
 import type { Comparison } from "./semantic-diff-view";
 import type { SettingsDialog } from "./settings-dialog";
+import type { SignInDialog, SignInReason } from "./sign-in-dialog";
 import type { TryView } from "./try-view";
 import "./activity-bar";
 import "./bottom-panel";
@@ -41,6 +43,7 @@ import "./problems-view";
 import "./quick-open";
 import "./search-view";
 import "./settings-dialog";
+import "./sign-in-dialog";
 import "./status-bar";
 import "./tests-view";
 import "./try-view";
@@ -65,11 +68,36 @@ const DRAFT_DELAY_MS = 250;
 const RECONNECT_MS = 2000;
 /** The bottom panel is never shorter than its tab row and a few lines. */
 const PANEL_MIN_HEIGHT = 100;
+/** The height the person gave the bottom panel with its sash, kept in this browser. */
+const PANEL_HEIGHT_KEY = "gavel.panelHeight";
+
+/** What a reload for a language switch carries over in session storage (the unsaved texts go as drafts). */
+interface CarriedSession {
+  open: string[];
+  active: string | null;
+  sidebar: SidebarView | null;
+  panel: PanelView;
+}
+
+// Above the class: the element is defined, and connected, when its class is evaluated.
+const CARRIED_SESSION_KEY = "gavel.carriedSession";
+
+/** The session the page before this one left for it (once: it is removed as it is read). */
+function takeCarriedSession(): CarriedSession | null {
+  const text = sessionStorage.getItem(CARRIED_SESSION_KEY);
+  if (text === null) return null;
+  sessionStorage.removeItem(CARRIED_SESSION_KEY);
+  try {
+    return JSON.parse(text) as CarriedSession;
+  } catch {
+    return null;
+  }
+}
 
 /** The text of an error for a person: a failed fetch says the service is unreachable, in the UI's language. */
 function errorText(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  if (error instanceof TypeError) return t("error.network", { message: error.message });
+  if (error instanceof TypeError) return t("error.network");
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -77,6 +105,8 @@ function errorText(error: unknown): string {
 export class GavelWorkbench extends LitElement {
   @state() private registry = new Map<string, number>();
   @state() private offline = false;
+  /** Who the stored token belongs to, as the service said; null when nobody is signed in (or not known yet). */
+  @state() private identity: Identity | null = null;
   @state() private hiddenRules = new Set<string>(JSON.parse(localStorage.getItem(HIDDEN_KEY) ?? "[]") as string[]);
   @state() private docs: OpenDocument[] = [];
   /** The file of the side with the focus (the only side unless the editor is split). */
@@ -88,7 +118,8 @@ export class GavelWorkbench extends LitElement {
   @state() private focusedSide: EditorSide = "left";
   @state() private sidebar: SidebarView | null = "explorer";
   @state() private panel: PanelView = "problems";
-  @state() private panelVisible = true;
+  /** False while the bottom panel is collapsed to its tab row (Ctrl+`, its ⌄ button); a panel tab expands it again. */
+  @state() private panelExpanded = true;
   @state() private analysis: Analysis | null = null;
   /** The outline of the active file, fetched only while the Outline view is open. */
   @state() private symbols: DocumentSymbol[] = [];
@@ -111,10 +142,15 @@ export class GavelWorkbench extends LitElement {
 
   @query("gavel-code-editor") private codeEditor!: CodeEditor;
   @query("gavel-settings-dialog") private settingsDialog!: SettingsDialog;
+  @query("gavel-sign-in-dialog") private signInDialog!: SignInDialog;
   @query("gavel-explorer") private explorer?: ExplorerView;
   @query("gavel-notifications") private notifications!: NotificationCenter;
 
   private monacoSetup: MonacoSetup | null = null;
+  /** The language Monaco's own strings were loaded in: they cannot change without loading Monaco again. */
+  private readonly monacoLocale = getLocale();
+  /** Set while the page reloads itself for a language switch: the work is kept, so the browser need not ask. */
+  private reloadingForLocale = false;
   private readonly monacoReady: Promise<MonacoSetup> = loadMonaco().then((setup) => {
     this.monacoSetup = setup;
     setup.analyzer.onAnalysis((model, analysis) => this.onAnalysis(model, analysis));
@@ -158,6 +194,9 @@ export class GavelWorkbench extends LitElement {
     super.connectedCallback();
     document.documentElement.dataset["theme"] = getTheme();
     document.documentElement.lang = getLocale();
+    const panelHeight = Number(localStorage.getItem(PANEL_HEIGHT_KEY));
+    // The stored height as it was set; panelMaxHeight() bounds it again at the next drag (the window may be smaller now).
+    if (panelHeight >= PANEL_MIN_HEIGHT) this.style.setProperty("--panel-height", `${panelHeight}px`);
     window.addEventListener("keydown", this.onGlobalKey, true);
     this.addEventListener("reveal-span", (e) => this.revealSpan((e as CustomEvent<Span>).detail));
     this.addEventListener("reveal-position", (e) => this.revealSpan((e as CustomEvent<Span>).detail));
@@ -165,9 +204,11 @@ export class GavelWorkbench extends LitElement {
       this.requestUpdate();
       if (this.codeEditor?.editor) this.registerActions();
     });
+    const carried = takeCarriedSession();
     void this.refreshRegistry().then(this.openFromHash);
+    void this.restoreSession();
     // Drafts live in this browser: offering them back must not wait for (or depend on) the service answering.
-    void this.offerDrafts();
+    void (carried ? this.resumeSession(carried) : this.offerDrafts());
     window.addEventListener("hashchange", this.openFromHash);
     window.addEventListener("beforeunload", this.onBeforeUnload);
     window.addEventListener("pagehide", this.flushDrafts);
@@ -189,9 +230,60 @@ export class GavelWorkbench extends LitElement {
 
   /** The browser asks before leaving the page while a file has unsaved changes. */
   private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (this.reloadingForLocale) return;
     this.flushDrafts();
     if (this.docs.some((d) => !d.readOnly && this.isDirty(d))) event.preventDefault();
   };
+
+  /**
+   * Monaco's own strings (its palette, menus, find widget) are read once when it loads, so after a language switch
+   * the status bar offers to load the page again (as VS Code offers a restart; reloading unasked would also lose
+   * Try it's inputs and an open diff). First every unsaved text is written to its draft and the open tabs to this
+   * tab's session storage; the new page opens the same tabs and puts the drafts back without asking (resumeSession).
+   */
+  private async reloadKeepingWork(): Promise<void> {
+    if (this.reloadingForLocale) return;
+    this.reloadingForLocale = true;
+    const editable = this.docs.filter((d) => !d.readOnly);
+    try {
+      await Promise.all(editable.map((doc) => {
+        clearTimeout(this.draftTimers.get(doc.name));
+        this.draftTimers.delete(doc.name);
+        return this.isDirty(doc)
+          ? saveDraft({ name: doc.name, text: doc.model.getValue(), baseVersion: doc.savedVersion, savedAt: new Date().toISOString() })
+          : deleteDraft(doc.name);
+      }));
+    } catch (error) {
+      // No draft store: a reload would lose the edits, so Monaco keeps its language until the next load.
+      this.reloadingForLocale = false;
+      this.notify("error", () => errorText(error), "draft-write");
+      return;
+    }
+    const session: CarriedSession = { open: editable.map((d) => d.name), active: this.activeName, sidebar: this.sidebar, panel: this.panel };
+    sessionStorage.setItem(CARRIED_SESSION_KEY, JSON.stringify(session));
+    location.reload();
+  }
+
+  /** After a reload for a language switch: the tabs of the page before, their unsaved text restored, the same file active. */
+  private async resumeSession(carried: CarriedSession): Promise<void> {
+    this.sidebar = carried.sidebar;
+    this.panel = carried.panel;
+    let drafts: Draft[] = [];
+    try {
+      drafts = await listDrafts();
+    } catch {
+      // no IndexedDB: reloadKeepingWork did not reload without one
+    }
+    const mine = drafts.filter((d) => carried.open.includes(d.name));
+    await this.restoreDrafts(mine);
+    for (const name of carried.open) if (!mine.some((d) => d.name === name)) await this.openFile(name);
+    // Tabs in their old order, the old active one active.
+    this.docs = [...this.docs].sort((a, b) => carried.open.indexOf(a.name) - carried.open.indexOf(b.name));
+    if (carried.active && this.docs.some((d) => d.name === carried.active)) this.activate(carried.active);
+    this.notifications?.dismissKey("drafts");
+    const others = drafts.filter((d) => !carried.open.includes(d.name));
+    if (others.length > 0) await this.offerDraftList(others);
+  }
 
   private readonly onOnline = (): void => void this.refreshRegistry();
 
@@ -200,6 +292,48 @@ export class GavelWorkbench extends LitElement {
     const wanted = decodeURIComponent(location.hash.replace(/^#/, ""));
     if (wanted && wanted !== this.activeName) void this.openFile(wanted);
   };
+
+  // ---- who is signed in ---------------------------------------------------------------------------------------
+
+  /**
+   * At load: asks the service whose the stored token is, for the status bar. With no token, the sign-in dialog opens
+   * (unless the visitor chose to read without signing in); a token the service refuses (revoked) is forgotten and
+   * the dialog says so.
+   */
+  private async restoreSession(): Promise<void> {
+    if (!getToken()) {
+      if (!isSignInDeferred()) await this.openSignIn("welcome");
+      return;
+    }
+    try {
+      this.identity = await whoAmI();
+    } catch (error) {
+      // Unreachable or failing: the token may well be fine, so it is kept and asked about again at the next load.
+      if (!(error instanceof ApiError && error.status === 401)) return;
+      setToken("");
+      this.identity = null;
+      await this.openSignIn("expired");
+    }
+  }
+
+  private async openSignIn(reason: SignInReason): Promise<void> {
+    await this.updateComplete;
+    await this.signInDialog.open(reason);
+  }
+
+  private readonly onSignedIn = (identity: Identity): void => {
+    this.identity = identity;
+    deferSignIn(false);
+    this.flash(t("signIn.ok", { name: identity.name, role: t(`role.${identity.role}`) }));
+  };
+
+  /** Forgets the token; the next load asks again (the next person at this browser signs in as themselves). */
+  private signOut(): void {
+    setToken("");
+    deferSignIn(false);
+    this.identity = null;
+    this.flash(t("signOut.done"));
+  }
 
   // ---- documents -------------------------------------------------------------------------------------------
 
@@ -386,7 +520,7 @@ export class GavelWorkbench extends LitElement {
   private async newFile(name: string): Promise<void> {
     if (this.docs.some((d) => d.name === name) || this.registry.has(name)) return void this.openFile(name);
     const setup = await this.monacoReady;
-    const doc = this.createDocument(setup, name, newRuleFileSource(name), null);
+    const doc = this.createDocument(setup, name, newRuleFileSource(name, getLocale()), null);
     this.docs = [...this.docs, doc];
     this.scheduleDraft(doc); // never stored: kept from the start
     this.activate(name);
@@ -495,9 +629,15 @@ export class GavelWorkbench extends LitElement {
       const key = `save:${doc.name}`;
       if (error instanceof VersionConflictError) {
         this.offerConflictResolution(doc, base, error);
-      } else if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-        this.notify("error", () => t("save.needToken"), key);
-        void this.settingsDialog.open();
+      } else if (error instanceof ApiError && error.status === 401) {
+        // No token, or one the service no longer accepts: sign in, then Ctrl+S again (the edit is kept meanwhile).
+        const expired = getToken() !== "";
+        if (expired) setToken("");
+        this.identity = null;
+        void this.openSignIn(expired ? "expired" : "save");
+      } else if (error instanceof ApiError && error.status === 403) {
+        const role = this.identity?.role;
+        this.notify("error", () => t("save.forbidden", { role: role ? t(`role.${role}`) : error.message }), key);
       } else if (error instanceof ApiError && error.status === 422) {
         const first = error.diagnostics[0];
         this.notify("error", () => (first ? `${t("save.invalid")} ${first.span.line}:${first.span.column} ${first.message}` : `${t("save.invalid")} ${error.message}`), key);
@@ -545,10 +685,10 @@ export class GavelWorkbench extends LitElement {
       doc.savedVersion = current;
       this.merging = doc.name;
       this.scheduleDraft(doc);
-      this.codeEditor.showDiff(newer, doc.model, t("conflict.mergeTitle", { name: file, current }));
+      this.codeEditor.showDiff(newer, doc.model, () => t("conflict.mergeTitle", { name: file, current }));
       this.notifications.dismissKey(`save:${doc.name}`);
     } else {
-      this.codeEditor.showDiff(newer, doc.model.getValue(), t("conflict.diffTitle", { name: file, current }));
+      this.codeEditor.showDiff(newer, doc.model.getValue(), () => t("conflict.diffTitle", { name: file, current }));
     }
   }
 
@@ -593,6 +733,10 @@ export class GavelWorkbench extends LitElement {
     } catch {
       return; // no IndexedDB (e.g. a private window that refuses it): nothing was kept
     }
+    await this.offerDraftList(drafts);
+  }
+
+  private async offerDraftList(drafts: Draft[]): Promise<void> {
     if (drafts.length === 0) return;
     await this.updateComplete;
     this.notifications.show({
@@ -713,7 +857,7 @@ export class GavelWorkbench extends LitElement {
     if (!doc) return;
     const stored = await getRule(doc.name, version);
     this.comparing = version;
-    this.codeEditor.showDiff(stored.source, doc.model, t("history.diffTitle", { name: `${doc.name}.gavel`, v: version }));
+    this.codeEditor.showDiff(stored.source, doc.model, () => t("history.diffTitle", { name: `${doc.name}.gavel`, v: version }));
     const model = doc.model;
     this.comparison = { file: `${doc.name}.gavel`, before: { label: () => t("history.version", { v: version }), source: stored.source }, after: { label: () => t("diff.editor"), source: () => model.getValue() } };
   }
@@ -724,7 +868,7 @@ export class GavelWorkbench extends LitElement {
     if (!doc || version < 2) return;
     const [before, after] = await Promise.all([getRule(doc.name, version - 1), getRule(doc.name, version)]);
     this.comparing = version;
-    this.codeEditor.showDiff(before.source, after.source, t("history.diffVersions", { name: `${doc.name}.gavel`, p: version - 1, v: version }));
+    this.codeEditor.showDiff(before.source, after.source, () => t("history.diffVersions", { name: `${doc.name}.gavel`, p: version - 1, v: version }));
     const label = (v: number) => () => t("history.version", { v });
     this.comparison = { file: `${doc.name}.gavel`, before: { label: label(version - 1), source: before.source }, after: { label: label(version), source: () => after.source } };
   }
@@ -739,7 +883,7 @@ export class GavelWorkbench extends LitElement {
 
   private showPanel(view: PanelView): void {
     this.panel = view;
-    this.panelVisible = true;
+    this.panelExpanded = true;
   }
 
   private selectView(view: SidebarView | "settings"): void {
@@ -768,7 +912,6 @@ export class GavelWorkbench extends LitElement {
     setLocale(getLocale() === "en" ? "zh-CN" : "en");
   }
 
-  /** Sets the bottom panel's height, keeping at least 100px for the editor and for the panel. */
   /** The tallest the bottom panel may be: the editor keeps at least its tabs, breadcrumbs and a few lines. */
   private panelMaxHeight(): number {
     const main = this.querySelector<HTMLElement>(".main");
@@ -776,7 +919,9 @@ export class GavelWorkbench extends LitElement {
   }
 
   private setPanelHeight(height: number): void {
-    this.style.setProperty("--panel-height", `${Math.round(Math.max(PANEL_MIN_HEIGHT, Math.min(height, this.panelMaxHeight())))}px`);
+    const px = Math.round(Math.max(PANEL_MIN_HEIGHT, Math.min(height, this.panelMaxHeight())));
+    this.style.setProperty("--panel-height", `${px}px`);
+    localStorage.setItem(PANEL_HEIGHT_KEY, String(px));
   }
 
   private measurePanel(): void {
@@ -821,7 +966,7 @@ export class GavelWorkbench extends LitElement {
       this.openCommandPalette();
     } else if (mod && event.key === "`") {
       event.preventDefault();
-      this.panelVisible = !this.panelVisible;
+      this.panelExpanded = !this.panelExpanded;
     } else if (mod && !event.shiftKey && !event.altKey && event.code === "Backslash") {
       event.preventDefault();
       event.stopPropagation();
@@ -891,7 +1036,9 @@ export class GavelWorkbench extends LitElement {
       command("theme", t("cmd.theme"), () => this.toggleTheme()),
       command("locale", t("cmd.locale"), () => this.toggleLocale()),
       command("settings", t("cmd.settings"), () => void this.settingsDialog.open()),
-      command("togglePanel", t("cmd.togglePanel"), () => (this.panelVisible = !this.panelVisible)),
+      command("signIn", t("cmd.signIn"), () => void this.openSignIn("welcome")),
+      command("signOut", t("cmd.signOut"), () => this.signOut()),
+      command("togglePanel", t("cmd.togglePanel"), () => (this.panelExpanded = !this.panelExpanded)),
       command("quickOpen", t("cmd.quickOpen"), () => this.files.quickOpen(), [KeyMod.CtrlCmd | KeyCode.KeyP]),
       command("search", t("cmd.search"), () => void this.files.search(), [KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyF]),
       command("upload", t("cmd.upload"), () => this.files.chooseUploads()),
@@ -982,10 +1129,13 @@ export class GavelWorkbench extends LitElement {
     const doc = this.activeDoc;
     const diagnostics = this.analysis?.diagnostics ?? [];
     const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+    // With no file open the panel has nothing to show: it shrinks to its tab row and gives the welcome page the room,
+    // and gets its height back (the one the sash set) with the next file.
+    const panelOpen = this.panelExpanded && this.docs.length > 0;
     return html`
       <gavel-activity-bar .active=${this.sidebar} @select-view=${(e: CustomEvent<SidebarView | "settings">) => this.selectView(e.detail)}></gavel-activity-bar>
       <aside class="sidebar" aria-label=${this.sidebar ? t(`activity.${this.sidebar}`) : ""}>${this.sidebarContent()}</aside>
-      <main class="main ${this.panelVisible ? "" : "panel-hidden"} ${this.docs.length ? "" : "no-tabs"}">
+      <main class="main ${panelOpen ? "" : "panel-collapsed"} ${this.docs.length ? "" : "no-tabs"}">
         <gavel-tabs
           .tabs=${this.docs.map((d) => ({ name: d.name, dirty: this.isDirty(d) }))}
           .active=${this.activeName}
@@ -1008,7 +1158,7 @@ export class GavelWorkbench extends LitElement {
             this.merging = null;
           }}
         ></gavel-code-editor>
-        ${this.panelVisible
+        ${panelOpen
           ? html`<div class="panel-sash" role="separator" aria-orientation="horizontal" tabindex="0" aria-label=${t("panel.resize")}
               aria-valuenow=${this.panelSize.now} aria-valuemin=${PANEL_MIN_HEIGHT} aria-valuemax=${this.panelSize.max}
               @pointerdown=${this.startPanelResize} @keydown=${this.onSashKey}></div>`
@@ -1016,8 +1166,11 @@ export class GavelWorkbench extends LitElement {
         <gavel-bottom-panel
           .active=${this.panel}
           .problemCount=${diagnostics.length}
-          @select-panel=${(e: CustomEvent<PanelView>) => (this.panel = e.detail)}
-        >${this.panelVisible ? this.panelContent() : nothing}</gavel-bottom-panel>
+          ?collapsed=${!this.panelExpanded}
+          ?empty=${this.docs.length === 0}
+          @select-panel=${(e: CustomEvent<PanelView>) => this.showPanel(e.detail)}
+          @toggle-panel=${() => (this.panelExpanded = !this.panelExpanded)}
+        >${panelOpen ? this.panelContent() : nothing}</gavel-bottom-panel>
       </main>
       <gavel-status-bar
         ?hasFile=${doc !== undefined}
@@ -1028,12 +1181,20 @@ export class GavelWorkbench extends LitElement {
         .savedVersion=${doc ? doc.savedVersion : null}
         ?dirty=${doc ? this.isDirty(doc) : false}
         .message=${this.message}
+        .identity=${this.identity}
+        ?reloadForLocale=${this.monacoSetup !== null && getLocale() !== this.monacoLocale}
+        @reload-locale=${() => void this.reloadKeepingWork()}
         @show-problems=${() => this.showPanel("problems")}
         @show-history=${() => this.sidebar !== "history" && this.selectView("history")}
         @toggle-locale=${() => this.toggleLocale()}
         @toggle-theme=${() => this.toggleTheme()}
+        @open-sign-in=${() => void this.openSignIn("welcome")}
+        @sign-out=${() => this.signOut()}
       ></gavel-status-bar>
-      <gavel-settings-dialog></gavel-settings-dialog>
+      <gavel-settings-dialog .identity=${this.identity} @open-sign-in=${() => void this.openSignIn("welcome")}
+        @sign-out=${() => this.signOut()}></gavel-settings-dialog>
+      <gavel-sign-in-dialog @signed-in=${(e: CustomEvent<Identity>) => this.onSignedIn(e.detail)}
+        @sign-in-later=${() => deferSignIn(true)}></gavel-sign-in-dialog>
       <gavel-notifications></gavel-notifications>
       <gavel-quick-open @open-file=${(e: CustomEvent<string>) => void this.openFile(e.detail)}></gavel-quick-open>
     `;

@@ -6,32 +6,37 @@ import { customElement, property } from "lit/decorators.js";
 import { approximate, exactText, roundedDecimal, valueText } from "../exact-display";
 import { t } from "../i18n";
 import { LocaleController } from "./locale-controller";
+import { ChartWidth, fitLabel } from "./chart-width";
 import { sharedStyles } from "./shared-styles";
 
+/** The width the chart prefers, and the least it narrows to. */
 const WIDTH = 440;
+const MIN_WIDTH = 300;
 const LABEL = 84;
 const ROW = 24;
 const TAIL = 110;
 
 @customElement("gavel-rating-chart")
 export class RatingChart extends LitElement {
-  static override styles = [sharedStyles, css`:host { display: block; } svg { max-width: 100%; } text { fill: var(--fg); font: 12px var(--ui-font); }`];
+  static override styles = [sharedStyles, css`:host { display: block; overflow-x: auto; } svg { display: block; } text { fill: var(--fg); font: 12px var(--ui-font); }`];
 
   @property({ attribute: false }) result: RatingResult | null = null;
   private readonly locale = new LocaleController(this);
+  private readonly size = new ChartWidth(this, WIDTH, MIN_WIDTH);
 
   override render() {
     const result = this.result;
     if (!result) return html``;
-    const track = WIDTH - LABEL - TAIL;
+    const width = this.size.width;
+    const track = width - LABEL - TAIL;
     const height = result.levels.length * ROW + 4;
     return html`<svg role="img" aria-label="${t("rating.levels")}: ${result.levels.map((l) => `${l.name} ${l.count}`).join(", ")}"
-        viewBox="0 0 ${WIDTH} ${height}" width=${WIDTH} height=${height}>
+        viewBox="0 0 ${width} ${height}" width=${width} height=${height}>
       ${result.levels.map((level, i) => {
         const y = i * ROW + 4;
         // The share is exact (a fraction); only its drawing is rounded.
         const share = Math.max(0, Math.min(1, approximate(level.share)));
-        const label = level.name.length > 7 ? `${level.name.slice(0, 6)}…` : level.name;
+        const label = fitLabel(level.name, LABEL - 8);
         return svg`<g class="level" data-name=${level.name} data-count=${level.count}>
           <text x="0" y=${y + 13}>${label}<title>${level.name}</title></text>
           <rect x=${LABEL} y=${y} width=${track} height="16" rx="2" fill="var(--bar-track)"></rect>

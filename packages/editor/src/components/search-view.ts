@@ -235,7 +235,7 @@ export class SearchView extends LitElement {
     return html`<li role="treeitem" class="match" aria-level="2" data-file=${row.file.name} data-line=${match.line} data-column=${match.column}
       tabindex=${common.tabindex} @keydown=${common.key}
       @click=${() => { this.current = index; this.openMatch(row.file.name, match); }}>
-      <span class="ln">${match.line}</span><span class="text">${this.preview(match)}</span>
+      <span class="ln">${match.line}</span><span class="text" translate="no">${this.preview(match)}</span>
     </li>`;
   }
 

@@ -1,8 +1,9 @@
-/** The status bar: cursor position, error and warning counts, language, saved version, UI language and theme. */
+/** The status bar: cursor position, error and warning counts, language, saved version, who is signed in, UI language and theme. */
 
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { t } from "../i18n";
+import type { Identity } from "../session-api";
 import { LocaleController } from "./locale-controller";
 import { sharedStyles } from "./shared-styles";
 
@@ -27,6 +28,10 @@ export class StatusBar extends LitElement {
   @property({ type: Number }) savedVersion: number | null = null;
   @property({ type: Boolean }) dirty = false;
   @property() message = "";
+  /** Who is signed in; null shows a Sign in button instead. */
+  @property({ attribute: false }) identity: Identity | null = null;
+  /** Monaco's own menus are still in the language the page was loaded in: offer the reload that switches them. */
+  @property({ type: Boolean }) reloadForLocale = false;
   private readonly locale = new LocaleController(this);
 
   private emit(type: string): void {
@@ -49,6 +54,14 @@ export class StatusBar extends LitElement {
             <span class="item">UTF-8</span>
             <span class="item" data-status="language">gavel</span>
             <button data-status="version" title=${t("activity.history")} @click=${() => this.emit("show-history")}>${saved}</button>`
+        : nothing}
+      ${this.identity
+        ? html`<span class="item" data-status="user" title=${t("status.signedIn", { name: this.identity.name, role: t(`role.${this.identity.role}`) })}>
+${this.identity.name} · ${t(`role.${this.identity.role}`)}</span>
+            <button data-action="sign-out" @click=${() => this.emit("sign-out")}>${t("status.signOut")}</button>`
+        : html`<button data-action="sign-in" @click=${() => this.emit("open-sign-in")}>${t("status.signIn")}</button>`}
+      ${this.reloadForLocale
+        ? html`<button data-action="reload-locale" title=${t("status.reloadLocaleHelp")} @click=${() => this.emit("reload-locale")}>↻ ${t("status.reloadLocale")}</button>`
         : nothing}
       <button data-status="locale" title=${t("cmd.locale")} @click=${() => this.emit("toggle-locale")}>${t("status.locale")}</button>
       <button data-status="theme" title=${t("status.theme")} aria-label=${t("status.theme")} @click=${() => this.emit("toggle-theme")}>◐</button>

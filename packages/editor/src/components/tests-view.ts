@@ -64,7 +64,7 @@ export class TestsView extends LitElement {
               (r) => html`<li class="test" data-passed=${String(r.passed)} tabindex="0"
                   @click=${() => this.reveal(r.span)} @keydown=${(e: KeyboardEvent) => e.key === "Enter" && this.reveal(r.span)}>
                 <div class="head">
-                  <span class=${r.passed ? "ok" : "error"} aria-label=${r.passed ? "passed" : "failed"}>${r.passed ? "✓" : "✗"}</span>
+                  <span class=${r.passed ? "ok" : "error"} aria-label=${t(r.passed ? "tests.passed" : "tests.failed")}>${r.passed ? "✓" : "✗"}</span>
                   <span class="name">${r.name}</span>
                   <span class="rule">${r.rule}</span>
                 </div>
@@ -75,8 +75,8 @@ export class TestsView extends LitElement {
                       ${r.expectations.filter((e) => !e.passed).map(
                         (e) => html`<tr class="expectation">
                           <td>${e.text}</td>
-                          <td>${t("tests.expected")}: <span class="expected">${e.expected}</span></td>
-                          <td>${t("tests.actual")}: <span class="actual error">${e.actual}</span></td>
+                          <td>${t("tests.expected")}: <code class="expected" translate="no">${e.expected}</code></td>
+                          <td>${t("tests.actual")}: <code class="actual error" translate="no">${e.actual}</code></td>
                         </tr>`,
                       )}
                     </table>`}

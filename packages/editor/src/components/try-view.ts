@@ -218,7 +218,7 @@ export class TryView extends LitElement {
         <table aria-label=${t("try.explanation")}>
           ${result.explanation.map((step) => html`<tr class="step" tabindex="0" @click=${() => this.reveal(step.span)}
               @keydown=${(e: KeyboardEvent) => e.key === "Enter" && this.reveal(step.span)}>
-            <td>${step.clause}</td><td class="text">${step.text}</td><td class="detail">${step.detail}</td>
+            <td>${step.clause}</td><td class="text" translate="no">${step.text}</td><td class="detail">${detailText(step.detail)}</td>
             <td class=${step.result === true ? "ok" : step.result === false ? "error" : ""}>${shown(step.result)}</td></tr>`)}
         </table>`;
     }
@@ -241,7 +241,7 @@ export class TryView extends LitElement {
               @keydown=${(e: KeyboardEvent) => e.key === "Enter" && this.reveal(step.span)}>
             <td>${step.clause}</td>
             <td class="text">${step.text}</td>
-            <td class="detail">${step.detail}</td>
+            <td class="detail">${detailText(step.detail)}</td>
             <td class=${step.result === true ? "ok" : step.result === false ? "error" : ""}>${shown(step.result)}</td>
           </tr>`,
         )}
@@ -276,6 +276,7 @@ const RATIO_PATTERN = String.raw`\s*[+\-]?(\d+\.?\d*|\.\d+)\s*%?\s*`;
 
 /** A result value, rounded for reading, with the exact fraction on hover. */
 function shown(value: Parameters<typeof valueText>[0]) {
+  if (typeof value === "boolean") return t(value ? "try.true" : "try.false");
   const exact = exactText(value);
   return exact ? html`<span class="exact" title=${exact}>${valueText(value)}</span>` : valueText(value);
 }
@@ -296,4 +297,9 @@ function parseRecords(raw: string): unknown {
   } catch {
     return raw;
   }
+}
+
+/** A clause's worked arithmetic (lang's `20 > 2/3 × 30 = 20 → false`) with its truth value in the UI's language. */
+function detailText(detail: string): string {
+  return detail.replace(/\b(true|false)\b/g, (value) => t(value === "true" ? "try.true" : "try.false"));
 }

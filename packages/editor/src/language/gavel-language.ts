@@ -2,7 +2,7 @@
 
 import type { Completion, DocumentSymbol } from "@gavel-rules/lang";
 import { editor, languages, Uri, type IRange } from "monaco-editor/editor";
-import { getLocale, onLocaleChange } from "../i18n";
+import { getLocale, onLocaleChange, t } from "../i18n";
 import { DocumentAnalyzer } from "./document-analyzer";
 import { GAVEL_LANGUAGE_ID, gavelLanguageConfiguration, gavelMonarch } from "./gavel-monarch";
 import { languageClient } from "./language-client";
@@ -86,7 +86,7 @@ export function registerGavelLanguage(): DocumentAnalyzer {
         suggestions: items.map((item, index) => ({
           label: item.label,
           kind: completionKinds[item.kind] ?? languages.CompletionItemKind.Text,
-          detail: item.detail ?? item.kind,
+          detail: item.detail ?? t(`completion.${item.kind}`),
           insertText: item.insertText ?? item.label,
           insertTextRules: item.insertText?.includes("$") ? languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
           sortText: String(index).padStart(4, "0"),

@@ -2,7 +2,7 @@
 /** The gavel language worker: runs the real compiler, test runner and language service off the main thread. */
 
 import {
-  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, getModuleSymbols, getSignatureHelp, localizeError, localizeTestResult, runTests, thresholdTable,
+  compile, factLabel, format, getCompletions, getDefinition, getDocumentSymbols, getHover, getModuleSymbols, getSignatureHelp, localizeError, localizeTestResult, runTests, thresholdTable,
   type CompiledModule, type CompileOptions, type DocumentSymbol,
 } from "@gavel-rules/lang";
 import { createImportResolver } from "./import-resolver";
@@ -70,7 +70,7 @@ const handlers: Handlers = {
       diagnostics: module.diagnostics.filter((d) => d.file === undefined || d.file === file),
       // Imported rules too: a file of tests for std/major-matter.gavel can try major_matter.
       rules: [...module.scope.values()].map(({ name, label, kind, inputs, span }) => ({
-        name, label, kind, inputs, span, own: module.rules.some((r) => r.name === name),
+        name, label, kind, inputs: inputs.map(localFactLabel), span, own: module.rules.some((r) => r.name === name),
       })),
       tests: module.tests,
       symbols: getModuleSymbols(module),
@@ -181,3 +181,16 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   }
   self.postMessage(response);
 };
+
+/**
+ * A built-in input labelled in the UI's language instead of both: a vote's or an election's counts, an election's
+ * votes by candidate and a rating's levels. Labels a rule file gives are the author's and stay as written.
+ */
+function localFactLabel<T extends { name: string; label?: string }>(input: T): T {
+  if (locale === "en") return input;
+  const both = factLabel(input.name);
+  if (both !== undefined && input.label === both) return { ...input, label: factLabel(input.name, locale) };
+  if (input.name === "candidates" && input.label === "候选人得票 / votes by candidate") return { ...input, label: "候选人得票" };
+  if (input.label === `测评等次 / level ${input.name}`) return { ...input, label: `测评等次 ${input.name}` };
+  return input;
+}

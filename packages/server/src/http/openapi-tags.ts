@@ -5,6 +5,6 @@ export const OPENAPI_TAGS = [
   { name: "meetings", description: "Bodies (standing rosters), meetings with one sign-in and proxies, agenda items (motions, elections, ratings) and their rounds, and each closed meeting's public notice (公示)" },
   { name: "audit", description: "Each ballot's append-only, hash-chained event log: read it, keep its head, verify it" },
   { name: "assessments", description: "Score and rank many subjects with one scorecard, from JSON or a streamed CSV" },
-  { name: "access", description: "Bearer tokens and their roles (admin only)" },
+  { name: "access", description: "Bearer tokens and their roles (managed by admins), and who a token belongs to" },
   { name: "service", description: "Liveness, readiness and metrics for operators and load balancers" },
 ];

@@ -334,6 +334,10 @@ export const CreateTokenBody = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 100 }), role: ref(Role) },
   { $id: "CreateTokenRequest", additionalProperties: false, example: { name: "clerk-desk-1", role: "clerk" } },
 );
+export const Me = Type.Object(
+  { name: Type.String({ description: "The token's name: the author recorded on every version it stores" }), role: ref(Role) },
+  { $id: "Me", description: "Who the bearer token belongs to", example: { name: "王芳", role: "author" } },
+);
 export const TokenIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 
 const StoreKind = StringEnum(["embedded", "postgres"]);
@@ -375,6 +379,7 @@ export const SHARED_SCHEMAS: TSchema[] = [
   TokenList,
   CreatedToken,
   CreateTokenBody,
+  Me,
   Health,
   Readiness,
 ];

@@ -1,12 +1,25 @@
-/** Token management (admin only): create, list, revoke. */
+/** Token management (admin only): create, list, revoke; and, for any valid token, who it belongs to. */
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { actorOf, authorize } from "../http/authorize.ts";
-import { CreatedToken, CreateTokenBody, ref, TokenIdParam, TokenInfo, TokenList, withErrors } from "../http/schemas.ts";
+import { CreatedToken, CreateTokenBody, Me, ref, TokenIdParam, TokenInfo, TokenList, withErrors } from "../http/schemas.ts";
 import type { Services } from "./context.ts";
 
 export const tokensRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { tokens }) => {
   const admin = authorize(tokens, "manage:tokens");
+
+  // Every role may read, so "read" admits any valid token: the editor's sign-in checks a pasted token with this before keeping it.
+  app.get(
+    "/v1/me",
+    {
+      onRequest: authorize(tokens, "read"),
+      schema: { operationId: "getMe", tags: ["access"], summary: "Who the bearer token belongs to: its name and role", response: withErrors({ 200: ref(Me) }, 401) },
+    },
+    async (request) => {
+      const { name, role } = actorOf(request);
+      return { name, role };
+    },
+  );
 
   app.post(
     "/v1/tokens",
