@@ -12,7 +12,13 @@
 const testFilesFor = {
   "packages/lang/src/eval/evaluator.ts": ["packages/lang/src/eval/evaluator.test.ts", "packages/lang/src/eval/evaluator-failures.test.ts", "packages/lang/src/eval/evaluator-explanations.test.ts", "packages/lang/src/check/requirements.test.ts", "packages/lang/src/tooling/test-blocks.test.ts"],
   "packages/lang/src/compile/fastpath.ts": ["packages/lang/src/compile/fastpath.test.ts", "packages/lang/src/eval/evaluator.test.ts"],
-  "packages/lang/src/check/checker.ts": ["packages/lang/src/check/checker.test.ts", "packages/lang/src/diagnostics/messages.test.ts", "packages/lang/src/check/requirements.test.ts"],
+  // The checker and the jobs split from it (check/*.ts) share its tests.
+  ...Object.fromEntries(
+    ["checker", "typing", "bands", "bounds", "constant-folding", "suggest", "rule-settings", "test-blocks", "functions"].map((job) => [
+      `packages/lang/src/check/${job}.ts`,
+      ["packages/lang/src/check/checker.test.ts", "packages/lang/src/diagnostics/messages.test.ts", "packages/lang/src/check/requirements.test.ts"],
+    ]),
+  ),
   "packages/lang/src/tooling/formatter.ts": ["packages/lang/src/tooling/formatter.test.ts", "tests/lang/formatter.test.ts"],
   "packages/server/src/audit/hash-chain.ts": ["packages/server/src/audit/hash-chain.test.ts"],
   "packages/server/src/ballots/ballot-service.ts": ["tests/server/ballot-flow.test.ts", "tests/server/ballot-integrity.test.ts"],

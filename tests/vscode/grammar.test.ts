@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { IGrammar } from "vscode-textmate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../../packages/lang/src/compile/compiler.ts";
-import { FUNCTIONS } from "../../packages/lang/src/check/checker.ts";
+import { FUNCTIONS } from "../../packages/lang/src/check/functions.ts";
 import { ELECTION_FACTS, ELECTION_OUTCOMES, VOTE_FACTS, VOTE_OUTCOMES } from "../../packages/lang/src/check/facts.ts";
 import { keywordTokens, tokenize } from "../../packages/lang/src/syntax/lexer.ts";
 import { repoRoot } from "../cli/run-gavel";

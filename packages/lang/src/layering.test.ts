@@ -67,10 +67,12 @@ describe("the language package's phase folders", () => {
     expect(unused).toEqual([]);
   });
 
-  // The folders import each other, so the order modules are evaluated in depends on which is loaded first.
-  it.each(["./index.ts", ...PHASES.map((f) => `./${f}/index.ts`)])("loads with %s first", async (entry) => {
+  // The folders import each other, so which module is evaluated first decides the order of the others: each must
+  // be ready for the top-level code (class heritage, tables) of the modules it imports, whichever is loaded first.
+  const modules = ["index.ts", ...PHASES.flatMap((folder) => ["index.ts", ...sourcesOf(folder)].map((file) => `${folder}/${file}`))];
+  it.each(modules)("loads with %s first", async (entry) => {
     vi.resetModules();
-    const loaded: object = await import(/* @vite-ignore */ new URL(entry, import.meta.url).href);
+    const loaded: object = await import(/* @vite-ignore */ new URL(`./${entry}`, import.meta.url).href);
     expect(loaded).toBeTypeOf("object");
   });
 });

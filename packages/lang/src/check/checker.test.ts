@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../compile/compiler.ts";
-import { suggest } from "./checker.ts";
+import { suggest } from "./suggest.ts";
 
 function codes(src: string): string[] {
   return compile(src).diagnostics.map((d) => `${d.severity}:${d.code}`);
