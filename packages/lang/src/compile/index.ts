@@ -4,5 +4,4 @@
  * Leaf modules first: the folders import each other (eval reads check's facts, check eval's Rational), and a module
  * evaluated early is ready for the top-level code of the others (src/layering.test.ts loads each index first).
  */
-export { compile, moduleInternals } from "./compiler.ts";
-export type { ModuleInternals } from "./compiler.ts";
+export { compile } from "./compiler.ts";

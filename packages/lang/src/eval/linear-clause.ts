@@ -320,6 +320,7 @@ export function solveWhole(s: bigint, k: bigint, op: A.CompareOp, within: Range)
   return clip(set, within);
 }
 
+// A memo cache, not a hand-off: wholeForm computes the same value again for a form it has not seen.
 /** An atom on whole coefficients (the form times the common denominator of its coefficients), once per atom. */
 const wholeAtoms = new WeakMap<LinearForm, { coef: [string, bigint][]; constant: bigint }>();
 

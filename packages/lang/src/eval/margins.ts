@@ -51,6 +51,7 @@ export const ELECTION_MODEL: CountModel = {
   },
 };
 
+// A memo cache, not a hand-off: linearRuleOf computes the same value again for a declaration it has not seen.
 const cache = new WeakMap<object, LinearRule>();
 
 /** The linear reading of a rule's members, once per declaration. */
@@ -119,6 +120,7 @@ export function marginFromSet(set: IntSet, range: Range, actual: bigint, rises: 
   return { needed: toNumber(first.lo), margin: null, bound: null };
 }
 
+// A memo cache, not a hand-off: expandedFor computes the same value again for a condition it has not seen.
 const expanded = new WeakMap<Condition, Map<string, Condition>>();
 
 /**

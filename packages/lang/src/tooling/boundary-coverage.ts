@@ -6,7 +6,6 @@
 
 import type * as A from "../syntax/index.ts";
 import { walkExpr, printExpr } from "../syntax/index.ts";
-import { moduleInternals } from "../compile/index.ts";
 import { constantValue, criteriaOf, type RuleInfo } from "../check/index.ts";
 import { ceilDiv, floorDiv, linearize, NotLinear, type Condition, clauseCount, Rational } from "../eval/index.ts";
 import type { TestRun } from "./testing.ts";
@@ -58,9 +57,9 @@ function comparisonsIn(e: A.Expr): (A.Expr & { kind: "compare" })[] {
 
 /** Every threshold of the rules a module defines. */
 export function boundaryThresholds(module: CompiledModule): BoundaryThreshold[] {
-  const infos = moduleInternals(module)?.infos;
+  const { infos } = module.analysed;
   return module.rules.flatMap((rule) => {
-    const info = infos?.get(rule.name);
+    const info = infos.get(rule.name);
     return info ? thresholdsOf(info) : [];
   });
 }
@@ -239,10 +238,9 @@ function environmentOf(result: RuleResult, args: readonly A.TestArg[]): Map<stri
 
 /** The positions (`${thresholdId}:${position}`) the tests of a run sit on, for every rule they evaluated. */
 export function boundaryHits(module: CompiledModule, run: TestRun): Set<string> {
-  const internals = moduleInternals(module);
+  const { tests, infos } = module.analysed;
   const hits = new Set<string>();
-  if (!internals) return hits;
-  const decls = new Map(internals.tests.map((t) => [t.span.offset, t]));
+  const decls = new Map(tests.map((t) => [t.span.offset, t]));
   const conditions = new Map<string, Map<string, { expr: A.Expr; name: string; whole: boolean }>>();
   for (const t of run.results) {
     const result = t.result;
@@ -261,7 +259,7 @@ export function boundaryHits(module: CompiledModule, run: TestRun): Set<string> 
       continue;
     }
     const decl = decls.get(t.span.offset);
-    const info = internals.infos.get(result.rule);
+    const info = infos.get(result.rule);
     if (!decl || !info) continue;
     let atoms = conditions.get(result.rule);
     if (!atoms) {

@@ -1,8 +1,8 @@
 /** Find references and rename for editors: every place a rule, input, let or criterion name is written in one file. */
 
 import type * as A from "../syntax/index.ts";
-import { FUNCTIONS, VOTE_FACTS, VOTE_OUTCOMES } from "../check/index.ts";
-import { compile, moduleInternals, type ModuleInternals } from "../compile/index.ts";
+import { analyse, FUNCTIONS, VOTE_FACTS, VOTE_OUTCOMES, type AnalysedModule } from "../check/index.ts";
+import { compile } from "../compile/index.ts";
 import { keywordTokens, spanContains } from "../syntax/index.ts";
 import type { CompileOptions, Diagnostic, Span } from "../types.ts";
 
@@ -71,19 +71,19 @@ function memberOf(rule: A.RuleDecl | undefined, name: string): MemberDecl | unde
 const renamable = (kind: string): kind is "input" | "let" | "criterion" => kind === "input" || kind === "let" || kind === "criterion";
 
 /** The rule, input, let or criterion name at `offset`, if any. */
-function targetAt(program: A.Program, infos: ModuleInternals, offset: number): NameTarget | undefined {
+function targetAt({ program, infos }: AnalysedModule, offset: number): NameTarget | undefined {
   for (const item of program.items) {
     if (!spanContains(item.span, offset)) continue;
     if (isRule(item)) {
       if (spanContains(item.nameSpan, offset)) return { kind: "rule", name: item.name };
       const member = membersOf(item).find((m) => spanContains(m.nameSpan, offset));
       if (member) return { kind: member.kind, name: member.name, rule: item.name };
-      const info = infos.infos.get(item.name);
+      const info = infos.get(item.name);
       const ref = info?.decl === item ? info.references.find((r) => spanContains(r.span, offset)) : undefined;
       if (ref && renamable(ref.symbol.kind)) return { kind: ref.symbol.kind, name: ref.symbol.name, rule: item.name };
     } else if (item.kind === "test") {
       if (spanContains(item.ruleSpan, offset)) return { kind: "rule", name: item.rule };
-      const rule = infos.infos.get(item.rule)?.decl;
+      const rule = infos.get(item.rule)?.decl;
       const arg = item.args.find((a) => spanContains(a.nameSpan, offset));
       const expectation = item.expects.find((e) => e.kind === "value" && spanContains(e.targetSpan, offset));
       const name = arg?.name ?? (expectation?.kind === "value" ? expectation.target : undefined);
@@ -94,7 +94,7 @@ function targetAt(program: A.Program, infos: ModuleInternals, offset: number): N
   return undefined;
 }
 
-function occurrences(program: A.Program, internals: ModuleInternals, target: NameTarget): References {
+function occurrences({ program, infos }: AnalysedModule, target: NameTarget): References {
   const spans: Span[] = [];
   let declaration: Span | undefined;
   for (const item of program.items) {
@@ -112,7 +112,7 @@ function occurrences(program: A.Program, internals: ModuleInternals, target: Nam
         declaration = member.nameSpan;
         spans.push(member.nameSpan);
       }
-      const info = internals.infos.get(item.name);
+      const info = infos.get(item.name);
       if (info?.decl === item) {
         for (const r of info.references) if (r.symbol.name === target.name && renamable(r.symbol.kind)) spans.push(r.span);
       }
@@ -129,9 +129,9 @@ function occurrences(program: A.Program, internals: ModuleInternals, target: Nam
 
 /** Every occurrence in this file of the rule, input, let or criterion name at `offset` (its declaration included). */
 export function getReferences(source: string, offset: number, options: CompileOptions = {}): References | undefined {
-  const internals = moduleInternals(compile(source, options))!;
-  const target = targetAt(internals.program, internals, offset);
-  return target ? occurrences(internals.program, internals, target) : undefined;
+  const analysed = analyse(source, options);
+  const target = targetAt(analysed, offset);
+  return target ? occurrences(analysed, target) : undefined;
 }
 
 /** Applies replacements (non-overlapping) to a text. */
@@ -150,17 +150,17 @@ const errorsOf = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) 
 /** The edits renaming the name at `offset` to `newName` everywhere in the file; refused when the result would not be valid. */
 export function getRename(source: string, offset: number, newName: string, options: CompileOptions = {}): RenameOutcome {
   const module = compile(source, options);
-  const internals = moduleInternals(module)!;
-  const target = targetAt(internals.program, internals, offset);
+  const { analysed } = module;
+  const target = targetAt(analysed, offset);
   if (!target) return { ok: false, code: "NO_NAME", message: "There is no rule, input, let or criterion name here to rename." };
-  const refs = occurrences(internals.program, internals, target);
+  const refs = occurrences(analysed, target);
   if (!refs.declaration) return { ok: false, code: "NOT_IN_FILE", message: `'${target.name}' is declared in an imported file; rename it there.` };
   if (!IDENTIFIER.test(newName)) return { ok: false, code: "INVALID_NAME", message: `'${newName}' is not a name: a name starts with a letter or _ and has letters, digits and _ only.` };
   if (RESERVED_NAMES.has(newName)) return { ok: false, code: "RESERVED_NAME", message: `'${newName}' is a reserved word of the language and cannot name a ${target.kind}.` };
   if (newName === target.name) return { ok: true, target, edits: [] };
   const taken = target.kind === "rule"
-    ? module.scope.has(newName) || internals.program.items.some((i) => isRule(i) && i.name === newName)
-    : memberOf(internals.program.items.find((i): i is A.RuleDecl => isRule(i) && i.name === target.rule), newName) !== undefined;
+    ? module.scope.has(newName) || analysed.program.items.some((i) => isRule(i) && i.name === newName)
+    : memberOf(analysed.program.items.find((i): i is A.RuleDecl => isRule(i) && i.name === target.rule), newName) !== undefined;
   if (taken) return { ok: false, code: "NAME_TAKEN", message: `'${newName}' is already the name of another ${target.kind === "rule" ? "rule" : "member of this rule"}.` };
   const edits = refs.spans.map((span) => ({ span, newText: newName }));
   // The last word: the renamed file must have no error the original did not have.

@@ -8,7 +8,6 @@
 import type * as A from "../syntax/index.ts";
 import { walkExpr, printExpr } from "../syntax/index.ts";
 import { constantValue, criteriaOf } from "../check/index.ts";
-import { moduleInternals } from "../compile/index.ts";
 import { Rational } from "../eval/index.ts";
 import type { InsightError } from "./threshold-table.ts";
 import type { CompiledModule, CompiledRule, ExactJson } from "../types.ts";
@@ -202,7 +201,7 @@ export function diffScorecards(before: { rule: CompiledRule; decl: A.ScorecardDe
 /** The scorecard `name` of a module with its declaration. */
 export function scorecardOf(module: CompiledModule, name: string): { ok: true; rule: CompiledRule; decl: A.ScorecardDecl } | { ok: false; error: InsightError } {
   const rule = module.scope.get(name);
-  const info = moduleInternals(module)?.infos.get(name);
+  const info = module.analysed.infos.get(name);
   if (!rule || !info) return { ok: false, error: { code: "UNKNOWN_RULE", message: `There is no rule '${name}'.` } };
   if (info.decl.kind !== "scorecard") return { ok: false, error: { code: "KIND_MISMATCH", message: `'${name}' is a ${info.decl.kind}; a scorecard is compared with a scorecard only.` } };
   return { ok: true, rule, decl: info.decl };

@@ -2,7 +2,7 @@
 
 import type * as A from "../syntax/index.ts";
 import { ELECTION_CLAUSE_DOCS, FUNCTION_DOCS, FUNCTIONS, INPUT_TYPES, outcomesOf, ruleParameters, type RuleInfo, ELECTION_FACTS, ELECTION_OUTCOMES, FACT_LABELS, VOTE_FACTS, VOTE_OUTCOMES } from "../check/index.ts";
-import { compile, moduleInternals } from "../compile/index.ts";
+import { compile } from "../compile/index.ts";
 import { parse, quote, printExpr, spanContains, spanOfToken } from "../syntax/index.ts";
 import { callAt, calledRule, inputTypeText, type CalledRule, type CallContext } from "./signature-help.ts";
 import type { CompiledModule, CompileOptions, Span } from "../types.ts";
@@ -73,8 +73,7 @@ export function getDocumentSymbols(source: string): DocumentSymbol[] {
 
 /** The outline of a compiled file, from the syntax tree the compiler already has (no second parse). */
 export function getModuleSymbols(module: CompiledModule): DocumentSymbol[] {
-  const internals = moduleInternals(module);
-  return internals ? symbolsOfProgram(internals.program) : [];
+  return symbolsOfProgram(module.analysed.program);
 }
 
 function symbolsOfProgram(program: A.Program): DocumentSymbol[] {
@@ -107,14 +106,14 @@ function textBefore(source: string, offset: number): string {
 /** Completions at a cursor offset: keywords for the place, names in scope, rules in tests. */
 export function getCompletions(source: string, offset: number, options: CompileOptions = {}): Completion[] {
   const module = compile(source, options);
-  const internals = moduleInternals(module)!;
+  const { analysed } = module;
   const before = textBefore(source, offset);
   const out: Completion[] = [];
   const kw = (words: string[]) => words.forEach((w) => out.push({ label: w, kind: "keyword", detail: KEYWORD_DOCS[w]?.replace(/\*\*/g, "") }));
   if (/input\s+[\p{L}_][\p{L}\p{N}_]*\s*:\s*[\p{L}]*$/u.test(before)) {
     return [...INPUT_TYPES.map((t) => ({ label: t, kind: "type" as const })), { label: "list of", kind: "type" as const, detail: "list of { field: type, … }: records", insertText: "list of { }" }];
   }
-  const item = enclosingItem(internals.program, offset);
+  const item = enclosingItem(analysed.program, offset);
   // After a setting's colon: its words, ready to finish.
   if (item && isRule(item) && item.kind !== "scorecard") {
     if (/^\s*proxies\s*:\s*[a-z]*$/u.test(before)) return [{ label: "at most", kind: "keyword", detail: "at most N: proxies one member present may hold", insertText: "at most " }];
@@ -126,7 +125,7 @@ export function getCompletions(source: string, offset: number, options: CompileO
     }
   }
   if (/expect\s+outcome\s*(=|!=)\s*[\p{L}_]*$/u.test(before)) {
-    const kind = item?.kind === "test" ? internals.infos.get(item.rule)?.decl.kind : undefined;
+    const kind = item?.kind === "test" ? analysed.infos.get(item.rule)?.decl.kind : undefined;
     return (kind ? outcomesOf(kind) : [...VOTE_OUTCOMES, ...ELECTION_OUTCOMES]).map((o) => ({ label: o, kind: "outcome" as const }));
   }
   if (!item || item.kind === "import") {
@@ -138,7 +137,7 @@ export function getCompletions(source: string, offset: number, options: CompileO
     const called = call ? calledRule(module, call.callee) : undefined;
     if (call && called) return argumentCompletions(called, call);
     for (const [name, rule] of module.scope) out.push({ label: name, kind: "rule", detail: rule.label });
-    const info = internals.infos.get(item.rule);
+    const info = analysed.infos.get(item.rule);
     if (info) {
       for (const p of ruleParameters(info)) out.push({ label: p, kind: "input", insertText: `${p}: ` });
       const targets: Record<A.RuleDecl["kind"], string[]> = {
@@ -152,7 +151,7 @@ export function getCompletions(source: string, offset: number, options: CompileO
     kw(["expect", "error"]);
     return out;
   }
-  const info = internals.infos.get(item.name);
+  const info = analysed.infos.get(item.name);
   if (item.kind === "vote") {
     kw(["quorum", "passes", "proxies", "let", "require", "of", "and", "or", "not", "true", "false"]);
     for (const f of VOTE_FACTS) out.push({ label: f, kind: "fact", detail: FACT_LABELS[f] });
@@ -198,10 +197,10 @@ function argumentCompletions(rule: CalledRule, call: CallContext): Completion[] 
 
 function ruleInfoAt(source: string, offset: number, options: CompileOptions): { info?: RuleInfo; program: A.Program; module: ReturnType<typeof compile> } {
   const module = compile(source, options);
-  const internals = moduleInternals(module)!;
-  const item = enclosingItem(internals.program, offset);
+  const { program, infos } = module.analysed;
+  const item = enclosingItem(program, offset);
   const name = item && isRule(item) ? item.name : item?.kind === "test" ? item.rule : undefined;
-  return { info: name ? internals.infos.get(name) : undefined, program: internals.program, module };
+  return { info: name ? infos.get(name) : undefined, program, module };
 }
 
 /** Hover text for the name or keyword under the cursor. */
@@ -244,8 +243,7 @@ export function getDefinition(source: string, offset: number, options: CompileOp
     if (item.kind === "test" && spanContains(item.ruleSpan, offset)) {
       const local = program.items.find((i): i is A.RuleDecl => isRule(i) && i.name === item.rule);
       if (local) return { span: local.nameSpan, file: options.file };
-      const internals = moduleInternals(module)!;
-      const imported = internals.infos.get(item.rule);
+      const imported = module.analysed.infos.get(item.rule);
       const rule = module.scope.get(item.rule);
       if (imported && rule) return { span: imported.decl.nameSpan, file: imported.file };
     }

@@ -5,7 +5,7 @@
 
 import { tokenMatcher, type IToken } from "chevrotain";
 import { FUNCTION_DOCS, FUNCTIONS, ruleParameters } from "../check/index.ts";
-import { compile, moduleInternals } from "../compile/index.ts";
+import { compile } from "../compile/index.ts";
 import { Identifier, tokenize } from "../syntax/index.ts";
 import type { CompiledModule, CompileOptions, ExactJson, InputInfo } from "../types.ts";
 
@@ -121,7 +121,7 @@ export interface CalledRule {
 export function calledRule(module: CompiledModule, name: string): CalledRule | undefined {
   const compiled = module.scope.get(name);
   if (compiled) return compiled;
-  const info = moduleInternals(module)?.infos.get(name);
+  const info = module.analysed.infos.get(name);
   if (!info) return undefined;
   const inputs = ruleParameters(info).map((parameter): ArgumentInfo => {
     const symbol = info.symbols.get(parameter);

@@ -1,7 +1,6 @@
 /** Runs the `test` blocks of a compiled module and records which rule pieces they exercised. */
 
 import type * as A from "../syntax/index.ts";
-import { moduleInternals } from "../compile/index.ts";
 import { constantValue } from "../check/index.ts";
 import { localizeError, message, type Locale } from "../diagnostics/index.ts";
 import { printExpr } from "../syntax/index.ts";
@@ -124,14 +123,14 @@ function markCovered(result: RuleResult, covered: Set<string>, module: CompiledM
 
 /** Runs every test block (optionally only those whose name contains `filter`, or only the one called exactly `name`). */
 export function runTests(module: CompiledModule, options: { filter?: string; name?: string } = {}): TestRun {
-  const internals = moduleInternals(module);
+  const { tests, testErrors } = module.analysed;
   const results: TestResult[] = [];
   const covered = new Set<string>();
-  for (const t of internals?.tests ?? []) {
+  for (const t of tests) {
     if (options.filter && !t.name.includes(options.filter)) continue;
     if (options.name !== undefined && t.name !== options.name) continue;
     const base = { name: t.name, file: module.file, rule: t.rule, span: t.span };
-    const [mistake] = internals?.testErrors.get(t) ?? [];
+    const [mistake] = testErrors.get(t) ?? [];
     if (mistake) {
       const { severity: _severity, file: _file, ...error } = mistake;
       results.push({ ...base, passed: false, expectations: [], error });

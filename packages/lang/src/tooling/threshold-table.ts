@@ -5,7 +5,6 @@
  */
 
 import type * as A from "../syntax/index.ts";
-import { moduleInternals } from "../compile/index.ts";
 import { expandCondition, solveFor, substitute, termForm, type Condition, type IntSet, linearRuleOf, VOTE_MODEL, Rational } from "../eval/index.ts";
 import type { CompiledModule, CompiledRule } from "../types.ts";
 
@@ -36,7 +35,7 @@ export interface VoteAnalysis {
 /** The vote `name` of a module, read for tables and diffs. */
 export function analyseVote(module: CompiledModule, name: string): { ok: true; vote: VoteAnalysis } | { ok: false; error: InsightError } {
   const rule = module.scope.get(name);
-  const info = moduleInternals(module)?.infos.get(name);
+  const info = module.analysed.infos.get(name);
   if (!rule || !info) return { ok: false, error: { code: "UNKNOWN_RULE", message: `There is no rule '${name}'.` } };
   if (info.decl.kind !== "vote") return { ok: false, error: { code: "NOT_A_VOTE", message: `'${name}' is a ${info.decl.kind}; tables and diffs are made for votes.` } };
   const linear = linearRuleOf(info.decl, VOTE_MODEL);
