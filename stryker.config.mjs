@@ -4,16 +4,22 @@
  * tests that cover it (perTest coverage). Never part of CI: a full run takes long on a small machine.
  *
  * One file:  npm run mutate -- --mutate packages/server/src/audit/hash-chain.ts
- * Lines of it: npm run mutate -- --mutate packages/lang/src/fastpath.ts:60-62,packages/lang/src/fastpath.ts:91-91
+ * Lines of it: npm run mutate -- --mutate packages/lang/src/compile/fastpath.ts:60-62,packages/lang/src/compile/fastpath.ts:91-91
  * (the test files then narrow to those listed for that file in `testFilesFor`).
  */
 
 /** Each mutated file with the test files that are meant to kill its mutants (dry runs stay short). */
 const testFilesFor = {
-  "packages/lang/src/evaluator.ts": ["packages/lang/src/evaluator.test.ts", "packages/lang/src/evaluator-failures.test.ts", "packages/lang/src/evaluator-explanations.test.ts", "packages/lang/src/requirements.test.ts", "packages/lang/src/test-blocks.test.ts"],
-  "packages/lang/src/fastpath.ts": ["packages/lang/src/fastpath.test.ts", "packages/lang/src/evaluator.test.ts"],
-  "packages/lang/src/checker.ts": ["packages/lang/src/checker.test.ts", "packages/lang/src/messages.test.ts", "packages/lang/src/requirements.test.ts"],
-  "packages/lang/src/formatter.ts": ["packages/lang/src/formatter.test.ts", "tests/lang/formatter.test.ts"],
+  "packages/lang/src/eval/evaluator.ts": ["packages/lang/src/eval/evaluator.test.ts", "packages/lang/src/eval/evaluator-failures.test.ts", "packages/lang/src/eval/evaluator-explanations.test.ts", "packages/lang/src/check/requirements.test.ts", "packages/lang/src/tooling/test-blocks.test.ts"],
+  "packages/lang/src/compile/fastpath.ts": ["packages/lang/src/compile/fastpath.test.ts", "packages/lang/src/eval/evaluator.test.ts"],
+  // The checker and the jobs split from it (check/*.ts) share its tests.
+  ...Object.fromEntries(
+    ["checker", "typing", "bands", "bounds", "constant-folding", "suggest", "rule-settings", "test-blocks", "functions"].map((job) => [
+      `packages/lang/src/check/${job}.ts`,
+      ["packages/lang/src/check/checker.test.ts", "packages/lang/src/diagnostics/messages.test.ts", "packages/lang/src/check/requirements.test.ts"],
+    ]),
+  ),
+  "packages/lang/src/tooling/formatter.ts": ["packages/lang/src/tooling/formatter.test.ts", "tests/lang/formatter.test.ts"],
   "packages/server/src/audit/hash-chain.ts": ["packages/server/src/audit/hash-chain.test.ts"],
   "packages/server/src/ballots/ballot-service.ts": ["tests/server/ballot-flow.test.ts", "tests/server/ballot-integrity.test.ts"],
   "packages/server/src/access/token-store.ts": ["tests/server/token-store.test.ts"],

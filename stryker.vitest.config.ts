@@ -13,7 +13,7 @@ const config = mergeConfig(
     resolve: {
       alias: [
         { find: /^@gavel-rules\/lang$/, replacement: here("./packages/lang/src/index.ts") },
-        { find: /^@gavel-rules\/lang\/std-path$/, replacement: here("./packages/lang/src/std-path.ts") },
+        { find: /^@gavel-rules\/lang\/std-path$/, replacement: here("./packages/lang/src/tooling/std-path.ts") },
         { find: /^@gavel-rules\/server$/, replacement: here("./packages/server/src/index.ts") },
       ],
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ELECTION_FACTS, ELECTION_OUTCOMES, VOTE_FACTS, VOTE_OUTCOMES } from "../../packages/lang/src/facts.ts";
-import { keywordTokens } from "../../packages/lang/src/lexer.ts";
+import { ELECTION_FACTS, ELECTION_OUTCOMES, VOTE_FACTS, VOTE_OUTCOMES } from "../../packages/lang/src/check/facts.ts";
+import { keywordTokens } from "../../packages/lang/src/syntax/lexer.ts";
 import { gavelConstants, gavelFacts, gavelKeywords, gavelTypes } from "../../packages/editor/src/language/gavel-monarch";
 
 // The highlighter's word lists are written out for the browser bundle; these checks keep them equal to the language's own.

@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { chainCases, deepestNestingCase } from "../../packages/lang/src/long-chains.fixture";
+import { chainCases, deepestNestingCase } from "../../packages/lang/src/compile/long-chains.fixture";
 
-const FIXTURE = fileURLToPath(new URL("../../packages/lang/src/long-chains.fixture.ts", import.meta.url));
+const FIXTURE = fileURLToPath(new URL("../../packages/lang/src/compile/long-chains.fixture.ts", import.meta.url));
 
 /** Runs the cases `casesExpr` builds (the fixture module is `m`) first thing in a new Node process with a stack of stackKb. */
 function inFreshProcess(casesExpr: string, stackKb: number): [string, string[]][] {

@@ -7,10 +7,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { IGrammar } from "vscode-textmate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compile } from "../../packages/lang/src/compiler.ts";
-import { FUNCTIONS } from "../../packages/lang/src/checker.ts";
-import { ELECTION_FACTS, ELECTION_OUTCOMES, VOTE_FACTS, VOTE_OUTCOMES } from "../../packages/lang/src/facts.ts";
-import { keywordTokens, tokenize } from "../../packages/lang/src/lexer.ts";
+import { compile } from "../../packages/lang/src/compile/compiler.ts";
+import { FUNCTIONS } from "../../packages/lang/src/check/functions.ts";
+import { ELECTION_FACTS, ELECTION_OUTCOMES, VOTE_FACTS, VOTE_OUTCOMES } from "../../packages/lang/src/check/facts.ts";
+import { keywordTokens, tokenize } from "../../packages/lang/src/syntax/lexer.ts";
 import { repoRoot } from "../cli/run-gavel";
 import { extensionRoot, loadGrammar, tokenizeText, type LineToken } from "./textmate";
 
@@ -196,7 +196,7 @@ describe("the extension's snippets", () => {
     const test = expand(snippets["test"]!.body).replace("rule(", "name(");
     const module = compile(`${vote}\n${test}`);
     expect(module.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const { runTests } = await import("../../packages/lang/src/testing.ts");
+    const { runTests } = await import("../../packages/lang/src/tooling/testing.ts");
     expect(runTests(module).results.map((r) => r.passed)).toEqual([true]);
   });
 });

@@ -1,5 +1,7 @@
 /** Public types of the gavel language: diagnostics, results, compiled rules. */
 
+import type { AnalysedModule } from "./check/index.ts";
+
 /** A position range in a source file; lines and columns are 1-based, offsets 0-based (UTF-16). */
 export interface Span {
   line: number;
@@ -321,6 +323,11 @@ export interface CompiledModule {
   tests: { name: string; rule: string; span: Span }[];
   /** Clause, criterion and band identifiers exercised by tests (filled by runTests) for coverage. */
   coverageUnits: CoverageUnit[];
+  /**
+   * What checking found (the syntax tree, each rule's checked form, the test blocks): what the test runner and the
+   * language services read. Internal to the language package: its shape may change in any release.
+   */
+  readonly analysed: AnalysedModule;
 }
 
 /** A piece of a rule that tests should exercise: a clause outcome, a criterion band, a grade band. */
