@@ -124,6 +124,13 @@ describe("the zh-CN UI", () => {
       }
     };
 
+    /** Clicks `control`, waits for `ready`, and collects what the view shows. */
+    const visit = async (view: string, control: string, ready: string) => {
+      await wb.page.click(control);
+      await wb.page.waitForSelector(ready, { timeout: 120_000 }); // "What changes" compares on a loaded machine
+      await collect(view);
+    };
+
     await collect("explorer");
     await wb.page.click(`gavel-tabs [role=tab][data-name="${rule}"]`);
     await collect("editor");
@@ -149,35 +156,23 @@ describe("the zh-CN UI", () => {
     await wb.page.waitForSelector("gavel-try .outcome");
     await collect("try");
     expect((await wb.page.locator("gavel-try td.detail").allTextContents()).join(" ")).not.toMatch(/true|false/);
-    await wb.page.click("gavel-activity-bar [data-view=outline]");
-    await wb.page.waitForSelector("gavel-outline [role=tree]");
-    await collect("outline");
-    await wb.page.click("gavel-activity-bar [data-view=history]");
-    await wb.page.waitForSelector("gavel-history [data-version='2']");
-    await collect("history");
-    await wb.page.click("gavel-history [data-version='1']");
-    await wb.page.waitForSelector(".monaco-diff-editor");
-    await collect("diff");
-    await wb.page.click("gavel-history [data-previous='2']");
-    await wb.page.waitForSelector("gavel-semantic-diff section[data-state=done]", { timeout: 120_000 });
-    await collect("what-changes");
+    await visit("outline", "gavel-activity-bar [data-view=outline]", "gavel-outline [role=tree]");
+    await visit("history", "gavel-activity-bar [data-view=history]", "gavel-history [data-version='2']");
+    await visit("diff", "gavel-history [data-version='1']", ".monaco-diff-editor");
+    await visit("what-changes", "gavel-history [data-previous='2']", "gavel-semantic-diff section[data-state=done]");
     await wb.screenshot(screenshotPath("zh-CN-what-changes.png"));
     await wb.page.click("gavel-code-editor [data-action=close-diff]");
     await wb.page.click("gavel-activity-bar [data-view=search]");
     await wb.page.fill("gavel-search input[type=search]", "赞成");
     await wb.page.waitForSelector("gavel-search [role=treeitem]");
     await collect("search");
-    await wb.page.click("gavel-activity-bar [data-view=meetings]");
-    await wb.page.waitForSelector("gavel-meetings .section-title");
-    await collect("meetings");
+    await visit("meetings", "gavel-activity-bar [data-view=meetings]", "gavel-meetings .section-title");
     await wb.page.click("gavel-activity-bar [data-view=explorer]");
     await wb.page.keyboard.press("Control+KeyP");
     await wb.page.waitForSelector("gavel-quick-open .box");
     await collect("quick open");
     await wb.page.keyboard.press("Escape");
-    await wb.page.click("gavel-activity-bar [data-view=settings]");
-    await wb.page.waitForSelector("gavel-settings-dialog dialog[open]");
-    await collect("settings");
+    await visit("settings", "gavel-activity-bar [data-view=settings]", "gavel-settings-dialog dialog[open]");
     await wb.page.click("gavel-settings-dialog [data-action=settings-sign-out]");
     await wb.page.click("gavel-status-bar [data-action=sign-in]");
     await wb.page.waitForSelector("gavel-sign-in-dialog dialog[open]");
