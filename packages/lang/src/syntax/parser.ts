@@ -1,9 +1,10 @@
 /** The Chevrotain parser (source → CST) with error recovery, and the public parse() (→ AST). */
 
-import { CstParser, EOF, type CstNode, type IOrAlt, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF, type IOrAlt, type IParserErrorMessageProvider, type IToken, type Rule, type TokenType } from "chevrotain";
 import * as T from "./lexer.ts";
 import { tokenize } from "./lexer.ts";
 import { buildProgram } from "./cst-to-ast.ts";
+import type { FileCstNode } from "./cst.ts";
 import type { Program } from "./ast.ts";
 import { diagnostic, MESSAGES, type MessageArgsOf, type MessageId } from "../diagnostics/index.ts";
 import type { Diagnostic, Span } from "../types.ts";
@@ -563,6 +564,11 @@ function parserInstance(): GavelParser {
   return shared;
 }
 
+/** The grammar's rules, from which scripts/generate-cst.mjs generates the CST types of cst.ts. */
+export function grammarProductions(): Record<string, Rule> {
+  return parserInstance().getGAstProductions();
+}
+
 /** Deeper nesting than this is refused before parsing, so no input can overflow the stack. */
 export const MAX_NESTING = 64;
 
@@ -600,12 +606,13 @@ export function parse(source: string): ParseResult {
     return { program: { items: [] }, diagnostics, tokens: lexed.tokens, comments: lexed.comments };
   }
   const parser = parserInstance();
-  const csts: CstNode[] = [];
+  const csts: FileCstNode[] = [];
   let tokens = lexed.tokens;
   // Parse item by item: after a fatal error, skip to the next top-level keyword so every item's mistakes are reported.
   for (let guard = 0; tokens.length > 0 && guard < 100_000; guard++) {
     parser.input = tokens;
-    const cst = withoutStackTraces(() => parser.file());
+    // The file rule's node, whose type cst.ts was generated from this grammar to give.
+    const cst = withoutStackTraces(() => parser.file()) as FileCstNode;
     csts.push(cst);
     for (const e of parser.errors) {
       diagnostics.push(syntaxDiagnostic(e.message, spanOfToken(e.token.tokenType === EOF ? (tokens[tokens.length - 1] ?? e.token) : e.token)));
