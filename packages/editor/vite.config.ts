@@ -1,5 +1,6 @@
 import { defaultClientConditions, defineConfig } from "vite";
 import { fileURLToPath } from "node:url";
+import { precompress, preloadChunk } from "./scripts/build-plugins.mjs";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -14,6 +15,7 @@ export default defineConfig({
     // The standard library lives in dsl/std at the repository root.
     fs: { allow: [repoRoot] },
   },
+  plugins: [preloadChunk("monaco-setup"), precompress()],
   worker: { format: "es" },
   build: {
     outDir: "dist",

@@ -409,9 +409,12 @@ export class GavelWorkbench extends LitElement {
   /** Opens a rule file from the registry in a tab (or switches to its tab). */
   async openFile(name: string): Promise<void> {
     if (!this.docs.some((d) => d.name === name)) {
+      // The file is fetched while Monaco loads, not after: on a cold load Monaco takes seconds to start.
+      const storedRule = getRule(name);
+      storedRule.catch(() => undefined);
       const setup = await this.monacoReady;
       try {
-        const stored = await getRule(name);
+        const stored = await storedRule;
         if (this.docs.some((d) => d.name === name)) return this.activate(name);
         this.docs = [...this.docs, this.createDocument(setup, name, stored.source, stored.version)];
         this.syncWorkerFiles();

@@ -27,6 +27,8 @@ export async function installEditorAssets(app: FastifyInstance, editorDir: strin
     root: editorDir,
     prefix: "/",
     cacheControl: false,
+    // The build writes .br and .gz beside each asset (packages/editor/scripts/build-plugins.mjs): sent as they are.
+    preCompressed: true,
     // A file name with a content hash never changes meaning; index.html names the current hashes, so it is always revalidated.
     setHeaders: (reply, path) => {
       void reply.header("cache-control", path.startsWith(hashedAssets) ? IMMUTABLE : "no-cache");
