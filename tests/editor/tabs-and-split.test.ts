@@ -127,6 +127,21 @@ describe("signature help and completion inside rule(", () => {
     await wb.page.locator(".parameter-hints-widget .parameter.active", { hasText: "n" }).waitFor();
     expect(await wb.page.locator(".parameter-hints-widget .parameter.active").textContent()).toBe("n");
   });
+
+  it("speaks Chinese in the zh-CN UI: a function's forms, parameter names and description", async () => {
+    const { wb } = await freshWorkbench({ locale: "zh-CN" });
+    const name = unique("fnzh");
+    await suite.service.putRule(name, `scorecard ${name} {\n  input cases: list of { received: date, resolved: date?, limit: count }\n  let due = 1\n  criterion c max 1 {\n    1 when count(cases) >= due\n    0 otherwise\n  }\n}\n`);
+    await wb.open(name);
+    await wb.moveCursor(3, "  let due = 1".length + 1);
+    await wb.page.keyboard.press("Backspace");
+    await wb.type("add_workdays(");
+    const hints = wb.page.locator(".parameter-hints-widget");
+    await hints.locator(".signature", { hasText: "add_workdays(日期, n)" }).waitFor();
+    expect(await hints.locator(".parameter.active").textContent()).toBe("日期");
+    await hints.locator(".docs", { hasText: "该日期之后的第 n 个工作日，不含该日期本身" }).first().waitFor();
+    await wb.screenshot(screenshotPath("signature-help-zh-CN.png"));
+  });
 });
 
 describe("tabs", () => {

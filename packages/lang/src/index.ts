@@ -15,7 +15,7 @@ export type { Completion, Hover, DocumentSymbol } from "./tooling/service.ts";
 export { factLabel } from "./tooling/service-zh.ts";
 export { getSignatureHelp, callAt } from "./tooling/signature-help.ts";
 export type { SignatureHelp, Signature, SignatureParameter, CallContext } from "./tooling/signature-help.ts";
-export { getReferences, getRename, applyReplacements, RESERVED_NAMES } from "./tooling/references.ts";
+export { getReferences, getRename, prepareRename, applyReplacements, RESERVED_NAMES } from "./tooling/references.ts";
 export { suggestedReplacement } from "./tooling/quick-fixes.ts";
 export type { NameTarget, References, TextReplacement, RenameOutcome } from "./tooling/references.ts";
 export { Rational } from "./eval/rational.ts";

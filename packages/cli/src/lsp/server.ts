@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
-  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, getReferences, getRename, getSignatureHelp, localizeTestResult, runTests,
+  compile, format, getCompletions, getDefinition, getDocumentSymbols, getHover, getReferences, getRename, getSignatureHelp, prepareRename, localizeTestResult, runTests,
   suggestedReplacement, type CompiledModule, type CompileOptions, type Completion, type Diagnostic, type DocumentSymbol, type ImportResolver,
   type Locale, type Span, type TestResult,
 } from "@gavel-rules/lang";
@@ -238,12 +238,11 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
 
   connection.onPrepareRename(({ textDocument, position }) =>
     withDocument(textDocument.uri, (document) => {
-      const offset = document.offsetAt(position);
-      const references = getReferences(document.getText(), offset, compileOptions(document));
-      const here = references?.spans.find((s) => s.offset <= offset && offset <= s.endOffset);
-      if (!references || !here) return null;
-      if (!references.declaration) throw new ResponseError(ErrorCodes.InvalidRequest, text.declaredElsewhere(references.target.name));
-      return rangeOf(here, document);
+      const prepared = prepareRename(document.getText(), document.offsetAt(position), compileOptions(document));
+      if (prepared.ok) return rangeOf(prepared.span, document);
+      // No name here: the client says so itself. A name declared elsewhere: say where to rename it.
+      if (prepared.code === "NO_NAME") return null;
+      throw new ResponseError(ErrorCodes.InvalidRequest, prepared.message);
     }),
   );
 
@@ -251,7 +250,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     withDocument(textDocument.uri, (document): WorkspaceEdit => {
       const outcome = getRename(document.getText(), document.offsetAt(position), newName, compileOptions(document));
       // The client shows a refused rename's message to the author.
-      if (!outcome.ok) throw new ResponseError(ErrorCodes.InvalidRequest, text.renameRefused(outcome.code, outcome.message, newName));
+      if (!outcome.ok) throw new ResponseError(ErrorCodes.InvalidRequest, outcome.message);
       return { changes: { [document.uri]: outcome.edits.map((e) => ({ range: rangeOf(e.span, document), newText: e.newText })) } };
     }),
   );

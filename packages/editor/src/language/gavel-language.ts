@@ -1,7 +1,7 @@
 /** Registers the gavel language with Monaco: highlighting, configuration and the language-service providers. */
 
 import type { Completion, DocumentSymbol } from "@gavel-rules/lang";
-import { editor, languages, Uri, type IRange } from "monaco-editor/editor";
+import { editor, languages, Range, Uri, type IPosition, type IRange } from "monaco-editor/editor";
 import { getLocale, onLocaleChange, t } from "../i18n";
 import { DocumentAnalyzer } from "./document-analyzer";
 import { GAVEL_LANGUAGE_ID, gavelLanguageConfiguration, gavelMonarch } from "./gavel-monarch";
@@ -147,6 +147,39 @@ export function registerGavelLanguage(): DocumentAnalyzer {
     },
   });
 
+  // Names are per file (a rule's members, the file's rules), so references and renames stay in the model asked about.
+  languages.registerReferenceProvider(GAVEL_LANGUAGE_ID, {
+    async provideReferences(model, position, context) {
+      const found = await languageClient.request("references", { file: fileOfModel(model), source: model.getValue(), offset: model.getOffsetAt(position) });
+      if (!found || model.isDisposed()) return [];
+      const spans = context.includeDeclaration ? found.spans : found.spans.filter((s) => s.offset !== found.declaration?.offset);
+      return spans.map((span) => ({ uri: model.uri, range: rangeOfSpan(model, span) }));
+    },
+  });
+
+  languages.registerRenameProvider(GAVEL_LANGUAGE_ID, {
+    async resolveRenameLocation(model, position) {
+      const prepared = await languageClient.request("prepareRename", { file: fileOfModel(model), source: model.getValue(), offset: model.getOffsetAt(position) });
+      if (model.isDisposed()) return undefined;
+      return prepared.ok
+        ? { range: rangeOfSpan(model, prepared.span), text: prepared.name }
+        : { range: new Range(position.lineNumber, position.column, position.lineNumber, position.column), text: "", rejectReason: prepared.message };
+    },
+    async provideRenameEdits(model, position, newName) {
+      const versionId = model.getVersionId();
+      const outcome = await languageClient.request("rename", { file: fileOfModel(model), source: model.getValue(), offset: model.getOffsetAt(position), newName });
+      if (model.isDisposed()) return { edits: [] };
+      if (!outcome.ok) {
+        // Monaco hands a refused rename to its notification service, which the standalone editor never shows.
+        showInlineMessage(model, position, outcome.message);
+        return { edits: [], rejectReason: outcome.message };
+      }
+      return {
+        edits: outcome.edits.map((e) => ({ resource: model.uri, versionId, textEdit: { range: rangeOfSpan(model, e.span), text: e.newText } })),
+      };
+    },
+  });
+
   languages.registerDocumentSymbolProvider(GAVEL_LANGUAGE_ID, {
     displayName: "gavel",
     async provideDocumentSymbols(model) {
@@ -170,6 +203,14 @@ export function registerGavelLanguage(): DocumentAnalyzer {
   registerCodeLenses(analyzer);
   followUiLocale(analyzer);
   return analyzer;
+}
+
+/** Shows `text` beside `position` in the editor of `model`, as Monaco does when a rename cannot start there. */
+function showInlineMessage(model: editor.ITextModel, position: IPosition, text: string): void {
+  const shown = editor.getEditors().filter((e) => e.getModel() === model);
+  const target = shown.find((e) => e.hasWidgetFocus()) ?? shown[0];
+  const messages = target?.getContribution("editor.contrib.messageController") as { showMessage(message: string, position: IPosition): void } | null | undefined;
+  messages?.showMessage(text, position);
 }
 
 /** The model of an imported file: std/ files open read-only from the bundled library; others are open rule files. */

@@ -2,7 +2,7 @@
 /** The gavel language worker: runs the real compiler, test runner and language service off the main thread. */
 
 import {
-  compile, factLabel, format, getCompletions, getDefinition, getDocumentSymbols, getHover, getModuleSymbols, getSignatureHelp, localizeError, localizeTestResult, runTests, thresholdTable,
+  compile, factLabel, format, getCompletions, getDefinition, getDocumentSymbols, getHover, getModuleSymbols, getReferences, getRename, getSignatureHelp, prepareRename, localizeError, localizeTestResult, runTests, thresholdTable,
   type CompiledModule, type CompileOptions, type DocumentSymbol,
 } from "@gavel-rules/lang";
 import { createImportResolver } from "./import-resolver";
@@ -105,6 +105,18 @@ const handlers: Handlers = {
       }
     }
     return { span: definition.span, file };
+  },
+  references({ file, source, offset }) {
+    const found = getReferences(source, offset, options(file));
+    return found ? { spans: found.spans, ...(found.declaration ? { declaration: found.declaration } : {}) } : null;
+  },
+  prepareRename({ file, source, offset }) {
+    const prepared = prepareRename(source, offset, options(file));
+    return prepared.ok ? prepared : { ok: false, message: prepared.message };
+  },
+  rename({ file, source, offset, newName }) {
+    const outcome = getRename(source, offset, newName, options(file));
+    return outcome.ok ? { ok: true, edits: outcome.edits } : { ok: false, message: outcome.message };
   },
   format({ source }) {
     return format(source);

@@ -52,6 +52,12 @@ export interface WorkerMethods {
   signatureHelp: { params: { file: string; source: string; offset: number }; result: SignatureHelp | null };
   hover: { params: { file: string; source: string; offset: number }; result: Hover | null };
   definition: { params: { file: string; source: string; offset: number }; result: { span: Span; file?: string } | null };
+  /** Every occurrence in the file of the rule, input, let or criterion name at `offset`; null when there is none. */
+  references: { params: { file: string; source: string; offset: number }; result: { declaration?: Span; spans: Span[] } | null };
+  /** Where F2 starts: the occurrence under the cursor, or why the name cannot be renamed here (in the UI's language). */
+  prepareRename: { params: { file: string; source: string; offset: number }; result: { ok: true; span: Span; name: string } | { ok: false; message: string } };
+  /** The edits of renaming the name at `offset` everywhere in the file, or why it is refused (in the UI's language). */
+  rename: { params: { file: string; source: string; offset: number; newName: string }; result: { ok: true; edits: { span: Span; newText: string }[] } | { ok: false; message: string } };
   format: { params: { source: string }; result: FormatOutcome };
   /** Runs the file's test blocks, or only the one named `only`. */
   runTests: { params: { file: string; source: string; only?: string }; result: TestRunSummary };

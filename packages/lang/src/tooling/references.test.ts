@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { compile } from "../compile/compiler.ts";
-import { applyReplacements, getReferences, getRename } from "./references.ts";
+import { applyReplacements, getReferences, getRename, prepareRename } from "./references.ts";
 import type { ImportResolver } from "../types.ts";
 
 const CARD = `scorecard 测评 "满意度测评" {
@@ -213,5 +213,33 @@ test "rating t" {
     ["an election fact", pos("半数 ="), "voters", "WOULD_BREAK"],
   ])("refuses to rename to %s", (_what, offset, newName, code) => {
     expect(getRename(KINDS, offset, newName)).toMatchObject({ ok: false, code });
+  });
+});
+
+describe("prepareRename and refusals in the author's language", () => {
+  it("gives the occurrence under the cursor and the name it renames", () => {
+    const offset = at("满意率 >=", 0, 2);
+    const prepared = prepareRename(CARD, offset);
+    expect(prepared).toMatchObject({ ok: true, name: "满意率" });
+    if (!prepared.ok) return;
+    expect(CARD.slice(prepared.span.offset, prepared.span.endOffset)).toBe("满意率");
+    expect(prepared.span.offset).toBe(CARD.indexOf("满意率 >="));
+  });
+
+  it("refuses where there is no name, and a name declared in an imported file, in Chinese when asked", () => {
+    expect(prepareRename(CARD, CARD.indexOf("max 10") + 1)).toEqual({ ok: false, code: "NO_NAME", message: "There is no rule, input, let or criterion name here to rename." });
+    expect(prepareRename(CARD, CARD.indexOf("max 10") + 1, { locale: "zh" })).toMatchObject({ ok: false, code: "NO_NAME", message: "这里没有可以重命名的规则、输入项、let 或评分项名称。" });
+    const resolveImport: ImportResolver = () => ({ file: "/b.gavel", source: 'vote x_rule "X" {\n  quorum: present > 0\n  passes: yes > no\n}\n' });
+    const source = 'import "b.gavel"\n\ntest "t" {\n  x_rule(entitled: 1, present: 1, yes: 1, no: 0, abstain: 0)\n    expect outcome = passed\n}\n';
+    expect(prepareRename(source, source.indexOf("x_rule") + 1, { file: "/a.gavel", resolveImport, locale: "zh" }))
+      .toEqual({ ok: false, code: "NOT_IN_FILE", message: "“x_rule” 定义在导入的文件中，请到那里重命名。" });
+  });
+
+  it.each([
+    ["INVALID_NAME", "1x", "“1x” 不是合法的名称：名称以字母或 _ 开头，只含字母、数字和 _。"],
+    ["RESERVED_NAME", "quorum", "“quorum” 是语言的保留字，不能用作名称。"],
+    ["NAME_TAKEN", "不满意", "“不满意” 已经是另一个规则或本规则成员的名称。"],
+  ])("says %s in Chinese", (code, newName, message) => {
+    expect(getRename(CARD, at("满意 /"), newName, { locale: "zh" })).toEqual({ ok: false, code, message });
   });
 });

@@ -147,26 +147,63 @@ export function applyReplacements(source: string, edits: readonly TextReplacemen
 
 const errorsOf = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === "error").map((d) => d.code).sort().join(",");
 
+type RefusalCode = Extract<RenameOutcome, { ok: false }>["code"];
+
+/** Why a rename is refused, in the author's language (CompileOptions.locale). */
+function refusal<C extends RefusalCode>(code: C, locale: CompileOptions["locale"], name: string, newName = ""): { ok: false; code: C; message: string } {
+  const en: Record<RefusalCode, string> = {
+    NO_NAME: "There is no rule, input, let or criterion name here to rename.",
+    NOT_IN_FILE: `'${name}' is declared in an imported file; rename it there.`,
+    INVALID_NAME: `'${newName}' is not a name: a name starts with a letter or _ and has letters, digits and _ only.`,
+    RESERVED_NAME: `'${newName}' is a reserved word of the language and cannot be a name.`,
+    NAME_TAKEN: `'${newName}' is already the name of another rule or member of this rule.`,
+    WOULD_BREAK: `Renaming '${name}' to '${newName}' would make the file invalid.`,
+  };
+  const zh: Record<RefusalCode, string> = {
+    NO_NAME: "这里没有可以重命名的规则、输入项、let 或评分项名称。",
+    NOT_IN_FILE: `“${name}” 定义在导入的文件中，请到那里重命名。`,
+    INVALID_NAME: `“${newName}” 不是合法的名称：名称以字母或 _ 开头，只含字母、数字和 _。`,
+    RESERVED_NAME: `“${newName}” 是语言的保留字，不能用作名称。`,
+    NAME_TAKEN: `“${newName}” 已经是另一个规则或本规则成员的名称。`,
+    WOULD_BREAK: `把 “${name}” 改名为 “${newName}” 会使文件无效。`,
+  };
+  return { ok: false, code, message: (locale === "zh" ? zh : en)[code] };
+}
+
+/** Where a rename at `offset` would start (the occurrence under the cursor), or why none can: for an editor's F2 box. */
+export function prepareRename(
+  source: string,
+  offset: number,
+  options: CompileOptions = {},
+): { ok: true; span: Span; name: string } | { ok: false; code: "NO_NAME" | "NOT_IN_FILE"; message: string } {
+  const analysed = analyse(source, options);
+  const target = targetAt(analysed, offset);
+  const refs = target ? occurrences(analysed, target) : undefined;
+  const here = refs?.spans.find((s) => s.offset <= offset && offset <= s.endOffset);
+  if (!target || !refs || !here) return refusal("NO_NAME", options.locale, "");
+  if (!refs.declaration) return refusal("NOT_IN_FILE", options.locale, target.name);
+  return { ok: true, span: here, name: target.name };
+}
+
 /** The edits renaming the name at `offset` to `newName` everywhere in the file; refused when the result would not be valid. */
 export function getRename(source: string, offset: number, newName: string, options: CompileOptions = {}): RenameOutcome {
   const module = compile(source, options);
   const { analysed } = module;
+  const { locale } = options;
   const target = targetAt(analysed, offset);
-  if (!target) return { ok: false, code: "NO_NAME", message: "There is no rule, input, let or criterion name here to rename." };
+  if (!target) return refusal("NO_NAME", locale, "", newName);
   const refs = occurrences(analysed, target);
-  if (!refs.declaration) return { ok: false, code: "NOT_IN_FILE", message: `'${target.name}' is declared in an imported file; rename it there.` };
-  if (!IDENTIFIER.test(newName)) return { ok: false, code: "INVALID_NAME", message: `'${newName}' is not a name: a name starts with a letter or _ and has letters, digits and _ only.` };
-  if (RESERVED_NAMES.has(newName)) return { ok: false, code: "RESERVED_NAME", message: `'${newName}' is a reserved word of the language and cannot name a ${target.kind}.` };
+  if (!refs.declaration) return refusal("NOT_IN_FILE", locale, target.name, newName);
+  if (!IDENTIFIER.test(newName)) return refusal("INVALID_NAME", locale, target.name, newName);
+  if (RESERVED_NAMES.has(newName)) return refusal("RESERVED_NAME", locale, target.name, newName);
   if (newName === target.name) return { ok: true, target, edits: [] };
   const taken = target.kind === "rule"
     ? module.scope.has(newName) || analysed.program.items.some((i) => isRule(i) && i.name === newName)
     : memberOf(analysed.program.items.find((i): i is A.RuleDecl => isRule(i) && i.name === target.rule), newName) !== undefined;
-  if (taken) return { ok: false, code: "NAME_TAKEN", message: `'${newName}' is already the name of another ${target.kind === "rule" ? "rule" : "member of this rule"}.` };
+  if (taken) return refusal("NAME_TAKEN", locale, target.name, newName);
   const edits = refs.spans.map((span) => ({ span, newText: newName }));
   // The last word: the renamed file must have no error the original did not have.
   const after = compile(applyReplacements(source, edits), options);
-  if (errorsOf(after.diagnostics) !== errorsOf(module.diagnostics)) {
-    return { ok: false, code: "WOULD_BREAK", message: `Renaming '${target.name}' to '${newName}' would make the file invalid.` };
-  }
+  if (errorsOf(after.diagnostics) !== errorsOf(module.diagnostics)) return refusal("WOULD_BREAK", locale, target.name, newName);
   return { ok: true, target, edits };
 }

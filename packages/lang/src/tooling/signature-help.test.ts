@@ -106,6 +106,19 @@ describe("signature help in functions", () => {
     expect(getSignatureHelp(filtered.source, filtered.offset)!.activeSignature).toBe(1);
   });
 
+  it("speaks Chinese for an author whose UI is Chinese: forms, parameter names and words", () => {
+    const plain = at("count(cas|");
+    const help = getSignatureHelp(plain.source, plain.offset, { locale: "zh" })!;
+    expect(help.signatures.map((s) => s.label)).toEqual(["count(cases)", "count(cases where 条件)"]);
+    expect(help.signatures.map((s) => s.documentation)).toEqual(["记录条数（精确计数）", "记录条数（精确计数）"]);
+    const date = at("add_workdays(|");
+    const workdays = getSignatureHelp(date.source, date.offset, { locale: "zh" })!;
+    expect(workdays.signatures.map((s) => s.label)).toEqual(["add_workdays(日期, n)"]);
+    expect(workdays.signatures[0]!.documentation).toBe("该日期之后的第 n 个工作日，不含该日期本身（n = 0 即该日期）");
+    const filtered = at("count(cases where resolved <= |");
+    expect(getSignatureHelp(filtered.source, filtered.offset, { locale: "zh" })!.activeSignature).toBe(1);
+  });
+
   it("keeps the innermost call: a nested function inside share's where", () => {
     const nested = at("share(cases where resolved <= add_workdays(received, |");
     const help = getSignatureHelp(nested.source, nested.offset)!;

@@ -8,6 +8,7 @@ import { FUNCTION_DOCS, FUNCTIONS, ruleParameters } from "../check/index.ts";
 import { compile } from "../compile/index.ts";
 import { Identifier, tokenize } from "../syntax/index.ts";
 import type { CompiledModule, CompileOptions, ExactJson, InputInfo } from "../types.ts";
+import { FUNCTION_DOCS_ZH } from "./service-zh.ts";
 
 /** One parameter: `label` is [start, end) in its signature's label, so equal names never get confused. */
 export interface SignatureParameter {
@@ -156,11 +157,14 @@ function ruleSignature(rule: CalledRule): Signature {
   return { label, ...(rule.label ? { documentation: rule.label } : {}), parameters };
 }
 
-/** The forms of a built-in function, read from its documentation (`count(cases) · count(cases where COND): …`). */
-export function functionSignatures(name: (typeof FUNCTIONS)[number]): Signature[] {
-  const forms = FUNCTION_DOCS[name].split(" · ");
+/**
+ * The forms of a built-in function, read from its documentation (`count(cases) · count(cases where COND): …`), in the
+ * author's language.
+ */
+export function functionSignatures(name: (typeof FUNCTIONS)[number], locale: CompileOptions["locale"] = "en"): Signature[] {
+  const forms = (locale === "zh" ? FUNCTION_DOCS_ZH : FUNCTION_DOCS)[name].split(" · ");
   const parsed = forms.map((form) => {
-    const match = /^([\p{L}_][\p{L}\p{N}_]*)\(([^)]*)\)[:\s]*(.*)$/u.exec(form);
+    const match = /^([\p{L}_][\p{L}\p{N}_]*)\(([^)]*)\)[:：\s]*(.*)$/u.exec(form);
     return match ? { params: match[2]!.split(", ").filter((p) => p !== ""), doc: match[3]!.trim() } : { params: [], doc: form };
   });
   // A form without its own words shares the next one's ("count(cases) · count(cases where COND): how many records").
@@ -183,7 +187,7 @@ export function getSignatureHelp(source: string, offset: number, options: Compil
   const call = callAt(source, offset);
   if (!call) return undefined;
   if ((FUNCTIONS as readonly string[]).includes(call.callee)) {
-    const signatures = functionSignatures(call.callee as (typeof FUNCTIONS)[number]);
+    const signatures = functionSignatures(call.callee as (typeof FUNCTIONS)[number], options.locale);
     // `count(cases where …)`: the form with `where` once the cursor's argument has it.
     const fits = (s: Signature) => s.parameters.length > call.argumentIndex || s.parameters.some((p) => p.text === "…");
     let active = signatures.findIndex((s) => s.parameters.some((p) => p.text.includes(" where ")) === call.filtering && fits(s));
