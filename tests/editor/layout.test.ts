@@ -16,6 +16,12 @@ const files = fileWorkbench();
 const ROOT = join(import.meta.dirname, "../..");
 const majorMatter = readFileSync(join(ROOT, "dsl/std/major-matter.gavel"), "utf8");
 const starCommunity = readFileSync(join(ROOT, "examples/star-community.gavel"), "utf8");
+const villageElection = readFileSync(join(ROOT, "dsl/std/village-committee-election.gavel"), "utf8");
+const democraticRating = readFileSync(join(ROOT, "examples/democratic-rating.gavel"), "utf8");
+
+/** Try it's fields for the election and rating charts: a round with a tie for the last seat, and a rating's counts. */
+const ELECTION_FIELDS = { registered: "1000", voters: "600", ballots: "600", invalid: "4", seats: "3", round: "1", candidates: JSON.stringify({ 王建国: 400, 李秀英: 350, 张伟: 320, 刘洋: 320, 陈敏: 100 }) };
+const RATING_FIELDS = { 满意: "20", 基本满意: "6", 不满意: "4" };
 let counter = 0;
 
 /** Stores `source` under a name of this test's own and returns the name. */
@@ -185,15 +191,24 @@ async function chartText(wb: WorkbenchPage, chart: string): Promise<{ text: stri
 describe("charts in Try it", () => {
   for (const width of [1024, 1366]) {
     for (const theme of ["light", "dark"] as const) {
-      it(`keep text ≥ 11 px at 4.5:1 at ${width} px in ${theme}`, async () => {
-        const vote = await stored("chart_vote", majorMatter);
-        const scorecard = await stored("chart_scorecard", starCommunity);
+      it(`keep text ≥ 11 px at 4.5:1 at ${width} px in ${theme}: votes, scorecards, elections and ratings`, async () => {
+        const charts: [name: string, chart: string, rule: string | null, fields: Record<string, string>][] = [
+          [await stored("chart_vote", majorMatter), "gavel-vote-chart", null, {}],
+          [await stored("chart_scorecard", starCommunity), "gavel-scorecard-chart", null, {}],
+          [await stored("chart_election", villageElection), "gavel-election-chart", "village_committee", ELECTION_FIELDS],
+          [await stored("chart_rating", democraticRating), "gavel-rating-chart", "cadre_rating", RATING_FIELDS],
+        ];
         const { browser, wb } = await files.freshWorkbench({ theme });
         await browser.page.setViewportSize({ width, height: 800 });
         const bad: string[] = [];
-        for (const [name, chart] of [[vote, "gavel-vote-chart"], [scorecard, "gavel-scorecard-chart"]] as const) {
+        for (const [name, chart, rule, fields] of charts) {
           await wb.open(name);
           await wb.showPanel("try");
+          if (rule) {
+            await wb.page.locator(`gavel-try #rule-select option[value="${rule}"]`).waitFor({ state: "attached" });
+            await wb.page.selectOption("gavel-try #rule-select", rule);
+          }
+          for (const [field, value] of Object.entries(fields)) await wb.page.fill(`gavel-try [name='${field}']`, value);
           await wb.page.click("gavel-try [data-action=evaluate]");
           await wb.page.waitForSelector(`${chart} svg text`);
           const texts = await chartText(wb, chart);
