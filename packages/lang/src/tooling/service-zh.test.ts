@@ -26,7 +26,8 @@ describe("the language service in Chinese", () => {
 
   it("gives completion details in Chinese", () => {
     const items = getCompletions(VOTE, VOTE.indexOf("present >"), { locale: "zh" });
-    expect(items.find((i) => i.label === "quorum")?.detail).toContain("表决有效的条件");
+    const atLineStart = getCompletions(VOTE, VOTE.indexOf("passes"), { locale: "zh" });
+    expect(atLineStart.find((i) => i.label === "quorum")?.detail).toContain("表决有效的条件");
     expect(items.find((i) => i.label === "present")?.detail).toBe("实到");
     expect(items.find((i) => i.label === "add_workdays")?.detail).toContain("工作日");
   });

@@ -157,18 +157,23 @@ export function getCompletions(source: string, offset: number, options: CompileO
     return out;
   }
   const info = analysed.infos.get(item.name);
+  const expressionWords = ["of", "and", "or", "not", "true", "false"];
+  const [statementWords, clauseWords]: [string[], string[]] =
+    item.kind === "vote" ? [["quorum", "passes", "proxies", "let", "require"], []]
+    : item.kind === "election" ? [["void", "turnout", "elected", "runoff", "proxies", "write_ins", "let", "require"], []]
+    : item.kind === "rating" ? [["levels", "proxies", "let", "require", "grade"], ["when", "otherwise"]]
+    : [["input", "let", "require", "criterion", "grade"], ["when", "otherwise", "where", "max", "min"]];
+  // At the start of a line a statement begins: its keywords first. Inside an expression (after `=`, `when`, `(`…)
+  // the names come first and statement keywords, which cannot appear there, are left out.
+  const atStatementStart = /^\s*[\p{L}_]*$/u.test(before);
+  if (atStatementStart) kw([...statementWords, ...clauseWords, ...expressionWords]);
   if (item.kind === "vote") {
-    kw(["quorum", "passes", "proxies", "let", "require", "of", "and", "or", "not", "true", "false"]);
     for (const f of VOTE_FACTS) out.push({ label: f, kind: "fact", detail: factLabel(f, locale) });
   } else if (item.kind === "election") {
-    kw(["void", "turnout", "elected", "runoff", "proxies", "write_ins", "let", "require", "of", "and", "or", "not", "true", "false"]);
     for (const f of [...ELECTION_FACTS, "votes"]) out.push({ label: f, kind: "fact", detail: factLabel(f, locale) });
   } else if (item.kind === "rating") {
-    kw(["levels", "proxies", "let", "require", "grade", "when", "otherwise", "of", "and", "or", "not", "true", "false"]);
     out.push({ label: "ballots", kind: "fact", detail: say("测评票 / rating ballots: the sum of the level counts") });
     for (const m of item.members) if (m.kind === "levels") for (const l of m.levels) out.push({ label: l.name, kind: "input", detail: say("level") });
-  } else {
-    kw(["input", "let", "require", "criterion", "grade", "when", "otherwise", "where", "max", "min", "of", "and", "or", "not", "true", "false"]);
   }
   const decl = info?.decl ?? item;
   const members: readonly (A.VoteMember | A.ScorecardMember | A.ElectionMember | A.RatingMember)[] = decl.members;
@@ -182,6 +187,7 @@ export function getCompletions(source: string, offset: number, options: CompileO
     for (const f of m.fields) out.push({ label: f.name, kind: "input", detail: `${m.name}.${f.name}: ${f.type}${f.optional ? "?" : ""}` });
   }
   for (const f of FUNCTIONS) out.push({ label: f, kind: "function", detail: functionDocs[f] });
+  if (!atStatementStart) kw([...clauseWords, ...expressionWords]);
   return out;
 }
 
