@@ -16,7 +16,13 @@ const testFilesFor = {
   ...Object.fromEntries(
     ["checker", "typing", "bands", "bounds", "constant-folding", "suggest", "rule-settings", "test-blocks", "functions"].map((job) => [
       `packages/lang/src/check/${job}.ts`,
-      ["packages/lang/src/check/checker.test.ts", "packages/lang/src/diagnostics/messages.test.ts", "packages/lang/src/check/requirements.test.ts"],
+      [
+        "packages/lang/src/check/checker.test.ts", "packages/lang/src/diagnostics/messages.test.ts", "packages/lang/src/check/requirements.test.ts",
+        // The checker's refusals of settings, sub-scores, aggregates, dates, elections and test blocks are tested where
+        // those features are.
+        "packages/lang/src/check/rule-settings.test.ts", "packages/lang/src/check/subscores.test.ts", "packages/lang/src/eval/aggregates.test.ts",
+        "packages/lang/src/eval/calendar.test.ts", "packages/lang/src/eval/election.test.ts", "packages/lang/src/tooling/test-blocks.test.ts",
+      ],
     ]),
   ),
   "packages/lang/src/tooling/formatter.ts": ["packages/lang/src/tooling/formatter.test.ts", "tests/lang/formatter.test.ts"],

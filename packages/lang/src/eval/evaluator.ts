@@ -1,7 +1,7 @@
 /** The exact evaluator: validates input, evaluates a checked rule in rationals, explains every step. */
 
 import type * as A from "../syntax/index.ts";
-import { type RuleInfo, AGGREGATES, constantValue, criteriaOf, ELECTION_INPUT_FACTS, VOTE_INPUT_FACTS, ratingLevels } from "../check/index.ts";
+import { type RuleInfo, AGGREGATES, constantValue, ELECTION_INPUT_FACTS, VOTE_INPUT_FACTS, ratingLevels } from "../check/index.ts";
 import { aggregate, dateFunction, isRecordList, MAX_LIST_LENGTH, type Value } from "./aggregates.ts";
 import { defaultCalendar, type WorkCalendar } from "./calendar.ts";
 import { DateValue, parseIsoDate } from "./dates.ts";
