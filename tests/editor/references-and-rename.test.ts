@@ -8,35 +8,11 @@ import { describe, expect, it } from "vitest";
 import { fileWorkbench } from "./fresh-workbench";
 import { screenshotPath } from "./screenshots";
 import type { WorkbenchPage } from "./workbench-page";
+import { scorecardSource } from "./sample-rules";
 
 const suite = fileWorkbench();
 let counter = 0;
 const unique = (prefix: string) => `${prefix}_${++counter}_${Date.now().toString(36)}`;
-
-function scorecardSource(name: string): string {
-  return `scorecard ${name} "满意度测评" {
-  input 满意:   count  "满意票"
-  input 不满意: count  "不满意票"
-
-  let 满意率 = 满意 / (满意 + 不满意)
-
-  criterion 认可 "认可度" max 10 {
-    10 when 满意率 >= 2/3
-     0 otherwise
-  }
-
-  grade {
-    "优秀" when score >= 10
-    "一般" otherwise
-  }
-}
-
-test "测评通过" {
-  ${name}(满意: 2, 不满意: 1)
-    expect grade = "优秀"
-}
-`;
-}
 
 /** The whole-identifier occurrences of `name` outside strings, as 1-based lines (an oracle independent of lang). */
 function identifierLines(source: string, name: string): number[] {

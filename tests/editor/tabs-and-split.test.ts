@@ -9,6 +9,7 @@ import type { Preferences } from "./browser";
 import { fileWorkbench } from "./fresh-workbench";
 import { screenshotPath } from "./screenshots";
 import { WorkbenchPage } from "./workbench-page";
+import { scorecardSource } from "./sample-rules";
 
 const suite = fileWorkbench();
 /** A new browser (fresh profile) on the workbench, in English and light unless told otherwise, with the admin token. */
@@ -16,32 +17,6 @@ const freshWorkbench = (preferences?: Preferences) => suite.freshWorkbench(prefe
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}_${++counter}_${Date.now().toString(36)}`;
-
-/** A scorecard with Chinese names and a test of it, stored once (version 1). */
-function scorecardSource(name: string): string {
-  return `scorecard ${name} "满意度测评" {
-  input 满意:   count  "满意票"
-  input 不满意: count  "不满意票"
-
-  let 满意率 = 满意 / (满意 + 不满意)
-
-  criterion 认可 "认可度" max 10 {
-    10 when 满意率 >= 2/3
-     0 otherwise
-  }
-
-  grade {
-    "优秀" when score >= 10
-    "一般" otherwise
-  }
-}
-
-test "测评通过" {
-  ${name}(满意: 2, 不满意: 1)
-    expect grade = "优秀"
-}
-`;
-}
 
 async function storedScorecard(prefix: string): Promise<{ name: string; source: string }> {
   const name = unique(prefix);
@@ -113,34 +88,25 @@ describe("signature help and completion inside rule(", () => {
     expect(browser.pageErrors).toEqual([]);
   });
 
-  it("shows a built-in function's forms inside count(", async () => {
-    const { wb } = await freshWorkbench();
+  it.each([
+    { locale: "en" as const, signature: "add_workdays(date, n)", date: "date", words: "the n-th working day after date, not counting date itself" },
+    { locale: "zh-CN" as const, signature: "add_workdays(日期, n)", date: "日期", words: "该日期之后的第 n 个工作日，不含该日期本身" },
+  ])("shows a built-in function's forms inside add_workdays( in the $locale UI", async ({ locale, signature, date, words }) => {
+    const { wb } = await freshWorkbench({ locale });
     const name = unique("fn");
     await suite.service.putRule(name, `scorecard ${name} {\n  input cases: list of { received: date, resolved: date?, limit: count }\n  let due = 1\n  criterion c max 1 {\n    1 when count(cases) >= due\n    0 otherwise\n  }\n}\n`);
     await wb.open(name);
     await wb.moveCursor(3, "  let due = 1".length + 1);
     await wb.page.keyboard.press("Backspace");
     await wb.type("add_workdays(");
-    await wb.page.locator(".parameter-hints-widget .signature", { hasText: "add_workdays(date, n)" }).waitFor();
-    expect(await wb.page.locator(".parameter-hints-widget .parameter.active").textContent()).toBe("date");
-    await wb.type("2026-01-05, ");
-    await wb.page.locator(".parameter-hints-widget .parameter.active", { hasText: "n" }).waitFor();
-    expect(await wb.page.locator(".parameter-hints-widget .parameter.active").textContent()).toBe("n");
-  });
-
-  it("speaks Chinese in the zh-CN UI: a function's forms, parameter names and description", async () => {
-    const { wb } = await freshWorkbench({ locale: "zh-CN" });
-    const name = unique("fnzh");
-    await suite.service.putRule(name, `scorecard ${name} {\n  input cases: list of { received: date, resolved: date?, limit: count }\n  let due = 1\n  criterion c max 1 {\n    1 when count(cases) >= due\n    0 otherwise\n  }\n}\n`);
-    await wb.open(name);
-    await wb.moveCursor(3, "  let due = 1".length + 1);
-    await wb.page.keyboard.press("Backspace");
-    await wb.type("add_workdays(");
     const hints = wb.page.locator(".parameter-hints-widget");
-    await hints.locator(".signature", { hasText: "add_workdays(日期, n)" }).waitFor();
-    expect(await hints.locator(".parameter.active").textContent()).toBe("日期");
-    await hints.locator(".docs", { hasText: "该日期之后的第 n 个工作日，不含该日期本身" }).first().waitFor();
-    await wb.screenshot(screenshotPath("signature-help-zh-CN.png"));
+    await hints.locator(".signature", { hasText: signature }).waitFor();
+    expect(await hints.locator(".parameter.active").textContent()).toBe(date);
+    await hints.locator(".docs", { hasText: words }).first().waitFor();
+    if (locale === "zh-CN") await wb.screenshot(screenshotPath("signature-help-zh-CN.png"));
+    await wb.type("2026-01-05, ");
+    await hints.locator(".parameter.active", { hasText: "n" }).waitFor();
+    expect(await hints.locator(".parameter.active").textContent()).toBe("n");
   });
 });
 
