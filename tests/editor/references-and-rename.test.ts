@@ -51,8 +51,11 @@ async function openScorecard(locale: "en" | "zh-CN" = "en"): Promise<{ wb: Workb
 }
 
 describe("find references and rename symbol", () => {
-  it("Shift+F12 on an input lists every place its name is written, and nothing that only contains it", async () => {
-    const { wb, source } = await openScorecard();
+  it.each([
+    { locale: "en" as const, title: (n: number) => `References (${n})` },
+    { locale: "zh-CN" as const, title: (n: number) => `引用 (${n})` },
+  ])("Shift+F12 on an input lists every place its name is written, and nothing that only contains it ($locale)", async ({ locale, title }) => {
+    const { wb, source } = await openScorecard(locale);
     const expected = identifierLines(source, "满意");
     expect(expected).toHaveLength(4); // declaration, twice in 满意率, the test's argument (not 满意率, 不满意 or labels)
     await cursorInside(wb, source, 5, "满意 /");
@@ -63,8 +66,8 @@ describe("find references and rename symbol", () => {
     const lines = source.split("\n");
     const rowTexts = await rows.evaluateAll((r) => r.map((row) => row.textContent?.trim() ?? ""));
     for (const line of expected) expect(rowTexts.some((text) => lines[line - 1]!.includes(text)), `a row for line ${line}`).toBe(true);
-    expect(await wb.page.locator(".reference-zone-widget .peekview-title").textContent()).toContain(`References (${expected.length})`);
-    await wb.screenshot(screenshotPath("find-references-en.png"));
+    expect(await wb.page.locator(".reference-zone-widget .peekview-title").textContent()).toContain(title(expected.length));
+    await wb.screenshot(screenshotPath(`find-references-${locale}.png`));
   });
 
   it("F2 renames an input in the rule, its let and its test at once, leaving longer names and labels alone", async () => {
@@ -75,6 +78,7 @@ describe("find references and rename symbol", () => {
     await box.waitFor();
     expect(await box.inputValue()).toBe("满意");
     await box.fill("赞同");
+    await wb.screenshot(screenshotPath("rename-en.png"));
     await box.press("Enter");
     const want = renamedIndependently(source, "满意", "赞同");
     expect(want).not.toBe(source);
