@@ -1,15 +1,15 @@
 /**
  * Votes per ballot (issue 14): 32 clients voting at once on ONE ballot through the HTTP API over real sockets, on
  * PostgreSQL (its own uniquely named database, dropped after) and on the embedded PGlite store. Reports acknowledged
- * votes/s and the latency of each acknowledged vote (p50, p95, p99), then checks what was stored: the closed tally
- * equals the choices sent, and the ballot's audit chain links, in order and without gaps, one event per vote.
+ * votes/s and the latency of each acknowledged vote (p50, p95, p99), the clients in a worker thread of their own,
+ * then checks what was stored: the closed tally equals the choices sent, and the ballot's audit chain links, in order
+ * and without gaps, one event per vote.
  */
 
 import { mkdtempSync, rmSync } from "node:fs";
-import { Agent, request } from "node:http";
+import { Worker } from "node:worker_threads";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { createServer, type GavelServer } from "@gavel-rules/server";
 import { verifyChain, type ChainedEvent } from "../packages/server/src/audit/hash-chain";
 import { createPostgresStore } from "../tests/helpers/server-stores";
@@ -24,25 +24,36 @@ interface VoteRunResult {
   latencies: number[];
   /** Transactions that wrote the vote events (distinct xmin): one per vote without group commit. */
   commits: number;
-  /** This process's CPU time (user + system) during the votes, per vote: service, client and, on PGlite, the database. */
+  /** This process's CPU time (user + system, all threads) during the votes, per vote: service, clients and, on PGlite, the database. */
   cpuMicrosPerVote: number;
 }
 
-/** One POST over a keep-alive socket; resolves with the status and the body text. */
-function post(agent: Agent, url: URL, token: string, body: string): Promise<{ status: number; text: string }> {
+/** What the voting clients are asked to do (benchmarks/vote-clients.mjs). */
+interface VoteClientsTask {
+  url: string;
+  token: string;
+  members: number;
+  inFlight: number;
+  choices: readonly string[];
+}
+
+/** What they measured. */
+interface VoteClientsResult {
+  seconds: number;
+  /** Milliseconds from sending each vote to its 201, in the order answered. */
+  latencies: number[];
+  sent: Record<string, number>;
+  /** The first vote not answered 201, if any (the clients stop there). */
+  failure?: string;
+}
+
+/** Runs the voting clients in a worker thread (benchmarks/vote-clients.mjs) and resolves with what they measured. */
+function runClients(task: VoteClientsTask): Promise<VoteClientsResult> {
   return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { agent, method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
+    const worker = new Worker(new URL("./vote-clients.mjs", import.meta.url), { workerData: task });
+    worker.once("message", (result: VoteClientsResult) => resolve(result));
+    worker.once("error", reject);
+    worker.once("exit", (code) => code !== 0 && reject(new Error(`the vote clients exited with ${code}`)));
   });
 }
 
@@ -61,27 +72,12 @@ async function voteRun(server: GavelServer, base: string, token: string, members
   const opened = await server.app.inject({ method: "POST", url: `/v1/ballots/${id}/open`, headers: { authorization: `Bearer ${token}` } });
   if (opened.statusCode !== 200) throw new Error(`ballot not opened: ${opened.body}`);
 
-  const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
-  const url = new URL(`${base}/v1/ballots/${id}/votes`);
-  const latencies: number[] = [];
-  const sent = { yes: 0, no: 0, abstain: 0 };
-  let next = 0;
-  const client = async () => {
-    for (let i = next++; i < members; i = next++) {
-      const choice = CHOICES[i % CHOICES.length]!;
-      const start = performance.now();
-      const answer = await post(agent, url, token, JSON.stringify({ member: `M${i}`, choice }));
-      if (answer.status !== 201) throw new Error(`vote of M${i} answered ${answer.status}: ${answer.text}`);
-      latencies.push(performance.now() - start);
-      sent[choice]++;
-    }
-  };
-  const start = performance.now();
   const cpuStart = process.cpuUsage();
-  await Promise.all(Array.from({ length: IN_FLIGHT }, client));
-  const seconds = (performance.now() - start) / 1000;
+  const clients = await runClients({ url: `${base}/v1/ballots/${id}/votes`, token, members, inFlight: IN_FLIGHT, choices: CHOICES });
   const cpu = process.cpuUsage(cpuStart);
-  agent.destroy();
+  if (clients.failure) throw new Error(clients.failure);
+  const { seconds, latencies } = clients;
+  const sent = clients.sent as Record<Choice, number>;
 
   const closed = await server.app.inject({ method: "POST", url: `/v1/ballots/${id}/close`, headers: { authorization: `Bearer ${token}` } });
   const facts = (closed.json() as { facts: Record<Choice, number> }).facts;
@@ -106,7 +102,7 @@ export async function runVoteBench(): Promise<string> {
   const secretVotes = Number(process.env.GAVEL_BENCH_SECRET_VOTES ?? Math.max(IN_FLIGHT, Math.round(openVotes / 3)));
   const only = process.env.GAVEL_BENCH_VOTE_STORES?.split(",");
   const out = [
-    `## Votes on one ballot (${IN_FLIGHT} clients in flight over keep-alive sockets, client in the service's process; every vote acknowledged 201 after its commit)`,
+    `## Votes on one ballot (${IN_FLIGHT} clients in flight over keep-alive sockets, in a worker thread beside the service; every vote acknowledged 201 after its commit)`,
     "",
     "| store | ballot | votes | time | votes/s | p50 | p95 | p99 | votes per commit | CPU per vote (µs, this process) |",
     "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
