@@ -6,7 +6,7 @@ import { customElement, property } from "lit/decorators.js";
 import { t } from "../i18n";
 import { LocaleController } from "./locale-controller";
 import { ChartWidth, fitLabel } from "./chart-width";
-import { sharedStyles } from "./shared-styles";
+import { chartStyles, sharedStyles } from "./shared-styles";
 
 /** The width the chart prefers, and the least it narrows to. */
 const WIDTH = 560;
@@ -24,8 +24,8 @@ export type CandidateStanding = "elected" | "tied" | "other";
 export class ElectionChart extends LitElement {
   static override styles = [
     sharedStyles,
-    css`:host { display: block; overflow-x: auto; } svg { display: block; } text { fill: var(--fg); font: 12px var(--ui-font); }
-      .facts { font-size: 12px; margin: 2px 0 6px; }`,
+    chartStyles,
+    css`.facts { font-size: 12px; margin: 2px 0 6px; }`,
   ];
 
   @property({ attribute: false }) result: ElectionResult | null = null;

@@ -1,13 +1,13 @@
 /** A rating at a glance: each level's share of the ballots as a bar, with its count. */
 
 import type { RatingResult } from "@gavel-rules/lang";
-import { LitElement, css, html, svg } from "lit";
+import { LitElement, html, svg } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { approximate, exactText, roundedDecimal, valueText } from "../exact-display";
 import { t } from "../i18n";
 import { LocaleController } from "./locale-controller";
 import { ChartWidth, fitLabel } from "./chart-width";
-import { sharedStyles } from "./shared-styles";
+import { chartStyles, sharedStyles } from "./shared-styles";
 
 /** The width the chart prefers, and the least it narrows to. */
 const WIDTH = 440;
@@ -18,7 +18,7 @@ const TAIL = 110;
 
 @customElement("gavel-rating-chart")
 export class RatingChart extends LitElement {
-  static override styles = [sharedStyles, css`:host { display: block; overflow-x: auto; } svg { display: block; } text { fill: var(--fg); font: 12px var(--ui-font); }`];
+  static override styles = [sharedStyles, chartStyles];
 
   @property({ attribute: false }) result: RatingResult | null = null;
   private readonly locale = new LocaleController(this);

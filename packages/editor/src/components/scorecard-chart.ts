@@ -1,13 +1,13 @@
 /** A scorecard at a glance: each criterion's points against its maximum, and the total. */
 
 import type { ScorecardResult } from "@gavel-rules/lang";
-import { LitElement, css, html, svg } from "lit";
+import { LitElement, html, svg } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { approximate, valueText } from "../exact-display";
 import { t } from "../i18n";
 import { LocaleController } from "./locale-controller";
 import { ChartWidth, fitLabel } from "./chart-width";
-import { sharedStyles } from "./shared-styles";
+import { chartStyles, sharedStyles } from "./shared-styles";
 
 /** The width the chart prefers, and the least it narrows to; the label column narrows with it. */
 const WIDTH = 560;
@@ -17,7 +17,7 @@ const ROW = 26;
 
 @customElement("gavel-scorecard-chart")
 export class ScorecardChart extends LitElement {
-  static override styles = [sharedStyles, css`:host { display: block; overflow-x: auto; } svg { display: block; } text { fill: var(--fg); font: 12px var(--ui-font); }`];
+  static override styles = [sharedStyles, chartStyles];
 
   @property({ attribute: false }) result: ScorecardResult | null = null;
   private readonly locale = new LocaleController(this);

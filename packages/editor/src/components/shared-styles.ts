@@ -57,3 +57,10 @@ export const sharedStyles = css`
   /* Words for screen readers only, where the eye reads a glyph or a bare number. */
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
+
+/** The Try it charts: an SVG that scrolls sideways rather than squeeze, its text in the UI's font and colour. */
+export const chartStyles = css`
+  :host { display: block; overflow-x: auto; }
+  svg { display: block; }
+  text { fill: var(--fg); font: 12px var(--ui-font); }
+`;

@@ -1,12 +1,12 @@
 /** A vote at a glance: present against the quorum line and yes against the pass line, on the roster's scale. */
 
-import { LitElement, css, html, svg } from "lit";
+import { LitElement, html, svg } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { t } from "../i18n";
 import type { VoteLines } from "../language/protocol";
 import { LocaleController } from "./locale-controller";
 import { ChartWidth } from "./chart-width";
-import { sharedStyles } from "./shared-styles";
+import { chartStyles, sharedStyles } from "./shared-styles";
 
 /** The width the chart prefers, and the least it narrows to. */
 const WIDTH = 520;
@@ -16,7 +16,7 @@ const BAR = 18;
 
 @customElement("gavel-vote-chart")
 export class VoteChart extends LitElement {
-  static override styles = [sharedStyles, css`:host { display: block; overflow-x: auto; } svg { display: block; } text { fill: var(--fg); font: 12px var(--ui-font); }`];
+  static override styles = [sharedStyles, chartStyles];
 
   @property({ type: Number }) entitled = 0;
   @property({ type: Number }) present = 0;
