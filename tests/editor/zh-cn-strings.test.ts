@@ -35,12 +35,18 @@ const ALLOWED = new Set([
   "English",
 ]);
 
-/** The rule language's keywords: the completion list offers them as they are typed (allowed there only). */
+/**
+ * The rule language's keywords and built-in names (facts and functions): the completion list offers them as they are
+ * typed (allowed there only).
+ */
 const KEYWORDS = new Set([
   "vote", "scorecard", "election", "rating", "test", "import", "quorum", "passes", "proxies", "let", "require", "of",
   "and", "or", "not", "true", "false", "input", "criterion", "grade", "when", "otherwise", "where", "max", "min",
   "expect", "error", "outcome", "levels", "void", "turnout", "elected", "runoff", "write_ins", "score",
-]);
+  "entitled", "present", "yes", "no", "abstain", "cast", "registered", "voters", "ballots", "invalid", "valid", "seats",
+  "round", "votes", "count", "sum", "share", "distinct_months", "add_workdays", "workdays_between", "add_days",
+  "days_between", "year", "quarter", "month", "day", "weekday", "absent",
+].flatMap((word) => word.split("_"))); // as englishWords splits them
 
 /** Every visible text node and every aria-label, title and placeholder, through shadow roots, with where it is. */
 function collectStrings(wb: WorkbenchPage): Promise<{ where: string; text: string }[]> {

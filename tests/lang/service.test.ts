@@ -62,10 +62,14 @@ describe("language service", () => {
     expect(symbols.map((s) => [s.kind, s.name])).toEqual([["election", "e"], ["rating", "r"]]);
     expect(symbols[0]!.children.map((c) => `${c.kind}:${c.name}`)).toEqual(["clause:void", "clause:turnout", "clause:elected", "clause:runoff"]);
     expect(symbols[1]!.children.map((c) => `${c.kind}:${c.name}`)).toEqual(["levels:levels 满意, 基本满意, 不满意", "grade:grade"]);
+    // Inside a clause: the facts, and no clause keywords (they start a line); at a line's start, the clauses.
     const inElection = getCompletions(src, src.indexOf("votes > 1/2") + 1).map((c) => c.label);
-    expect(inElection).toEqual(expect.arrayContaining(["void", "turnout", "elected", "runoff", "registered", "voters", "ballots", "invalid", "valid", "seats", "round", "votes"]));
+    expect(inElection).toEqual(expect.arrayContaining(["registered", "voters", "ballots", "invalid", "valid", "seats", "round", "votes"]));
+    expect(inElection.filter((l) => ["void", "turnout", "elected", "runoff"].includes(l))).toEqual([]);
+    expect(getCompletions(src, src.indexOf("  runoff:") + 2).map((c) => c.label)).toEqual(expect.arrayContaining(["void", "turnout", "elected", "runoff"]));
     const inRating = getCompletions(src, src.indexOf("满意 > 1/2") + 1).map((c) => c.label);
-    expect(inRating).toEqual(expect.arrayContaining(["levels", "ballots", "满意", "基本满意", "不满意", "grade"]));
+    expect(inRating).toEqual(expect.arrayContaining(["ballots", "满意", "基本满意", "不满意"]));
+    expect(getCompletions(src, src.indexOf("  grade {") + 2).map((c) => c.label)).toEqual(expect.arrayContaining(["levels", "grade"]));
     expect(getHover(src, src.indexOf("votes > 1/2") + 2)?.contents).toContain("**votes** — fact, count");
     expect(getHover(src, src.indexOf("runoff:") + 2)?.contents).toContain("另行选举");
     expect(getHover(src, src.indexOf("levels") + 2)?.contents).toContain("**levels**");
