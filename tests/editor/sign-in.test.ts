@@ -139,10 +139,11 @@ describe("two people editing the same rule", () => {
     expect(authors.slice(0, 2)).toEqual(["Chen Jing", "刘洋"]);
     await second.wb.page.click("gavel-activity-bar [data-view=history]");
     await second.wb.page.waitForSelector("gavel-history [data-version='3']");
-    const shown = await second.wb.page.locator("gavel-history li").evaluateAll((rows) =>
+    // The rows are drawn from the version count at once; who saved each arrives with the versions' own request.
+    const shown = () => second.wb.page.locator("gavel-history li").evaluateAll((rows) =>
       rows.map((row) => row.querySelector("[data-author]")?.getAttribute("data-author") ?? ""),
     );
-    expect(shown).toEqual(authors);
+    await expect.poll(shown, { timeout: 15_000 }).toEqual(authors);
     expect(await second.wb.page.textContent("gavel-history li:first-child")).toContain("by Chen Jing");
 
     // The administrator revokes the second person's token: the next save asks them to sign in again, and keeps the edit.
