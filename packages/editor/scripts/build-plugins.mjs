@@ -50,8 +50,8 @@ export function precompress() {
 /**
  * A Vite plugin that lets the browser fetch Monaco's chunk while the entry script runs (a modulepreload link in
  * index.html), instead of only when the workbench imports it: the download overlaps the first screen's work.
+ * @returns {import("vite").Plugin}
  */
-/** @returns {import("vite").Plugin} */
 export function preloadChunk(/** @type {string} */ name) {
   return {
     name: "gavel-preload-chunk",

@@ -5,7 +5,8 @@
  */
 
 import type { FUNCTIONS } from "../check/index.ts";
-import { FACT_LABELS } from "../check/index.ts";
+import { FACT_LABELS, FUNCTION_DOCS } from "../check/index.ts";
+import type { CompileOptions } from "../types.ts";
 
 /** Keyword and clause help, as KEYWORD_DOCS and ELECTION_CLAUSE_DOCS in English. */
 export const KEYWORD_DOCS_ZH: Record<string, string> = {
@@ -55,6 +56,11 @@ export const FUNCTION_DOCS_ZH: Record<(typeof FUNCTIONS)[number], string> = {
   weekday: "weekday(日期)：星期几，1 = 星期一 … 7 = 星期日",
   absent: "absent(x)：可缺省的输入或字段 x 缺省时为真",
 };
+
+/** The built-in functions' documentation in the author's language: hover, completion and signature help read it. */
+export function functionDocsIn(locale: CompileOptions["locale"]): Record<(typeof FUNCTIONS)[number], string> {
+  return locale === "zh" ? FUNCTION_DOCS_ZH : FUNCTION_DOCS;
+}
 
 /** The kinds of names and rules, and the input types, as hover names them. */
 export const KIND_WORDS_ZH: Record<string, string> = {

@@ -1,11 +1,11 @@
 /** Language-service queries for editors: completion, hover, document symbols, go to definition. */
 
 import type * as A from "../syntax/index.ts";
-import { ELECTION_CLAUSE_DOCS, FUNCTION_DOCS, FUNCTIONS, INPUT_TYPES, outcomesOf, ruleParameters, type RuleInfo, ELECTION_FACTS, ELECTION_OUTCOMES, VOTE_FACTS, VOTE_OUTCOMES } from "../check/index.ts";
+import { ELECTION_CLAUSE_DOCS, FUNCTIONS, INPUT_TYPES, outcomesOf, ruleParameters, type RuleInfo, ELECTION_FACTS, ELECTION_OUTCOMES, VOTE_FACTS, VOTE_OUTCOMES } from "../check/index.ts";
 import { compile } from "../compile/index.ts";
 import { parse, quote, printExpr, spanContains, spanOfToken } from "../syntax/index.ts";
 import { callAt, calledRule, inputTypeText, type CalledRule, type CallContext } from "./signature-help.ts";
-import { builtInLabel, detailText, factLabel, FUNCTION_DOCS_ZH, KEYWORD_DOCS_ZH, kindWord } from "./service-zh.ts";
+import { builtInLabel, detailText, factLabel, functionDocsIn, KEYWORD_DOCS_ZH, kindWord } from "./service-zh.ts";
 import type { CompiledModule, CompileOptions, Span } from "../types.ts";
 
 export interface Completion {
@@ -112,7 +112,7 @@ export function getCompletions(source: string, offset: number, options: CompileO
   const out: Completion[] = [];
   const locale = options.locale ?? "en";
   const docs = locale === "zh" ? KEYWORD_DOCS_ZH : KEYWORD_DOCS;
-  const functionDocs = locale === "zh" ? FUNCTION_DOCS_ZH : FUNCTION_DOCS;
+  const functionDocs = functionDocsIn(locale);
   const say = (text: string) => detailText(text, locale);
   const kw = (words: string[]) => words.forEach((w) => out.push({ label: w, kind: "keyword", detail: docs[w]?.replace(/\*\*/g, "") }));
   if (/input\s+[\p{L}_][\p{L}\p{N}_]*\s*:\s*[\p{L}]*$/u.test(before)) {
@@ -244,7 +244,7 @@ export function getHover(source: string, offset: number, options: CompileOptions
   if (tok && keywordDocs[tok.image]) {
     return { contents: keywordDocs[tok.image]!, span: spanOfToken(tok) };
   }
-  const doc = tok ? ((locale === "zh" ? FUNCTION_DOCS_ZH : FUNCTION_DOCS) as Record<string, string>)[tok.image] : undefined;
+  const doc = tok ? (functionDocsIn(locale) as Record<string, string>)[tok.image] : undefined;
   if (tok && doc) return { contents: `**${tok.image}** — ${doc}`, span: spanOfToken(tok) };
   return undefined;
 }

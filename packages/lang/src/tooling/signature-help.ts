@@ -4,11 +4,11 @@
  */
 
 import { tokenMatcher, type IToken } from "chevrotain";
-import { FUNCTION_DOCS, FUNCTIONS, ruleParameters } from "../check/index.ts";
+import { FUNCTIONS, ruleParameters } from "../check/index.ts";
 import { compile } from "../compile/index.ts";
 import { Identifier, tokenize } from "../syntax/index.ts";
 import type { CompiledModule, CompileOptions, ExactJson, InputInfo } from "../types.ts";
-import { FUNCTION_DOCS_ZH } from "./service-zh.ts";
+import { functionDocsIn } from "./service-zh.ts";
 
 /** One parameter: `label` is [start, end) in its signature's label, so equal names never get confused. */
 export interface SignatureParameter {
@@ -162,7 +162,7 @@ function ruleSignature(rule: CalledRule): Signature {
  * author's language.
  */
 export function functionSignatures(name: (typeof FUNCTIONS)[number], locale: CompileOptions["locale"] = "en"): Signature[] {
-  const forms = (locale === "zh" ? FUNCTION_DOCS_ZH : FUNCTION_DOCS)[name].split(" · ");
+  const forms = functionDocsIn(locale)[name].split(" · ");
   const parsed = forms.map((form) => {
     const match = /^([\p{L}_][\p{L}\p{N}_]*)\(([^)]*)\)[:：\s]*(.*)$/u.exec(form);
     return match ? { params: match[2]!.split(", ").filter((p) => p !== ""), doc: match[3]!.trim() } : { params: [], doc: form };
