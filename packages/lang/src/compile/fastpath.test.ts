@@ -303,6 +303,13 @@ const CONSTRUCTS: [string, string, [Record<string, unknown>, unknown][]][] = [
     [{ d: "2026-01-02", e: "2026-01-01" }, "exact"],
     [{ d: "2026-01-01", e: "2026-01-02" }, "exact"],
   ]],
+  // Functions of dates reach num() with a date argument, and absent() reaches value() as a call: neither is generated.
+  ["a function of a date literal", `scorecard s { input a: count max 10 criterion c max 10 { a when year(2026-05-01) = 2026 0 otherwise } }`, [
+    [{ a: 3 }, "exact"],
+  ]],
+  ["absent() of an optional input", `scorecard s { input a: count? criterion c max 10 { 0 when absent(a) 1 otherwise } }`, [
+    [{ a: 3 }, "exact"],
+  ]],
   ["decimal inputs up to INPUT_BOUND, with no declared bounds", `scorecard s { input n: number criterion c max 1 { 1 when n > -1048576 0 otherwise } }`, [
     [{ n: -1048576 }, 0],
     [{ n: -1048575.999 }, 1],

@@ -25,6 +25,14 @@ const MAX_TEMPORARIES = 4000;
 
 class NotFastPathable extends Error {}
 
+/** A name's slot; a name without one (the checker lets none through) leaves the rule to the exact evaluator. */
+function known<T>(slot: T | undefined): T {
+  if (slot === undefined) throw new NotFastPathable();
+  return slot;
+}
+
+const JS_COMPARISON: Record<A.CompareOp, string> = { "=": "===", "!=": "!==", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
+
 /** A numeric value in generated code: expressions for numerator and denominator, with static bounds. */
 interface Num {
   n: string;
@@ -56,9 +64,16 @@ class Emitter {
   }
 
   literal(r: R): Num {
-    if (r.n > BigInt(SAFE) || -r.n > BigInt(SAFE) || r.d > BigInt(SAFE)) throw new NotFastPathable();
+    // Beyond SAFE a bigint converts to 2^53 or more (rounding is monotonic), so bound() refuses exactly the inexact ones.
     const n = Number(r.n);
-    return { n: n < 0 ? `(${n})` : String(n), d: String(r.d), bn: Math.abs(n), bd: Number(r.d) };
+    const d = Number(r.d);
+    this.bound(Math.abs(n), d);
+    return { n: `(${n})`, d: String(d), bn: Math.abs(n), bd: d };
+  }
+
+  /** The first band whose condition holds; none holding (the checker requires a last `otherwise`) goes to the exact evaluator. */
+  firstBand(conds: string[], then: (band: number) => string): void {
+    this.lines.push(conds.map((c, i) => `if (${c}) { ${then(i)} }`).join(" else ") + " else return exact(input);");
   }
 
   /** Emits statements computing e into temporaries; returns the pair. */
@@ -68,29 +83,23 @@ class Emitter {
     switch (e.kind) {
       case "paren":
         return this.num(e.expr);
-      case "name": {
-        const v = this.nums.get(e.name);
-        if (!v) throw new NotFastPathable();
-        return v;
-      }
+      case "name":
+        return known(this.nums.get(e.name));
       case "neg": {
         const v = this.num(e.operand);
         return { ...v, n: `(-${v.n})` };
       }
-      case "call": {
-        let acc = this.num(e.args[0]!);
-        for (const a of e.args.slice(1)) {
-          const b = this.num(a);
+      case "call":
+        // min() or max(): every other function takes a date or a list, whose arguments reach the default below.
+        return e.args.map((a) => this.num(a)).reduce((acc, b) => {
           this.bound(acc.bn * b.bd, b.bn * acc.bd);
           const c = this.fresh();
           const n = this.fresh();
           const d = this.fresh();
           this.lines.push(`const ${c} = ${acc.n} * ${b.d} ${e.callee === "min" ? "<=" : ">="} ${b.n} * ${acc.d};`);
           this.lines.push(`const ${n} = ${c} ? ${acc.n} : ${b.n}; const ${d} = ${c} ? ${acc.d} : ${b.d};`);
-          acc = { n, d, bn: Math.max(acc.bn, b.bn), bd: Math.max(acc.bd, b.bd) };
-        }
-        return acc;
-      }
+          return { n, d, bn: Math.max(acc.bn, b.bn), bd: Math.max(acc.bd, b.bd) };
+        });
       case "arith":
         return this.chain(e);
       default:
@@ -117,26 +126,24 @@ class Emitter {
     return acc;
   }
 
-  /** Emits one binary operation on two pairs. */
+  /**
+   * Emits one binary operation on two pairs. Whole numbers take the same formulas with denominators of 1, which
+   * V8 folds away, so there is one formula per operator to prove.
+   */
   private step(op: A.ArithOp, a: Num, b: Num): Num {
     const n = this.fresh();
     const d = this.fresh();
     switch (op) {
       case "+":
       case "-":
-        if (a.d === "1" && b.d === "1") {
-          this.bound(a.bn + b.bn);
-          this.lines.push(`const ${n} = ${a.n} ${op} ${b.n};`);
-          return { n, d: "1", bn: a.bn + b.bn, bd: 1 };
-        }
-        this.bound(a.bn * b.bd, b.bn * a.bd, a.bn * b.bd + b.bn * a.bd, a.bd * b.bd);
+        this.bound(a.bn * b.bd + b.bn * a.bd, a.bd * b.bd);
         this.lines.push(`const ${n} = ${a.n} * ${b.d} ${op} ${b.n} * ${a.d}; const ${d} = ${a.d} * ${b.d};`);
         return { n, d, bn: a.bn * b.bd + b.bn * a.bd, bd: a.bd * b.bd };
       case "*":
       case "of":
         this.bound(a.bn * b.bn, a.bd * b.bd);
-        this.lines.push(`const ${n} = ${a.n} * ${b.n};${a.d === "1" && b.d === "1" ? "" : ` const ${d} = ${a.d} * ${b.d};`}`);
-        return { n, d: a.d === "1" && b.d === "1" ? "1" : d, bn: a.bn * b.bn, bd: a.bd * b.bd };
+        this.lines.push(`const ${n} = ${a.n} * ${b.n}; const ${d} = ${a.d} * ${b.d};`);
+        return { n, d, bn: a.bn * b.bn, bd: a.bd * b.bd };
       case "/":
         this.bound(a.bn * b.bd, a.bd * b.bn);
         // A zero divisor goes to the exact evaluator, which names the expression in its error.
@@ -148,16 +155,9 @@ class Emitter {
 
   /** Emits a `let`: a condition or text into a temporary, a number into a numerator/denominator pair. */
   let(m: A.LetDecl, type: Type | undefined): void {
+    // A number chosen by bands, as a criterion's points are (num() refuses bands of conditions, texts or dates).
     if (m.bands) {
-      // A number chosen by bands, as a criterion's points are: the first band that holds.
-      if (type === "boolean" || type === "text" || type === "date") throw new NotFastPathable();
-      const values = m.bands.map((b) => this.num(b.points));
-      const conds = m.bands.map((b) => (b.when ? this.value(b.when) : "true"));
-      const n = this.fresh();
-      const d = this.fresh();
-      this.lines.push(`let ${n}; let ${d};`);
-      this.lines.push(conds.map((c, i) => `if (${c}) { ${n} = ${values[i]!.n}; ${d} = ${values[i]!.d}; }`).join(" else ") + " else return exact(input);");
-      this.nums.set(m.name, { n, d, bn: Math.max(...values.map((v) => v.bn)), bd: Math.max(...values.map((v) => v.bd)) });
+      this.nums.set(m.name, this.banded(m.bands));
       return;
     }
     if (type === "boolean" || type === "text") {
@@ -167,46 +167,48 @@ class Emitter {
     } else this.nums.set(m.name, this.num(m.expr));
   }
 
+  /** Emits the number of the first band that holds into a new pair, bounded by the largest band's. */
+  banded(bands: readonly { when?: A.Expr; points: A.Expr }[]): Num {
+    const values = bands.map((b) => this.num(b.points));
+    const conds = bands.map((b) => (b.when ? this.value(b.when) : "true"));
+    const n = this.fresh();
+    const d = this.fresh();
+    this.lines.push(`let ${n}; let ${d};`);
+    this.firstBand(conds, (i) => `${n} = ${values[i]!.n}; ${d} = ${values[i]!.d};`);
+    return { n, d, bn: Math.max(...values.map((v) => v.bn)), bd: Math.max(...values.map((v) => v.bd)) };
+  }
+
   /** A JavaScript expression for a condition or text value. */
   value(e: A.Expr): string {
     switch (e.kind) {
       case "paren":
         return this.value(e.expr);
       case "bool":
-        return e.value ? "true" : "false";
       case "string":
         return this.constant(e.value);
-      case "name": {
-        const v = this.others.get(e.name);
-        if (v) return v;
-        throw new NotFastPathable();
-      }
+      case "name":
+        return known(this.others.get(e.name));
       case "not":
         return `(!${this.value(e.operand)})`;
       case "logic": {
-        // Every operand into a temporary first, as the binary tree put both sides of each operator.
-        let acc = this.fresh();
-        this.lines.push(`const ${acc} = ${this.value(e.operands[0]!)};`);
-        for (let i = 1; i < e.operands.length; i++) {
-          const r = this.fresh();
-          this.lines.push(`const ${r} = ${this.value(e.operands[i]!)};`);
-          if (i === e.operands.length - 1) return `(${acc} ${e.op === "and" ? "&&" : "||"} ${r})`;
-          const next = this.fresh();
-          this.lines.push(`const ${next} = ${acc} ${e.op === "and" ? "&&" : "||"} ${r};`);
-          acc = next;
-        }
-        return acc;
+        // Every operand into a temporary first, as the binary tree put both sides of each operator: a zero divisor
+        // in any operand goes to the exact evaluator, as evaluate() reports it whatever the other operands hold.
+        const operands = e.operands.map((o) => {
+          const t = this.fresh();
+          this.lines.push(`const ${t} = ${this.value(o)};`);
+          return t;
+        });
+        return `(${operands.join(e.op === "and" ? " && " : " || ")})`;
       }
       case "compare": {
         const lt = this.isText(e.left) || this.isText(e.right);
-        if (lt) return `(${this.value(e.left)} ${e.op === "=" ? "===" : "!=="} ${this.value(e.right)})`;
+        if (lt) return `(${this.value(e.left)} ${JS_COMPARISON[e.op]} ${this.value(e.right)})`;
         const a = this.num(e.left);
         const b = this.num(e.right);
         this.bound(a.bn * b.bd, b.bn * a.bd);
-        const op = e.op === "=" ? "===" : e.op === "!=" ? "!==" : e.op;
         const t = this.fresh();
         // a.n/a.d OP b.n/b.d  ⟺  a.n·b.d OP b.n·a.d, as both denominators are positive.
-        this.lines.push(`const ${t} = ${a.n}${b.d === "1" ? "" : ` * ${b.d}`} ${op} ${b.n}${a.d === "1" ? "" : ` * ${a.d}`};`);
+        this.lines.push(`const ${t} = ${a.n} * ${b.d} ${JS_COMPARISON[e.op]} ${b.n} * ${a.d};`);
         return t;
       }
       default:
@@ -304,22 +306,21 @@ function requireCheck(em: Emitter, m: A.RequireDecl): void {
 
 const OUTCOMES: readonly VoteOutcome[] = VOTE_OUTCOMES;
 
-function voteDecider(info: RuleInfo): (input: Record<string, unknown>) => DecideOutcome {
+function voteDecider(info: RuleInfo): Decide {
   const decl = info.decl as A.VoteDecl;
   const em = new Emitter();
   const facts = VOTE_INPUT_FACTS;
   const prologue = inputPrologue(facts.map((name) => ({ name, type: "count" })), em);
   prologue.push("const x5 = x2 + x3 + x4;", "if (x1 > x0 || x5 > x1) return exact(input);");
-  [...facts, "cast"].forEach((f, i) => em.nums.set(f, { n: `x${i}`, d: "1", bn: f === "cast" ? 3 * INPUT_BOUND : INPUT_BOUND, bd: 1 }));
-  let quorum = "false";
-  let passes = "false";
+  // cast is at most present (the prologue above), so INPUT_BOUND bounds it too.
+  [...facts, "cast"].forEach((f, i) => em.nums.set(f, { n: `x${i}`, d: "1", bn: INPUT_BOUND, bd: 1 }));
+  const clauses = new Map<string, string>();
   for (const m of decl.members) {
     if (m.kind === "let") em.let(m, info.types.get(m.expr));
     else if (m.kind === "require") requireCheck(em, m);
-    else if (m.name === "quorum") quorum = em.value(m.expr);
-    else passes = em.value(m.expr);
+    else clauses.set(m.name, em.value(m.expr));
   }
-  em.lines.push(`return ${quorum} ? (${passes} ? answers[0] : answers[1]) : answers[2];`);
+  em.lines.push(`return ${clauses.get("quorum")} ? (${clauses.get("passes")} ? answers[0] : answers[1]) : answers[2];`);
   const answers: DecideOutcome[] = OUTCOMES.map((outcome) => Object.freeze({ ok: true as const, decision: Object.freeze({ kind: "vote" as const, outcome }) }));
   return generate(em, prologue, { k: em.consts, exact: (input) => exactDecision(info, input), answers, done: () => answers[0]! });
 }
@@ -339,7 +340,7 @@ function integerBound(e: A.Expr | undefined, dir: "ceil" | "floor"): number | un
  * enters as thousandths, which costs bound headroom, so a rule whose bounds do not allow it is
  * generated again for whole numbers only.
  */
-function scorecardDecider(info: RuleInfo, decimals: boolean): (input: Record<string, unknown>) => DecideOutcome {
+function scorecardDecider(info: RuleInfo, decimals: boolean): Decide {
   const decl = info.decl as A.ScorecardDecl;
   const em = new Emitter();
   const inputs = decl.members.filter((m): m is A.InputDecl => m.kind === "input");
@@ -357,31 +358,17 @@ function scorecardDecider(info: RuleInfo, decimals: boolean): (input: Record<str
     if (m.kind === "let") em.let(m, info.types.get(m.expr));
     else if (m.kind === "require") requireCheck(em, m);
     else if (m.kind === "criterion") {
-      // A criterion that recovery left without bands is for the exact evaluator to refuse by name.
+      // A criterion of sub-criteria (or one that recovery left without bands) is for the exact evaluator.
       if (m.bands.length === 0) throw new NotFastPathable();
       const max = em.literal(constantValue(m.max)!);
-      const points = m.bands.map((b) => em.num(b.points));
-      const conds = m.bands.map((b) => (b.when ? em.value(b.when) : "true"));
-      const pn = em.fresh();
-      const pd = em.fresh();
-      const allInt = points.every((p) => p.d === "1");
-      em.lines.push(`let ${pn}; let ${pd};`);
-      em.lines.push(conds.map((c, i) => `if (${c}) { ${pn} = ${points[i]!.n}; ${pd} = ${points[i]!.d}; }`).join(" else ") + " else return exact(input);");
-      const bn = Math.max(...points.map((p) => p.bn));
-      const bd = Math.max(...points.map((p) => p.bd));
-      em.bound(bn * max.bd, max.bn * bd);
-      em.lines.push(`if (${pn} * ${max.d} > ${max.n} * ${pd}) return exact(input);`);
-      if (allInt && scoreBd === 1) {
-        em.lines.push(`sn += ${pn};`);
-        scoreBn += bn;
-      } else {
-        em.bound(scoreBn * bd + bn * scoreBd, scoreBd * bd);
-        em.lines.push(`sn = sn * ${pd} + ${pn} * sd; sd = sd * ${pd};`);
-        scoreBn = scoreBn * bd + bn * scoreBd;
-        scoreBd *= bd;
-      }
+      const points = em.banded(m.bands);
+      em.bound(points.bn * max.bd, max.bn * points.bd);
+      em.lines.push(`if (${points.n} * ${max.d} > ${max.n} * ${points.d}) return exact(input);`);
+      scoreBn = scoreBn * points.bd + points.bn * scoreBd;
+      scoreBd *= points.bd;
       em.bound(scoreBn, scoreBd);
-      em.nums.set(m.name, { n: pn, d: pd, bn, bd });
+      em.lines.push(`sn = sn * ${points.d} + ${points.n} * sd; sd = sd * ${points.d};`);
+      em.nums.set(m.name, points);
     }
   }
   em.nums.set("score", { n: "sn", d: "sd", bn: scoreBn, bd: scoreBd });
@@ -389,26 +376,34 @@ function scorecardDecider(info: RuleInfo, decimals: boolean): (input: Record<str
   const labels = grade ? grade.bands.map((b) => b.label) : [];
   if (grade) {
     const conds = grade.bands.map((b) => (b.when ? em.value(b.when) : "true"));
-    em.lines.push(conds.map((c, i) => `if (${c}) return done(sn, sd, ${i});`).join(" ") + " return exact(input);");
+    em.firstBand(conds, (i) => `return done(sn, sd, ${i});`);
   } else em.lines.push("return done(sn, sd, -1);");
   const done = (n: number, d: number, g: number): DecideOutcome => ({ ok: true, decision: { kind: "scorecard", score: scoreJson(n, d), grade: g < 0 ? null : labels[g]! } });
   return generate(em, prologue, { k: em.consts, exact: (input) => exactDecision(info, input), answers: [], done });
 }
 
-/** Builds decide(input) for a checked rule: generated code when bounds allow, the exact evaluator otherwise. */
-export function buildDecider(info: RuleInfo): (input: Record<string, unknown>) => DecideOutcome {
-  // Elections and ratings are decided by the exact evaluator: a round is evaluated once, not thousands of times.
-  if (info.decl.kind === "election" || info.decl.kind === "rating") return (input) => exactDecision(info, input);
-  try {
-    if (info.decl.kind === "vote") return voteDecider(info);
+/** Generated deciders by kind; elections and ratings have none: a round is evaluated once, not thousands of times. */
+const GENERATORS: Partial<Record<A.RuleDecl["kind"], (info: RuleInfo) => Decide>> = {
+  vote: voteDecider,
+  scorecard: (info) => {
     try {
       return scorecardDecider(info, true);
     } catch (e) {
       if (!(e instanceof NotFastPathable)) throw e;
       return scorecardDecider(info, false);
     }
+  },
+};
+
+/** Builds decide(input) for a checked rule: generated code when bounds allow, the exact evaluator otherwise. */
+export function buildDecider(info: RuleInfo): Decide {
+  const exact: Decide = (input) => exactDecision(info, input);
+  const generator = GENERATORS[info.decl.kind];
+  if (!generator) return exact;
+  try {
+    return generator(info);
   } catch (e) {
     if (!(e instanceof NotFastPathable)) throw e;
-    return (input) => exactDecision(info, input);
+    return exact;
   }
 }
