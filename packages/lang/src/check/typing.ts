@@ -277,10 +277,12 @@ export class Checker {
       }
       case "add_workdays":
       case "add_days": {
-        if (!arity(2, `(date, days): ${fn}(received, 5)`)) return "error";
+        // The parameter names of the function's signature help, so the error and the help read alike.
+        const expected = `(date, n): ${fn}(received, 5)`;
+        if (!arity(2, expected)) return "error";
         const d = this.expr(e.args[0]!);
         const n = this.expr(e.args[1]!);
-        if ((d !== "date" && d !== "error") || !isDayCount(n)) this.error("FUNCTION_ARGUMENTS", { name: fn, expected: `(date, days): ${fn}(received, 5)` }, e.span);
+        if ((d !== "date" && d !== "error") || !isDayCount(n)) this.error("FUNCTION_ARGUMENTS", { name: fn, expected }, e.span);
         return "date";
       }
       case "workdays_between":

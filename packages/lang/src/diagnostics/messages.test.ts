@@ -121,7 +121,7 @@ const SAMPLES: { [K in MessageId]: MessageArgsOf<K>[] } = {
   UNKNOWN_FIELD: [{ list: "cases", field: "recieved", fields: ["received", "resolved"], hint: "received" }, { list: "走访", field: "x", fields: ["日期"] }],
   WHERE_OUTSIDE_AGGREGATE: [{ expr: "cases where limit > 5" }],
   LIST_NOT_A_VALUE: [{ expr: "cases" }],
-  FUNCTION_ARGUMENTS: [{ name: "add_workdays", expected: "(date, days): add_workdays(received, 5)" }],
+  FUNCTION_ARGUMENTS: [{ name: "add_workdays", expected: "(date, n): add_workdays(received, 5)" }],
   SUBCRITERIA_EXCEED_MAX: [{ name: "服务", sum: "35", max: "30" }],
   CRITERION_MIXED: [{ name: "服务" }],
   LIST_EXPECTED: [{ name: "cases" }],
