@@ -1,7 +1,8 @@
 /** `require` between inputs, shares on the left of `of`, and ratios of counts that nothing bounds by 1. */
 
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { compile } from "../compile/compiler.ts";
+import type { CompiledRule } from "../types.ts";
 import { format } from "../tooling/formatter.ts";
 
 const CASES = `scorecard 办结 "限时办结" {
@@ -24,7 +25,10 @@ function codes(src: string): string[] {
 }
 
 describe("require", () => {
-  const rule = compile(CASES).scope.get("办结")!;
+  let rule: CompiledRule;
+  beforeEach(() => {
+    rule = compile(CASES).scope.get("办结")!;
+  });
 
   it.each([
     [{ 受理: 495, 办结: 471 }, 10],

@@ -1,6 +1,7 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { compile } from "../compile/compiler.ts";
+import type { CompiledModule, CompiledRule } from "../types.ts";
 import { format } from "../tooling/formatter.ts";
 import { assertProperty } from "../test-support/property.ts";
 
@@ -41,8 +42,12 @@ function policy(活动次数: number, 满意分: number): { score: number; grade
 }
 
 describe("conditional values and sub-criteria", () => {
-  const m = compile(STEPS);
-  const rule = m.rules[0]!;
+  let m: CompiledModule;
+  let rule: CompiledRule;
+  beforeEach(() => {
+    m = compile(STEPS);
+    rule = m.rules[0]!;
+  });
 
   it("compiles without diagnostics", () => {
     expect(m.diagnostics).toEqual([]);

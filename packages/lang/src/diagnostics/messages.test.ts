@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { compile } from "../compile/compiler.ts";
 import { localizeDiagnostic, localizeError, MESSAGES, renderMessage, type MessageArgsOf, type MessageId } from "./messages.ts";
-import type { Diagnostic } from "../types.ts";
+import type { CompiledModule, CompiledRule, Diagnostic } from "../types.ts";
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -206,8 +206,12 @@ test "过半数" {
 `;
 
 describe("compile with locale zh", () => {
-  const en = compile(BROKEN);
-  const zh = compile(BROKEN, { locale: "zh" });
+  let en: CompiledModule;
+  let zh: CompiledModule;
+  beforeEach(() => {
+    en = compile(BROKEN);
+    zh = compile(BROKEN, { locale: "zh" });
+  });
 
   it("keeps codes, spans, ids and arguments, and only changes the message", () => {
     expect(zh.diagnostics.length).toBeGreaterThanOrEqual(5);
@@ -264,14 +268,18 @@ describe("localizeDiagnostic", () => {
 });
 
 describe("localizeError", () => {
-  const rules = compile(`vote 表决 { quorum: present >= 1/2 of entitled passes: yes > no }
+  const compileRules = () => compile(`vote 表决 { quorum: present >= 1/2 of entitled passes: yes > no }
 scorecard 满意度 {
   input 满意: count
   input 基本满意: count
   input 票数: count
   criterion rate max 10 { 10 when (满意 + 基本满意) / 票数 >= 80% 0 otherwise }
 }`);
-  const [vote, card] = rules.rules;
+  let vote: CompiledRule | undefined;
+  let card: CompiledRule | undefined;
+  beforeEach(() => {
+    [vote, card] = compileRules().rules;
+  });
 
   it("says DIVISION_BY_ZERO in Chinese with the expression and its values", () => {
     const r = card!.evaluate({ 满意: 0, 基本满意: 0, 票数: 0 });

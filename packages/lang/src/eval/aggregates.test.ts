@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { compile } from "../compile/compiler.ts";
 import { runTests } from "../tooling/testing.ts";
 import { MAX_LIST_LENGTH } from "./aggregates.ts";
@@ -34,7 +34,10 @@ const day2026 = fc.integer({ min: 0, max: 364 }).map((i) => new Date(Date.UTC(20
 const caseArb = fc.record({ received: day2026, resolved: day2026, limit: fc.integer({ min: 0, max: 20 }) });
 
 describe("records_probe against a day-by-day oracle", () => {
-  const rule = ruleOf(RECORDS_PROBE);
+  let rule: CompiledRule;
+  beforeEach(() => {
+    rule = ruleOf(RECORDS_PROBE);
+  });
 
   it("counts the cases resolved by their deadline, and grades the exact rate", () => {
     assertProperty(
@@ -97,7 +100,10 @@ const AGGREGATES = `scorecard 办结 "限时办结" {
 `;
 
 describe("aggregates over records with optional fields (Chinese names)", () => {
-  const rule = ruleOf(AGGREGATES);
+  let rule: CompiledRule;
+  beforeEach(() => {
+    rule = ruleOf(AGGREGATES);
+  });
   const cases = [
     { 类别: "咨询", 受理: "2026-02-12", 办结: "2026-02-26", 时限: 5, 分值: 1.5 },
     { 类别: "投诉", 受理: "2026-02-13", 办结: "2026-02-28", 时限: 5, 分值: 2 },

@@ -1,10 +1,10 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { compile } from "../compile/compiler.ts";
 import { format } from "../tooling/formatter.ts";
 import { assertProperty } from "../test-support/property.ts";
 import { runTests } from "../tooling/testing.ts";
-import type { CompiledRule, ElectionOutcome, ElectionResult, RatingResult, ScorecardResult } from "../types.ts";
+import type { CompiledModule, CompiledRule, ElectionOutcome, ElectionResult, RatingResult, ScorecardResult } from "../types.ts";
 
 function rule(src: string, name?: string): CompiledRule {
   const m = compile(src);
@@ -19,7 +19,10 @@ const VILLAGE = `election village_committee "村民委员会选举" {
   runoff:  votes >= 1/3 of ballots     "另行选举…所得票数不得少于已投选票数的三分之一"
 }
 `;
-const ELECTION = rule(VILLAGE);
+let ELECTION: CompiledRule;
+beforeEach(() => {
+  ELECTION = rule(VILLAGE);
+});
 
 type Round = {
   registered: number;
@@ -282,9 +285,14 @@ scorecard 考核 "考核" {
 `;
 
 describe("rating (民主测评)", () => {
-  const module = compile(RATING_SRC);
-  const rating = module.scope.get("cadre_rating")!;
-  const scorecard = module.scope.get("考核")!;
+  let module: CompiledModule;
+  let rating: CompiledRule;
+  let scorecard: CompiledRule;
+  beforeEach(() => {
+    module = compile(RATING_SRC);
+    rating = module.scope.get("cadre_rating")!;
+    scorecard = module.scope.get("考核")!;
+  });
 
   function rate(counts: Record<string, number>): RatingResult {
     const out = rating.evaluate(counts);

@@ -1,8 +1,9 @@
 /** Test blocks: exact fractions in expectations, grades checked against the rule, and a mistake that fails only its own test. */
 
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { compile } from "../compile/compiler.ts";
 import { localizeTestResult, runTests } from "./testing.ts";
+import type { CompiledModule } from "../types.ts";
 
 const CARD = `scorecard 测评 {
   input 满意: count
@@ -78,7 +79,10 @@ test "good two" {
 });
 
 describe("running one test by name, in the author's language", () => {
-  const module = compile(`${CARD}test "零票" {\n  测评(满意: 0, 不满意: 0)\n    expect 满意率 = 1\n}\ntest "零票 again" {\n  测评(满意: 1, 不满意: 0)\n    expect 满意率 = 1\n}\n`);
+  let module: CompiledModule;
+  beforeEach(() => {
+    module = compile(`${CARD}test "零票" {\n  测评(满意: 0, 不满意: 0)\n    expect 满意率 = 1\n}\ntest "零票 again" {\n  测评(满意: 1, 不满意: 0)\n    expect 满意率 = 1\n}\n`);
+  });
 
   it.each([
     [{ name: "零票" }, ["零票"]],
