@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth } from "./formatter.ts";
+import { displayWidth, format } from "./formatter.ts";
 
 describe("display width (columns in a monospace font)", () => {
   // Each wide block's first and last code point, and its neighbours outside it (Unicode East Asian Width: W and F,
@@ -21,5 +21,113 @@ describe("display width (columns in a monospace font)", () => {
     expect(displayWidth("score 考核 A")).toBe(6 + 4 + 2);
     expect(displayWidth("𠀀a")).toBe(3);
     expect(displayWidth("ｶ")).toBe(1);
+  });
+});
+
+/** Written carelessly, one member a line, with each layout the formatter has a rule for. */
+const CARELESS = `# 案件办理
+import "std/major-matter.gavel"
+scorecard 办结 "限时办结" {
+input 案件: list of { received: date, resolved: date?, limit: count max 30, kind: text one of "信访", "投诉" } "案件清单"
+input 短: list of { d: date }
+input 满意: count "满意票"
+let 档 = { 10 when 满意 >= 8 "高"  5 when 满意 >= 4  0 otherwise "低" } "档次"
+let 已办结 = count(案件 where not absent(resolved))
+criterion 综合 "综合" max 20 {
+criterion 时限 max 10 { 10 when 已办结 >= 2 "按期" 0 otherwise }
+criterion 质量 max 10 { 档 otherwise }
+}
+grade { "好" when score >= 15 "差" otherwise }
+}
+vote 表决 {
+let 档位 = { 2 when yes > no "多"  1 otherwise }
+quorum: present > 1/2 of entitled
+passes: 档位 = 2
+}
+test "两件" {
+办结(案件: [{received: 2026-01-05, resolved: 2026-01-06, limit: 3, kind: "信访"}, {received: 2026-01-05, limit: 3, kind: "投诉"}], 短: [{d: 2026-01-01}], 满意: 9)
+expect score = 20
+expect grade = "好"
+}
+test "错" {
+表决(entitled: 3, present: 4, yes: 1, no: 0, abstain: 0)
+expect error "TALLY_INCONSISTENT"
+}
+`;
+
+/**
+ * The canonical form of CARELESS, read line by line: two-space indents; columns aligned by display width (a Chinese
+ * character is two); band points right-aligned; a record type over 72 columns as a block; a rule's runs of members
+ * apart by one blank line; a test's records one per line when an argument holds more than one.
+ */
+const CANONICAL = `# 案件办理
+import "std/major-matter.gavel"
+
+scorecard 办结 "限时办结" {
+  input 案件: list of {
+    received: date,
+    resolved: date?,
+    limit: count max 30,
+    kind: text one of "信访", "投诉"
+  } "案件清单"
+  input 短:   list of { d: date }
+  input 满意: count  "满意票"
+
+  let 档 = {
+    10 when 满意 >= 8  "高"
+     5 when 满意 >= 4
+     0 otherwise       "低"
+  } "档次"
+  let 已办结 = count(案件 where not absent(resolved))
+
+  criterion 综合 "综合" max 20 {
+    criterion 时限 max 10 {
+      10 when 已办结 >= 2  "按期"
+       0 otherwise
+    }
+
+    criterion 质量 max 10 {
+      档 otherwise
+    }
+  }
+
+  grade {
+    "好" when score >= 15
+    "差" otherwise
+  }
+}
+
+vote 表决 {
+  let 档位 = { 2 when yes > no "多"  1 otherwise }
+  quorum: present > 1/2 of entitled
+  passes: 档位 = 2
+}
+
+test "两件" {
+  办结(
+      案件: [
+        {received: 2026-01-05, resolved: 2026-01-06, limit: 3, kind: "信访"},
+        {received: 2026-01-05, limit: 3, kind: "投诉"}
+      ],
+      短: [{d: 2026-01-01}],
+      满意: 9
+    )
+    expect score = 20
+    expect grade = "好"
+}
+
+test "错" {
+  表决(entitled: 3, present: 4, yes: 1, no: 0, abstain: 0)
+    expect error "TALLY_INCONSISTENT"
+}
+`;
+
+describe("formatter layout, against a file written out by hand", () => {
+  it("lays out long record inputs as blocks, banded lets, sub-criteria, a vote's inline bands and a table of records", () => {
+    expect(format(CARELESS)).toEqual({ ok: true, text: CANONICAL });
+  });
+
+  it("leaves the canonical form as it is", () => {
+    expect(format(CANONICAL)).toEqual({ ok: true, text: CANONICAL });
   });
 });
