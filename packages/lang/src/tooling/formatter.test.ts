@@ -122,12 +122,101 @@ test "错" {
 }
 `;
 
+/** The rest: unlabelled rules and blocks, comments before a closing brace, an election's let and require, trailing blanks. */
+const CARELESS_REST = `scorecard 首项 {
+criterion 出勤 max 5 { 5 when 到会 >= 3   0 otherwise
+# 到会不足
+}
+input 到会: count?
+input 记录: list of { received: date, resolved: date?, limit: count min 1 max 30, note: text }
+let 档 = { 2 when 到会 >= 2  1 otherwise
+# 最低一档
+}
+}
+election 选举 {
+let 有效 = ballots - invalid
+require 有效 >= 0 "有效票不为负"
+void: ballots > voters
+elected: votes > 1/2 of 有效
+}
+rating 测评 {
+levels 好, 中, 差
+require ballots >= 1
+grade { "优" when 好 >= 2/3 of ballots "平" otherwise }
+}
+vote 议 {
+require present >= 1 "须有人到会"\x20\x20\x20
+quorum: present > 1/2 of entitled # 过半\x20\x20\x20
+passes: yes > no
+}
+test "无到会" {
+首项(记录: [], 档: 1)
+expect error
+}
+`;
+
+const CANONICAL_REST = `scorecard 首项 {
+  criterion 出勤 max 5 {
+    5 when 到会 >= 3
+    0 otherwise
+    # 到会不足
+  }
+
+  input 到会: count?
+  input 记录: list of {
+    received: date,
+    resolved: date?,
+    limit: count min 1 max 30,
+    note: text
+  }
+
+  let 档 = {
+    2 when 到会 >= 2
+    1 otherwise
+    # 最低一档
+  }
+}
+
+election 选举 {
+  let 有效 = ballots - invalid
+  require 有效 >= 0  "有效票不为负"
+  void:    ballots > voters
+  elected: votes > 1/2 of 有效
+}
+
+rating 测评 {
+  levels 好, 中, 差
+
+  require ballots >= 1
+
+  grade {
+    "优" when 好 >= 2/3 of ballots
+    "平" otherwise
+  }
+}
+
+vote 议 {
+  require present >= 1  "须有人到会"
+  quorum: present > 1/2 of entitled  # 过半
+  passes: yes > no
+}
+
+test "无到会" {
+  首项(记录: [], 档: 1)
+    expect error
+}
+`;
+
 describe("formatter layout, against a file written out by hand", () => {
   it("lays out long record inputs as blocks, banded lets, sub-criteria, a vote's inline bands and a table of records", () => {
     expect(format(CARELESS)).toEqual({ ok: true, text: CANONICAL });
   });
 
-  it("leaves the canonical form as it is", () => {
-    expect(format(CANONICAL)).toEqual({ ok: true, text: CANONICAL });
+  it("lays out unlabelled rules and blocks, comments before a closing brace, and an election's let and require", () => {
+    expect(format(CARELESS_REST)).toEqual({ ok: true, text: CANONICAL_REST });
+  });
+
+  it.each([["CANONICAL", CANONICAL], ["CANONICAL_REST", CANONICAL_REST]])("leaves %s as it is", (_name, text) => {
+    expect(format(text)).toEqual({ ok: true, text });
   });
 });

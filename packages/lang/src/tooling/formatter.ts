@@ -74,8 +74,10 @@ class Printer {
 
   /** Writes rows with every column padded to the widest, and trailing texts aligned after them. */
   group(rows: Row[], depth: number, rightAligned: number[] = []): void {
+    // A row's last column is never padded, so it sets no width: an election's `require` (one column) would otherwise
+    // push its clauses' expressions far to the right.
     const widths: number[] = [];
-    for (const r of rows) r.cols.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(c))));
+    for (const r of rows) r.cols.slice(0, -1).forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(c))));
     const code = rows.map((r) => r.cols.map((c, i) => (rightAligned.includes(i) ? padStart(c, widths[i]!) : i === r.cols.length - 1 ? c : padEnd(c, widths[i]!))).join(" "));
     const trailerAt = Math.max(0, ...code.map((c, i) => (rows[i]!.trailer === undefined ? 0 : displayWidth(c))));
     rows.forEach((r, i) => this.line(r.trailer === undefined ? code[i]! : `${padEnd(code[i]!, trailerAt)}  ${r.trailer}`, depth, r.node));
