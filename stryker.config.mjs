@@ -17,7 +17,7 @@ const testFilesFor = {
     ["checker", "typing", "bands", "bounds", "constant-folding", "suggest", "rule-settings", "test-blocks", "functions"].map((job) => [
       `packages/lang/src/check/${job}.ts`,
       [
-        "packages/lang/src/check/checker.test.ts", "packages/lang/src/diagnostics/messages.test.ts", "packages/lang/src/check/requirements.test.ts",
+        "packages/lang/src/check/checker.test.ts", "packages/lang/src/check/bands.test.ts", "packages/lang/src/diagnostics/messages.test.ts", "packages/lang/src/check/requirements.test.ts",
         // The checker's refusals of settings, sub-scores, aggregates, dates, elections and test blocks are tested where
         // those features are.
         "packages/lang/src/check/rule-settings.test.ts", "packages/lang/src/check/subscores.test.ts", "packages/lang/src/eval/aggregates.test.ts",

@@ -89,7 +89,8 @@ function coveredBy(inner: Interval, covers: Interval[]): boolean {
       if (isEmpty(c)) continue;
       const startsBefore = !c.lo || (lo !== undefined && (c.lo.cmp(lo) < 0 || (c.lo.eq(lo) && (c.loIn || !loIn))));
       if (!startsBefore) continue;
-      const endsAfter = !c.hi || (lo !== undefined && (c.hi.cmp(lo) > 0 || (c.hi.eq(lo) && c.hiIn && loIn)));
+      // From minus infinity (no lo yet) any cover that starts there reaches past the current point.
+      const endsAfter = !c.hi || lo === undefined || c.hi.cmp(lo) > 0 || (c.hi.eq(lo) && c.hiIn && loIn);
       if (!endsAfter) continue;
       if (!c.hi) return true;
       if (inner.hi && (c.hi.cmp(inner.hi) > 0 || (c.hi.eq(inner.hi) && (c.hiIn || !inner.hiIn)))) return true;
