@@ -77,7 +77,6 @@ export function boundsOf(e: A.Expr, env: Map<string, Bounds>): Bounds {
       return { lo: b.hi?.neg(), hi: b.lo?.neg() };
     }
     case "call": {
-      if ((e.callee === "min" || e.callee === "max") && e.args.length === 1 && (e.args[0]!.kind === "where" || e.args[0]!.kind === "field")) return UNBOUNDED;
       const args = e.args.map((a) => boundsOf(a, env));
       const pick = (ends: (Rational | undefined)[], keep: 1 | -1, anyUnbounded: boolean): Rational | undefined => {
         // min() without arguments is already an error (ARGUMENT_COUNT); its bounds are unknown, not a crash.
@@ -119,7 +118,7 @@ export function inputBounds(m: A.InputDecl): Bounds {
   const ceiling = m.type === "ratio" ? Rational.ONE : undefined;
   const lo = min && floor ? (min.cmp(floor) > 0 ? min : floor) : (min ?? floor);
   const hi = max && ceiling ? (max.cmp(ceiling) < 0 ? max : ceiling) : (max ?? ceiling);
-  return { lo: lo || undefined, hi: hi || undefined };
+  return { lo, hi };
 }
 
 /** Narrows a band's subject to what its condition selects (`x when x <= 10` has x in ..10 there). */
