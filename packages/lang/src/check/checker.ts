@@ -40,23 +40,36 @@ export interface RuleInfo {
   calendar?: WorkCalendar;
 }
 
+/** The type of let `name`'s bands so far (`t`) joined with the next band's value type (`bt`); refuses a mix. */
+function joinBandValue(ck: Checker, name: string, t: Type, bt: Type, span: Span): Type {
+  // An error was reported where it arose; one is enough.
+  if (t === "error" || bt === "error") return t;
+  if (isNumeric(t) && isNumeric(bt)) {
+    if (t === "literal" || t === bt) return bt;
+    if (bt === "literal") return t;
+    if (t === "ratio" || bt === "ratio") {
+      ck.error("UNIT_MISMATCH_MIX", { other: t === "ratio" ? bt : t }, span);
+      return "error";
+    }
+    return "number";
+  }
+  if (t === bt) return t;
+  ck.error("TYPE_MISMATCH_LET_BANDS", { name, left: t, right: bt }, span);
+  return "error";
+}
+
 /** Checks a `let` (a value, or bands choosing one) and declares it; returns its type. */
 function checkLet(ck: Checker, m: A.LetDecl): Type {
   let t: Type;
   if (m.bands) {
     // The value of the first band that holds: every band's value must have one type (numbers join as in `+`).
-    t = "literal";
+    let joined: Type | undefined;
     for (const b of m.bands) {
       const bt = ck.expr(b.points);
       if (b.when) ck.condition(b.when, { place: "band" });
-      if (t === "literal" && !isNumeric(bt)) t = bt;
-      else if (bt === "literal" && !isNumeric(t)) continue;
-      else if (isNumeric(t) && isNumeric(bt)) t = t === "literal" ? bt : bt === "literal" ? t : t === bt ? t : t === "ratio" || bt === "ratio" ? (ck.error("UNIT_MISMATCH_MIX", { other: t === "ratio" ? bt : t }, b.points.span), "error") : "number";
-      else if (t !== bt && t !== "error" && bt !== "error") {
-        ck.error("TYPE_MISMATCH_COMPARE_TYPES", { left: t, right: bt }, b.points.span);
-        t = "error";
-      }
+      joined = joined === undefined ? bt : joinBandValue(ck, m.name, joined, bt, b.points.span);
     }
+    t = joined ?? "error";
     checkBands(ck, m.bands.map((b) => ({ when: b.when, span: b.span, points: constantValue(b.points) })), { criterion: m.name }, m.nameSpan);
   } else t = ck.expr(m.expr);
   if (isList(t)) {
@@ -126,7 +139,8 @@ function checkInput(ck: Checker, m: A.InputDecl): void {
       if (fields.has(f.name)) ck.error("DUPLICATE_NAME", { name: f.name, kind: "field" }, f.nameSpan);
       else fields.set(f.name, checkField(ck, m.name, f));
     }
-    if (m.min || m.max || m.options) ck.error("BAD_CONSTRAINT_MIN_MAX", { type: "list" }, m.span);
+    if (m.min || m.max) ck.error("BAD_CONSTRAINT_MIN_MAX", { type: "list" }, m.span);
+    if (m.options) ck.error("BAD_CONSTRAINT_ONE_OF", { type: "list" }, m.span);
     ck.declare({ kind: "input", name: m.name, type: "records", label: m.label, span: m.nameSpan, fields }, m.nameSpan);
     return;
   }
@@ -159,7 +173,7 @@ function checkCriterion(ck: Checker, m: A.CriterionDecl, bounds: Map<string, Bou
     if (b.when) ck.condition(b.when, { place: "band" });
     const points = constantValue(b.points);
     if (points && max && points.cmp(max) > 0) ck.error("POINTS_EXCEED_MAX", { name: m.name, points: points.toString(), max: max.toString() }, b.points.span);
-    else if (max && !max.isNegative() && isNumeric(t) && t !== "ratio") {
+    else if (max && !max.isNegative() && isNumeric(t) && t !== "ratio" && t !== "error") {
       // Computed points must provably stay within 0..max, so no input can give a negative or excess score.
       const range = boundsOf(b.points, narrowedBy(b.when, bounds));
       if (!within(range, Rational.ZERO, max)) {
@@ -201,20 +215,23 @@ function checkScorecard(ck: Checker, decl: A.ScorecardDecl): void {
       case "require":
         ck.condition(m.expr, { place: "require" });
         break;
-      case "grade": {
+      case "grade":
         grades++;
-        if (grades > 1) ck.error("DUPLICATE_GRADE", {}, m.span);
-        // Grades see the total and every criterion's points, wherever the criteria are declared.
-        ck.symbols.set("score", ck.declared.get("score")!);
-        for (const c of decl.members) {
-          if (c.kind !== "criterion") continue;
-          for (const x of criteriaOf(c)) if (!ck.symbols.has(x.name)) ck.symbols.set(x.name, { kind: "criterion", name: x.name, type: "number", label: x.label, span: x.nameSpan });
-        }
-        for (const b of m.bands) if (b.when) ck.condition(b.when, { place: "grade" });
-        checkBands(ck, m.bands, {}, m.span);
+        if (grades > 1) ck.error("DUPLICATE_GRADE", { rule: "scorecard" }, m.span);
         break;
-      }
     }
+  }
+  // The grade is chosen after every criterion is scored, so it sees the total and every criterion's points (and
+  // every let) wherever it is written; checked last, so a criterion declared after it is not a second declaration.
+  ck.symbols.set("score", ck.declared.get("score")!);
+  for (const c of decl.members) {
+    if (c.kind !== "criterion") continue;
+    for (const x of criteriaOf(c)) if (!ck.symbols.has(x.name)) ck.symbols.set(x.name, { kind: "criterion", name: x.name, type: "number", label: x.label, span: x.nameSpan });
+  }
+  for (const m of decl.members) {
+    if (m.kind !== "grade") continue;
+    for (const b of m.bands) if (b.when) ck.condition(b.when, { place: "grade" });
+    checkBands(ck, m.bands, {}, m.span);
   }
   if (criteria === 0) ck.error("NO_CRITERIA", { rule: decl.name }, decl.nameSpan);
   checkUnboundedRatios(ck, decl);
@@ -370,7 +387,7 @@ function checkRating(ck: Checker, decl: A.RatingDecl): void {
         break;
       case "grade":
         grades++;
-        if (grades > 1) ck.error("DUPLICATE_GRADE", {}, m.span);
+        if (grades > 1) ck.error("DUPLICATE_GRADE", { rule: "rating" }, m.span);
         for (const b of m.bands) if (b.when) ck.condition(b.when, { place: "grade" });
         checkBands(ck, m.bands, {}, m.span);
         break;

@@ -140,10 +140,13 @@ export class Checker {
           return "error";
         }
         if (argTypes.every((t) => t === "date")) return "date";
-        let acc: Type = "literal";
-        e.args.forEach((a, i) => {
-          acc = this.joinNumeric(acc, argTypes[i]!, a.span, `'${e.callee}' of`);
-        });
+        // Numbers of one unit (a constant joins any); a value that is not one is named with the one before it.
+        let acc = argTypes[0]!;
+        if (argTypes.length === 1 && !isNumeric(acc)) {
+          this.error("FUNCTION_ARGUMENTS", { name: e.callee, expected: `numbers or dates, ${e.callee}(a, b, …), or one field of a list, ${e.callee}(cases.field)` }, e.span);
+          return "error";
+        }
+        for (let i = 1; i < argTypes.length; i++) acc = this.joinNumeric(acc, argTypes[i]!, e.args[i]!.span, "combine");
         return acc;
       }
       case "neg": {
@@ -339,7 +342,7 @@ export class Checker {
   }
 
   /** The common type of two numeric operands, or an error for counts mixed with ratios. */
-  private joinNumeric(a: Type, b: Type, span: Span, what: string): Type {
+  private joinNumeric(a: Type, b: Type, span: Span, what: "compare" | "combine"): Type {
     if (a === "error" || b === "error") return "error";
     if (!isNumeric(a) || !isNumeric(b)) {
       this.error(what === "compare" ? "TYPE_MISMATCH_COMPARE_TYPES" : "TYPE_MISMATCH_COMBINE_TYPES", { left: a, right: b }, span);
@@ -377,7 +380,7 @@ export class Checker {
     switch (op) {
       case "+":
       case "-": {
-        const t = this.joinNumeric(l, r, span, op);
+        const t = this.joinNumeric(l, r, span, "combine");
         return op === "-" && t === "count" ? "number" : t;
       }
       case "of": {
@@ -393,7 +396,8 @@ export class Checker {
           return "error";
         }
         if (r === "ratio") return "ratio";
-        return r === "literal" ? "literal" : "number";
+        // A share of a constant is a constant only when the share is one too: `r of 10` is an amount.
+        return l === "literal" && r === "literal" ? "literal" : "number";
       }
       case "*":
         if (l === "literal") return r === "count" ? "number" : r;
@@ -401,11 +405,9 @@ export class Checker {
         if (l === "ratio" && r === "ratio") return "ratio";
         return "number";
       case "/":
-        if (r === "literal") {
-          const c = constantValue(right);
-          if (c?.isZero()) this.error("DIVISION_BY_ZERO_CONSTANT", { expr: divisionText(chain, i) }, span);
-          return l === "count" ? "number" : l;
-        }
+        // A zero is a zero whatever it is written as (0, 0%, 0/5).
+        if (constantValue(right)?.isZero()) this.error("DIVISION_BY_ZERO_CONSTANT", { expr: divisionText(chain, i) }, span);
+        if (r === "literal") return l === "count" ? "number" : l;
         if (l === "literal") return "number";
         if (l === "ratio" || r === "ratio") return l === r ? "literal" : "number";
         return "ratio";

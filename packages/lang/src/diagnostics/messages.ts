@@ -45,6 +45,8 @@ const TYPE_ZH: Record<string, string> = {
   records: "记录列表",
 };
 /** A type for a Chinese sentence: its gloss with the keyword; a bare number and an erroneous value have no keyword. */
+/** A type as an author reads it: a constant number is a "literal" to the checker, a number to the author. */
+const enType = (t: string): string => (t === "literal" ? "number" : t === "records" ? "list" : t);
 const zhType = (t: string): string => (t === "literal" ? "数字" : t === "error" ? "有误的值" : TYPE_ZH[t] ? `${TYPE_ZH[t]}（${t}）` : t);
 
 /** What a declared name is, in Chinese, for "already defined as …". */
@@ -218,22 +220,22 @@ export const MESSAGES = {
   // Checker: types and units
   TYPE_MISMATCH_NEGATE: entry<{ expr: string; type: string }>(
     "TYPE_MISMATCH",
-    (a) => `'-' needs a number, but ${a.expr} is ${a.type}.`,
+    (a) => `'-' needs a number, but ${a.expr} is a ${enType(a.type)}.`,
     (a) => `负号“-”后面需要数字，但 ${a.expr} 是${zhType(a.type)}。`,
   ),
   TYPE_MISMATCH_NOT: entry<{ expr: string; type: string }>(
     "TYPE_MISMATCH",
-    (a) => `'not' needs a condition, but ${a.expr} is ${a.type}.`,
+    (a) => `'not' needs a condition, but ${a.expr} is a ${enType(a.type)}.`,
     (a) => `not 后面需要一个条件，但 ${a.expr} 是${zhType(a.type)}。`,
   ),
   TYPE_MISMATCH_LOGIC: entry<{ op: string; expr: string; type: string }>(
     "TYPE_MISMATCH",
-    (a) => `'${a.op}' joins conditions, but ${a.expr} is ${a.type}.`,
+    (a) => `'${a.op}' joins conditions, but ${a.expr} is a ${enType(a.type)}.`,
     (a) => `${a.op} 用来连接条件，但 ${a.expr} 是${zhType(a.type)}。`,
   ),
   TYPE_MISMATCH_COMPARE: entry<{ leftType: string; left: string; rightType: string; right: string }>(
     "TYPE_MISMATCH",
-    (a) => `Cannot compare ${a.leftType} ${a.left} with ${a.rightType} ${a.right}.`,
+    (a) => `Cannot compare ${enType(a.leftType)} ${a.left} with ${enType(a.rightType)} ${a.right}.`,
     (a) => `不能把${zhType(a.leftType)} ${a.left} 与${zhType(a.rightType)} ${a.right} 相比较。`,
   ),
   TYPE_MISMATCH_EQUALITY_ONLY: entry<{ type: string }>(
@@ -243,42 +245,47 @@ export const MESSAGES = {
   ),
   TYPE_MISMATCH_COMPARE_TYPES: entry<{ left: string; right: string }>(
     "TYPE_MISMATCH",
-    (a) => `Cannot compare ${a.left} with ${a.right} here.`,
+    (a) => `Cannot compare ${enType(a.left)} with ${enType(a.right)} here.`,
     (a) => `此处不能把${zhType(a.left)}与${zhType(a.right)}相比较。`,
+  ),
+  TYPE_MISMATCH_LET_BANDS: entry<{ name: string; left: string; right: string }>(
+    "TYPE_MISMATCH",
+    (a) => `The bands of '${a.name}' give a ${enType(a.left)} and a ${enType(a.right)}: every band of a let must give one type.`,
+    (a) => `${q(a.name)}的各档给出了${zhType(a.left)}和${zhType(a.right)}：一个 let 的各档必须给出同一种类型。`,
   ),
   TYPE_MISMATCH_COMBINE_TYPES: entry<{ left: string; right: string }>(
     "TYPE_MISMATCH",
-    (a) => `Cannot combine ${a.left} with ${a.right} here.`,
+    (a) => `Cannot combine ${enType(a.left)} with ${enType(a.right)} here.`,
     (a) => `此处不能把${zhType(a.left)}与${zhType(a.right)}放在一起计算。`,
   ),
   TYPE_MISMATCH_ARITH: entry<{ op: string; left: string; right: string }>(
     "TYPE_MISMATCH",
-    (a) => `'${a.op}' needs numbers, but got ${a.left} and ${a.right}.`,
+    (a) => `'${a.op}' needs numbers, but got ${enType(a.left)} and ${enType(a.right)}.`,
     (a) => `“${a.op}”两边需要数字，但得到的是${zhType(a.left)}和${zhType(a.right)}。`,
   ),
   TYPE_MISMATCH_CONDITION: entry<PlaceArgs & { expr: string; type: string }>(
     "TYPE_MISMATCH",
-    (a) => `${enPlace(a)} must be a condition (true or false), but ${a.expr} is a ${a.type}.`,
+    (a) => `${enPlace(a)} must be a condition (true or false), but ${a.expr} is a ${enType(a.type)}.`,
     (a) => `${zhPlace(a)}必须是一个条件（成立或不成立），但 ${a.expr} 是${zhType(a.type)}。`,
   ),
   TYPE_MISMATCH_POINTS: entry<{ expr: string; type: string }>(
     "TYPE_MISMATCH",
-    (a) => `Points must be a number, but ${a.expr} is a ${a.type}.`,
+    (a) => `Points must be a number, but ${a.expr} is a ${enType(a.type)}.`,
     (a) => `分值必须是数字，但 ${a.expr} 是${zhType(a.type)}。`,
   ),
   UNIT_MISMATCH_COMPARE: entry<{ other: string }>(
     "UNIT_MISMATCH",
-    (a) => `Cannot compare a ratio with a ${a.other}: a ratio is a share (e.g. 75%), a ${a.other} is an amount. Use 'SHARE of AMOUNT' to turn a share into an amount.`,
-    (a) => `不能把比例（ratio）与${zhType(a.other)}相比较：比例是占比（如 75%），${a.other} 是数量。请用“占比 of 数量”把占比换算成数量，例如 2/3 of entitled。`,
+    (a) => `Cannot compare a ratio with a ${enType(a.other)}: a ratio is a share (e.g. 75%), a ${enType(a.other)} is an amount. Use 'SHARE of AMOUNT' to turn a share into an amount.`,
+    (a) => `不能把比例（ratio）与${zhType(a.other)}相比较：比例是占比（如 75%），${enType(a.other)} 是数量。请用“占比 of 数量”把占比换算成数量，例如 2/3 of entitled。`,
   ),
   UNIT_MISMATCH_MIX: entry<{ other: string }>(
     "UNIT_MISMATCH",
-    (a) => `Cannot mix a ratio with a ${a.other}: a ratio is a share (e.g. 75%), a ${a.other} is an amount. Use 'SHARE of AMOUNT' to turn a share into an amount.`,
-    (a) => `不能把比例（ratio）与${zhType(a.other)}混在一起计算：比例是占比（如 75%），${a.other} 是数量。请用“占比 of 数量”把占比换算成数量，例如 2/3 of entitled。`,
+    (a) => `Cannot mix a ratio with a ${enType(a.other)}: a ratio is a share (e.g. 75%), a ${enType(a.other)} is an amount. Use 'SHARE of AMOUNT' to turn a share into an amount.`,
+    (a) => `不能把比例（ratio）与${zhType(a.other)}混在一起计算：比例是占比（如 75%），${enType(a.other)} 是数量。请用“占比 of 数量”把占比换算成数量，例如 2/3 of entitled。`,
   ),
   UNIT_MISMATCH_OF: entry<{ expr: string; type: string }>(
     "UNIT_MISMATCH",
-    (a) => `'of' takes a share on its left, as in '2/3 of entitled', but ${a.expr} is a ${a.type}.`,
+    (a) => `'of' takes a share on its left, as in '2/3 of entitled', but ${a.expr} is a ${enType(a.type)}.`,
     (a) => `of 的左边应是一个占比，例如“2/3 of entitled”，但 ${a.expr} 是${zhType(a.type)}。`,
   ),
   OF_NOT_A_SHARE: entry<{ expr: string; value: string }>(
@@ -467,10 +474,10 @@ export const MESSAGES = {
     (a) => `The points ${a.points} of '${a.name}' can be ${a.range}, outside 0..${a.max}: bound them, e.g. max(0, min(${a.max}, ${a.points})), or bound the inputs with min/max.`,
     (a) => `${q(a.name)}的分值 ${a.points} 可能为 ${a.range}，超出 0..${a.max}：请限定范围，例如 max(0, min(${a.max}, ${a.points}))，或用 min/max 限定输入。`,
   ),
-  DUPLICATE_GRADE: entry(
+  DUPLICATE_GRADE: entry<{ rule: "scorecard" | "rating" }>(
     "DUPLICATE_GRADE",
-    () => "A scorecard has one grade block.",
-    () => "一张评分表（scorecard）只能有一个 grade 块。",
+    (a) => `A ${a.rule} has one grade block.`,
+    (a) => (a.rule === "rating" ? "一项测评（rating）只能有一个 grade 块。" : "一张评分表（scorecard）只能有一个 grade 块。"),
   ),
   NO_CRITERIA: entry<{ rule: string }>(
     "NO_CRITERIA",
