@@ -17,7 +17,8 @@ const testFilesFor = {
     ["checker", "typing", "bands", "bounds", "constant-folding", "suggest", "rule-settings", "test-blocks", "functions"].map((job) => [
       `packages/lang/src/check/${job}.ts`,
       [
-        "packages/lang/src/check/checker.test.ts", "packages/lang/src/check/bands.test.ts", "packages/lang/src/diagnostics/messages.test.ts", "packages/lang/src/check/requirements.test.ts",
+        "packages/lang/src/check/checker.test.ts", "packages/lang/src/check/bands.test.ts", "packages/lang/src/check/bounds.test.ts",
+        "packages/lang/src/check/typing.test.ts", "packages/lang/src/check/checker-refusals.test.ts", "packages/lang/src/check/functions.test.ts", "packages/lang/src/diagnostics/messages.test.ts", "packages/lang/src/check/requirements.test.ts",
         // The checker's refusals of settings, sub-scores, aggregates, dates, elections and test blocks are tested where
         // those features are.
         "packages/lang/src/check/rule-settings.test.ts", "packages/lang/src/check/subscores.test.ts", "packages/lang/src/eval/aggregates.test.ts",
@@ -27,7 +28,7 @@ const testFilesFor = {
   ),
   "packages/lang/src/tooling/formatter.ts": ["packages/lang/src/tooling/formatter.test.ts", "tests/lang/formatter.test.ts"],
   "packages/server/src/audit/hash-chain.ts": ["packages/server/src/audit/hash-chain.test.ts"],
-  "packages/server/src/ballots/ballot-service.ts": ["tests/server/ballot-flow.test.ts", "tests/server/ballot-integrity.test.ts"],
+  "packages/server/src/ballots/ballot-service.ts": ["packages/server/src/ballots/ballot-service.test.ts", "tests/server/ballot-flow.test.ts", "tests/server/ballot-integrity.test.ts"],
   "packages/server/src/access/token-store.ts": ["tests/server/token-store.test.ts"],
   "packages/server/src/assessments/results-csv.ts": ["packages/server/src/assessments/results-csv.test.ts"],
 };
