@@ -18,7 +18,9 @@ const testFilesFor = {
       `packages/lang/src/check/${job}.ts`,
       [
         "packages/lang/src/check/checker.test.ts", "packages/lang/src/check/bands.test.ts", "packages/lang/src/check/bounds.test.ts",
-        "packages/lang/src/check/typing.test.ts", "packages/lang/src/check/checker-refusals.test.ts", "packages/lang/src/check/functions.test.ts", "packages/lang/src/diagnostics/messages.test.ts", "packages/lang/src/check/requirements.test.ts",
+        "packages/lang/src/check/typing.test.ts", "packages/lang/src/check/checker-refusals.test.ts", "packages/lang/src/check/functions.test.ts",
+        "packages/lang/src/check/bands-refusals.test.ts", "packages/lang/src/check/test-blocks-refusals.test.ts", "packages/lang/src/check/constant-folding.test.ts",
+        "packages/lang/src/check/rule-settings-refusals.test.ts", "packages/lang/src/diagnostics/messages.test.ts", "packages/lang/src/check/requirements.test.ts",
         // The checker's refusals of settings, sub-scores, aggregates, dates, elections and test blocks are tested where
         // those features are.
         "packages/lang/src/check/rule-settings.test.ts", "packages/lang/src/check/subscores.test.ts", "packages/lang/src/eval/aggregates.test.ts",

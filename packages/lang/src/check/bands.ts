@@ -111,7 +111,7 @@ function rangeArgs(i: Interval): { lo?: string; loIn: boolean; hi?: string; hiIn
 /** Checks first-match bands: a final `otherwise`, no unreachable band, points in a sensible order. */
 export function checkBands(ck: Checker, bands: { when?: A.Expr; span: Span; points?: Rational }[], what: { criterion?: string }, blockSpan: Span): void {
   const covers = new Map<string, Interval[]>();
-  const thresholds: { subject: string; lo?: Rational; points?: Rational }[] = [];
+  const thresholds: { subject: string; lo: Rational; loIn: boolean; points?: Rational }[] = [];
   bands.forEach((b, i) => {
     if (!b.when) {
       if (i !== bands.length - 1) ck.error("UNREACHABLE_BAND_AFTER_OTHERWISE", what, bands[i + 1]!.span);
@@ -124,7 +124,7 @@ export function checkBands(ck: Checker, bands: { when?: A.Expr; span: Span; poin
     else if (coveredBy(r.range, list)) ck.error("UNREACHABLE_BAND_COVERED", { ...what, subject: r.subject, ...rangeArgs(r.range) }, b.span);
     list.push(r.range);
     covers.set(r.subject, list);
-    if (r.range.lo && !r.range.hi) thresholds.push({ subject: r.subject, lo: r.range.lo, points: b.points });
+    if (r.range.lo && !r.range.hi) thresholds.push({ subject: r.subject, lo: r.range.lo, loIn: r.range.loIn, points: b.points });
   });
   if (bands.length > 0 && bands[bands.length - 1]!.when) {
     ck.error("MISSING_OTHERWISE", what, blockSpan);
@@ -134,7 +134,7 @@ export function checkBands(ck: Checker, bands: { when?: A.Expr; span: Span; poin
     const prev = thresholds[i - 1]!;
     const cur = thresholds[i]!;
     if (prev.subject === cur.subject && prev.points && cur.points && cur.points.cmp(prev.points) > 0) {
-      ck.warn("BANDS_UNORDERED", { ...what, subject: cur.subject, lo: String(cur.lo), points: cur.points.toString(), prevLo: String(prev.lo), prevPoints: prev.points.toString() }, blockSpan);
+      ck.warn("BANDS_UNORDERED", { ...what, subject: cur.subject, lo: cur.lo.toString(), loIn: cur.loIn, points: cur.points.toString(), prevLo: prev.lo.toString(), prevLoIn: prev.loIn, prevPoints: prev.points.toString() }, blockSpan);
     }
   }
 }

@@ -59,8 +59,8 @@ describe("the checker refuses, saying why and where", () => {
       lines("scorecard s {", "  input x: count", "  let a = {", "    1 when x > 0", "    2 when x > 5", "    3 when x >= 9", "  }", "  criterion c max 3 { a otherwise }", "}"),
       [
         ["error", "MISSING_OTHERWISE", "Criterion 'a' has no 'otherwise' band, so some inputs would get no result; add one as the last band.", "3:7-3:8"],
-        ["warning", "BANDS_UNORDERED", "Bands of criterion 'a' are out of order: x at least 5 gives more points (2) than at least 0 (1).", "3:7-3:8"],
-        ["warning", "BANDS_UNORDERED", "Bands of criterion 'a' are out of order: x at least 9 gives more points (3) than at least 5 (2).", "3:7-3:8"],
+        ["warning", "BANDS_UNORDERED", "Bands of criterion 'a' are out of order: x above 5 gives more points (2) than above 0 (1).", "3:7-3:8"],
+        ["warning", "BANDS_UNORDERED", "Bands of criterion 'a' are out of order: x at least 9 gives more points (3) than above 5 (2).", "3:7-3:8"],
         ["error", "UNREACHABLE_BAND", "This band of criterion 'a' can never match: every x above 5 is already taken by an earlier band. Put the stricter band first.", "5:5-5:17"],
         ["error", "UNREACHABLE_BAND", "This band of criterion 'a' can never match: every x at least 9 is already taken by an earlier band. Put the stricter band first.", "6:5-6:18"],
       ],

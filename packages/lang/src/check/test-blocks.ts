@@ -26,7 +26,7 @@ export function ruleParameters(info: RuleInfo): string[] {
 
 /** The outcomes an `expect outcome = …` may name for a rule kind (none for scorecards and ratings). */
 export function outcomesOf(kind: A.RuleDecl["kind"]): readonly string[] {
-  return kind === "election" ? ELECTION_OUTCOMES : VOTE_OUTCOMES;
+  return kind === "election" ? ELECTION_OUTCOMES : kind === "vote" ? VOTE_OUTCOMES : [];
 }
 
 /** Names an expectation can check, for a rule. */
@@ -124,8 +124,9 @@ function checkTest(t: A.TestDecl, names: Set<string>, scope: Map<string, RuleInf
         const hint = suggest(e.target, targets.keys());
         out.push(diagnostic("error", "UNKNOWN_EXPECTATION", { target: e.target, rule: t.rule, hint }, e.targetSpan));
       }
+      // A rule without outcomes was told above that `outcome` is not a target; its value is not judged too.
       const outcomes = outcomesOf(info.decl.kind);
-      if (e.target === "outcome" && !(e.value.kind === "name" && outcomes.includes(e.value.name))) {
+      if (e.target === "outcome" && targets.has("outcome") && !(e.value.kind === "name" && outcomes.includes(e.value.name))) {
         out.push(diagnostic("error", "UNKNOWN_OUTCOME", { outcomes: [...outcomes] }, e.value.span));
       }
       if (info.decl.kind === "election" && (NAME_LIST_TARGETS as readonly string[]).includes(e.target) && (e.value.kind !== "string" || (e.op !== "=" && e.op !== "!="))) {

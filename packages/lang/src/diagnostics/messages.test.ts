@@ -47,7 +47,7 @@ const SAMPLES: { [K in MessageId]: MessageArgsOf<K>[] } = {
     { criterion: "c", subject: "x", loIn: false, hiIn: false },
   ],
   MISSING_OTHERWISE: [{ criterion: "training" }, {}],
-  BANDS_UNORDERED: [{ criterion: "training", subject: "days", lo: "10", points: "10", prevLo: "15", prevPoints: "6" }],
+  BANDS_UNORDERED: [{ criterion: "training", subject: "days", lo: "10", loIn: true, points: "10", prevLo: "15", prevLoIn: true, prevPoints: "6" }, { subject: "score", lo: "80", loIn: false, points: "5", prevLo: "90", prevLoIn: true, prevPoints: "3" }],
   DUPLICATE_CLAUSE: [{ clause: "quorum" }],
   MISSING_CLAUSE: [{ rule: "重大事项", clause: "quorum" }, { rule: "v", clause: "passes" }],
   UNUSED_LET: [{ name: "half" }],

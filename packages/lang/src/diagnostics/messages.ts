@@ -331,10 +331,10 @@ export const MESSAGES = {
     (a) => `${capitalize(enBlock(a))} has no 'otherwise' band, so some inputs would get no result; add one as the last band.`,
     (a) => `${zhBlock(a)}缺少 otherwise 分档，部分输入将得不到结果；请在最后加上一档 otherwise。`,
   ),
-  BANDS_UNORDERED: entry<BlockArgs & { subject: string; lo: string; points: string; prevLo: string; prevPoints: string }>(
+  BANDS_UNORDERED: entry<BlockArgs & { subject: string; lo: string; loIn: boolean; points: string; prevLo: string; prevLoIn: boolean; prevPoints: string }>(
     "BANDS_UNORDERED",
-    (a) => `Bands of ${enBlock(a)} are out of order: ${a.subject} at least ${a.lo} gives more points (${a.points}) than at least ${a.prevLo} (${a.prevPoints}).`,
-    (a) => `${zhBlock(a)}的分档顺序不对：${a.subject} 不低于 ${a.lo} 时得 ${a.points} 分，反而比不低于 ${a.prevLo} 时的 ${a.prevPoints} 分还多。`,
+    (a) => `Bands of ${enBlock(a)} are out of order: ${a.subject} ${a.loIn ? "at least" : "above"} ${a.lo} gives more points (${a.points}) than ${a.prevLoIn ? "at least" : "above"} ${a.prevLo} (${a.prevPoints}).`,
+    (a) => `${zhBlock(a)}的分档顺序不对：${a.subject} ${a.loIn ? "不低于" : "高于"} ${a.lo} 时得 ${a.points} 分，反而比${a.prevLoIn ? "不低于" : "高于"} ${a.prevLo} 时的 ${a.prevPoints} 分还多。`,
   ),
 
   // Checker: votes
