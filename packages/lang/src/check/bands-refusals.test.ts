@@ -116,13 +116,13 @@ describe("a band that can never match is refused", () => {
       "a let with bands: empty, covered, after otherwise, and no otherwise last",
       lines("scorecard s {", "  input x: number", "  let a = {", "    1 when x > 10 and x < 5", "    2 when x >= 3", "    3 when x > 4", "    5 when x > 1", "    4 otherwise", "    6 when x > 0", "  }", "  criterion c max 6 { a otherwise }", "}"),
       [
-        ["error", "MISSING_OTHERWISE", "Criterion 'a' has no 'otherwise' band, so some inputs would get no result; add one as the last band.", "3:7-3:8", "a"],
-        ["warning", "BANDS_UNORDERED", unordered("criterion 'a'", "x", "> 4", "3", ">= 3", "2"), "3:7-3:8", "a"],
-        ["warning", "BANDS_UNORDERED", unordered("criterion 'a'", "x", "> 1", "5", "> 4", "3"), "3:7-3:8", "a"],
-        ["warning", "BANDS_UNORDERED", unordered("criterion 'a'", "x", "> 0", "6", "> 1", "5"), "3:7-3:8", "a"],
-        ["error", "UNREACHABLE_BAND", empty("criterion 'a'", "x"), "4:5-4:28", "1 when x > 10 and x < 5"],
-        ["error", "UNREACHABLE_BAND", covered("criterion 'a'", "x", "above 4"), "6:5-6:17", "3 when x > 4"],
-        ["error", "UNREACHABLE_BAND", "'otherwise' must be the last band of criterion 'a': the bands after it can never match.", "9:5-9:17", "6 when x > 0"],
+        ["error", "MISSING_OTHERWISE", "Let 'a' has no 'otherwise' band, so some inputs would get no result; add one as the last band.", "3:7-3:8", "a"],
+        ["warning", "BANDS_UNORDERED", unordered("let 'a'", "x", "> 4", "3", ">= 3", "2"), "3:7-3:8", "a"],
+        ["warning", "BANDS_UNORDERED", unordered("let 'a'", "x", "> 1", "5", "> 4", "3"), "3:7-3:8", "a"],
+        ["warning", "BANDS_UNORDERED", unordered("let 'a'", "x", "> 0", "6", "> 1", "5"), "3:7-3:8", "a"],
+        ["error", "UNREACHABLE_BAND", empty("let 'a'", "x"), "4:5-4:28", "1 when x > 10 and x < 5"],
+        ["error", "UNREACHABLE_BAND", covered("let 'a'", "x", "above 4"), "6:5-6:17", "3 when x > 4"],
+        ["error", "UNREACHABLE_BAND", "'otherwise' must be the last band of let 'a': the bands after it can never match.", "9:5-9:17", "6 when x > 0"],
       ],
     ],
     [
@@ -219,7 +219,7 @@ describe("points that reward a lower result more are out of order", () => {
     [
       "a let with bands of constant values (Chinese names)",
       lines("scorecard 评分 {", "  input 出勤: count", "  let 系数 = {", "    1 when 出勤 >= 20", "    2 when 出勤 >= 10", "    0 otherwise", "  }", "  criterion 考勤 max 2 { 系数 otherwise }", "}"),
-      [["warning", "BANDS_UNORDERED", unordered("criterion '系数'", "出勤", ">= 10", "2", ">= 20", "1"), "3:7-3:9", "系数"]],
+      [["warning", "BANDS_UNORDERED", unordered("let '系数'", "出勤", ">= 10", "2", ">= 20", "1"), "3:7-3:9", "系数"]],
     ],
   ])("%s", (_what, source, expected) => {
     expect(found(source)).toEqual(expected);

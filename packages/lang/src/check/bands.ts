@@ -109,7 +109,7 @@ function rangeArgs(i: Interval): { lo?: string; loIn: boolean; hi?: string; hiIn
 }
 
 /** Checks first-match bands: a final `otherwise`, no unreachable band, points in a sensible order. */
-export function checkBands(ck: Checker, bands: { when?: A.Expr; span: Span; points?: Rational }[], what: { criterion?: string }, blockSpan: Span): void {
+export function checkBands(ck: Checker, bands: { when?: A.Expr; span: Span; points?: Rational }[], what: { criterion?: string; let?: string }, blockSpan: Span): void {
   const covers = new Map<string, Interval[]>();
   const thresholds: { subject: string; lo: Rational; loIn: boolean; points?: Rational }[] = [];
   bands.forEach((b, i) => {

@@ -58,11 +58,11 @@ describe("the checker refuses, saying why and where", () => {
       "a let without otherwise, with a band hidden by an earlier one, in the wrong order",
       lines("scorecard s {", "  input x: count", "  let a = {", "    1 when x > 0", "    2 when x > 5", "    3 when x >= 9", "  }", "  criterion c max 3 { a otherwise }", "}"),
       [
-        ["error", "MISSING_OTHERWISE", "Criterion 'a' has no 'otherwise' band, so some inputs would get no result; add one as the last band.", "3:7-3:8"],
-        ["warning", "BANDS_UNORDERED", "Bands of criterion 'a' are out of order: x above 5 gives more points (2) than above 0 (1).", "3:7-3:8"],
-        ["warning", "BANDS_UNORDERED", "Bands of criterion 'a' are out of order: x at least 9 gives more points (3) than above 5 (2).", "3:7-3:8"],
-        ["error", "UNREACHABLE_BAND", "This band of criterion 'a' can never match: every x above 5 is already taken by an earlier band. Put the stricter band first.", "5:5-5:17"],
-        ["error", "UNREACHABLE_BAND", "This band of criterion 'a' can never match: every x at least 9 is already taken by an earlier band. Put the stricter band first.", "6:5-6:18"],
+        ["error", "MISSING_OTHERWISE", "Let 'a' has no 'otherwise' band, so some inputs would get no result; add one as the last band.", "3:7-3:8"],
+        ["warning", "BANDS_UNORDERED", "Bands of let 'a' are out of order: x above 5 gives more points (2) than above 0 (1).", "3:7-3:8"],
+        ["warning", "BANDS_UNORDERED", "Bands of let 'a' are out of order: x at least 9 gives more points (3) than above 5 (2).", "3:7-3:8"],
+        ["error", "UNREACHABLE_BAND", "This band of let 'a' can never match: every x above 5 is already taken by an earlier band. Put the stricter band first.", "5:5-5:17"],
+        ["error", "UNREACHABLE_BAND", "This band of let 'a' can never match: every x at least 9 is already taken by an earlier band. Put the stricter band first.", "6:5-6:18"],
       ],
     ],
     [

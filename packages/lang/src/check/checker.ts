@@ -70,7 +70,7 @@ function checkLet(ck: Checker, m: A.LetDecl): Type {
       joined = joined === undefined ? bt : joinBandValue(ck, m.name, joined, bt, b.points.span);
     }
     t = joined ?? "error";
-    checkBands(ck, m.bands.map((b) => ({ when: b.when, span: b.span, points: constantValue(b.points) })), { criterion: m.name }, m.nameSpan);
+    checkBands(ck, m.bands.map((b) => ({ when: b.when, span: b.span, points: constantValue(b.points) })), { let: m.name }, m.nameSpan);
   } else t = ck.expr(m.expr);
   if (isList(t)) {
     ck.error("LIST_NOT_A_VALUE", { expr: printExpr(m.expr) }, m.expr.span);

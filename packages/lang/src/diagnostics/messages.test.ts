@@ -46,7 +46,7 @@ const SAMPLES: { [K in MessageId]: MessageArgsOf<K>[] } = {
     { criterion: "c", subject: "x", hi: "3", loIn: false, hiIn: false },
     { criterion: "c", subject: "x", loIn: false, hiIn: false },
   ],
-  MISSING_OTHERWISE: [{ criterion: "training" }, {}],
+  MISSING_OTHERWISE: [{ criterion: "training" }, { let: "系数" }, {}],
   BANDS_UNORDERED: [{ criterion: "training", subject: "days", lo: "10", loIn: true, points: "10", prevLo: "15", prevLoIn: true, prevPoints: "6" }, { subject: "score", lo: "80", loIn: false, points: "5", prevLo: "90", prevLoIn: true, prevPoints: "3" }],
   DUPLICATE_CLAUSE: [{ clause: "quorum" }],
   MISSING_CLAUSE: [{ rule: "重大事项", clause: "quorum" }, { rule: "v", clause: "passes" }],

@@ -53,9 +53,10 @@ const zhType = (t: string): string => (t === "literal" ? "数字" : t === "error
 const KIND_ZH: Record<string, string> = { input: "输入项", let: "中间值", criterion: "标准", fact: "内置事实", score: "总分" };
 
 /** A band block: a criterion's bands (`criterion` given) or the grade's. */
-type BlockArgs = { criterion?: string };
-const enBlock = (a: BlockArgs): string => (a.criterion !== undefined ? `criterion '${a.criterion}'` : "the grade");
-const zhBlock = (a: BlockArgs): string => (a.criterion !== undefined ? `标准${q(a.criterion)}` : "等级评定（grade）");
+/** Whose bands: a criterion's, a let's, or (neither named) the grade's. */
+type BlockArgs = { criterion?: string; let?: string };
+const enBlock = (a: BlockArgs): string => (a.criterion !== undefined ? `criterion '${a.criterion}'` : a.let !== undefined ? `let '${a.let}'` : "the grade");
+const zhBlock = (a: BlockArgs): string => (a.criterion !== undefined ? `标准${q(a.criterion)}` : a.let !== undefined ? `中间值${q(a.let)}` : "等级评定（grade）");
 const capitalize = (s: string): string => `${s[0]!.toUpperCase()}${s.slice(1)}`;
 
 /** A range of a band's subject: from `lo` (included when `loIn`) to `hi` (included when `hiIn`). */
