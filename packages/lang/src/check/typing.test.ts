@@ -249,8 +249,11 @@ describe("typing: refusals, each with its whole diagnostic", () => {
       [E("UNIT_MISMATCH", "'of' takes a share between 0 and 1 on its left, as in '2/3 of entitled', but 50 is 50, not a share; did you mean 50%?", at(0, "50"))],
     ],
     ["1.5 of an amount", card("1.5 of x > 0"), [E("UNIT_MISMATCH", "'of' takes a share between 0 and 1 on its left, as in '2/3 of entitled', but 1.5 is 1.5, not a share; did you mean 1.5%?", at(0, "1.5"))]],
-    ["2 * 1 of an amount", card("2 * 1 of x > 0"), [E("UNIT_MISMATCH", "'of' takes a share between 0 and 1 on its left, as in '2/3 of entitled', but 2 * 1 is 2, not a share; did you mean 2 * 1%?", at(0, "2 * 1"))]],
-    ["-1 of an amount", card("-1 of x > 0"), [E("UNIT_MISMATCH", "'of' takes a share between 0 and 1 on its left, as in '2/3 of entitled', but -1 is -1, not a share; did you mean -1%?", at(0, "-1"))]],
+    ["2 * 1 of an amount", card("2 * 1 of x > 0"), [E("UNIT_MISMATCH", "'of' takes a share between 0 and 1 on its left, as in '2/3 of entitled', but 2 * 1 is 2, not a share.", at(0, "2 * 1"))]],
+    ["-1 of an amount", card("-1 of x > 0"), [E("UNIT_MISMATCH", "'of' takes a share between 0 and 1 on its left, as in '2/3 of entitled', but -1 is -1, not a share.", at(0, "-1"))]],
+    // Refused since 2026-12-02: only a share written as a plain number was checked.
+    ["150% of an amount", card("150% of x > 0"), [E("UNIT_MISMATCH", "'of' takes a share between 0 and 1 on its left, as in '2/3 of entitled', but 150% is 1.5, not a share.", at(0, "150%"))]],
+    ["100% of an amount", card("100% of x > 0"), []],
     ["1 of an amount", card("1 of x > 0"), []],
     ["0 of an amount", card("0 of x >= 0"), []],
 

@@ -390,9 +390,12 @@ export class Checker {
           return "error";
         }
         // "50 of entitled" is 50 times the roster: a share is at most 1 (write 50% or 1/2).
-        const share = l === "literal" ? constantValue(left) : undefined;
+        // 150% is no more a share than 1.5 is: any constant left part is checked.
+        const share = constantValue(left);
         if (share && (share.cmp(Rational.ONE) > 0 || share.isNegative())) {
-          this.error("OF_NOT_A_SHARE", { expr: printExpr(left), value: share.toString() }, left.span);
+          // "50 of entitled" most likely meant 50%; a percentage, a negative or a computed value has no such reading.
+          const plain = left.kind === "number" && !left.text.endsWith("%") && !share.isNegative();
+          this.error("OF_NOT_A_SHARE", { expr: printExpr(left), value: share.toString(), hint: plain ? `${printExpr(left)}%` : undefined }, left.span);
           return "error";
         }
         if (r === "ratio") return "ratio";

@@ -34,7 +34,7 @@ const SAMPLES: { [K in MessageId]: MessageArgsOf<K>[] } = {
   UNIT_MISMATCH_COMPARE: [{ other: "count" }],
   UNIT_MISMATCH_MIX: [{ other: "number" }],
   UNIT_MISMATCH_OF: [{ expr: "present", type: "count" }],
-  OF_NOT_A_SHARE: [{ expr: "50", value: "50" }],
+  OF_NOT_A_SHARE: [{ expr: "50", value: "50", hint: "50%" }, { expr: "150%", value: "1.5" }],
   UNBOUNDED_RATIO: [{ ratio: "办结率", numerator: "按时办结", denominator: "受理总数" }],
   DIVISION_BY_ZERO_CONSTANT: [{ expr: "yes / 0" }],
   RATIO_SCALE: [{ value: "90" }],

@@ -289,10 +289,10 @@ export const MESSAGES = {
     (a) => `'of' takes a share on its left, as in '2/3 of entitled', but ${a.expr} is a ${enType(a.type)}.`,
     (a) => `of 的左边应是一个占比，例如“2/3 of entitled”，但 ${a.expr} 是${zhType(a.type)}。`,
   ),
-  OF_NOT_A_SHARE: entry<{ expr: string; value: string }>(
+  OF_NOT_A_SHARE: entry<{ expr: string; value: string; hint?: string }>(
     "UNIT_MISMATCH",
-    (a) => `'of' takes a share between 0 and 1 on its left, as in '2/3 of entitled', but ${a.expr} is ${a.value}, not a share; did you mean ${a.expr}%?`,
-    (a) => `of 的左边应是 0 到 1 之间的占比，例如“2/3 of entitled”，但 ${a.expr} 等于 ${a.value}，不是占比；是否要写“${a.expr}%”？`,
+    (a) => `'of' takes a share between 0 and 1 on its left, as in '2/3 of entitled', but ${a.expr} is ${a.value}, not a share${a.hint ? `; did you mean ${a.hint}?` : "."}`,
+    (a) => `of 的左边应是 0 到 1 之间的占比，例如“2/3 of entitled”，但 ${a.expr} 等于 ${a.value}，不是占比${a.hint ? `；是否要写“${a.hint}”？` : "。"}`,
   ),
   UNBOUNDED_RATIO: entry<{ ratio: string; numerator: string; denominator: string }>(
     "UNBOUNDED_RATIO",
