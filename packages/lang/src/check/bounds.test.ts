@@ -205,13 +205,21 @@ function provedRange(e: Expr, inputs: Input[]): { source: string; lo?: Fraction;
     "}",
     "",
   ].join("\n");
+  const ends = provedEnds(source);
+  const [lo, hi] = ends.length === 1 ? [ends[0], ends[0]] : ends;
+  return { source, lo, hi };
+}
+
+/** The ends of the range the checker proved for the one criterion's points (shifted back); undefined where unbounded. */
+function provedEnds(source: string): (Fraction | undefined)[] {
   const diagnostics = compile(source).diagnostics.filter((d) => d.code !== "UNUSED_INPUT");
   expect(diagnostics.map((d) => d.code), source).toEqual(["POINTS_OUT_OF_RANGE"]);
   const range = /can be (.+?), outside 0\.\.10/.exec(diagnostics[0]!.message)![1]!;
-  const [loText, hiText = loText] = range.split(" to ");
-  const unshift = (t: string) => (t === "unbounded" ? undefined : add(parseNumber(t), SHIFT));
-  return { source, lo: unshift(loText!), hi: unshift(hiText!) };
+  return range.split(" to ").map((t) => (t === "unbounded" ? undefined : add(parseNumber(t), SHIFT)));
 }
+
+/** Ends as the tables write them: "2 to unbounded", or one value. */
+const endsText = (ends: (Fraction | undefined)[]) => ends.map((end) => (end ? show(end) : "unbounded")).join(" to ");
 
 describe("bounds of points", () => {
   it("are sound everywhere and exact where interval arithmetic is (property)", () => {
@@ -239,13 +247,7 @@ describe("bounds of points, computed by hand", () => {
   /** The points' range as the checker reports it (shifted back), for the given declarations and points. */
   function reported(declarations: string[], points: string, lets: string[] = []): string {
     const source = ["scorecard s {", ...declarations.map((d) => `  ${d}`), "  input one: number min 1 max 1", ...lets.map((l) => `  ${l}`), "  criterion c max 10 {", `    ${points} - 1000000 when true`, "    0 otherwise", "  }", "}", ""].join("\n");
-    const diagnostics = compile(source).diagnostics.filter((d) => d.code !== "UNUSED_INPUT");
-    expect(diagnostics.map((d) => d.code), source).toEqual(["POINTS_OUT_OF_RANGE"]);
-    const range = /can be (.+?), outside 0\.\.10/.exec(diagnostics[0]!.message)![1]!;
-    return range
-      .split(" to ")
-      .map((t) => (t === "unbounded" ? t : show(add(parseNumber(t), SHIFT))))
-      .join(" to ");
+    return endsText(provedEnds(source));
   }
 
   it.each([
@@ -307,10 +309,7 @@ describe("bounds of points, computed by hand", () => {
     ["a subject that is not the points", "b <= 2", "-3 to 5"],
   ])("a band's condition narrows its subject: %s", (_what, when, range) => {
     const source = `scorecard s {\n  input a: number min -3 max 5\n  input b: number min 0 max 4\n  criterion c max 10 {\n    a - 1000000 when ${when}\n    0 otherwise\n  }\n}\n`;
-    const diagnostics = compile(source).diagnostics.filter((d) => d.code !== "UNUSED_INPUT");
-    expect(diagnostics.map((d) => d.code), source).toEqual(["POINTS_OUT_OF_RANGE"]);
-    const reportedRange = /can be (.+?), outside 0\.\.10/.exec(diagnostics[0]!.message)![1]!;
-    expect(reportedRange.split(" to ").map((t) => show(add(parseNumber(t), SHIFT))).join(" to ")).toBe(range);
+    expect(endsText(provedEnds(source))).toBe(range);
   });
 
   it("a band's condition narrows an input with an open end", () => {
