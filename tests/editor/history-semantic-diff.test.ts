@@ -20,6 +20,10 @@ async function openHistory(name: string, locale: "en" | "zh-CN"): Promise<Workbe
   await wb.open(name);
   await wb.page.click("gavel-activity-bar [data-view=history]");
   await wb.page.waitForSelector("gavel-history [data-version='1']");
+  // Who stored each version arrives in a second request after the version numbers: wait until every version names it.
+  const tags = wb.page.locator("gavel-history [data-author]");
+  const versions = wb.page.locator("gavel-history button[data-version]");
+  await expect.poll(async () => (await tags.count()) - (await versions.count()), { timeout: 15_000 }).toBe(0);
   return wb;
 }
 
