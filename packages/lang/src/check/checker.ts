@@ -253,15 +253,14 @@ function unparen(e: A.Expr): A.Expr {
 function checkUnboundedRatios(ck: Checker, decl: A.ScorecardDecl): void {
   const lets = new Map<string, A.Expr>();
   for (const m of decl.members) if (m.kind === "let") lets.set(m.name, m.expr);
-  const same = (a: A.Expr, b: A.Expr, depth = 0): boolean => {
-    a = unparen(a);
-    b = unparen(b);
-    if (printExpr(a) === printExpr(b)) return true;
-    if (depth > lets.size) return false;
-    if (a.kind === "name" && lets.has(a.name)) return same(lets.get(a.name)!, b, depth + 1);
-    if (b.kind === "name" && lets.has(b.name)) return same(a, lets.get(b.name)!, depth + 1);
-    return false;
+  // A let naming a let is followed to the expression at the end of its chain; two chains that meet end alike, so
+  // comparing the ends is enough. The step limit only guards against a cycle, which is refused elsewhere.
+  const end = (e: A.Expr): A.Expr => {
+    e = unparen(e);
+    for (let steps = 0; e.kind === "name" && lets.has(e.name) && steps < lets.size; steps++) e = unparen(lets.get(e.name)!);
+    return e;
   };
+  const same = (a: A.Expr, b: A.Expr): boolean => printExpr(end(a)) === printExpr(end(b));
   const facts: A.Expr[] = [];
   for (const m of decl.members) {
     if (m.kind !== "require") continue;

@@ -111,6 +111,8 @@ describe("ratios of counts compared with a share", () => {
     ["one of several required facts", `require c >= 1 and a <= b let r = a / b criterion k max 1 { 1 when r >= 90% 0 otherwise }`],
     ["a requirement through a let", `let total = b + c require a <= total let r = a / total criterion k max 1 { 1 when r >= 90% 0 otherwise }`],
     ["a part over a whole that contains it", `let total = a + b + c let r = (a + b) / total criterion k max 1 { 1 when r >= 90% 0 otherwise }`],
+    // Two names for one denominator that reach it through the same two lets: each side is followed to its end.
+    ["a requirement and a ratio through lets that share a chain", `let c2 = b let c1 = c2 let l = c1 let m = c1 require a <= l criterion k max 1 { 1 when a / m >= 90% 0 otherwise }`],
   ])("is quiet for %s", (_name, body) => {
     expect(codes(withBody(body))).not.toContain("warning:UNBOUNDED_RATIO");
   });
