@@ -24,6 +24,13 @@ describe("the language service in Chinese", () => {
     expect(getHover(rating, at, { locale: "zh" })?.contents).toBe("**满意** — 输入，计数\n\n测评等次 满意");
   });
 
+  it("names a rating's ballots as the rating's, not an election's", () => {
+    const rating = 'rating r "测评" {\n  levels 满意, 不满意\n  grade {\n    "好" when ballots > 0 and 满意 > 不满意\n    "差" otherwise\n  }\n}\n';
+    const at = rating.indexOf("ballots") + 1;
+    expect(getHover(rating, at)?.contents).toBe("**ballots** — fact, count\n\n测评票 / rating ballots: the sum of the level counts");
+    expect(getHover(rating, at, { locale: "zh" })?.contents).toBe("**ballots** — 事实，计数\n\n测评票：各等次票数之和");
+  });
+
   it("gives completion details in Chinese", () => {
     const items = getCompletions(VOTE, VOTE.indexOf("present >"), { locale: "zh" });
     const atLineStart = getCompletions(VOTE, VOTE.indexOf("passes"), { locale: "zh" });

@@ -87,9 +87,13 @@ export const DETAILS_ZH: Record<string, string> = {
  * suits the CLI and the schemas; a Chinese editor shows the Chinese half.
  */
 export function factLabel(name: string, locale: "en" | "zh" = "en"): string | undefined {
-  const label = FACT_LABELS[name];
+  return bilingualLabel(FACT_LABELS[name], locale);
+}
+
+/** A bilingual label ("中文 / English: …") for the locale: a Chinese editor shows its own wording, else the Chinese half. */
+export function bilingualLabel(label: string | undefined, locale: "en" | "zh" = "en"): string | undefined {
   if (label === undefined || locale === "en") return label;
-  return label.split(" / ")[0];
+  return DETAILS_ZH[label] ?? label.split(" / ")[0];
 }
 
 /** A word of KIND_WORDS_ZH in Chinese, or the word itself in English. */

@@ -5,7 +5,7 @@ import { ELECTION_CLAUSE_DOCS, FUNCTIONS, INPUT_TYPES, outcomesOf, ruleParameter
 import { compile } from "../compile/index.ts";
 import { parse, quote, printExpr, spanContains, spanOfToken } from "../syntax/index.ts";
 import { callAt, calledRule, inputTypeText, type CalledRule, type CallContext } from "./signature-help.ts";
-import { builtInLabel, detailText, factLabel, functionDocsIn, KEYWORD_DOCS_ZH, kindWord } from "./service-zh.ts";
+import { bilingualLabel, builtInLabel, detailText, factLabel, functionDocsIn, KEYWORD_DOCS_ZH, kindWord } from "./service-zh.ts";
 import type { CompiledModule, CompileOptions, Span } from "../types.ts";
 
 export interface Completion {
@@ -224,7 +224,8 @@ export function getHover(source: string, offset: number, options: CompileOptions
     const ref = info.references.find((r) => spanContains(r.span, offset));
     if (ref) {
       const s = ref.symbol;
-      const label = s.kind === "fact" ? (factLabel(s.name, locale) ?? s.label) : builtInLabel(s.label, locale);
+      // The symbol's own label: `ballots` is a rating's ballots in a rating and an election's in an election.
+      const label = s.kind === "fact" ? bilingualLabel(s.label, locale) : builtInLabel(s.label, locale);
       return { contents: `**${s.name}** — ${word(s.kind)}${comma}${word(s.type)}${label ? `\n\n${label}` : ""}`, span: ref.span };
     }
   }
