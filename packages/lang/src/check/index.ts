@@ -13,6 +13,6 @@ export type { Type } from "./typing.ts";
 export { ruleSettings } from "./rule-settings.ts";
 export { ELECTION_CLAUSE_DOCS, criteriaOf, ratingLevels } from "./checker.ts";
 export type { RuleInfo } from "./checker.ts";
-export { outcomesOf, ruleParameters } from "./test-blocks.ts";
+export { outcomesOf, RESULT_TARGETS, ruleParameters } from "./test-blocks.ts";
 export { analyse } from "./analyse.ts";
 export type { AnalysedModule } from "./analyse.ts";

@@ -29,29 +29,20 @@ export function outcomesOf(kind: A.RuleDecl["kind"]): readonly string[] {
   return kind === "election" ? ELECTION_OUTCOMES : kind === "vote" ? VOTE_OUTCOMES : [];
 }
 
+/** The parts of a rule's result an expectation can check by kind (besides its lets, criteria and facts). */
+export const RESULT_TARGETS: Record<A.RuleDecl["kind"], readonly string[]> = {
+  vote: ["outcome", "quorum", "passes"],
+  scorecard: ["score", "grade"],
+  election: ["outcome", "elected", "tied", "void", "turnout"],
+  rating: ["grade", "ballots"],
+};
+
 /** Names an expectation can check, for a rule. */
-export function expectationTargets(info: RuleInfo): Map<string, string> {
-  const targets = new Map<string, string>();
-  if (info.decl.kind === "vote") {
-    targets.set("outcome", "passed, rejected or no_quorum");
-    targets.set("quorum", "the quorum clause");
-    targets.set("passes", "the passes clause");
-  } else if (info.decl.kind === "election") {
-    targets.set("outcome", ELECTION_OUTCOMES.join(", "));
-    targets.set("elected", "the names elected, separated by 、 or commas");
-    targets.set("tied", "the tie group, separated by 、 or commas");
-    targets.set("void", "the void clause");
-    targets.set("turnout", "the turnout clause");
-  } else if (info.decl.kind === "rating") {
-    targets.set("grade", "the grade");
-    targets.set("ballots", "the number of rating ballots");
-  } else {
-    targets.set("score", "the total score");
-    targets.set("grade", "the grade");
-  }
+export function expectationTargets(info: RuleInfo): Set<string> {
+  const targets = new Set<string>(RESULT_TARGETS[info.decl.kind]);
   for (const s of info.symbols.values()) {
     if (s.name === "votes") continue;
-    if (s.kind === "let" || s.kind === "criterion" || s.kind === "fact" || (info.decl.kind === "rating" && s.kind === "input")) targets.set(s.name, s.kind);
+    if (s.kind === "let" || s.kind === "criterion" || s.kind === "fact" || (info.decl.kind === "rating" && s.kind === "input")) targets.add(s.name);
   }
   return targets;
 }
@@ -121,7 +112,7 @@ function checkTest(t: A.TestDecl, names: Set<string>, scope: Map<string, RuleInf
     for (const e of t.expects) {
       if (e.kind !== "value") continue;
       if (!targets.has(e.target)) {
-        const hint = suggest(e.target, targets.keys());
+        const hint = suggest(e.target, targets);
         out.push(diagnostic("error", "UNKNOWN_EXPECTATION", { target: e.target, rule: t.rule, hint }, e.targetSpan));
       }
       // A rule without outcomes was told above that `outcome` is not a target; its value is not judged too.

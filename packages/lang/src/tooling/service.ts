@@ -1,7 +1,7 @@
 /** Language-service queries for editors: completion, hover, document symbols, go to definition. */
 
 import type * as A from "../syntax/index.ts";
-import { ELECTION_CLAUSE_DOCS, FUNCTIONS, INPUT_TYPES, outcomesOf, ruleParameters, type RuleInfo, ELECTION_FACTS, ELECTION_OUTCOMES, VOTE_FACTS, VOTE_OUTCOMES } from "../check/index.ts";
+import { ELECTION_CLAUSE_DOCS, FUNCTIONS, INPUT_TYPES, outcomesOf, RESULT_TARGETS, ruleParameters, type RuleInfo, ELECTION_FACTS, ELECTION_OUTCOMES, VOTE_FACTS, VOTE_OUTCOMES } from "../check/index.ts";
 import { compile } from "../compile/index.ts";
 import { parse, quote, printExpr, spanContains, spanOfToken } from "../syntax/index.ts";
 import { callAt, calledRule, inputTypeText, type CalledRule, type CallContext } from "./signature-help.ts";
@@ -145,13 +145,7 @@ export function getCompletions(source: string, offset: number, options: CompileO
     const info = analysed.infos.get(item.rule);
     if (info) {
       for (const p of ruleParameters(info)) out.push({ label: p, kind: "input", insertText: `${p}: ` });
-      const targets: Record<A.RuleDecl["kind"], string[]> = {
-        vote: ["outcome", "quorum", "passes"],
-        scorecard: ["score", "grade"],
-        election: ["outcome", "elected", "tied", "void", "turnout"],
-        rating: ["grade", "ballots"],
-      };
-      for (const t of targets[info.decl.kind]) out.push({ label: t, kind: "keyword", detail: say("expectation") });
+      for (const t of RESULT_TARGETS[info.decl.kind]) out.push({ label: t, kind: "keyword", detail: say("expectation") });
     }
     kw(["expect", "error"]);
     return out;
