@@ -4,6 +4,7 @@ import { analyse, criteriaOf, ruleSettings, type AnalysedModule, type RuleInfo, 
 import { evaluateExact } from "../eval/index.ts";
 import { localizeDiagnostic, type Locale } from "../diagnostics/index.ts";
 import { buildDecider } from "./fastpath.ts";
+import { buildVoteExplainer } from "./explained-vote.ts";
 import { inputSchema, ruleInputs } from "./schema.ts";
 import type { CompiledModule, CompiledRule, CompileOptions, CoverageUnit } from "../types.ts";
 
@@ -53,7 +54,12 @@ function compiledRule(info: RuleInfo): CompiledRule {
     inputs: ruleInputs(d),
     inputSchema: inputSchema(d),
     span: d.span,
-    evaluate: (input) => evaluateExact(info, input),
+    // A vote's explained result is generated like decide() on the first evaluate(), for the same reason.
+    evaluate: (input) => {
+      const explained = (d.kind === "vote" ? buildVoteExplainer(info) : undefined) ?? ((x: unknown) => evaluateExact(info, x));
+      rule.evaluate = explained;
+      return explained(input);
+    },
     // The fast path is generated on the first decide(), not at compile: most rules of a large file are
     // stored or evaluated with explanations, never decided, and generating it was a fifth of compile.
     decide: (input) => {

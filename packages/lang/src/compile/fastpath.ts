@@ -226,19 +226,20 @@ class Emitter {
 type Decide = (input: Record<string, unknown>) => DecideOutcome;
 
 /** What the generated decide() closes over: constants, the exact evaluator, and the answer builders. */
-interface Environment {
+interface Environment<R> {
   k: unknown[];
-  exact: Decide;
-  answers: DecideOutcome[];
-  done: (n: number, d: number, grade: number) => DecideOutcome;
+  exact: (input: Record<string, unknown>) => R;
+  answers: R[];
+  /** Called by the generated code with what it computed (a score and a grade, a vote's counts and clauses). */
+  done: (...computed: never[]) => R;
 }
 
 /** Compiles the emitted lines into one function, so a decision costs a single call. */
-function generate(em: Emitter, prologue: string[], env: Environment): Decide {
+function generate<R>(em: Emitter, prologue: string[], env: Environment<R>): (input: Record<string, unknown>) => R {
   const body = ["\"use strict\";", "return function decide(input) {", ...prologue, ...em.lines, "};"].join("\n");
   try {
     // Built from slot numbers, numbers and fixed operators; input names enter only as JSON string literals.
-    const factory = new Function("k", "exact", "answers", "done", body) as (...args: unknown[]) => Decide;
+    const factory = new Function("k", "exact", "answers", "done", body) as (...args: unknown[]) => (input: Record<string, unknown>) => R;
     return factory(env.k, env.exact, env.answers, env.done);
   } catch {
     // Generated code that does not parse is a compiler bug; the exact evaluator still answers correctly.
@@ -306,9 +307,9 @@ function requireCheck(em: Emitter, m: A.RequireDecl): void {
 
 const OUTCOMES: readonly VoteOutcome[] = VOTE_OUTCOMES;
 
-function voteDecider(info: RuleInfo): Decide {
+/** A vote's prologue and members emitted: the JavaScript condition of each clause, by name in source order. */
+function voteClauses(info: RuleInfo, em: Emitter): { prologue: string[]; clauses: Map<string, string> } {
   const decl = info.decl as A.VoteDecl;
-  const em = new Emitter();
   const facts = VOTE_INPUT_FACTS;
   const prologue = inputPrologue(facts.map((name) => ({ name, type: "count" })), em);
   prologue.push("const x5 = x2 + x3 + x4;", "if (x1 > x0 || x5 > x1) return exact(input);");
@@ -320,9 +321,39 @@ function voteDecider(info: RuleInfo): Decide {
     else if (m.kind === "require") requireCheck(em, m);
     else clauses.set(m.name, em.value(m.expr));
   }
+  return { prologue, clauses };
+}
+
+function voteDecider(info: RuleInfo): Decide {
+  const em = new Emitter();
+  const { prologue, clauses } = voteClauses(info, em);
   em.lines.push(`return ${clauses.get("quorum")} ? (${clauses.get("passes")} ? answers[0] : answers[1]) : answers[2];`);
   const answers: DecideOutcome[] = OUTCOMES.map((outcome) => Object.freeze({ ok: true as const, decision: Object.freeze({ kind: "vote" as const, outcome }) }));
   return generate(em, prologue, { k: em.consts, exact: (input) => exactDecision(info, input), answers, done: () => answers[0]! });
+}
+
+/** The counts a vote's generated clause test read, in VOTE_FACTS order, with each clause's value in source order. */
+export interface VoteClauseValues {
+  counts: [number, number, number, number, number, number];
+  clauses: boolean[];
+}
+
+/**
+ * The values of a vote's clauses computed as decide() computes its outcome, for the explained result; undefined
+ * where decide() would ask the exact evaluator (input it does not take, a broken requirement, a zero divisor), or
+ * for a rule the fast path does not take.
+ */
+export function buildVoteClauseTest(info: RuleInfo): ((input: Record<string, unknown>) => VoteClauseValues | undefined) | undefined {
+  try {
+    const em = new Emitter();
+    const { prologue, clauses } = voteClauses(info, em);
+    em.lines.push(`return done([x0, x1, x2, x3, x4, x5], [${[...clauses.values()].join(", ")}]);`);
+    const done = (counts: VoteClauseValues["counts"], values: boolean[]): VoteClauseValues => ({ counts, clauses: values });
+    return generate<VoteClauseValues | undefined>(em, prologue, { k: em.consts, exact: () => undefined, answers: [], done });
+  } catch (e) {
+    if (!(e instanceof NotFastPathable)) throw e;
+    return undefined;
+  }
 }
 
 /** An input's declared bound as the integer an integer input must reach (inputs here are integers). */

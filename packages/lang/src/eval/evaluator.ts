@@ -1,7 +1,7 @@
 /** The exact evaluator: validates input, evaluates a checked rule in rationals, explains every step. */
 
 import type * as A from "../syntax/index.ts";
-import { type RuleInfo, AGGREGATES, constantValue, ELECTION_INPUT_FACTS, VOTE_INPUT_FACTS, ratingLevels } from "../check/index.ts";
+import { type RuleInfo, AGGREGATES, constantValue, ELECTION_INPUT_FACTS, VOTE_FACTS, VOTE_INPUT_FACTS, ratingLevels } from "../check/index.ts";
 import { aggregate, dateFunction, isRecordList, MAX_LIST_LENGTH, type Value } from "./aggregates.ts";
 import { defaultCalendar, type WorkCalendar } from "./calendar.ts";
 import { DateValue, parseIsoDate } from "./dates.ts";
@@ -463,6 +463,16 @@ export function evaluateVote(info: RuleInfo, input: unknown): VoteResult {
     margins,
     explanation,
   };
+}
+
+/** The detail text of each clause of a vote without lets, at whole counts in VOTE_FACTS order, as evaluateVote writes it. */
+export function voteClauseDetails(info: RuleInfo, counts: readonly number[]): string[] {
+  const env = new Map<string, Value>();
+  VOTE_FACTS.forEach((f, i) => env.set(f, Rational.fromInt(counts[i]!)));
+  const it = new Interpreter(env, info.calendar);
+  const out: string[] = [];
+  for (const m of (info.decl as A.VoteDecl).members) if (m.kind === "clause") out.push(it.detail(m.expr));
+  return out;
 }
 
 /** The first band whose condition holds (`otherwise` always does), with the detail of every condition tried. */

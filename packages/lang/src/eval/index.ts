@@ -13,5 +13,6 @@ export type { WorkCalendar } from "./calendar.ts";
 export { MAX_LIST_LENGTH } from "./aggregates.ts";
 export { NotLinear, ceilDiv, expandCondition, floorDiv, linearize, solveFor, substitute, termForm } from "./linear-clause.ts";
 export type { Condition, IntSet } from "./linear-clause.ts";
-export { VOTE_MODEL, clauseCount, linearRuleOf } from "./margins.ts";
-export { evaluateExact } from "./evaluator.ts";
+export { VOTE_MODEL, clauseCount, linearRuleOf, planVoteMargins } from "./margins.ts";
+export { evaluateExact, voteClauseDetails } from "./evaluator.ts";
+export { planDetail } from "./clause-detail.ts";

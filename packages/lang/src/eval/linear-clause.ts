@@ -324,7 +324,8 @@ export function solveWhole(s: bigint, k: bigint, op: A.CompareOp, within: Range)
 /** An atom on whole coefficients (the form times the common denominator of its coefficients), once per atom. */
 const wholeAtoms = new WeakMap<LinearForm, { coef: [string, bigint][]; constant: bigint }>();
 
-function wholeForm(f: LinearForm): { coef: [string, bigint][]; constant: bigint } {
+/** An atom's form on whole coefficients (the form times the common denominator of its coefficients). */
+export function wholeForm(f: LinearForm): { coef: [string, bigint][]; constant: bigint } {
   let w = wholeAtoms.get(f);
   if (!w) {
     let d = f.constant.d;

@@ -6,7 +6,7 @@
 
 import type * as A from "../syntax/index.ts";
 import { ELECTION_FACTS, VOTE_FACTS } from "../check/index.ts";
-import { expandCondition, linearRule, mentions, solveFor, type Condition, type IntSet, type LinearForm, type LinearRule, type Range } from "./linear-clause.ts";
+import { expandCondition, linearRule, mentions, solveFor, wholeForm, type Condition, type IntSet, type LinearForm, type LinearRule, type Range } from "./linear-clause.ts";
 import { Rational } from "./rational.ts";
 import type { ClauseMargin, MarginBound } from "../types.ts";
 
@@ -170,4 +170,119 @@ export function voteMargins(decl: A.VoteDecl, env: ReadonlyMap<string, unknown>)
 export function electionMargin(decl: A.ElectionDecl, clause: A.ElectionClauseDecl, env: ReadonlyMap<string, unknown>): ClauseMargin {
   const linear = linearRuleOf(decl, ELECTION_MODEL);
   return clauseMargin(clause.expr, linear.clauses.get(clause.name), ELECTION_MODEL, countValues(env, ELECTION_MODEL.counts));
+}
+
+/** Counts beyond this go to the bigint solver: the planned solver's sums then stay exact in doubles. */
+const PLANNED_COUNT_BOUND = 2 ** 20;
+const PLANNED_COEF_BOUND = 2 ** 26;
+const PLANNED_CONSTANT_BOUND = 2 ** 50;
+
+/** One clause's margin from whole-number counts (VOTE_FACTS order), in doubles. */
+type PlannedMargin = (v: readonly number[]) => ClauseMargin;
+
+const floorOf = (n: number, d: number): number => (n - (((n % d) + d) % d)) / d;
+
+/**
+ * A clause that is one comparison `s·count + k op 0` solved in doubles, exactly as clauseMargin solves it in
+ * bigints: every term is a whole number below 2^53 when the counts are at most PLANNED_COUNT_BOUND.
+ */
+function plannedAtom(count: string, c: Extract<Condition, { kind: "atom" }>, rises: boolean): PlannedMargin | undefined {
+  if (c.op === "!=") return undefined;
+  const w = wholeForm(c.form);
+  const x = VOTE_FACTS.indexOf(count as (typeof VOTE_FACTS)[number]);
+  const coef = VOTE_FACTS.map(() => 0);
+  for (const [name, k] of w.coef) {
+    const i = VOTE_FACTS.indexOf(name as (typeof VOTE_FACTS)[number]);
+    if (i < 0 || k > BigInt(PLANNED_COEF_BOUND) || k < -BigInt(PLANNED_COEF_BOUND)) return undefined;
+    coef[i] = Number(k);
+  }
+  if (w.constant > BigInt(PLANNED_CONSTANT_BOUND) || w.constant < -BigInt(PLANNED_CONSTANT_BOUND)) return undefined;
+  const constant = Number(w.constant);
+  const s = coef[x]!;
+  // The range of the count: entitled unbounded, present within entitled, every vote count within present.
+  const rangeOf = x === 0 ? -1 : x === 1 ? 0 : 1;
+  let op = c.op;
+  if (s < 0) op = ({ ">": "<", ">=": "<=", "<": ">", "<=": ">=", "=": "=", "!=": "!=" } as const)[op];
+  return (v) => {
+    let k = constant;
+    for (let i = 0; i < coef.length; i++) if (i !== x) k += coef[i]! * v[i]!;
+    const actual = v[x]!;
+    const hi = rangeOf < 0 ? null : v[rangeOf]!;
+    let lo: number | null = 0;
+    let top: number | null = null;
+    if (s === 0) {
+      if (!compareZeroNumber(k, c.op)) lo = null;
+      else top = hi;
+    } else {
+      // s·x + k op 0  ⇔  x op' num/den, den > 0.
+      const num = s < 0 ? k : 0 - k; // 0 - k: never -0, which the bigint solver cannot give
+      const den = s < 0 ? -s : s;
+      const floor = floorOf(num, den);
+      const whole = floor * den === num;
+      const ceil = whole ? floor : floor + 1;
+      switch (op) {
+        case ">": lo = Math.max(floor + 1, 0); break;
+        case ">=": lo = Math.max(ceil, 0); break;
+        case "<": top = ceil - 1; break;
+        case "<=": top = floor; break;
+        default: if (whole) { lo = Math.max(floor, 0); top = floor; if (floor < 0) lo = null; } else lo = null;
+      }
+      top = top === null ? hi : hi === null ? top : Math.min(top, hi);
+      if (lo !== null && top !== null && lo > top) lo = null;
+    }
+    const range = { min: 0, max: hi };
+    if (lo === null) return { count, actual, needed: null, margin: null, bound: null, range };
+    const toTop = top === hi;
+    const fromBottom = lo === 0;
+    const atLeast = (): ClauseMargin => ({ count, actual, needed: lo, margin: actual - lo!, bound: "at_least", range });
+    const atMost = (t: number): ClauseMargin => ({ count, actual, needed: t, margin: t - actual, bound: "at_most", range });
+    if (toTop && fromBottom) return !rises && top !== null ? atMost(top) : atLeast();
+    if (toTop) return atLeast();
+    if (fromBottom && top !== null) return atMost(top);
+    if (top === lo) return { count, actual, needed: lo, margin: actual - lo, bound: "exactly", range };
+    return { count, actual, needed: lo, margin: null, bound: null, range };
+  };
+}
+
+function compareZeroNumber(n: number, op: A.CompareOp): boolean {
+  switch (op) {
+    case "=": return n === 0;
+    case "!=": return n !== 0;
+    case "<": return n < 0;
+    case "<=": return n <= 0;
+    case ">": return n > 0;
+    case ">=": return n >= 0;
+  }
+}
+
+/**
+ * The margins of a vote's clauses from whole counts (entitled, present, yes, no, abstain, cast), planned once per
+ * declaration: a clause that is one comparison is solved in doubles; any other clause, or counts beyond
+ * PLANNED_COUNT_BOUND, by clauseMargin in bigints. Both give the same answer (margins.test.ts).
+ */
+export function planVoteMargins(decl: A.VoteDecl): (v: readonly number[]) => Record<string, ClauseMargin> {
+  const linear = linearRuleOf(decl, VOTE_MODEL);
+  const clauses: { name: string; planned?: PlannedMargin; exact: (v: ReadonlyMap<string, bigint>) => ClauseMargin }[] = [];
+  for (const m of decl.members) {
+    if (m.kind !== "clause") continue;
+    const condition = linear.clauses.get(m.name);
+    const exact = (v: ReadonlyMap<string, bigint>) => clauseMargin(m.expr, condition, VOTE_MODEL, v);
+    const count = clauseCount(m.expr, VOTE_MODEL.counts);
+    if (count === null || condition === undefined) {
+      clauses.push({ name: m.name, planned: () => NO_MARGIN, exact });
+      continue;
+    }
+    const c = expandedFor(condition, count, VOTE_MODEL);
+    clauses.push({ name: m.name, planned: c.kind === "atom" ? plannedAtom(count, c, risesWith(c, count)) : undefined, exact });
+  }
+  return (v) => {
+    const small = v.every((x) => x <= PLANNED_COUNT_BOUND);
+    let big: Map<string, bigint> | undefined;
+    const out: Record<string, ClauseMargin> = {};
+    for (const c of clauses) {
+      if (small && c.planned) out[c.name] = c.planned(v);
+      else out[c.name] = c.exact((big ??= new Map(VOTE_FACTS.map((name, i) => [name, BigInt(v[i]!)]))));
+    }
+    return out;
+  };
 }
