@@ -182,6 +182,27 @@ describe("a band that can never match is refused", () => {
   });
 });
 
+describe("equal ends joined by `and` keep the stricter end, whichever operand has it", () => {
+  it.each([
+    ["a lower end: x >= 5 and x > 5 leaves 5 out, so x = 5 is reachable after it", criterion("1 when x >= 5 and x > 5", "2 when x >= 5 and x <= 5", "0 otherwise")],
+    ["the same with the operands the other way round", criterion("1 when x > 5 and x >= 5", "2 when x >= 5 and x <= 5", "0 otherwise")],
+    ["an upper end: x <= 5 and x < 5 leaves 5 out", criterion("1 when x <= 5 and x < 5", "2 when x >= 5 and x <= 5", "0 otherwise")],
+  ])("%s", (_name, source) => {
+    expect(found(source)).toEqual([]);
+  });
+});
+
+describe("a block whose bands are all missing is a syntax error and nothing else", () => {
+  it.each([
+    ["a criterion", "scorecard s {\n  input x: count\n  criterion k max 1 {\n  }\n}"],
+    ["a grade", "scorecard s {\n  grade {\n  }\n  criterion k max 1 { 1 otherwise }\n}"],
+  ])("%s", (_name, source) => {
+    // The parser recovers with an empty list of bands; the band checks must not read a last band that is not there.
+    expect(found(source).filter(([, code]) => code !== "SYNTAX" && code !== "UNUSED_INPUT" && code !== "NO_CRITERIA")).toEqual([]);
+    expect(found(source).some(([, code]) => code === "SYNTAX")).toBe(true);
+  });
+});
+
 describe("conditions the analysis leaves alone are accepted", () => {
   it.each<[string, string]>([
     ["`or` of comparisons, even one that a range could not hold", criterion("1 when x > 5 or x < 2", "2 when x > 6 or x > 7", "0 otherwise")],

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compile } from "../compile/compiler.ts";
+import { outcomesOf } from "./test-blocks.ts";
 
 /** One diagnostic: severity, code, message, span (line:column-endLine:endColumn, the end exclusive) and the text it covers. */
 type Found = [severity: "error" | "warning", code: string, message: string, span: string, text: string];
@@ -371,5 +372,17 @@ describe("the errors that make a test fail on its own", () => {
       ["EMPTY_TEST", 44],
       ["EMPTY_TEST", 45],
     ]);
+  });
+});
+
+describe("the outcomes a test may expect, by rule kind", () => {
+  it.each([
+    ["vote", ["passed", "rejected", "no_quorum"]],
+    ["election", ["void_ballots", "void_turnout", "complete", "runoff", "incomplete", "tie"]],
+    // A scorecard and a rating have a grade, not an outcome: completion offers no outcome in their tests.
+    ["scorecard", []],
+    ["rating", []],
+  ] as const)("%s: %j", (kind, outcomes) => {
+    expect(outcomesOf(kind)).toEqual(outcomes);
   });
 });
