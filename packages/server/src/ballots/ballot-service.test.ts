@@ -458,6 +458,35 @@ describe("BallotService on the embedded store", () => {
       });
     });
 
+    it("fails every vote of a batch whose COMMIT fails, and retries none of them (a commit may fail after it took effect)", async () => {
+      const id = await ballot(ROSTER, { present: ["G1", "G2", "G3"] });
+      // The same store, except that the next transaction fails at its end, after all its statements ran.
+      let failNextCommit = true;
+      const failing: Database = {
+        kind: db.kind,
+        query: (text, values) => db.query(text, values),
+        transaction: (work) =>
+          db.transaction(async (tx) => {
+            const done = await work(tx);
+            if (failNextCommit) {
+              failNextCommit = false;
+              throw new Error("COMMIT failed");
+            }
+            return done;
+          }),
+        close: async () => {},
+      };
+      const service = new BallotService(failing, rules);
+      const settled = await Promise.allSettled([service.castVote(id, "G1", "yes", "teller"), service.castVote(id, "G2", "no", "teller"), service.castVote(id, "G3", "abstain", "teller")]);
+      expect(settled.map(answerOf)).toEqual(["error Error: COMMIT failed", "error Error: COMMIT failed", "error Error: COMMIT failed"]);
+      // Nothing was written, and nothing was written again behind the callers' backs.
+      expect(await openChoices(id)).toEqual({});
+      expect(await voteTransactions(id)).toEqual(new Map());
+      expect(await ballots.verifyAudit(id)).toMatchObject({ intact: true, events: 1 + 3 + 1, problems: [] });
+      // The next batch commits.
+      expect(await service.castVote(id, "G1", "yes", "teller")).toEqual({ ballot: id, member: "G1", recorded: true });
+    });
+
     it("retries each vote of a secret ballot alone when the store cannot hold one (NUL in a member id)", async () => {
       const id = await ballot(ROSTER, { secret: true, present: ["G1", "G2", "G3"] });
       const settled = await Promise.allSettled([ballots.castVote(id, "G1", "yes", "teller"), ballots.castVote(id, "G\u0000", "no", "teller"), ballots.castVote(id, "G3", "abstain", "teller")]);
