@@ -22,13 +22,21 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 
 function gcd(a: number, b: number): number {
   a = Math.abs(a);
-  while (b !== 0) [a, b] = [b, a % b];
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 
 function fraction(n: number, d: number): Fraction {
   if (!(Math.abs(n) <= SAFE && Math.abs(d) <= SAFE) || d === 0) throw new Unsafe();
-  if (d < 0) [n, d] = [-n, -d];
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  if (d === 1) return { n: n === 0 ? 0 : n, d };
   const g = gcd(n, d);
   return g > 1 ? { n: n / g, d: d / g } : { n: n === 0 ? 0 : n, d };
 }
@@ -206,8 +214,17 @@ class Planner {
         return (v) => `not ${x(v)}`;
       }
       case "arith": {
-        const parts = new Map(e.operands.map((o) => [o, this.substituted(o)]));
-        return (v) => printChain(e, (x) => parts.get(x)!(v), timesSign);
+        // printChain's text with each operand's text left open: the separators are fixed, the operands vary.
+        const parts = e.operands.map((o) => this.substituted(o));
+        const holes = new Map(e.operands.map((o, i) => [o, i]));
+        const pieces = printChain(e, (x) => `\u0000${holes.get(x)}\u0000`, timesSign).split("\u0000");
+        const fixed = pieces.filter((_, i) => i % 2 === 0);
+        const open = pieces.filter((_, i) => i % 2 === 1).map((i) => parts[Number(i)]!);
+        return (v) => {
+          let text = fixed[0]!;
+          for (let i = 0; i < open.length; i++) text += open[i]!(v) + fixed[i + 1]!;
+          return text;
+        };
       }
       case "logic": {
         const parts = new Map(e.operands.map((o) => [o, this.substituted(o)]));
