@@ -74,6 +74,45 @@ function separated(SEP: TokenType, DEF: () => void): { SEP: TokenType; DEF: () =
   return { SEP, DEF };
 }
 
+/** The labels of CST children, as shared option objects: a literal would be a new object on every call. */
+const LABEL = {
+  arg: { LABEL: "arg" },
+  clause: { LABEL: "clause" },
+  code: { LABEL: "code" },
+  condition: { LABEL: "condition" },
+  count: { LABEL: "count" },
+  denominator: { LABEL: "denominator" },
+  field: { LABEL: "field" },
+  inner: { LABEL: "inner" },
+  item: { LABEL: "item" },
+  key: { LABEL: "key" },
+  label: { LABEL: "label" },
+  level: { LABEL: "level" },
+  max: { LABEL: "max" },
+  min: { LABEL: "min" },
+  name: { LABEL: "name" },
+  not: { LABEL: "not" },
+  op: { LABEL: "op" },
+  operand: { LABEL: "operand" },
+  option: { LABEL: "option" },
+  optional: { LABEL: "optional" },
+  part: { LABEL: "part" },
+  points: { LABEL: "points" },
+  reason: { LABEL: "reason" },
+  rule: { LABEL: "rule" },
+  setting: { LABEL: "setting" },
+  sign: { LABEL: "sign" },
+  target: { LABEL: "target" },
+  type: { LABEL: "type" },
+  value: { LABEL: "value" },
+  word: { LABEL: "word" },
+} as const;
+
+/*
+ * The rules that run for every member and every operand take their alternatives and loop bodies from fields
+ * built once per parser (below each rule), as Chevrotain's performance guide advises: built inline, they were
+ * new arrays, objects and closures on every call, a fifth of the bytes a compile allocated.
+ */
 class GavelParser extends CstParser {
   constructor() {
     // No node locations: nodeSpan finds a node's edge tokens itself, only for the nodes that need a span.
@@ -101,38 +140,39 @@ class GavelParser extends CstParser {
 
   voteDecl = this.RULE("voteDecl", () => {
     this.CONSUME(T.Vote);
-    this.CONSUME(T.Identifier, { LABEL: "name" });
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+    this.CONSUME(T.Identifier, LABEL.name);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, LABEL.label));
     this.CONSUME(T.LCurly);
     this.MANY(() => this.SUBRULE(this.voteMember));
     this.CONSUME(T.RCurly);
   });
 
   voteMember = this.RULE("voteMember", () => {
-    this.OR([
-      alt(() => this.SUBRULE(this.settingDecl)),
-      alt(() => this.SUBRULE(this.letDecl)),
-      alt(() => this.SUBRULE(this.clauseDecl)),
-      alt(() => this.SUBRULE(this.requireDecl)),
-    ]);
+    this.OR(this.voteMembers);
   });
+  private readonly voteMembers = [
+    alt(() => this.SUBRULE(this.settingDecl)),
+    alt(() => this.SUBRULE(this.letDecl)),
+    alt(() => this.SUBRULE(this.clauseDecl)),
+    alt(() => this.SUBRULE(this.requireDecl)),
+  ];
 
   requireDecl = this.RULE("requireDecl", () => {
     this.CONSUME(T.Require);
     this.SUBRULE(this.expr);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
+    this.OPTION(() => this.CONSUME(T.StringLiteral, LABEL.reason));
   });
 
   clauseDecl = this.RULE("clauseDecl", () => {
-    this.OR([alt(() => this.CONSUME(T.Quorum, { LABEL: "clause" })), alt(() => this.CONSUME(T.Passes, { LABEL: "clause" }))]);
+    this.OR([alt(() => this.CONSUME(T.Quorum, LABEL.clause)), alt(() => this.CONSUME(T.Passes, LABEL.clause))]);
     this.CONSUME(T.Colon);
     this.SUBRULE(this.expr);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
+    this.OPTION(() => this.CONSUME(T.StringLiteral, LABEL.reason));
   });
 
   letDecl = this.RULE("letDecl", () => {
     this.CONSUME(T.Let);
-    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.CONSUME(T.Identifier, LABEL.name);
     this.CONSUME(T.Equals);
     this.OR([
       // `let x = { 10 when … 0 otherwise }`: a value by bands, as a criterion's points are chosen.
@@ -143,13 +183,13 @@ class GavelParser extends CstParser {
       }),
       alt(() => this.SUBRULE(this.expr)),
     ]);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+    this.OPTION(() => this.CONSUME(T.StringLiteral, LABEL.label));
   });
 
   electionDecl = this.RULE("electionDecl", () => {
     this.CONSUME(T.Election);
-    this.CONSUME(T.Identifier, { LABEL: "name" });
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+    this.CONSUME(T.Identifier, LABEL.name);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, LABEL.label));
     this.CONSUME(T.LCurly);
     this.MANY(() => this.SUBRULE(this.electionMember));
     this.CONSUME(T.RCurly);
@@ -173,89 +213,91 @@ class GavelParser extends CstParser {
    * number are taken as written; the checker knows which words each setting takes.
    */
   settingDecl = this.RULE("settingDecl", () => {
-    this.OR([alt(() => this.CONSUME(T.Proxies, { LABEL: "setting" })), alt(() => this.CONSUME(T.WriteIns, { LABEL: "setting" }))]);
+    this.OR([alt(() => this.CONSUME(T.Proxies, LABEL.setting)), alt(() => this.CONSUME(T.WriteIns, LABEL.setting))]);
     this.CONSUME(T.Colon);
     this.MANY(
       gated(
         () => this.LA(1).startLine === this.LA(0).endLine,
-        () => this.OR2([alt(() => this.CONSUME(T.Identifier, { LABEL: "word" })), alt(() => this.CONSUME(T.Not, { LABEL: "word" }))]),
+        () => this.OR2([alt(() => this.CONSUME(T.Identifier, LABEL.word)), alt(() => this.CONSUME(T.Not, LABEL.word))]),
       ),
     );
     this.OPTION(
       gated(
         () => this.LA(1).startLine === this.LA(0).endLine,
         () => {
-          this.SUBRULE(this.signedNumber, { LABEL: "value" });
+          this.SUBRULE(this.signedNumber, LABEL.value);
           this.OPTION2(() => {
             this.CONSUME(T.Slash);
-            this.SUBRULE(this.numberLiteral, { LABEL: "denominator" });
+            this.SUBRULE(this.numberLiteral, LABEL.denominator);
           });
         },
       ),
     );
-    this.OPTION3(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
+    this.OPTION3(() => this.CONSUME(T.StringLiteral, LABEL.reason));
   });
 
   /** An election clause (`void:`, `turnout:`, `elected:`, `runoff:`): the checker knows the names, so a typo gets a hint. */
   namedClause = this.RULE("namedClause", () => {
-    this.CONSUME(T.Identifier, { LABEL: "clause" });
+    this.CONSUME(T.Identifier, LABEL.clause);
     this.CONSUME(T.Colon);
     this.SUBRULE(this.expr);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
+    this.OPTION(() => this.CONSUME(T.StringLiteral, LABEL.reason));
   });
 
   ratingDecl = this.RULE("ratingDecl", () => {
     this.CONSUME(T.Rating);
-    this.CONSUME(T.Identifier, { LABEL: "name" });
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+    this.CONSUME(T.Identifier, LABEL.name);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, LABEL.label));
     this.CONSUME(T.LCurly);
     this.MANY(() => this.SUBRULE(this.ratingMember));
     this.CONSUME(T.RCurly);
   });
 
   ratingMember = this.RULE("ratingMember", () => {
-    this.OR([
-      alt(() => this.SUBRULE(this.settingDecl)),
-      alt(() => this.SUBRULE(this.levelsDecl)),
-      alt(() => this.SUBRULE(this.letDecl)),
-      alt(() => this.SUBRULE(this.gradeDecl)),
-      alt(() => this.SUBRULE(this.requireDecl)),
-    ]);
+    this.OR(this.ratingMembers);
   });
+  private readonly ratingMembers = [
+    alt(() => this.SUBRULE(this.settingDecl)),
+    alt(() => this.SUBRULE(this.levelsDecl)),
+    alt(() => this.SUBRULE(this.letDecl)),
+    alt(() => this.SUBRULE(this.gradeDecl)),
+    alt(() => this.SUBRULE(this.requireDecl)),
+  ];
 
   levelsDecl = this.RULE("levelsDecl", () => {
     this.CONSUME(T.Levels);
-    this.AT_LEAST_ONE_SEP(separated(T.Comma, () => this.CONSUME(T.Identifier, { LABEL: "level" })));
+    this.AT_LEAST_ONE_SEP(separated(T.Comma, () => this.CONSUME(T.Identifier, LABEL.level)));
   });
 
   scorecardDecl = this.RULE("scorecardDecl", () => {
     this.CONSUME(T.Scorecard);
-    this.CONSUME(T.Identifier, { LABEL: "name" });
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+    this.CONSUME(T.Identifier, LABEL.name);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, LABEL.label));
     this.CONSUME(T.LCurly);
     this.MANY(() => this.SUBRULE(this.scorecardMember));
     this.CONSUME(T.RCurly);
   });
 
   scorecardMember = this.RULE("scorecardMember", () => {
-    this.OR([
-      alt(() => this.SUBRULE(this.inputDecl)),
-      alt(() => this.SUBRULE(this.letDecl)),
-      alt(() => this.SUBRULE(this.criterionDecl)),
-      alt(() => this.SUBRULE(this.gradeDecl)),
-      alt(() => this.SUBRULE(this.requireDecl)),
-    ]);
+    this.OR(this.scorecardMembers);
   });
+  private readonly scorecardMembers = [
+    alt(() => this.SUBRULE(this.inputDecl)),
+    alt(() => this.SUBRULE(this.letDecl)),
+    alt(() => this.SUBRULE(this.criterionDecl)),
+    alt(() => this.SUBRULE(this.gradeDecl)),
+    alt(() => this.SUBRULE(this.requireDecl)),
+  ];
 
   inputDecl = this.RULE("inputDecl", () => {
     this.CONSUME(T.Input);
-    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.CONSUME(T.Identifier, LABEL.name);
     this.CONSUME(T.Colon);
     this.OR([
       // `list of { received: date, resolved: date? }`: records; `list` is a plain name elsewhere.
       alt(
         () => {
-          this.CONSUME2(T.Identifier, { LABEL: "type" });
+          this.CONSUME2(T.Identifier, LABEL.type);
           this.CONSUME(T.Of);
           this.CONSUME(T.LCurly);
           this.MANY_SEP(separated(T.Comma, () => this.SUBRULE(this.fieldDecl)));
@@ -264,19 +306,19 @@ class GavelParser extends CstParser {
         () => this.LA(1).image === "list" && this.LA(2).tokenType === T.Of,
       ),
       alt(() => {
-        this.CONSUME3(T.Identifier, { LABEL: "type" });
-        this.OPTION2(() => this.CONSUME(T.Question, { LABEL: "optional" }));
+        this.CONSUME3(T.Identifier, LABEL.type);
+        this.OPTION2(() => this.CONSUME(T.Question, LABEL.optional));
       }),
     ]);
     this.MANY(() => this.SUBRULE(this.constraint));
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+    this.OPTION(() => this.CONSUME(T.StringLiteral, LABEL.label));
   });
 
   fieldDecl = this.RULE("fieldDecl", () => {
-    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.CONSUME(T.Identifier, LABEL.name);
     this.CONSUME(T.Colon);
-    this.CONSUME2(T.Identifier, { LABEL: "type" });
-    this.OPTION(() => this.CONSUME(T.Question, { LABEL: "optional" }));
+    this.CONSUME2(T.Identifier, LABEL.type);
+    this.OPTION(() => this.CONSUME(T.Question, LABEL.optional));
     this.MANY(() => this.SUBRULE(this.constraint));
   });
 
@@ -284,23 +326,23 @@ class GavelParser extends CstParser {
     this.OR([
       alt(() => {
         this.CONSUME(T.Min);
-        this.SUBRULE(this.signedNumber, { LABEL: "min" });
+        this.SUBRULE(this.signedNumber, LABEL.min);
       }),
       alt(() => {
         this.CONSUME(T.Max);
-        this.SUBRULE2(this.signedNumber, { LABEL: "max" });
+        this.SUBRULE2(this.signedNumber, LABEL.max);
       }),
       alt(() => {
         this.CONSUME(T.One);
         this.CONSUME(T.Of);
-        this.CONSUME(T.StringLiteral, { LABEL: "option" });
+        this.CONSUME(T.StringLiteral, LABEL.option);
         // A comma not followed by a text ends the options: in a record type it separates the next field.
         this.MANY(
           gated(
             () => this.LA(2).tokenType === T.StringLiteral,
             () => {
               this.CONSUME(T.Comma);
-              this.CONSUME2(T.StringLiteral, { LABEL: "option" });
+              this.CONSUME2(T.StringLiteral, LABEL.option);
             },
           ),
         );
@@ -314,24 +356,25 @@ class GavelParser extends CstParser {
   });
 
   numberLiteral = this.RULE("numberLiteral", () => {
-    this.OR([
-      alt(() => this.CONSUME(T.Integer)),
-      alt(() => this.CONSUME(T.Decimal)),
-      alt(() => this.CONSUME(T.Percent)),
-    ]);
+    this.OR(this.numberAlternatives);
   });
+  private readonly numberAlternatives = [
+    alt(() => this.CONSUME(T.Integer)),
+    alt(() => this.CONSUME(T.Decimal)),
+    alt(() => this.CONSUME(T.Percent)),
+  ];
 
   criterionDecl = this.RULE("criterionDecl", () => {
     this.CONSUME(T.Criterion);
-    this.CONSUME(T.Identifier, { LABEL: "name" });
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+    this.CONSUME(T.Identifier, LABEL.name);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, LABEL.label));
     this.CONSUME(T.Max);
-    this.SUBRULE(this.signedNumber, { LABEL: "max" });
+    this.SUBRULE(this.signedNumber, LABEL.max);
     this.CONSUME(T.LCurly);
     this.AT_LEAST_ONE(() => {
       this.OR([
         // Sub-criteria: the criterion's points are their sum.
-        alt(() => this.SUBRULE(this.criterionDecl, { LABEL: "part" })),
+        alt(() => this.SUBRULE(this.criterionDecl, LABEL.part)),
         alt(() => this.SUBRULE(this.band)),
       ]);
     });
@@ -339,16 +382,17 @@ class GavelParser extends CstParser {
   });
 
   band = this.RULE("band", () => {
-    this.SUBRULE(this.additive, { LABEL: "points" });
-    this.OR([
-      alt(() => {
-        this.CONSUME(T.When);
-        this.SUBRULE(this.expr, { LABEL: "condition" });
-      }),
-      alt(() => this.CONSUME(T.Otherwise)),
-    ]);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
+    this.SUBRULE(this.additive, LABEL.points);
+    this.OR(this.bandEnds);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, LABEL.reason));
   });
+  private readonly bandEnds = [
+    alt(() => {
+      this.CONSUME(T.When);
+      this.SUBRULE(this.expr, LABEL.condition);
+    }),
+    alt(() => this.CONSUME(T.Otherwise)),
+  ];
 
   gradeDecl = this.RULE("gradeDecl", () => {
     this.CONSUME(T.Grade);
@@ -358,21 +402,22 @@ class GavelParser extends CstParser {
   });
 
   gradeBand = this.RULE("gradeBand", () => {
-    this.CONSUME(T.StringLiteral, { LABEL: "label" });
-    this.OR([
-      alt(() => {
-        this.CONSUME(T.When);
-        this.SUBRULE(this.expr, { LABEL: "condition" });
-      }),
-      alt(() => this.CONSUME(T.Otherwise)),
-    ]);
+    this.CONSUME(T.StringLiteral, LABEL.label);
+    this.OR(this.gradeBandEnds);
   });
+  private readonly gradeBandEnds = [
+    alt(() => {
+      this.CONSUME(T.When);
+      this.SUBRULE(this.expr, LABEL.condition);
+    }),
+    alt(() => this.CONSUME(T.Otherwise)),
+  ];
 
   testDecl = this.RULE("testDecl", () => {
     this.CONSUME(T.Test);
-    this.CONSUME(T.StringLiteral, { LABEL: "name" });
+    this.CONSUME(T.StringLiteral, LABEL.name);
     this.CONSUME(T.LCurly);
-    this.CONSUME(T.Identifier, { LABEL: "rule" });
+    this.CONSUME(T.Identifier, LABEL.rule);
     this.CONSUME(T.LParen);
     this.MANY_SEP(separated(T.Comma, () => this.SUBRULE(this.testArg)));
     this.CONSUME(T.RParen);
@@ -381,7 +426,7 @@ class GavelParser extends CstParser {
   });
 
   testArg = this.RULE("testArg", () => {
-    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.CONSUME(T.Identifier, LABEL.name);
     this.CONSUME(T.Colon);
     this.OR([alt(() => this.SUBRULE(this.tally)), alt(() => this.SUBRULE(this.listLiteral)), alt(() => this.SUBRULE(this.literal))]);
   });
@@ -389,7 +434,7 @@ class GavelParser extends CstParser {
   /** `[{received: 2026-02-12, limit: 5}, …]`: the records of a list input, only as a test argument. */
   listLiteral = this.RULE("listLiteral", () => {
     this.CONSUME(T.LBracket);
-    this.MANY_SEP(separated(T.Comma, () => this.SUBRULE(this.tally, { LABEL: "item" })));
+    this.MANY_SEP(separated(T.Comma, () => this.SUBRULE(this.tally, LABEL.item)));
     this.CONSUME(T.RBracket);
   });
 
@@ -398,9 +443,9 @@ class GavelParser extends CstParser {
     this.CONSUME(T.LCurly);
     this.MANY_SEP(
       separated(T.Comma, () => {
-        this.OR([alt(() => this.CONSUME(T.StringLiteral, { LABEL: "key" })), alt(() => this.CONSUME(T.Identifier, { LABEL: "key" }))]);
+        this.OR([alt(() => this.CONSUME(T.StringLiteral, LABEL.key)), alt(() => this.CONSUME(T.Identifier, LABEL.key))]);
         this.CONSUME(T.Colon);
-        this.SUBRULE(this.literal, { LABEL: "count" });
+        this.SUBRULE(this.literal, LABEL.count);
       }),
     );
     this.CONSUME(T.RCurly);
@@ -412,12 +457,12 @@ class GavelParser extends CstParser {
       alt(
         () => {
           this.CONSUME(T.ErrorKw);
-          this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "code" }));
+          this.OPTION(() => this.CONSUME(T.StringLiteral, LABEL.code));
         },
         () => this.LA(1).tokenType === T.ErrorKw && this.LA(2).tokenType !== T.Equals && !isCompare(this.LA(2).tokenType),
       ),
       alt(() => {
-        this.CONSUME(T.Identifier, { LABEL: "target" });
+        this.CONSUME(T.Identifier, LABEL.target);
         this.SUBRULE(this.compareOp);
         this.SUBRULE(this.literal);
       }),
@@ -425,41 +470,44 @@ class GavelParser extends CstParser {
   });
 
   literal = this.RULE("literal", () => {
-    this.OR([
-      alt(() => {
-        this.SUBRULE(this.signedNumber);
-        // A fraction, so that `expect 满意率 = 2/3` states the exact value.
-        this.OPTION(() => {
-          this.CONSUME(T.Slash);
-          this.SUBRULE(this.numberLiteral, { LABEL: "denominator" });
-        });
-      }),
-      alt(() => this.CONSUME(T.DateLiteral)),
-      alt(() => this.CONSUME(T.StringLiteral)),
-      alt(() => this.CONSUME(T.True)),
-      alt(() => this.CONSUME(T.False)),
-      alt(() => this.CONSUME(T.Identifier)),
-    ]);
+    this.OR(this.literalAlternatives);
   });
+  private readonly literalAlternatives = [
+    alt(() => {
+      this.SUBRULE(this.signedNumber);
+      // A fraction, so that `expect 满意率 = 2/3` states the exact value.
+      this.OPTION(() => {
+        this.CONSUME(T.Slash);
+        this.SUBRULE(this.numberLiteral, LABEL.denominator);
+      });
+    }),
+    alt(() => this.CONSUME(T.DateLiteral)),
+    alt(() => this.CONSUME(T.StringLiteral)),
+    alt(() => this.CONSUME(T.True)),
+    alt(() => this.CONSUME(T.False)),
+    alt(() => this.CONSUME(T.Identifier)),
+  ];
 
   compareOp = this.RULE("compareOp", () => {
-    this.OR([
-      alt(() => this.CONSUME(T.GreaterEq)),
-      alt(() => this.CONSUME(T.LessEq)),
-      alt(() => this.CONSUME(T.NotEq)),
-      alt(() => this.CONSUME(T.Greater)),
-      alt(() => this.CONSUME(T.Less)),
-      alt(() => this.CONSUME(T.Equals)),
-    ]);
+    this.OR(this.compareOps);
   });
+  private readonly compareOps = [
+    alt(() => this.CONSUME(T.GreaterEq)),
+    alt(() => this.CONSUME(T.LessEq)),
+    alt(() => this.CONSUME(T.NotEq)),
+    alt(() => this.CONSUME(T.Greater)),
+    alt(() => this.CONSUME(T.Less)),
+    alt(() => this.CONSUME(T.Equals)),
+  ];
 
   expr = this.RULE("expr", () => {
-    this.SUBRULE(this.andExpr, { LABEL: "operand" });
-    this.MANY(() => {
-      this.CONSUME(T.Or);
-      this.SUBRULE2(this.andExpr, { LABEL: "operand" });
-    });
+    this.SUBRULE(this.andExpr, LABEL.operand);
+    this.MANY(this.orTail);
   });
+  private readonly orTail = (): void => {
+    this.CONSUME(T.Or);
+    this.SUBRULE2(this.andExpr, LABEL.operand);
+  };
 
   /*
    * Below `or`, each precedence level that can repeat is one flat rule with loops, not a rule per level
@@ -468,89 +516,104 @@ class GavelParser extends CstParser {
    * too; cst-to-ast attaches each to the operand after it and splits `*`, `/`, `of` out of `+`, `-`.
    */
   andExpr = this.RULE("andExpr", () => {
-    this.MANY(() => this.CONSUME(T.Not, { LABEL: "not" }));
-    this.SUBRULE(this.comparison, { LABEL: "operand" });
-    this.MANY2(() => {
-      this.CONSUME(T.And);
-      this.MANY3(() => this.CONSUME2(T.Not, { LABEL: "not" }));
-      this.SUBRULE2(this.comparison, { LABEL: "operand" });
-    });
+    this.MANY(this.notPrefix);
+    this.SUBRULE(this.comparison, LABEL.operand);
+    this.MANY2(this.andTail);
   });
+  private readonly notPrefix = (): void => {
+    this.CONSUME(T.Not, LABEL.not);
+  };
+  private readonly andTail = (): void => {
+    this.CONSUME(T.And);
+    this.MANY3(this.notPrefixAfterAnd);
+    this.SUBRULE2(this.comparison, LABEL.operand);
+  };
+  private readonly notPrefixAfterAnd = (): void => {
+    this.CONSUME2(T.Not, LABEL.not);
+  };
 
   comparison = this.RULE("comparison", () => {
-    this.SUBRULE(this.additive, { LABEL: "operand" });
-    this.OPTION(() => {
-      this.SUBRULE(this.compareOp);
-      this.SUBRULE2(this.additive, { LABEL: "operand" });
-    });
+    this.SUBRULE(this.additive, LABEL.operand);
+    this.OPTION(this.comparisonTail);
   });
+  private readonly comparisonTail = (): void => {
+    this.SUBRULE(this.compareOp);
+    this.SUBRULE2(this.additive, LABEL.operand);
+  };
 
   /** Operands joined by `+`, `-`, `*`, `/` and `of`, each after any number of prefix `-`. */
   additive = this.RULE("additive", () => {
-    this.MANY(() => this.CONSUME(T.Minus, { LABEL: "sign" }));
-    this.SUBRULE(this.primary, { LABEL: "operand" });
-    this.MANY2(
-      gated(
-        // A '+' or '-' that starts a new line begins the next band (e.g. "-5 when …"), not a subtraction.
-        () => (this.LA(1).tokenType !== T.Plus && this.LA(1).tokenType !== T.Minus) || this.LA(1).startLine === this.LA(0).endLine,
-        () => {
-          this.OR([
-            alt(() => this.CONSUME(T.Plus, { LABEL: "op" })),
-            alt(() => this.CONSUME2(T.Minus, { LABEL: "op" })),
-            alt(() => this.CONSUME(T.Star, { LABEL: "op" })),
-            alt(() => this.CONSUME(T.Slash, { LABEL: "op" })),
-            alt(() => this.CONSUME(T.Of, { LABEL: "op" })),
-          ]);
-          this.MANY3(() => this.CONSUME3(T.Minus, { LABEL: "sign" }));
-          this.SUBRULE2(this.primary, { LABEL: "operand" });
-        },
-      ),
-    );
+    this.MANY(this.signPrefix);
+    this.SUBRULE(this.primary, LABEL.operand);
+    this.MANY2(this.additiveTail);
   });
+  private readonly signPrefix = (): void => {
+    this.CONSUME(T.Minus, LABEL.sign);
+  };
+  private readonly signPrefixAfterOp = (): void => {
+    this.CONSUME3(T.Minus, LABEL.sign);
+  };
+  private readonly arithmeticOps = [
+    alt(() => this.CONSUME(T.Plus, LABEL.op)),
+    alt(() => this.CONSUME2(T.Minus, LABEL.op)),
+    alt(() => this.CONSUME(T.Star, LABEL.op)),
+    alt(() => this.CONSUME(T.Slash, LABEL.op)),
+    alt(() => this.CONSUME(T.Of, LABEL.op)),
+  ];
+  private readonly additiveTail = gated(
+    // A '+' or '-' that starts a new line begins the next band (e.g. "-5 when …"), not a subtraction.
+    () => (this.LA(1).tokenType !== T.Plus && this.LA(1).tokenType !== T.Minus) || this.LA(1).startLine === this.LA(0).endLine,
+    () => {
+      this.OR(this.arithmeticOps);
+      this.MANY3(this.signPrefixAfterOp);
+      this.SUBRULE2(this.primary, LABEL.operand);
+    },
+  );
 
   /** An argument of a call: an expression, and for an aggregate, `where` and a condition on each record. */
   callArg = this.RULE("callArg", () => {
-    this.SUBRULE(this.expr, { LABEL: "value" });
+    this.SUBRULE(this.expr, LABEL.value);
     this.OPTION(() => {
       this.CONSUME(T.Where);
-      this.SUBRULE2(this.expr, { LABEL: "condition" });
+      this.SUBRULE2(this.expr, LABEL.condition);
     });
   });
 
   primary = this.RULE("primary", () => {
-    this.OR([
-      alt(() => this.CONSUME(T.Integer)),
-      alt(() => this.CONSUME(T.Decimal)),
-      alt(() => this.CONSUME(T.Percent)),
-      alt(() => this.CONSUME(T.DateLiteral)),
-      alt(() => this.CONSUME(T.StringLiteral)),
-      alt(() => this.CONSUME(T.True)),
-      alt(() => this.CONSUME(T.False)),
-      alt(() => {
-        this.CONSUME(T.Identifier);
-        this.OPTION(
-          gated(
-            () => this.LA(1).startLine === this.LA(0).endLine,
-            () => {
-              this.CONSUME(T.LParen);
-              this.MANY_SEP(separated(T.Comma, () => this.SUBRULE(this.callArg, { LABEL: "arg" })));
-              this.CONSUME(T.RParen);
-            },
-          ),
-        );
-        // `cases.limit`: a field of a list's records.
-        this.OPTION2(() => {
-          this.CONSUME(T.Dot);
-          this.CONSUME2(T.Identifier, { LABEL: "field" });
-        });
-      }),
-      alt(() => {
-        this.CONSUME2(T.LParen);
-        this.SUBRULE2(this.expr, { LABEL: "inner" });
-        this.CONSUME2(T.RParen);
-      }),
-    ]);
+    this.OR(this.primaryAlternatives);
   });
+  private readonly callArgs = gated(
+    () => this.LA(1).startLine === this.LA(0).endLine,
+    () => {
+      this.CONSUME(T.LParen);
+      this.MANY_SEP(separated(T.Comma, () => this.SUBRULE(this.callArg, LABEL.arg)));
+      this.CONSUME(T.RParen);
+    },
+  );
+  // `cases.limit`: a field of a list's records.
+  private readonly fieldAccess = (): void => {
+    this.CONSUME(T.Dot);
+    this.CONSUME2(T.Identifier, LABEL.field);
+  };
+  private readonly primaryAlternatives = [
+    alt(() => this.CONSUME(T.Integer)),
+    alt(() => this.CONSUME(T.Decimal)),
+    alt(() => this.CONSUME(T.Percent)),
+    alt(() => this.CONSUME(T.DateLiteral)),
+    alt(() => this.CONSUME(T.StringLiteral)),
+    alt(() => this.CONSUME(T.True)),
+    alt(() => this.CONSUME(T.False)),
+    alt(() => {
+      this.CONSUME(T.Identifier);
+      this.OPTION(this.callArgs);
+      this.OPTION2(this.fieldAccess);
+    }),
+    alt(() => {
+      this.CONSUME2(T.LParen);
+      this.SUBRULE2(this.expr, LABEL.inner);
+      this.CONSUME2(T.RParen);
+    }),
+  ];
 }
 
 function isCompare(t: TokenType): boolean {
