@@ -94,6 +94,7 @@ export async function createServer(options: ServerOptions = {}): Promise<GavelSe
     const stdDir = options.stdDir ?? DEFAULT_STD_DIR;
     const rules = new RuleRegistry(db, stdDir, (name, source, pinned) => workers.checkRuleFile(name, source, stdDir, pinned));
     const tokens = new TokenStore(db);
+    await tokens.rememberAuthentications();
     const ballots = new BallotService(db, rules);
     const bodies = new BodyService(db);
     const services: Services = {

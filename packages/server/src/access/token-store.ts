@@ -2,7 +2,7 @@
 
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { conflict, notFound } from "../refusal.ts";
-import type { Database } from "../store/database.ts";
+import type { ChangeWatch, Database } from "../store/database.ts";
 import { isUniqueViolation } from "../store/sql-errors.ts";
 import type { Actor, Role } from "./roles.ts";
 
@@ -27,6 +27,13 @@ interface TokenRow {
 
 const TOKEN_PREFIX = "gvl_";
 
+/** The channel on which the store announces every change to access_tokens (migration 006). */
+const TOKEN_CHANGES = "gavel_access_tokens";
+/** A remembered authentication is asked again after this long, whatever the notifications say. */
+const REMEMBER_MS = 60_000;
+/** At most this many authentications are remembered; a full memory starts over. */
+const REMEMBER_MAX = 10_000;
+
 function infoOf(row: TokenRow): TokenInfo {
   return { id: row.id, name: row.name, role: row.role, createdBy: row.created_by, createdAt: row.created_at.toISOString(), revokedAt: row.revoked_at?.toISOString() ?? null };
 }
@@ -37,7 +44,26 @@ export function hashToken(secret: string): string {
 }
 
 export class TokenStore {
+  /**
+   * Recent authentications by token hash, so that a request costs no query: trusted only while the store's change
+   * notifications are live, and all forgotten at any change to access_tokens (by any instance, or by SQL).
+   */
+  private readonly remembered = new Map<string, { actor: Actor; at: number }>();
+  /** Grows at every forgetting, so a lookup that began before a change is not remembered after it. */
+  private generation = 0;
+  private changes: ChangeWatch | undefined;
+
   constructor(private readonly db: Database) {}
+
+  /** Starts remembering authentications, forgotten whenever the store announces a change to the tokens. */
+  async rememberAuthentications(): Promise<void> {
+    this.changes = await this.db.watch(TOKEN_CHANGES, () => this.forget());
+  }
+
+  private forget(): void {
+    this.generation++;
+    this.remembered.clear();
+  }
 
   /** Creates a token; the secret is in the answer and nowhere else. */
   async create(name: string, role: Role, createdBy: string): Promise<TokenInfo & { token: string }> {
@@ -65,7 +91,7 @@ export class TokenStore {
    * one token that can manage the others.
    */
   async revoke(id: string): Promise<TokenInfo> {
-    return this.db.transaction(async (tx) => {
+    const revoked = await this.db.transaction(async (tx) => {
       // Locks every active admin row, always in id order, before counting: of two concurrent revokes of the last two
       // admins, the second waits for the first, then sees one admin left and refuses (no deadlock, no zero admins).
       const admins = await tx.query<{ id: string }>("SELECT id FROM access_tokens WHERE role = 'admin' AND revoked_at IS NULL ORDER BY id FOR UPDATE");
@@ -79,6 +105,9 @@ export class TokenStore {
       if (!rows[0]) throw notFound("TOKEN_NOT_FOUND", `No token with id ${id}.`, { id });
       return infoOf(rows[0]);
     });
+    // At once, before the answer: this instance's own notification arrives a moment later.
+    this.forget();
+    return revoked;
   }
 
   /** True when at least one admin token is active (a store from before LAST_ADMIN may have none left). */
@@ -90,9 +119,23 @@ export class TokenStore {
   /** The actor a secret belongs to, or undefined when unknown or revoked. */
   async authenticate(secret: string): Promise<Actor | undefined> {
     if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
-    const { rows } = await this.db.query<{ id: string; name: string; role: Role }>("SELECT id, name, role FROM access_tokens WHERE token_hash = $1 AND revoked_at IS NULL", [hashToken(secret)]);
+    const hash = hashToken(secret);
+    const now = performance.now();
+    if (this.changes?.live) {
+      const known = this.remembered.get(hash);
+      if (known && now - known.at < REMEMBER_MS) return known.actor;
+    }
+    const generation = this.generation;
+    const { rows } = await this.db.query<{ id: string; name: string; role: Role }>("SELECT id, name, role FROM access_tokens WHERE token_hash = $1 AND revoked_at IS NULL", [hash]);
     const row = rows[0];
-    return row ? { tokenId: row.id, name: row.name, role: row.role } : undefined;
+    if (!row) return undefined;
+    const actor: Actor = Object.freeze({ tokenId: row.id, name: row.name, role: row.role });
+    // Unknown secrets are never remembered: guessing must not fill the memory.
+    if (this.changes?.live && generation === this.generation) {
+      if (this.remembered.size >= REMEMBER_MAX) this.remembered.clear();
+      this.remembered.set(hash, { actor, at: now });
+    }
+    return actor;
   }
 
   /**

@@ -474,6 +474,7 @@ describe("BallotService on the embedded store", () => {
             }
             return done;
           }),
+        watch: (channel, changed) => db.watch(channel, changed),
         close: async () => {},
       };
       const service = new BallotService(failing, rules);

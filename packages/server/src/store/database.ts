@@ -27,11 +27,21 @@ export interface Queryable {
 
 export type DatabaseKind = "embedded" | "postgres";
 
+/** A channel being listened to; `live` is false while its notifications may be missed. */
+export interface ChangeWatch {
+  readonly live: boolean;
+}
+
 /** An open, migrated database. */
 export interface Database extends Queryable {
   readonly kind: DatabaseKind;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `changed` on every notification on `channel` (a lower-case SQL name), and whenever notifications may have
+   * been missed (the listening connection was lost) or start arriving again. Stops at close().
+   */
+  watch(channel: string, changed: () => void): Promise<ChangeWatch>;
   close(): Promise<void>;
 }
 
@@ -46,12 +56,21 @@ export interface DatabaseOptions {
   migrate?: boolean;
 }
 
+/** How long a lost listening connection waits before it connects again. */
+const LISTEN_RETRY_MS = 1_000;
+
 /** PostgreSQL through a `pg` pool: each transaction on its own pooled connection. */
 class PostgresDatabase implements Database {
   readonly kind = "postgres";
   private readonly pool: pg.Pool;
+  /** The connections that LISTEN (outside the pool, which hands connections out per query). */
+  private readonly listeners = new Set<pg.Client>();
+  private closed = false;
 
-  constructor(databaseUrl: string, poolSize: number) {
+  constructor(
+    private readonly databaseUrl: string,
+    poolSize: number,
+  ) {
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     this.pool.on("error", () => undefined);
@@ -83,7 +102,49 @@ class PostgresDatabase implements Database {
     }
   }
 
+  async watch(channel: string, changed: () => void): Promise<ChangeWatch> {
+    const state = { live: false };
+    const listen = async (): Promise<void> => {
+      // Keep-alive probes notice a connection that died silently, which would otherwise look live and miss everything.
+      const client = new pg.Client({ connectionString: this.databaseUrl, keepAlive: true });
+      const lost = (): void => {
+        if (!this.listeners.delete(client)) return;
+        state.live = false;
+        changed();
+        client.end().catch(() => undefined);
+        retryLater();
+      };
+      client.on("error", lost);
+      client.on("end", lost);
+      client.on("notification", (message) => {
+        if (message.channel === channel) changed();
+      });
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${channel}`);
+      } catch (error) {
+        await client.end().catch(() => undefined);
+        throw error;
+      }
+      if (this.closed) return void (await client.end().catch(() => undefined));
+      this.listeners.add(client);
+      state.live = true;
+      changed();
+    };
+    const retryLater = (): void => {
+      if (!this.closed) setTimeout(() => listen().catch(retryLater), LISTEN_RETRY_MS).unref();
+    };
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new RangeError(`not a channel name: ${channel}`);
+    // A store that cannot listen still serves; it only reports the watch as not live until it can.
+    await listen().catch(retryLater);
+    return state;
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
+    const listeners = [...this.listeners];
+    this.listeners.clear();
+    await Promise.all(listeners.map((client) => client.end().catch(() => undefined)));
     await this.pool.end();
   }
 }
@@ -121,6 +182,13 @@ class EmbeddedDatabase implements Database {
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.pglite.transaction((tx) => work({ query: (text, values) => runOnPGlite(tx, text, values) }));
+  }
+
+  async watch(channel: string, changed: () => void): Promise<ChangeWatch> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new RangeError(`not a channel name: ${channel}`);
+    // In the process itself: no connection to lose.
+    await this.pglite.listen(channel, () => changed());
+    return { live: true };
   }
 
   async close(): Promise<void> {
