@@ -56,6 +56,11 @@ export interface DatabaseOptions {
   migrate?: boolean;
 }
 
+/** A channel is written into LISTEN as it is, so only plain lower-case SQL names are taken. */
+function assertChannelName(channel: string): void {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new RangeError(`not a channel name: ${channel}`);
+}
+
 /** How long a lost listening connection waits before it connects again. */
 const LISTEN_RETRY_MS = 1_000;
 
@@ -134,7 +139,7 @@ class PostgresDatabase implements Database {
     const retryLater = (): void => {
       if (!this.closed) setTimeout(() => listen().catch(retryLater), LISTEN_RETRY_MS).unref();
     };
-    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new RangeError(`not a channel name: ${channel}`);
+    assertChannelName(channel);
     // A store that cannot listen still serves; it only reports the watch as not live until it can.
     await listen().catch(retryLater);
     return state;
@@ -185,7 +190,7 @@ class EmbeddedDatabase implements Database {
   }
 
   async watch(channel: string, changed: () => void): Promise<ChangeWatch> {
-    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new RangeError(`not a channel name: ${channel}`);
+    assertChannelName(channel);
     // In the process itself: no connection to lose.
     await this.pglite.listen(channel, () => changed());
     return { live: true };
