@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { createServer, type GavelServer } from "@gavel-rules/server";
 import { TokenStore } from "../../packages/server/src/access/token-store";
-import type { ChangeWatch, Database } from "../../packages/server/src/store/database";
+import type { ChangeWatch, Database, QueryResult, Row } from "../../packages/server/src/store/database";
 import { call, startTestService, type TestService } from "../helpers/server-client";
 import { createPostgresStore, type StoreKind, type TestStore } from "../helpers/server-stores";
 
@@ -19,14 +19,14 @@ function observedStore(db: Database, live: boolean) {
   const watch: ChangeWatch = { live };
   const observed: Database = {
     kind: db.kind,
-    async query(text, values) {
+    async query<R extends Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<R>> {
       if (text.includes("FROM access_tokens WHERE token_hash")) {
         seen.lookups++;
-        const answer = db.query(text, values);
+        const answer = db.query<R>(text, values);
         await seen.hold;
         return answer;
       }
-      return db.query(text, values);
+      return db.query<R>(text, values);
     },
     transaction: (work) => db.transaction(work),
     async watch(_channel, changed) {

@@ -110,6 +110,7 @@ class PostgresDatabase implements Database {
   async watch(channel: string, changed: () => void): Promise<ChangeWatch> {
     const state = { live: false };
     const listen = async (): Promise<void> => {
+      if (this.closed) return;
       // Keep-alive probes notice a connection that died silently, which would otherwise look live and miss everything.
       const client = new pg.Client({ connectionString: this.databaseUrl, keepAlive: true });
       const lost = (): void => {
