@@ -219,15 +219,10 @@ export class BallotService {
     );
     if (written.rowCount !== 1) throw new Error(`audit chain head of ballot ${id} moved while locked`);
     if (ballot.secret) {
-      // The counters grow by one vote per statement (the schema allows no more). Applied grouped by choice, not in
-      // the order of the vote events, so not even the counters' row versions of this batch follow the voters.
+      // The counters grow by one vote per UPDATE (the schema allows no more), all run by one call. Applied grouped by
+      // choice, not in the order of the vote events, so not even the counters' row versions of this batch follow the voters.
       const choices = accepted.map(({ vote }) => vote.choice).sort();
-      for (const choice of choices) {
-        await tx.query(
-          "UPDATE secret_counts SET yes = yes + ($2::text = 'yes')::int, no = no + ($2::text = 'no')::int, abstain = abstain + ($2::text = 'abstain')::int WHERE ballot_id = $1",
-          [id, choice],
-        );
-      }
+      await tx.query("SELECT gavel_count_secret_votes($1, $2::text[])", [id, choices]);
     }
     return outcomes;
   }
