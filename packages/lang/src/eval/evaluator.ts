@@ -6,12 +6,24 @@ import { aggregate, dateFunction, isRecordList, MAX_LIST_LENGTH, type Value } fr
 import { defaultCalendar, type WorkCalendar } from "./calendar.ts";
 import { DateValue, parseIsoDate } from "./dates.ts";
 import { EvalFailure, fail } from "./eval-failure.ts";
-import { chainPrefix, walkExpr, joinOperands, printChain, printExpr } from "../syntax/index.ts";
+import { chainPrefix, walkExpr, joinOperands, printChain, printExpr as printSource } from "../syntax/index.ts";
 import { Rational } from "./rational.ts";
 import type {
   CandidateResult, CriterionResult, ElectionOutcome, ElectionResult, EvalError, EvalOutcome, ExplanationStep, JsonValue, RatingResult, ScorecardResult, Span, VoteOutcome, VoteResult,
 } from "../types.ts";
 import { electionMargin, voteMargins } from "./margins.ts";
+
+/** Each expression's source text, printed once: a rule is evaluated many times and its text never changes. */
+const sourceTexts = new WeakMap<A.Expr, string>();
+
+function printExpr(e: A.Expr): string {
+  let text = sourceTexts.get(e);
+  if (text === undefined) {
+    text = printSource(e);
+    sourceTexts.set(e, text);
+  }
+  return text;
+}
 
 export type { Value };
 export { EvalFailure };

@@ -13,6 +13,15 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+/** 10^0 … 10^8, built once: the decimal text of every value in a result asks for 10^4 or 10^6. */
+const POWERS_OF_TEN = Array.from({ length: 9 }, (_, k) => 10n ** BigInt(k));
+
+function powerOfTen(places: number): bigint {
+  return POWERS_OF_TEN[places] ?? 10n ** BigInt(places);
+}
+
 /** An exact rational n/d in lowest terms with d > 0. */
 export class Rational {
   readonly n: bigint;
@@ -118,7 +127,7 @@ export class Rational {
   toDecimal(places = 4): string {
     const neg = this.n < 0n;
     const n = neg ? -this.n : this.n;
-    const scale = 10n ** BigInt(places);
+    const scale = powerOfTen(places);
     let q = (n * scale * 2n + this.d) / (this.d * 2n);
     const intPart = q / scale;
     q = q % scale;
@@ -129,7 +138,7 @@ export class Rational {
 
   /** True when the decimal expansion terminates within `places` digits (so toDecimal is exact). */
   isExactDecimal(places = 4): boolean {
-    return (this.n * 10n ** BigInt(places)) % this.d === 0n;
+    return (this.n * powerOfTen(places)) % this.d === 0n;
   }
 
   /** Human text: "20", "2/3", "0.96". Exact decimals print as decimals, others as fractions. */
@@ -141,7 +150,7 @@ export class Rational {
 
   /** The JSON form of docs/design.md section 4: a plain integer, or { num, den, decimal }. */
   toJSON(): ExactJson {
-    if (this.d === 1n && this.n <= BigInt(Number.MAX_SAFE_INTEGER) && this.n >= BigInt(Number.MIN_SAFE_INTEGER)) {
+    if (this.d === 1n && this.n <= MAX_SAFE && this.n >= MIN_SAFE) {
       return Number(this.n);
     }
     return { num: this.n.toString(), den: this.d.toString(), decimal: this.toDecimal(4) };
