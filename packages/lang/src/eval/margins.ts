@@ -7,7 +7,7 @@
 import type * as A from "../syntax/index.ts";
 import { ELECTION_FACTS, VOTE_FACTS } from "../check/index.ts";
 import { expandCondition, linearRule, mentions, solveFor, wholeForm, type Condition, type IntSet, type LinearForm, type LinearRule, type Range } from "./linear-clause.ts";
-import { Rational } from "./rational.ts";
+import { Rational, safeIntegerOf } from "./rational.ts";
 import type { ClauseMargin, MarginBound } from "../types.ts";
 
 export type { ClauseMargin, MarginBound };
@@ -101,8 +101,7 @@ function risesWith(c: Condition, x: string): boolean {
   }
 }
 
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const toNumber = (n: bigint | null): number | null => (n !== null && n <= SAFE && n >= -SAFE ? Number(n) : null);
+const toNumber = (n: bigint | null): number | null => (n === null ? null : safeIntegerOf(n));
 
 /** needed, margin and bound from the set of counts at which the clause holds. */
 export function marginFromSet(set: IntSet, range: Range, actual: bigint, rises: boolean): Pick<ClauseMargin, "needed" | "margin" | "bound"> {

@@ -15,6 +15,11 @@ function gcd(a: bigint, b: bigint): bigint {
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+
+/** `n` as a number when it is a safe integer, else null. */
+export function safeIntegerOf(n: bigint): number | null {
+  return n <= MAX_SAFE && n >= MIN_SAFE ? Number(n) : null;
+}
 /** 10^0 … 10^8, built once: the decimal text of every value in a result asks for 10^4 or 10^6. */
 const POWERS_OF_TEN = Array.from({ length: 9 }, (_, k) => 10n ** BigInt(k));
 
@@ -63,9 +68,9 @@ export class Rational {
     const exp = Number(m[4] ?? "0");
     if (!Number.isSafeInteger(exp) || Math.abs(exp) > 1000) return undefined;
     let n = BigInt(intPart + frac) * sign;
-    let d = 10n ** BigInt(frac.length);
-    if (exp > 0) n *= 10n ** BigInt(exp);
-    if (exp < 0) d *= 10n ** BigInt(-exp);
+    let d = powerOfTen(frac.length);
+    if (exp > 0) n *= powerOfTen(exp);
+    if (exp < 0) d *= powerOfTen(-exp);
     return Rational.of(n, d);
   }
 
@@ -150,9 +155,8 @@ export class Rational {
 
   /** The JSON form of docs/design.md section 4: a plain integer, or { num, den, decimal }. */
   toJSON(): ExactJson {
-    if (this.d === 1n && this.n <= MAX_SAFE && this.n >= MIN_SAFE) {
-      return Number(this.n);
-    }
+    const whole = this.d === 1n ? safeIntegerOf(this.n) : null;
+    if (whole !== null) return whole;
     return { num: this.n.toString(), den: this.d.toString(), decimal: this.toDecimal(4) };
   }
 }
