@@ -107,9 +107,10 @@ describe("the zh-CN UI", () => {
     await wb.page.click("gavel-status-bar [data-status=locale]");
     await wb.page.waitForFunction(() => document.documentElement.lang === "zh-CN");
     await wb.page.click("gavel-status-bar [data-action=reload-locale]");
+    // The click starts the reload; until the new page is up the old one (dirty tab, edit, reload button) still answers.
+    await expect.poll(() => wb.page.locator("gavel-status-bar [data-action=reload-locale]").count(), { timeout: 15_000 }).toBe(0);
     await wb.page.waitForSelector(`gavel-tabs [role=tab][data-name="${rule}"][data-dirty=true]`);
     await expect.poll(() => wb.editorText()).toBe(`${VOTE_V2}# 未保存的修改\n`);
-    expect(await wb.page.locator("gavel-status-bar [data-action=reload-locale]").count()).toBe(0);
     await wb.moveCursor(1, 1);
     await wb.page.keyboard.press("F1");
     await wb.page.keyboard.type("格式化文档");
