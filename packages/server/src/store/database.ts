@@ -111,7 +111,8 @@ class PostgresDatabase implements Database {
     const state = { live: false };
     const listen = async (): Promise<void> => {
       if (this.closed) return;
-      // Keep-alive probes notice a connection that died silently, which would otherwise look live and miss everything.
+      // Keep-alive probes (on the system's timers) notice a connection that died silently and would otherwise look live;
+      // until then the token store's one-minute limit bounds what is trusted.
       const client = new pg.Client({ connectionString: this.databaseUrl, keepAlive: true });
       const lost = (): void => {
         if (!this.listeners.delete(client)) return;
