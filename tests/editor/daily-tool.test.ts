@@ -65,6 +65,50 @@ describe("Monaco keeps working after a version diff", () => {
     expect(browser.pageErrors.filter((e) => e.includes("disposed"))).toEqual([]);
   });
 
+  it("closes a diff whose differences are still being computed without an error (CI saw 'no diff result available')", async () => {
+    const { browser, wb } = await freshWorkbench();
+    const rule = await storedRule("closed_mid_diff");
+    await wb.open(rule.name);
+    await wb.page.waitForFunction(() => (document.querySelector("gavel-code-editor") as unknown as { editor: { getModel(): unknown } | null }).editor?.getModel() != null);
+    // Saving from a merge closes the diff, perhaps while Monaco is computing the differences of the last edit: Monaco
+    // starts that 200 ms after the edit, and first waits for its worker to answer a ping. Here the diff is closed
+    // right as that starts, every time. A busy page can run the worker's answers before zero-delay timers (in one of
+    // which Monaco lets go of the closed diff); the page's zero-delay timers are slowed to make that order certain.
+    const rounds = await wb.page.evaluate(async (original) => {
+      type Model = { getValue(): string; getFullModelRange(): object };
+      const host = document.querySelector("gavel-code-editor") as unknown as {
+        editor: { getModel(): Model };
+        showDiff(original: string, modified: Model, title: () => string): void;
+        closeDiff(): void;
+        diffing: boolean;
+        diffView: { getModifiedEditor(): { executeEdits(s: string, e: { range: object; text: string }[]): void } };
+      };
+      const working = host.editor.getModel();
+      const setTimer = window.setTimeout;
+      let closedAtDiffStart = 0;
+      window.setTimeout = ((handler: () => void, ms?: number, ...rest: unknown[]) => {
+        if (ms !== 200) return setTimer(handler, ms ? ms : 60, ...rest);
+        return setTimer(() => {
+          handler();
+          if (host.diffing) host.closeDiff(), closedAtDiffStart++;
+        }, ms, ...rest);
+      }) as typeof window.setTimeout;
+      try {
+        for (let round = 0; round < 5; round++) {
+          host.showDiff(original, working, () => "merge");
+          host.diffView.getModifiedEditor().executeEdits("merge", [{ range: working.getFullModelRange(), text: `${original}# ${round}\n` }]);
+          while (host.diffing) await new Promise((resolve) => setTimer(resolve, 20));
+        }
+        await new Promise((resolve) => setTimer(resolve, 1_000));
+      } finally {
+        window.setTimeout = setTimer;
+      }
+      return closedAtDiffStart;
+    }, rule.source);
+    expect(rounds).toBe(5);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
   it("opens the command palette with F1 on the welcome screen, as the page says", async () => {
     const { wb } = await freshWorkbench();
     await wb.open();

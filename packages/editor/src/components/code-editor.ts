@@ -295,9 +295,11 @@ export class CodeEditor extends LitElement {
   closeDiff(): void {
     if (this.diffEditor && this.diffTitle !== null) {
       this.diffEditor.setModel(null);
-      this.diffOriginal?.dispose();
+      // Monaco lets go of the closed diff's state in a zero-delay timer; a diff it is still computing needs both
+      // texts until then, or its worker answers "no diff result available". This later timer runs after Monaco's.
+      const versions = [this.diffOriginal, this.diffModified];
+      setTimeout(() => versions.forEach((model) => model?.dispose()), 0);
       this.diffOriginal = null;
-      this.diffModified?.dispose();
       this.diffModified = null;
     }
     if (this.diffTitle !== null) {
