@@ -1,6 +1,6 @@
 /**
- * Streaming assessments through the real service: N CSV rows uploaded over HTTP to `node --import tsx main.ts`
- * in its own process (PostgreSQL store, and the embedded store for comparison), ranked results streamed back. Reported: rows/s next to the bare `decide()`
+ * Streaming assessments through the real service: N CSV rows uploaded over HTTP to the built service
+ * (`node packages/server/dist/main.js`) in its own process (PostgreSQL store, and the embedded store for comparison), ranked results streamed back. Reported: rows/s next to the bare `decide()`
  * and `evaluate()` loops in this process, the service's peak RSS (VmHWM from /proc/<pid>/status), and the slowest
  * /health answer while the assessment ran.
  */
@@ -146,7 +146,7 @@ export async function runAssessmentBench(runs: Run[] = [
     if (mine.length === 0) continue;
     const dataDir = mkdtempSync(join(tmpdir(), "gavel-assess-bench-"));
     const postgres = store === "postgres" ? await createPostgresStore() : undefined;
-    const server = await startServerProcess(postgres ? { DATABASE_URL: postgres.options.databaseUrl! } : { GAVEL_DATA: dataDir });
+    const server = await startServerProcess(postgres ? { DATABASE_URL: postgres.options.databaseUrl! } : { GAVEL_DATA: dataDir }, 60_000, true);
     const pid = server.child.pid!;
     try {
     const token = server.adminToken!;

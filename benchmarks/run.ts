@@ -1,4 +1,4 @@
-/** `npm run bench`: every benchmark in one process and one run, printed as markdown. */
+/** `npm run bench`: every benchmark in one process and one run, printed as markdown, on the built packages (dist/). */
 
 import { existsSync } from "node:fs";
 import { cpus, totalmem } from "node:os";

@@ -1,4 +1,7 @@
-/** Runs the real service as a child process (`node --conditions=source --import tsx packages/server/src/main.ts`: the sources, no build) for crash tests. */
+/**
+ * Runs the real service as a child process for crash tests: `node --conditions=source --import tsx
+ * packages/server/src/main.ts` (the sources, no build), or with `built` its compiled dist/main.js, as benchmarks do.
+ */
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -6,6 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const MAIN = join(ROOT, "packages/server/src/main.ts");
+const BUILT_MAIN = join(ROOT, "packages/server/dist/main.js");
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -18,8 +22,8 @@ export interface ServerProcess {
 }
 
 /** Starts main.ts on `env` (GAVEL_DATA or DATABASE_URL) and resolves once it listens. */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", MAIN], {
+export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000, built = false): Promise<ServerProcess> {
+  const child = spawn(process.execPath, built ? [BUILT_MAIN] : ["--conditions=source", "--import", "tsx", MAIN], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
