@@ -146,7 +146,7 @@ export async function runAssessmentBench(runs: Run[] = [
     if (mine.length === 0) continue;
     const dataDir = mkdtempSync(join(tmpdir(), "gavel-assess-bench-"));
     const postgres = store === "postgres" ? await createPostgresStore() : undefined;
-    const server = await startServerProcess(postgres ? { DATABASE_URL: postgres.options.databaseUrl! } : { GAVEL_DATA: dataDir }, 60_000, true);
+    const server = await startServerProcess(postgres ? { DATABASE_URL: postgres.options.databaseUrl! } : { GAVEL_DATA: dataDir }, { built: true });
     const pid = server.child.pid!;
     try {
     const token = server.adminToken!;

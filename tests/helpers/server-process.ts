@@ -21,8 +21,8 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
-/** Starts main.ts on `env` (GAVEL_DATA or DATABASE_URL) and resolves once it listens. */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000, built = false): Promise<ServerProcess> {
+/** Starts main.ts (or, `built`, dist/main.js) on `env` (GAVEL_DATA or DATABASE_URL) and resolves once it listens. */
+export function startServerProcess(env: Record<string, string>, { timeoutMs = 60_000, built = false }: { timeoutMs?: number; built?: boolean } = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, built ? [BUILT_MAIN] : ["--conditions=source", "--import", "tsx", MAIN], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
