@@ -34,18 +34,18 @@ const rows: [name: string, calls: number, make: (lang: Lang) => (i: number) => u
 type Chunk = (call: (i: number) => unknown, from: number, to: number) => number;
 console.log("| path | through tsx (calls/s) | built dist/ (calls/s) | dist ÷ tsx, time |\n|---|---:|---:|---:|");
 for (const [name, calls, make] of rows) {
-  const calls2 = [make(fromSources), make(fromDist)];
+  const sides = [make(fromSources), make(fromDist)];
   // One loop per side, so neither shares a call site with the other.
-  const chunks = calls2.map(() => new Function("call", "from", "to", "let n = 0; for (let i = from; i < to; i++) if (call(i) !== undefined) n++; return n;") as Chunk);
+  const chunks = sides.map(() => new Function("call", "from", "to", "let n = 0; for (let i = from; i < to; i++) if (call(i) !== undefined) n++; return n;") as Chunk);
   const spent = [0, 0];
   let done = 0;
   let from = 0;
-  for (let warm = 0; warm < 10; warm++) for (let k = 0; k < 2; k++) chunks[k]!(calls2[k]!, 0, calls);
+  for (let warm = 0; warm < 10; warm++) for (let k = 0; k < 2; k++) chunks[k]!(sides[k]!, 0, calls);
   const start = performance.now();
   while (performance.now() - start < seconds * 1000) {
     for (let k = 0; k < 2; k++) {
       const t = performance.now();
-      done += chunks[k]!(calls2[k]!, from, from + calls);
+      done += chunks[k]!(sides[k]!, from, from + calls);
       spent[k]! += performance.now() - t;
     }
     from += calls;
