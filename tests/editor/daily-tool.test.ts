@@ -67,13 +67,30 @@ describe("Monaco keeps working after a version diff", () => {
 
   it("closes a diff whose differences are still being computed without an error (CI saw 'no diff result available')", async () => {
     const { browser, wb } = await freshWorkbench();
+    // Monaco asks its editor worker for a ping before it sends the texts to diff. Answers from workers are held back
+    // here while window.__gavelWorkerDelayMs is set, so that a diff closed as its computation starts is gone (its
+    // texts disposed, Monaco's own deferred release done) before the worker is asked: on a busy machine that happens
+    // by chance. The answers still arrive in order.
+    await browser.context.addInitScript(() => {
+      const setTimer = window.setTimeout;
+      const onmessage = Object.getOwnPropertyDescriptor(Worker.prototype, "onmessage")!;
+      Object.defineProperty(Worker.prototype, "onmessage", {
+        ...onmessage,
+        set(this: Worker, handler: ((event: MessageEvent) => void) | null) {
+          const delayed = handler && ((event: MessageEvent) => {
+            const ms = (window as unknown as { __gavelWorkerDelayMs?: number }).__gavelWorkerDelayMs ?? 0;
+            if (ms > 0) setTimer(() => handler.call(this, event), ms);
+            else handler.call(this, event);
+          });
+          onmessage.set!.call(this, delayed);
+        },
+      });
+    });
     const rule = await storedRule("closed_mid_diff");
     await wb.open(rule.name);
     await wb.page.waitForFunction(() => (document.querySelector("gavel-code-editor") as unknown as { editor: { getModel(): unknown } | null }).editor?.getModel() != null);
-    // Saving from a merge closes the diff, perhaps while Monaco is computing the differences of the last edit: Monaco
-    // starts that 200 ms after the edit, and first waits for its worker to answer a ping. Here the diff is closed
-    // right as that starts, every time. A busy page can run the worker's answers before zero-delay timers (in one of
-    // which Monaco lets go of the closed diff); the page's zero-delay timers are slowed to make that order certain.
+    // Saving from a merge closes the diff, perhaps while Monaco computes the differences of the last edit (it starts
+    // 200 ms after the edit). Here the diff is closed right as that starts, every time.
     const rounds = await wb.page.evaluate(async (original) => {
       type Model = { getValue(): string; getFullModelRange(): object };
       const host = document.querySelector("gavel-code-editor") as unknown as {
@@ -87,21 +104,23 @@ describe("Monaco keeps working after a version diff", () => {
       const setTimer = window.setTimeout;
       let closedAtDiffStart = 0;
       window.setTimeout = ((handler: () => void, ms?: number, ...rest: unknown[]) => {
-        if (ms !== 200) return setTimer(handler, ms ? ms : 60, ...rest);
+        if (ms !== 200) return setTimer(handler, ms, ...rest);
         return setTimer(() => {
           handler();
           if (host.diffing) host.closeDiff(), closedAtDiffStart++;
         }, ms, ...rest);
       }) as typeof window.setTimeout;
+      (window as unknown as { __gavelWorkerDelayMs: number }).__gavelWorkerDelayMs = 300;
       try {
         for (let round = 0; round < 5; round++) {
           host.showDiff(original, working, () => "merge");
           host.diffView.getModifiedEditor().executeEdits("merge", [{ range: working.getFullModelRange(), text: `${original}# ${round}\n` }]);
           while (host.diffing) await new Promise((resolve) => setTimer(resolve, 20));
         }
-        await new Promise((resolve) => setTimer(resolve, 1_000));
+        await new Promise((resolve) => setTimer(resolve, 1_500));
       } finally {
         window.setTimeout = setTimer;
+        (window as unknown as { __gavelWorkerDelayMs: number }).__gavelWorkerDelayMs = 0;
       }
       return closedAtDiffStart;
     }, rule.source);

@@ -37,6 +37,8 @@ export class CodeEditor extends LitElement {
   private diffOriginal: Monaco.editor.ITextModel | null = null;
   /** The right side when it is a stored version rather than the working copy. */
   private diffModified: Monaco.editor.ITextModel | null = null;
+  /** The open diff's view model: made here so that closing the diff can dispose it (see closeDiff). */
+  private diffViewModel: Monaco.editor.IDiffEditorViewModel | null = null;
   private unsubscribeTheme?: () => void;
   private readonly locale = new LocaleController(this);
 
@@ -253,7 +255,8 @@ export class CodeEditor extends LitElement {
     this.diffModified = typeof modified === "string" ? versionModel(modified) : null;
     const diffEditor = this.ensureDiffEditor(monaco);
     diffEditor.updateOptions({ readOnly: typeof modified === "string", originalEditable: false });
-    diffEditor.setModel({ original: this.diffOriginal, modified: this.diffModified ?? (modified as Monaco.editor.ITextModel) });
+    this.diffViewModel = diffEditor.createViewModel({ original: this.diffOriginal, modified: this.diffModified ?? (modified as Monaco.editor.ITextModel) });
+    diffEditor.setModel(this.diffViewModel);
   }
 
   /**
@@ -295,10 +298,13 @@ export class CodeEditor extends LitElement {
   closeDiff(): void {
     if (this.diffEditor && this.diffTitle !== null) {
       this.diffEditor.setModel(null);
-      // Monaco lets go of the closed diff's state in a zero-delay timer; a diff it is still computing needs both
-      // texts until then, or its worker answers "no diff result available". This later timer runs after Monaco's.
-      const versions = [this.diffOriginal, this.diffModified];
-      setTimeout(() => versions.forEach((model) => model?.dispose()), 0);
+      // Monaco keeps a reference to every view model it is given and never lets go of it, so a diff still being
+      // computed would go on after the close and, once its texts are disposed, fail with "no diff result available".
+      // Disposing our view model first cancels that computation.
+      this.diffViewModel?.dispose();
+      this.diffOriginal?.dispose();
+      this.diffModified?.dispose();
+      this.diffViewModel = null;
       this.diffOriginal = null;
       this.diffModified = null;
     }
