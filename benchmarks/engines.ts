@@ -74,6 +74,11 @@ function gavelResult(outcome: EvalOutcome): Answer {
   return `${exactKey(result.score)} ${result.grade ?? ""}`;
 }
 
+/** The answer of a result after writing it as JSON, the way every caller outside this process receives it. */
+function writtenResult(outcome: EvalOutcome): Answer {
+  return JSON.stringify(outcome).length > 0 ? gavelResult(outcome) : "nothing written";
+}
+
 /** Compiles one rule of a gavel file, failing loudly when the file does not compile. */
 function compileGavelRule(path: string, rule: string): CompiledRule {
   const module = compile(readFileSync(repoFile(path), "utf8"), { file: path });
@@ -345,6 +350,14 @@ function majorMatterContenders(zenEngine: ZenEngine): Contender<BallotTally>[] {
         return { mode: "sync", decide: (b) => gavelResult(rule.evaluate(b as unknown as Record<string, unknown>)) };
       },
     },
+    {
+      engine: "gavel `evaluate()` written as JSON",
+      note: "same result, `JSON.stringify` of it as the API and `gavel eval` write it (margins and explanation rendered)",
+      prepare: () => {
+        const rule = compileGavelRule(MAJOR_MATTER_FILE, "major_matter");
+        return { mode: "sync", decide: (b) => writtenResult(rule.evaluate(b as unknown as Record<string, unknown>)) };
+      },
+    },
     { engine: "json-rules-engine", note: "computed facts `entitled * 2 / 3`, `entitled / 2` (JS floats); 3 rules; `await engine.run()` per record", prepare: majorMatterRulesEngine },
     { engine: "GoRules ZEN", note: "JDM graph: expression node `present > entitled * 2 / 3` + first-hit table; `await decision.evaluate()` per record", prepare: () => majorMatterZen(zenEngine) },
     { engine: "CEL (cel-js)", note: "typed `int` variables (BigInt per record), one parsed expression, `/` truncates", prepare: majorMatterCel },
@@ -368,6 +381,14 @@ function cadreReviewContenders(zenEngine: ZenEngine): Contender<CadreInput>[] {
       prepare: () => {
         const rule = compileGavelRule(CADRE_REVIEW_FILE, "cadre_review");
         return { mode: "sync", decide: (c) => gavelResult(rule.evaluate(c as unknown as Record<string, unknown>)) };
+      },
+    },
+    {
+      engine: "gavel `evaluate()` written as JSON",
+      note: "same result, `JSON.stringify` of it as the API and `gavel eval` write it",
+      prepare: () => {
+        const rule = compileGavelRule(CADRE_REVIEW_FILE, "cadre_review");
+        return { mode: "sync", decide: (c) => writtenResult(rule.evaluate(c as unknown as Record<string, unknown>)) };
       },
     },
     { engine: "json-rules-engine", note: "computed fact `approval` (float division); 15 band rules + 4 grade rules by priority; `await engine.run()` per record", prepare: cadreReviewRulesEngine },

@@ -244,7 +244,11 @@ export interface CompiledRule {
   /** JSON Schema of the input object, generated from the declared inputs. */
   inputSchema: JsonSchema;
   span: Span;
-  /** Full evaluation: the result JSON with its explanation. */
+  /**
+   * Full evaluation: the result JSON with its explanation. Parts of a result may be computed when first read (a
+   * vote's margins and explanation are getters): copy a result as JSON (JSON.stringify), not by spread,
+   * structuredClone or postMessage, which copy its own fields only.
+   */
   evaluate(input: Record<string, unknown>): EvalOutcome;
   /**
    * Decision only, no explanation: vote → outcome; scorecard → { score, grade } with score exact.

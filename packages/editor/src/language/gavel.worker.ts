@@ -141,7 +141,8 @@ const handlers: Handlers = {
     const compiled = module.scope.get(rule) ?? module.rules.find((r) => r.name === rule);
     if (!compiled) return { ok: false, error: { code: "UNKNOWN_RULE", message: `No rule named ${rule} in this file.` } };
     const outcome = compiled.evaluate(input);
-    return outcome.ok ? outcome : { ok: false, error: localizeError(outcome.error, locale) };
+    // A vote's explanation is computed on first read: postMessage would copy its own fields only, JSON copies all.
+    return outcome.ok ? (JSON.parse(JSON.stringify(outcome)) as typeof outcome) : { ok: false, error: localizeError(outcome.error, locale) };
   },
   voteLines({ file, source, rule, input }) {
     const compiled = compileCached(file, source).scope.get(rule);

@@ -59,8 +59,15 @@ function expectSameResult(info: RuleInfo, explain: (input: unknown) => unknown, 
   const expected = evaluateExact(info, input);
   const actual = explain(input);
   expect(JSON.stringify(actual), `${context} on ${JSON.stringify(input)}`).toBe(JSON.stringify(expected));
-  // And as values: JSON writes -0 as 0, equality tells them apart.
-  expect(actual, `${context} on ${JSON.stringify(input)}`).toEqual(expected);
+  // And as values: JSON writes -0 as 0, equality tells them apart. The explained result's margins and explanation
+  // are getters, so its values are compared through toJSON, the plain result JSON.stringify writes.
+  expect(plain(actual), `${context} on ${JSON.stringify(input)}`).toEqual(expected);
+}
+
+/** An outcome with its result as the plain object its toJSON gives, where it has one. */
+function plain(outcome: unknown): unknown {
+  const result = (outcome as { result?: { toJSON?: () => unknown } }).result;
+  return typeof result?.toJSON === "function" ? { ...(outcome as object), result: result.toJSON() } : outcome;
 }
 
 const explainers = VOTES.map(([name, info]) => ({ name, info, explain: buildVoteExplainer(info) }));
@@ -135,6 +142,23 @@ describe("the explained vote is the exact evaluator's result", () => {
     expect(result.result.explanation[0]!.detail).toBe("written");
     expect(JSON.parse(JSON.stringify(result)).result.explanation[0].detail).toBe("written");
     expect(info.decl.kind).toBe("vote");
+  });
+
+  it("computes each result's margins and explanation from its own tally, however late they are read", () => {
+    const { info, explain } = explainers.find((e) => e.name.startsWith("major-matter.gavel"))!;
+    const tallies = [
+      { entitled: 30, present: 21, yes: 16, no: 5, abstain: 0 },
+      { entitled: 31, present: 20, yes: 15, no: 5, abstain: 0 },
+      { entitled: 7, present: 5, yes: 3, no: 1, abstain: 1 },
+    ];
+    const results = tallies.map((t) => explain!(t) as { ok: true; result: { margins: unknown; explanation: unknown } });
+    // Read last to first, after every evaluation: nothing is shared between results.
+    for (let i = tallies.length - 1; i >= 0; i--) {
+      const exact = evaluateExact(info, tallies[i]) as { ok: true; result: { margins: unknown; explanation: unknown } };
+      expect(results[i]!.result.explanation).toEqual(exact.result.explanation);
+      expect(results[i]!.result.margins).toEqual(exact.result.margins);
+      expect(JSON.stringify(results[i])).toBe(JSON.stringify(exact));
+    }
   });
 
   it("leaves votes with lets or requirements to the exact evaluator", () => {

@@ -168,7 +168,7 @@ export function checkChainCase(c: ChainCase): string[] {
   if (!again.ok || again.text !== formatted.text) problems.push("format is not idempotent");
   const reformatted = compile(formatted.text).rules[0]?.evaluate(CHAIN_FACTS);
   // Spans move when the text is reformatted; everything else must stay the same.
-  const meaning = (r: EvalOutcome) => (r.ok ? JSON.stringify({ ...r.result, explanation: r.result.explanation.map(({ span: _, ...step }) => step) }) : r.error.message);
+  const meaning = (r: EvalOutcome) => (r.ok ? JSON.stringify({ ...r.result, ...("margins" in r.result ? { margins: r.result.margins } : {}), explanation: r.result.explanation.map(({ span: _, ...step }) => step) }) : r.error.message);
   if (!reformatted || meaning(reformatted) !== meaning(evaluated)) problems.push("the formatted rule evaluates differently");
   return problems;
 }

@@ -19,6 +19,9 @@ describe("canonical JSON", () => {
   it("sorts keys at every depth and drops undefined, so key order never changes a hash", () => {
     expect(canonicalJson({ b: 1, a: { d: [1, "二"], c: null }, e: undefined })).toBe('{"a":{"c":null,"d":[1,"二"]},"b":1}');
     expect(canonicalJson({ x: 1, y: 2 })).toBe(canonicalJson({ y: 2, x: 1 }));
+    // As JSON.stringify does: an object with toJSON (an explained vote result) is written as what toJSON gives.
+    const lazy = { hidden: 1, toJSON: () => ({ z: [1], a: "甲" }) };
+    expect(canonicalJson({ result: lazy })).toBe('{"result":{"a":"甲","z":[1]}}');
   });
   it("refuses values JSON cannot hold", () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);

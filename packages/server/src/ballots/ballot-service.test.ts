@@ -39,6 +39,8 @@ const RATIO_SOURCE = `vote ratio "比例" {
 const GENESIS = "0".repeat(64);
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 /** Digest of a stored version's meaning (canonical JSON of source and imports; these files import nothing). */
+/** A value as JSON gives it back (what the store keeps and the API answers). */
+const asJson = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const sourceDigest = (source: string) => sha256(`{"imports":{},"source":${JSON.stringify(source)}}`);
 
 interface RefusalSeen {
@@ -221,7 +223,8 @@ describe("BallotService on the embedded store", () => {
       });
 
       // yes 3 (M4, M1, M2), no 1, abstain 1; 5 of 6 present > 3: quorum; 3 > 1/2 × 5 cast: passed.
-      const result = await ballots.close(id, "chair");
+      // As JSON, the form it is stored and answered in (a vote's margins and explanation are computed when written).
+      const result = asJson(await ballots.close(id, "chair"));
       expect(result.kind).toBe("vote");
       expect(result.kind === "vote" ? result.outcome : null).toBe("passed");
       expect(result).toMatchObject({ rule: "council_majority", facts: { entitled: 6, present: 5, yes: 3, no: 1, abstain: 1, cast: 5 }, values: { quorum: true, passes: true } });
@@ -343,7 +346,7 @@ describe("BallotService on the embedded store", () => {
       expect(choices).toEqual([]);
 
       // yes 2 of 9 cast < 2/3 × 9 = 6: rejected (9 of 10 present is a quorum).
-      const result = await ballots.close(id, "chair");
+      const result = asJson(await ballots.close(id, "chair"));
       expect(result.kind === "vote" ? result.outcome : null).toBe("rejected");
       expect(result).toMatchObject({ facts: { entitled: 10, present: 9, yes: 2, no: 3, abstain: 4, cast: 9 }, values: { quorum: true, passes: false } });
       const tally = { entitled: 10, present: 9, yes: 2, no: 3, abstain: 4 };
