@@ -10,6 +10,9 @@ export function nonFiniteNumbers(value: unknown, path = "$"): string[] {
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => nonFiniteNumbers(item, `${path}[${i}]`));
   if (value !== null && typeof value === "object") {
+    // What JSON.stringify writes: an explained result's margins, criteria and explanation come from its toJSON.
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === "function") return nonFiniteNumbers(toJSON.call(value), path);
     return Object.entries(value).flatMap(([key, item]) => nonFiniteNumbers(item, `${path}.${key}`));
   }
   return [];

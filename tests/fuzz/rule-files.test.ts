@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { assertProperty } from "../../packages/lang/src/test-support/property";
 import { describe, expect, it } from "vitest";
-import { compile, format, runTests, type CompiledModule, type CompiledRule, type DecideOutcome, type EvalOutcome } from "@gavel-rules/lang";
+import { compile, format, runTests, type CompiledModule, type CompiledRule, type DecideOutcome, type EvalOutcome, type RuleResult } from "@gavel-rules/lang";
 import { resolveImport, ruleFiles } from "../lang/rule-files";
 import { nonFiniteNumbers } from "./finite-json";
 import { mutate, mutation, tokenSoup } from "./mutations";
@@ -26,7 +26,10 @@ const INPUTS_PER_RULE = 3;
 /** What decide() and evaluate() both determine: the outcome, or the score and grade, or the error code. */
 function verdictOfEvaluate(outcome: EvalOutcome): string {
   if (!outcome.ok) return `error ${outcome.error.code}`;
-  const result = outcome.result;
+  // The result as written (toJSON): a scorecard's score and grade there are the exact evaluator's, where the object's
+  // own come from the generated code decide() also runs.
+  const written = outcome.result as RuleResult & { toJSON?: () => RuleResult };
+  const result = typeof written.toJSON === "function" ? written.toJSON() : written;
   switch (result.kind) {
     case "vote":
       return result.outcome;

@@ -246,8 +246,8 @@ export interface CompiledRule {
   span: Span;
   /**
    * Full evaluation: the result JSON with its explanation. Parts of a result may be computed when first read (a
-   * vote's margins and explanation are getters): copy a result as JSON (JSON.stringify), not by spread,
-   * structuredClone or postMessage, which copy its own fields only.
+   * vote's margins and explanation, a scorecard's criteria and explanation are getters): copy a result as JSON
+   * (JSON.stringify), not by spread, structuredClone or postMessage, which copy its own fields only.
    */
   evaluate(input: Record<string, unknown>): EvalOutcome;
   /**

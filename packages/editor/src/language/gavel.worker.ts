@@ -125,7 +125,8 @@ const handlers: Handlers = {
     const module = compileCached(file, source);
     // One lens runs exactly one test (lang's `filter` would match by substring).
     const run = runTests(module, only === undefined ? {} : { name: only });
-    const results = run.results.map((r) => localizeTestResult(r, locale));
+    // A test's rule result computes parts of itself when read: postMessage would copy its own fields only, JSON copies all.
+    const results = run.results.map((r) => localizeTestResult(r, locale)).map((r) => (r.result ? { ...r, result: JSON.parse(JSON.stringify(r.result)) as typeof r.result } : r));
     return {
       results,
       passed: results.filter((r) => r.passed).length,
@@ -141,7 +142,7 @@ const handlers: Handlers = {
     const compiled = module.scope.get(rule) ?? module.rules.find((r) => r.name === rule);
     if (!compiled) return { ok: false, error: { code: "UNKNOWN_RULE", message: `No rule named ${rule} in this file.` } };
     const outcome = compiled.evaluate(input);
-    // A vote's explanation is computed on first read: postMessage would copy its own fields only, JSON copies all.
+    // A result computes parts of itself when first read: postMessage would copy its own fields only, JSON copies all.
     return outcome.ok ? (JSON.parse(JSON.stringify(outcome)) as typeof outcome) : { ok: false, error: localizeError(outcome.error, locale) };
   },
   voteLines({ file, source, rule, input }) {

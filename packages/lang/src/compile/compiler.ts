@@ -5,6 +5,7 @@ import { evaluateExact } from "../eval/index.ts";
 import { localizeDiagnostic, type Locale } from "../diagnostics/index.ts";
 import { buildDecider } from "./fastpath.ts";
 import { buildVoteExplainer } from "./explained-vote.ts";
+import { buildScorecardExplainer } from "./explained-scorecard.ts";
 import { inputSchema, ruleInputs } from "./schema.ts";
 import type { CompiledModule, CompiledRule, CompileOptions, CoverageUnit } from "../types.ts";
 
@@ -54,9 +55,10 @@ function compiledRule(info: RuleInfo): CompiledRule {
     inputs: ruleInputs(d),
     inputSchema: inputSchema(d),
     span: d.span,
-    // A vote's explained result is generated like decide() on the first evaluate(), for the same reason.
+    // A vote's or scorecard's explained result is generated like decide() on the first evaluate(), for the same reason.
     evaluate: (input) => {
-      const explained = (d.kind === "vote" ? buildVoteExplainer(info) : undefined) ?? ((x: unknown) => evaluateExact(info, x));
+      const generated = d.kind === "vote" ? buildVoteExplainer(info) : d.kind === "scorecard" ? buildScorecardExplainer(info) : undefined;
+      const explained = generated ?? ((x: unknown) => evaluateExact(info, x));
       rule.evaluate = explained;
       return explained(input);
     },

@@ -428,13 +428,17 @@ const GENERATORS: Partial<Record<A.RuleDecl["kind"], (info: RuleInfo) => Decide>
 
 /** Builds decide(input) for a checked rule: generated code when bounds allow, the exact evaluator otherwise. */
 export function buildDecider(info: RuleInfo): Decide {
-  const exact: Decide = (input) => exactDecision(info, input);
+  return buildGeneratedDecider(info) ?? ((input) => exactDecision(info, input));
+}
+
+/** The generated decide(input) of a rule; undefined when its kind has none or the rule is beyond the generator. */
+export function buildGeneratedDecider(info: RuleInfo): Decide | undefined {
   const generator = GENERATORS[info.decl.kind];
-  if (!generator) return exact;
+  if (!generator) return undefined;
   try {
     return generator(info);
   } catch (e) {
     if (!(e instanceof NotFastPathable)) throw e;
-    return exact;
+    return undefined;
   }
 }
