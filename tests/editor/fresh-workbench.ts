@@ -118,7 +118,8 @@ export function fileWorkbench(): FileWorkbench {
       const service = serviceOf();
       const browser = await launchBrowser({ locale: "en", theme: "light", token: service.token, ...preferences });
       sessions.push(browser);
-      browser.page.setDefaultTimeout(15_000);
+      // As workbenchOn: far shorter than the test's own timeout, yet long enough for two Chromiums and two services on two loaded cores.
+      browser.page.setDefaultTimeout(30_000);
       return { browser, wb: new WorkbenchPage(browser.page, service.baseUrl) };
     },
   };
