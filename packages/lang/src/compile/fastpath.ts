@@ -269,7 +269,9 @@ function inputPrologue(inputs: { name: string; type: string; lo?: number; hi?: n
     if (inp.type === "count" || inp.type === "number") {
       const lo = Math.max(inp.type === "count" ? 0 : -INPUT_BOUND, inp.lo ?? -Infinity);
       const hi = Math.min(INPUT_BOUND, inp.hi ?? Infinity);
-      lines.push(`if (typeof ${v} !== "number" || !(${v} >= ${lo} && ${v} <= ${hi}) || !Number.isInteger(${v})) return exact(input);`);
+      // Bounds lie within ±INPUT_BOUND (2^20), so an integer in them is an int32: (v | 0) === v tests integrality,
+      // and refuses NaN and the infinities, in one operation.
+      lines.push(`if (typeof ${v} !== "number" || (${v} | 0) !== ${v} || ${v} < ${lo} || ${v} > ${hi}) return exact(input);`);
     } else if (inp.type === "boolean") {
       lines.push(`if (typeof ${v} !== "boolean") return exact(input);`);
     } else {
