@@ -7,8 +7,9 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { assertProperty } from "../../packages/lang/src/test-support/property";
+import { written } from "../../packages/lang/src/test-support/written";
 import { describe, expect, it } from "vitest";
-import { compile, format, runTests, type CompiledModule, type CompiledRule, type DecideOutcome, type EvalOutcome, type RuleResult } from "@gavel-rules/lang";
+import { compile, format, runTests, type CompiledModule, type CompiledRule, type DecideOutcome, type EvalOutcome } from "@gavel-rules/lang";
 import { resolveImport, ruleFiles } from "../lang/rule-files";
 import { nonFiniteNumbers } from "./finite-json";
 import { mutate, mutation, tokenSoup } from "./mutations";
@@ -28,8 +29,7 @@ function verdictOfEvaluate(outcome: EvalOutcome): string {
   if (!outcome.ok) return `error ${outcome.error.code}`;
   // The result as written (toJSON): a scorecard's score and grade there are the exact evaluator's, where the object's
   // own come from the generated code decide() also runs.
-  const written = outcome.result as RuleResult & { toJSON?: () => RuleResult };
-  const result = typeof written.toJSON === "function" ? written.toJSON() : written;
+  const result = written(outcome.result);
   switch (result.kind) {
     case "vote":
       return result.outcome;

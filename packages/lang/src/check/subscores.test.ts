@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { compile } from "../compile/compiler.ts";
-import type { CompiledModule, CompiledRule, EvalOutcome } from "../types.ts";
+import type { CompiledModule, CompiledRule } from "../types.ts";
 import { format } from "../tooling/formatter.ts";
 import { assertProperty } from "../test-support/property.ts";
+import { writtenOutcome } from "../test-support/written.ts";
 
 const codes = (src: string) => compile(src).diagnostics.map((d) => d.code);
 
@@ -57,8 +58,8 @@ describe("conditional values and sub-criteria", () => {
     assertProperty(
       fc.property(fc.nat({ max: 20 }), fc.integer({ min: 0, max: 100 }), (n, pct) => {
         const input = { 活动次数: n, 满意分: pct / 10 };
-        // As written (JSON): the exact evaluator's result, where the object's own score and grade are decide()'s.
-        const out = JSON.parse(JSON.stringify(rule.evaluate(input))) as EvalOutcome;
+        // As written (toJSON): the exact evaluator's result, where the object's own score and grade are decide()'s.
+        const out = writtenOutcome(rule.evaluate(input));
         if (!out.ok || out.result.kind !== "scorecard") throw new Error(out.ok ? "kind" : out.error.message);
         const want = policy(n, pct / 10);
         const score = typeof out.result.score === "number" ? out.result.score : Number(out.result.score.num) / Number(out.result.score.den);

@@ -13,6 +13,7 @@ import { evaluateExact } from "../eval/index.ts";
 import type { RuleInfo } from "../check/index.ts";
 import type { InputInfo } from "../types.ts";
 import { assertProperty } from "../test-support/property.ts";
+import { written } from "../test-support/written.ts";
 
 const EXAMPLES = new URL("../../../../examples/", import.meta.url);
 
@@ -70,14 +71,14 @@ function inputsOf(inputs: InputInfo[]): fc.Arbitrary<Record<string, unknown>> {
 /** The explained result and the exact one: own fields, values through toJSON, and the JSON text all the same. */
 function expectSameResult(info: RuleInfo, explain: (input: unknown) => unknown, input: unknown, context: string): void {
   const expected = evaluateExact(info, input);
-  const actual = explain(input) as { ok: boolean; result?: { toJSON?: () => unknown; score?: unknown; grade?: unknown } };
+  const actual = explain(input) as { ok: boolean; result?: { score?: unknown; grade?: unknown } };
   const where = `${context} on ${JSON.stringify(input)}`;
   expect(JSON.stringify(actual), where).toBe(JSON.stringify(expected));
   if (!expected.ok || expected.result.kind !== "scorecard") {
     expect(actual, where).toEqual(expected);
   } else {
     expect([actual.result!.score, actual.result!.grade], where).toEqual([expected.result.score, expected.result.grade]);
-    expect(typeof actual.result!.toJSON === "function" ? actual.result!.toJSON() : actual.result, where).toEqual(expected.result);
+    expect(written(actual.result), where).toEqual(expected.result);
   }
 }
 

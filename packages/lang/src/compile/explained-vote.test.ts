@@ -14,6 +14,7 @@ import { INPUT_BOUND } from "./fastpath.ts";
 import { evaluateExact } from "../eval/index.ts";
 import type { RuleInfo } from "../check/index.ts";
 import { assertProperty } from "../test-support/property.ts";
+import { writtenOutcome } from "../test-support/written.ts";
 
 const STD = new URL("../../../../dsl/std/", import.meta.url);
 
@@ -61,13 +62,7 @@ function expectSameResult(info: RuleInfo, explain: (input: unknown) => unknown, 
   expect(JSON.stringify(actual), `${context} on ${JSON.stringify(input)}`).toBe(JSON.stringify(expected));
   // And as values: JSON writes -0 as 0, equality tells them apart. The explained result's margins and explanation
   // are getters, so its values are compared through toJSON, the plain result JSON.stringify writes.
-  expect(plain(actual), `${context} on ${JSON.stringify(input)}`).toEqual(expected);
-}
-
-/** An outcome with its result as the plain object its toJSON gives, where it has one. */
-function plain(outcome: unknown): unknown {
-  const result = (outcome as { result?: { toJSON?: () => unknown } }).result;
-  return typeof result?.toJSON === "function" ? { ...(outcome as object), result: result.toJSON() } : outcome;
+  expect(writtenOutcome(actual as { ok: boolean }), `${context} on ${JSON.stringify(input)}`).toEqual(expected);
 }
 
 const explainers = VOTES.map(([name, info]) => ({ name, info, explain: buildVoteExplainer(info) }));

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../compile/compiler.ts";
 import { INPUT_BOUND } from "../compile/fastpath.ts";
 import { assertProperty } from "../test-support/property.ts";
+import { writtenOutcome } from "../test-support/written.ts";
 import type { CompiledRule, VoteResult } from "../types.ts";
 
 function rule(src: string, name?: string): CompiledRule {
@@ -285,10 +286,9 @@ describe("decide() is the same function as evaluate() (property)", () => {
   it("on random scorecard inputs", () => {
     assertProperty(
       fc.property(fc.record({ training_days: fc.oneof(fc.integer({ min: -5, max: 40 }), fc.integer({ min: -5000, max: 40_000 }).map((n) => n / 1000), fc.double({ min: 0, max: 40, noNaN: true })), satisfied: count, basically: fc.nat(50), unsatisfied: fc.nat(50) }), (input) => {
-        const evaluated = CADRE.evaluate(input);
-        // The score and grade as written (JSON): the exact evaluator's, where the result's own come from the
-        // generated code decide() also runs. An error is compared as it is (its details may hold NaN).
-        const full = evaluated.ok ? (JSON.parse(JSON.stringify(evaluated)) as typeof evaluated) : evaluated;
+        // The score and grade as written (toJSON): the exact evaluator's, where the result's own come from the
+        // generated code decide() also runs.
+        const full = writtenOutcome(CADRE.evaluate(input));
         const fast = CADRE.decide(input);
         if (!full.ok) expect(fast).toEqual(full);
         else if (full.result.kind === "scorecard") expect(fast).toEqual({ ok: true, decision: { kind: "scorecard", score: full.result.score, grade: full.result.grade } });
