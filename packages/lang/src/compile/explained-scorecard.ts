@@ -1,5 +1,5 @@
 /**
- * The explained result of a scorecard: its score and grade from the generated decide(), everything else (max,
+ * The explained result of a scorecard: its score and grade from decide()'s generated code, everything else (max,
  * criteria with their reasons, values, explanation) from the exact evaluator when first read, on a copy of the input
  * taken at the call. The result's JSON is the exact evaluator's, key for key (explained-scorecard.test.ts).
  */
@@ -7,21 +7,22 @@
 import type * as A from "../syntax/index.ts";
 import type { RuleInfo } from "../check/index.ts";
 import { evaluateExact } from "../eval/index.ts";
-import { buildGeneratedDecider } from "./fastpath.ts";
+import { buildScorecardTest } from "./fastpath.ts";
 import type { CriterionResult, EvalOutcome, ExactJson, ExplanationStep, JsonValue, ScorecardResult } from "../types.ts";
 
 /** evaluate() for a scorecard the generator takes; undefined when it does not. */
 export function buildScorecardExplainer(info: RuleInfo): ((input: unknown) => EvalOutcome) | undefined {
   const decl = info.decl as A.ScorecardDecl;
-  const decide = buildGeneratedDecider(info);
-  if (!decide) return undefined;
+  const scoreTest = buildScorecardTest(info);
+  if (!scoreTest) return undefined;
   const rule = decl.name;
   const label = decl.label ?? decl.name;
   return (input) => {
     const copy = copyOfPlainValues(input);
     if (!copy) return evaluateExact(info, input);
-    const decided = decide(copy);
-    if (!decided.ok || decided.decision.kind !== "scorecard") return evaluateExact(info, input);
+    // Where the generated code does not take the input, the exact evaluator answers, once.
+    const decided = scoreTest(copy);
+    if (!decided?.ok || decided.decision.kind !== "scorecard") return evaluateExact(info, input);
     return { ok: true, result: new ExplainedScorecardResult(rule, label, decided.decision.score, decided.decision.grade, () => evaluateExact(info, copy)) };
   };
 }

@@ -170,6 +170,23 @@ describe("fast path of a scorecard", () => {
     }
   });
 
+  it("evaluate() asks the exact evaluator once: when the explanation is read, or at once for an input the code hands over", () => {
+    const CARD = card();
+    const base = { days: 2, level: "高", certified: true, passed: 3, failed: 1 };
+    const callsDuring = (work: () => unknown): number => {
+      const before = exactCalls();
+      work();
+      return exactCalls() - before;
+    };
+    let taken: unknown;
+    expect(callsDuring(() => (taken = CARD.evaluate(base)))).toBe(0);
+    expect(callsDuring(() => JSON.stringify(taken))).toBe(1);
+    expect(callsDuring(() => JSON.stringify(taken))).toBe(0);
+    for (const input of [{ ...base, days: 3.5 }, { ...base, failed: -1 }, { ...base, passed: 0, failed: 0 }]) {
+      expect(callsDuring(() => JSON.stringify(CARD.evaluate(input))), JSON.stringify(input)).toBe(1);
+    }
+  });
+
   it("leaves a score the bounds cannot prove exact to the exact evaluator, with the same answers", () => {
     // 2^20 · 2^20 · 2^20 exceeds 2^53: no generated code, every decision is exact.
     const huge = rule(`scorecard huge { input a: count input b: count input c: count criterion x max 1 { 1 when a * b * c > 5 0 otherwise } }`);

@@ -373,7 +373,7 @@ function integerBound(e: A.Expr | undefined, dir: "ceil" | "floor"): number | un
  * enters as thousandths, which costs bound headroom, so a rule whose bounds do not allow it is
  * generated again for whole numbers only.
  */
-function scorecardDecider(info: RuleInfo, decimals: boolean): Decide {
+function scorecardDecider<R>(info: RuleInfo, decimals: boolean, exact: (input: Record<string, unknown>) => R): (input: Record<string, unknown>) => R | DecideOutcome {
   const decl = info.decl as A.ScorecardDecl;
   const em = new Emitter();
   const inputs = decl.members.filter((m): m is A.InputDecl => m.kind === "input");
@@ -412,35 +412,47 @@ function scorecardDecider(info: RuleInfo, decimals: boolean): Decide {
     em.firstBand(conds, (i) => `return done(sn, sd, ${i});`);
   } else em.lines.push("return done(sn, sd, -1);");
   const done = (n: number, d: number, g: number): DecideOutcome => ({ ok: true, decision: { kind: "scorecard", score: scoreJson(n, d), grade: g < 0 ? null : labels[g]! } });
-  return generate(em, prologue, { k: em.consts, exact: (input) => exactDecision(info, input), answers: [], done });
+  return generate<R | DecideOutcome>(em, prologue, { k: em.consts, exact, answers: [], done });
+}
+
+/** A scorecard's generated code, with decimal inputs read as thousandths where its bounds allow that, else whole. */
+function generatedScorecard<R>(info: RuleInfo, exact: (input: Record<string, unknown>) => R): (input: Record<string, unknown>) => R | DecideOutcome {
+  try {
+    return scorecardDecider(info, true, exact);
+  } catch (e) {
+    if (!(e instanceof NotFastPathable)) throw e;
+    return scorecardDecider(info, false, exact);
+  }
+}
+
+/**
+ * A scorecard's score and grade computed as decide() computes them, for the explained result; undefined where decide()
+ * would ask the exact evaluator, or for a rule the fast path does not take.
+ */
+export function buildScorecardTest(info: RuleInfo): ((input: Record<string, unknown>) => DecideOutcome | undefined) | undefined {
+  try {
+    return generatedScorecard(info, () => undefined);
+  } catch (e) {
+    if (!(e instanceof NotFastPathable)) throw e;
+    return undefined;
+  }
 }
 
 /** Generated deciders by kind; elections and ratings have none: a round is evaluated once, not thousands of times. */
 const GENERATORS: Partial<Record<A.RuleDecl["kind"], (info: RuleInfo) => Decide>> = {
   vote: voteDecider,
-  scorecard: (info) => {
-    try {
-      return scorecardDecider(info, true);
-    } catch (e) {
-      if (!(e instanceof NotFastPathable)) throw e;
-      return scorecardDecider(info, false);
-    }
-  },
+  scorecard: (info) => generatedScorecard(info, (input) => exactDecision(info, input)),
 };
 
 /** Builds decide(input) for a checked rule: generated code when bounds allow, the exact evaluator otherwise. */
 export function buildDecider(info: RuleInfo): Decide {
-  return buildGeneratedDecider(info) ?? ((input) => exactDecision(info, input));
-}
-
-/** The generated decide(input) of a rule; undefined when its kind has none or the rule is beyond the generator. */
-export function buildGeneratedDecider(info: RuleInfo): Decide | undefined {
+  const exact: Decide = (input) => exactDecision(info, input);
   const generator = GENERATORS[info.decl.kind];
-  if (!generator) return undefined;
+  if (!generator) return exact;
   try {
     return generator(info);
   } catch (e) {
     if (!(e instanceof NotFastPathable)) throw e;
-    return undefined;
+    return exact;
   }
 }
