@@ -105,6 +105,12 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app
     },
     async (request, reply) => {
       const body = request.body as unknown;
+      // Without a content type Fastify neither parses nor validates the body: refuse a missing one as the schema would.
+      if (body === undefined || body === null) {
+        throw new ApiError(400, "VALIDATION_ERROR", "The request does not fit the API: body must be a JSON object or a CSV upload", {
+          problems: [{ path: "body", message: "must be object", keyword: "type", params: { type: "object" } }],
+        });
+      }
       const query = request.query;
       const format = resultFormat(request.headers.accept);
       let scored: ScoredSubjects;
