@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { compile } from "@gavel-rules/lang";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, startTestService, type TestService } from "../helpers/server-client";
 
@@ -75,8 +76,16 @@ describe("rule registry", () => {
     expect(ok.status).toBe(200);
     expect(ok.body.kind).toBe("scorecard");
     expect(ok.body.criteria.find((c: { name: string }) => c.name === "training")).toMatchObject({ points: 10 });
+    // The answer is the result JSON itself, key for key in the documented order, as `gavel eval` writes it.
+    const compiled = compile(example("cadre-review.gavel"), { file: "cadre-review.gavel" }).rules.find((r) => r.name === "cadre_review")!;
+    const evaluated = compiled.evaluate(input);
+    expect(evaluated.ok && ok.text).toBe(JSON.stringify(evaluated.ok && evaluated.result));
+    expect(Object.keys(ok.body)).toEqual(["rule", "label", "kind", "score", "max", "grade", "criteria", "values", "explanation"]);
+    expect(ok.headers["content-type"]).toBe("application/json; charset=utf-8");
     const missing = await call(service.app, "POST", "/v1/rules/cadre/evaluate", { payload: { input: { ...input, satisfied: undefined } } });
     expect(missing.body.error.code).toBe("INVALID_INPUT");
+    expect(Object.keys(missing.body)).toEqual(["error"]);
+    expect(missing.body.error.details.problems).toEqual([expect.objectContaining({ path: "/", keyword: "required", params: { missingProperty: "satisfied" } })]);
     const extra = await call(service.app, "POST", "/v1/rules/cadre/evaluate", { payload: { input: { ...input, bonus: 5 } } });
     expect(extra.body.error.details.problems[0].keyword).toBe("additionalProperties");
     const outOfRange = await call(service.app, "POST", "/v1/rules/cadre/evaluate", { payload: { input: { ...input, talk_half_years: 3 } } });

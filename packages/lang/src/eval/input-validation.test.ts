@@ -51,6 +51,14 @@ describe("inputProblems", () => {
     expect(keywords(input)).toEqual(expected);
   });
 
+  it("finds an unknown key however the declared ones are held: counted keys are only a shortcut", () => {
+    const hidden: Record<string, unknown> = { share: 0.5, kind: "一般", cases: [], extra: 1 };
+    Object.defineProperty(hidden, "满意", { value: 3, enumerable: false });
+    expect(keywords(hidden)).toEqual([["/", "additionalProperties"]]);
+    expect(keywords({ ...valid, note: "备注", extra: 1 })).toEqual([["/", "additionalProperties"]]);
+    expect(keywords({ share: 0.5, kind: "一般", cases: [], extra: 1 })).toEqual([["/", "required"], ["/", "additionalProperties"]]);
+  });
+
   it("compares a bound exactly, as the decimal written: 0.9 is within max 90%, 0.9000000000000001 is not", () => {
     expect(keywords({ ...valid, share: 0.9 })).toEqual([]);
     expect(keywords({ ...valid, share: 0.9000000000000001 })).toEqual([["/share", "maximum"]]);

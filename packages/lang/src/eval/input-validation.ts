@@ -36,7 +36,11 @@ export function inputProblems(inputs: readonly InputInfo[], input: unknown, loca
 
 type Report = (path: string, keyword: InputProblem["keyword"], params: Record<string, MessageArg>, messageId: string, args: Record<string, MessageArg>) => void;
 
-const pointer = (path: string, key: string | number): string => `${path}/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+/** A JSON pointer one step down; keys are escaped only when they hold `~` or `/` (valid inputs are checked on every request). */
+const pointer = (path: string, key: string | number): string => {
+  const text = String(key);
+  return text.includes("~") || text.includes("/") ? `${path}/${text.replace(/~/g, "~0").replace(/\//g, "~1")}` : `${path}/${text}`;
+};
 /** The dotted name of a value for messages: `cases.3.received`. */
 const nameOf = (path: string): string => path.slice(1).split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")).join(".");
 
@@ -62,18 +66,23 @@ function checkObject(declared: readonly InputInfo[], value: unknown, path: strin
     report(path, "type", { type: "object" }, "INPUT_TYPE", { name: nameOf(path), expected: "object", actual: jsonType(value), value: shownValue(value) });
     return;
   }
-  const known = new Set(declared.map((i) => i.name));
+  let declaredPresent = 0;
   for (const info of declared) {
     const present = Object.prototype.hasOwnProperty.call(value, info.name);
     if (!present) {
       if (!info.optional) report(path, "required", { missingProperty: info.name }, "INPUT_MISSING", { name: info.name });
       continue;
     }
+    if (Object.prototype.propertyIsEnumerable.call(value, info.name)) declaredPresent++;
     const v = value[info.name];
     if (v === null && info.optional) continue;
     checkValue(info, v, pointer(path, info.name), report);
   }
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  // Every key is a declared one exactly when there are as many keys as declared inputs present as keys.
+  if (keys.length === declaredPresent) return;
+  const known = new Set(declared.map((i) => i.name));
+  for (const key of keys) {
     if (!known.has(key)) report(path, "additionalProperties", { additionalProperty: key }, "INPUT_UNKNOWN", { name: key });
   }
 }
@@ -100,8 +109,7 @@ function checkCount(v: unknown, path: string, report: Report): v is number {
 }
 
 function checkValue(info: InputInfo, v: unknown, path: string, report: Report): void {
-  const name = nameOf(path);
-  const typeError = (expected: string): void => report(path, "type", { type: expected }, "INPUT_TYPE", { name, expected, actual: jsonType(v), value: shownValue(v) });
+  const typeError = (expected: string): void => report(path, "type", { type: expected }, "INPUT_TYPE", { name: nameOf(path), expected, actual: jsonType(v), value: shownValue(v) });
   switch (info.type) {
     case "count":
       if (!checkCount(v, path, report)) return;
@@ -111,20 +119,20 @@ function checkValue(info: InputInfo, v: unknown, path: string, report: Report): 
       break;
     case "ratio":
       if (typeof v !== "number" || !Number.isFinite(v)) return typeError("number");
-      if (v < 0) return report(path, "minimum", { comparison: ">=", limit: 0 }, "INPUT_BELOW_MIN", { name, min: "0", value: String(v) });
-      if (v > 1) return report(path, "maximum", { comparison: "<=", limit: 1 }, "INPUT_ABOVE_MAX", { name, max: "1", value: String(v) });
+      if (v < 0) return report(path, "minimum", { comparison: ">=", limit: 0 }, "INPUT_BELOW_MIN", { name: nameOf(path), min: "0", value: String(v) });
+      if (v > 1) return report(path, "maximum", { comparison: "<=", limit: 1 }, "INPUT_ABOVE_MAX", { name: nameOf(path), max: "1", value: String(v) });
       break;
     case "boolean":
       if (typeof v !== "boolean") return typeError("boolean");
       return;
     case "text":
       if (typeof v !== "string") return typeError("string");
-      if (info.options && !info.options.includes(v)) report(path, "enum", { allowedValues: info.options }, "INPUT_NOT_OPTION", { name, value: v, options: info.options });
+      if (info.options && !info.options.includes(v)) report(path, "enum", { allowedValues: info.options }, "INPUT_NOT_OPTION", { name: nameOf(path), value: v, options: info.options });
       return;
     case "date":
       if (typeof v !== "string") return typeError("string");
       // The form only: the evaluator refuses a day that does not exist (2026-02-30) by name.
-      if (!DATE_FORM.test(v)) report(path, "pattern", { pattern: DATE_FORM.source }, "INPUT_NOT_DATE", { name, value: v });
+      if (!DATE_FORM.test(v)) report(path, "pattern", { pattern: DATE_FORM.source }, "INPUT_NOT_DATE", { name: nameOf(path), value: v });
       return;
     case "tally":
       if (!isPlainObject(v)) return typeError("object");
@@ -132,16 +140,17 @@ function checkValue(info: InputInfo, v: unknown, path: string, report: Report): 
       return;
     case "list": {
       if (!Array.isArray(v)) return typeError("array");
-      if (v.length > MAX_LIST_LENGTH) return report(path, "maxItems", { limit: MAX_LIST_LENGTH }, "INPUT_TOO_MANY_RECORDS", { name, length: String(v.length), max: String(MAX_LIST_LENGTH) });
+      if (v.length > MAX_LIST_LENGTH) return report(path, "maxItems", { limit: MAX_LIST_LENGTH }, "INPUT_TOO_MANY_RECORDS", { name: nameOf(path), length: String(v.length), max: String(MAX_LIST_LENGTH) });
       v.forEach((record, index) => checkObject(info.fields ?? [], record, pointer(path, index), report));
       return;
     }
   }
   // A count, number or ratio within its declared bounds, compared exactly.
+  if (info.min === undefined && info.max === undefined) return;
   const value = Rational.fromNumber(v as number)!;
   if (info.min !== undefined && value.cmp(exactOf(info.min)) < 0) {
-    report(path, "minimum", { comparison: ">=", limit: Number(exactOf(info.min).toDecimal(12)) }, "INPUT_BELOW_MIN", { name, min: shown(info.min), value: String(v) });
+    report(path, "minimum", { comparison: ">=", limit: Number(exactOf(info.min).toDecimal(12)) }, "INPUT_BELOW_MIN", { name: nameOf(path), min: shown(info.min), value: String(v) });
   } else if (info.max !== undefined && value.cmp(exactOf(info.max)) > 0) {
-    report(path, "maximum", { comparison: "<=", limit: Number(exactOf(info.max).toDecimal(12)) }, "INPUT_ABOVE_MAX", { name, max: shown(info.max), value: String(v) });
+    report(path, "maximum", { comparison: "<=", limit: Number(exactOf(info.max).toDecimal(12)) }, "INPUT_ABOVE_MAX", { name: nameOf(path), max: shown(info.max), value: String(v) });
   }
 }

@@ -13,9 +13,10 @@ const ANSWERED_WHILE_DRAINING = new Set(["/health", "/ready"]);
 
 /** An onRequest hook: 503 SHUTTING_DOWN (and Connection: close) for requests that arrive during the drain. */
 export function refuseWhileDraining(lifecycle: Lifecycle) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!lifecycle.draining || ANSWERED_WHILE_DRAINING.has(request.routeOptions.url ?? "")) return;
+  // A callback hook, not an async one: it runs on every request, and a promise per request is measurable (benchmarks/api.ts).
+  return (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
+    if (!lifecycle.draining || ANSWERED_WHILE_DRAINING.has(request.routeOptions.url ?? "")) return done();
     void reply.header("connection", "close");
-    throw new ApiError(503, "SHUTTING_DOWN", "The service is shutting down; retry on another instance.");
+    done(new ApiError(503, "SHUTTING_DOWN", "The service is shutting down; retry on another instance."));
   };
 }

@@ -122,7 +122,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
         response: withErrors({ 200: ref(RuleResult) }, 404, 413, 415, 422),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       assertRuleName(request.params.name);
       const record = await rules.get(request.params.name, versionOf(request.query), undefined, LATEST_MAX_AGE_MS);
       const rule = selectRule(rules.moduleOf(record), record.name, request.body.rule);
@@ -130,7 +130,10 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<Services> = async (app, { ru
       assertValidInput(rule, input);
       const outcome = rule.evaluate(input);
       if (!outcome.ok) throw unprocessable("EVALUATION_ERROR", outcome.error.message, outcome.error);
-      return outcome.result;
+      // The result's toJSON writes the documented result JSON, key for key as the schema's serialiser does, in about
+      // half its time (the schema leaves most fields open, so that serialiser only adds checks): benchmarks/api.ts.
+      void reply.type("application/json; charset=utf-8");
+      return JSON.stringify(outcome.result);
     },
   );
 };
