@@ -75,6 +75,17 @@ async function bareApp(): Promise<{ app: FastifyInstance; url: string; close: ()
   return { app, url, close: () => app.close() };
 }
 
+/** A bare Fastify app answering a fixed body with fixed headers: what sending that answer costs, with no work behind it. */
+async function fixedAnswerApp(body: string, headers: Record<string, string>): Promise<{ app: FastifyInstance; url: string; close: () => Promise<void> }> {
+  const app = Fastify({ logger: false });
+  app.post("/answer", async (_request, reply) => {
+    void reply.headers(headers).type("application/json; charset=utf-8");
+    return body;
+  });
+  const url = await app.listen({ port: 0, host: "127.0.0.1" });
+  return { app, url, close: () => app.close() };
+}
+
 /** Log lines go to /dev/null: the cost measured is pino formatting and writing, not a disk or a terminal. */
 function nullLogStream(): { write(line: string): void } {
   return createWriteStream("/dev/null");
@@ -163,6 +174,14 @@ export async function runEvaluateLayersBench(): Promise<string> {
     }
     for (const requestLogging of [false, true]) {
       const server = await createServer({ ...pg.options, logger: true, logStream: nullLogStream(), operations: { requestLogging } });
+      if (!requestLogging) {
+        // The service's own answer (body and headers) from a bare route: the most any route giving this answer can reach.
+        const answer = await server.app.inject({ method: "POST", url: "/v1/rules/major_matter/evaluate", headers: { "content-type": "application/json" }, payload: body });
+        const transport = new Set(["content-type", "content-length", "date", "connection", "keep-alive"]);
+        const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name, value]) => !transport.has(name) && typeof value === "string")) as Record<string, string>;
+        const fixed = await fixedAnswerApp(answer.body, headers);
+        apps.push({ name: `bare Fastify POST answering the evaluate route's own answer (${Buffer.byteLength(answer.body)}-byte body, ${Object.keys(headers).length} security headers), no work`, app: fixed.app, url: `${fixed.url}/answer`, path: "/answer", close: fixed.close });
+      }
       const url = await server.app.listen({ port: 0, host: "127.0.0.1" });
       apps.push({
         app: server.app,
