@@ -258,6 +258,7 @@ describe("nothing lost", () => {
     const { browser, wb } = await freshWorkbench();
     const rule = await storedRule("reload");
     await wb.open(rule.name);
+    await editorTextIs(wb, rule.source); // the file itself, not the placeholder shown while it loads
     await wb.appendText("# not saved yet\n");
     const edited = `${rule.source}# not saved yet\n`;
     await wb.page.click(".monaco-editor .view-lines"); // a user gesture: Chromium asks before unload only after one
@@ -285,6 +286,7 @@ describe("nothing lost", () => {
     const { browser, wb } = await freshWorkbench({ locale: "zh-CN" });
     const rule = await storedRule("crash");
     await wb.open(rule.name);
+    await editorTextIs(wb, rule.source); // the file itself, not the placeholder shown while it loads
     await wb.appendText("# 崩溃前的修改\n");
     await draftStored(wb, rule.name, true); // after the short write delay
     await wb.page.close({ runBeforeUnload: false }); // no unload handlers run: as in a crash
@@ -304,6 +306,7 @@ describe("nothing lost", () => {
     const { wb } = await freshWorkbench({ locale: "zh-CN" });
     const rule = await storedRule("unreachable");
     await wb.open(rule.name);
+    await editorTextIs(wb, rule.source); // the file itself, not the placeholder shown while it loads
     await wb.appendText("# 离线修改\n");
     await wb.page.route("**/v1/rules/**", (route) => (route.request().method() === "PUT" ? route.abort("connectionrefused") : route.continue()));
     await wb.page.keyboard.press("Control+s");
