@@ -11,33 +11,28 @@ export function hasLoneSurrogate(text: string): boolean {
   return LONE_SURROGATE.test(text);
 }
 
-/** True when a string or key anywhere in `value` holds a lone surrogate: the walk without paths, for every request. */
-function holdsLoneSurrogate(value: unknown): boolean {
-  if (typeof value === "string") return hasLoneSurrogate(value);
-  if (typeof value !== "object" || value === null) return false;
-  if (Array.isArray(value)) return value.some(holdsLoneSurrogate);
-  for (const key in value) {
-    if (hasLoneSurrogate(key) || holdsLoneSurrogate((value as Record<string, unknown>)[key])) return true;
-  }
-  return false;
-}
-
 /** The path (`body/roster/0/name`) of the first string or key in `value` that holds a lone surrogate, if any. */
 export function findLoneSurrogate(value: unknown, path: string): string | undefined {
-  if (typeof value === "string") return hasLoneSurrogate(value) ? path : undefined;
+  const trail = loneSurrogateTrail(value);
+  return trail && [path, ...trail].join("/");
+}
+
+/** The keys down to the first lone surrogate, built on the way back up: a walk that finds none (every request) makes no paths. */
+function loneSurrogateTrail(value: unknown): string[] | undefined {
+  if (typeof value === "string") return hasLoneSurrogate(value) ? [] : undefined;
   if (typeof value !== "object" || value === null) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findLoneSurrogate(value[i], `${path}/${i}`);
-      if (found) return found;
+      const trail = loneSurrogateTrail(value[i]);
+      if (trail) return [String(i), ...trail];
     }
     return undefined;
   }
   for (const [key, item] of Object.entries(value)) {
     // The key itself is not echoed back: it is not valid text.
-    if (hasLoneSurrogate(key)) return path;
-    const found = findLoneSurrogate(item, `${path}/${key}`);
-    if (found) return found;
+    if (hasLoneSurrogate(key)) return [];
+    const trail = loneSurrogateTrail(item);
+    if (trail) return [key, ...trail];
   }
   return undefined;
 }
@@ -58,15 +53,13 @@ export function installLoneSurrogateCheck(app: FastifyInstance): void {
     if (SURROGATE_ESCAPE.test(body as string)) bodiesToWalk.add(request);
     parseJson(request, body as string, done);
   });
-  // A callback hook that builds no path unless it found something: it runs on every request (benchmarks/api.ts).
+  // A callback hook, not an async one: it runs on every request (benchmarks/api.ts).
   app.addHook("preValidation", (request, _reply, done) => {
-    const walkBody = bodiesToWalk.has(request);
-    if (!holdsLoneSurrogate(request.params) && !holdsLoneSurrogate(request.query) && !(walkBody && holdsLoneSurrogate(request.body))) return done();
     const path =
       findLoneSurrogate(request.params, "params") ??
       findLoneSurrogate(request.query, "querystring") ??
-      (walkBody ? findLoneSurrogate(request.body, "body") : undefined) ??
-      "request";
+      (bodiesToWalk.has(request) ? findLoneSurrogate(request.body, "body") : undefined);
+    if (!path) return done();
     done(new ApiError(400, "INVALID_TEXT", `${path} holds a lone UTF-16 surrogate (such as \\ud800), which is not text; send well-formed Unicode.`, { path }));
   });
 }
