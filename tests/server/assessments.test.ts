@@ -101,6 +101,8 @@ describe("assessments", () => {
     // No body and no content type (found by the API fuzzer): refused as every other route refuses it, not a 500.
     const noBody = await call(service.app, "POST", "/v1/assessments?rule=cadre_review", { token: service.tokens.clerk });
     expect([noBody.status, noBody.body.error.code]).toEqual([400, "VALIDATION_ERROR"]);
+    expect(noBody.body.error.message).toBe("The request does not fit the API: body must be a JSON object or a CSV upload");
+    expect(noBody.body.error.details.problems).toEqual([{ path: "body", message: "must be a JSON object or a CSV upload", keyword: "type", params: { type: "object" } }]);
     const badJson = await call(service.app, "POST", "/v1/assessments", { token: service.tokens.clerk, payload: { rule: "民主测评", subjects: [{ id: "a", input: { 满意: -1, 基本满意: 0, 不满意: 0 } }, { id: "a", input: { 满意: 1, 基本满意: 0, 不满意: 0 } }] } });
     expect(badJson.body.error.code).toBe("INVALID_SUBJECTS");
     expect(badJson.body.error.details.subjects).toHaveLength(2);

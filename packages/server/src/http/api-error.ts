@@ -36,6 +36,19 @@ export class ApiError extends Error {
   }
 }
 
+/** One way a request misses the API's schema, as Ajv reports it. */
+export interface SchemaProblem {
+  path: string;
+  message: string;
+  keyword: string;
+  params: unknown;
+}
+
+/** The 400 VALIDATION_ERROR of a request that does not fit the API: every problem in the message and in details. */
+export function validationError(problems: SchemaProblem[]): ApiError {
+  return new ApiError(400, "VALIDATION_ERROR", `The request does not fit the API: ${problems.map((p) => `${p.path} ${p.message}`).join("; ")}`, { problems });
+}
+
 /** The JSON body of a refusal or an HTTP-layer error. */
 export function errorBody(error: Refusal | ApiError): ErrorBody {
   return { error: { code: error.code, message: error.message, details: error.details } };

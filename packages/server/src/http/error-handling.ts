@@ -5,7 +5,7 @@ import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { isUnstorableText } from "../store/sql-errors.ts";
 import { Refusal } from "../refusal.ts";
-import { ApiError, errorBody, REFUSAL_STATUS, type ErrorBody } from "./api-error.ts";
+import { ApiError, errorBody, REFUSAL_STATUS, validationError, type ErrorBody, type SchemaProblem } from "./api-error.ts";
 
 // Fastify's own client errors, renamed to stable API codes.
 const FASTIFY_CODES: Record<string, string> = {
@@ -29,11 +29,11 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   if (error instanceof ApiError) return { status: error.statusCode, body: error.toBody() };
   const fastifyError = error as Partial<FastifyError> & { validation?: unknown[]; validationContext?: string };
   if (fastifyError?.validation) {
-    const problems = fastifyError.validation.map((v) => {
+    const problems = fastifyError.validation.map((v): SchemaProblem => {
       const item = v as { instancePath?: string; message?: string; keyword?: string; params?: unknown };
       return { path: `${fastifyError.validationContext ?? "body"}${item.instancePath ?? ""}`, message: item.message ?? "is invalid", keyword: item.keyword ?? "", params: item.params ?? {} };
     });
-    return { status: 400, body: body("VALIDATION_ERROR", `The request does not fit the API: ${problems.map((p) => `${p.path} ${p.message}`).join("; ")}`, { problems }) };
+    return { status: 400, body: validationError(problems).toBody() };
   }
   // The client's text, not the service, is at fault; the database refused it before storing anything.
   if (isUnstorableText(error)) return { status: 400, body: body("UNSTORABLE_TEXT", "The request contains text that cannot be stored (a NUL character, \\u0000).") };

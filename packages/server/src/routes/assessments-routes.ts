@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Static } from "@sinclair/typebox";
 import { authorize } from "../http/authorize.ts";
 import type { ScoredSubjects } from "../assessments/scored-subjects.ts";
-import { ApiError } from "../http/api-error.ts";
+import { ApiError, validationError } from "../http/api-error.ts";
 import { nestsDeeperThan } from "../http/json-nesting.ts";
 import {
   ASSESSMENT_JSON_BODY_LIMIT,
@@ -107,9 +107,7 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<Services> = async (app
       const body = request.body as unknown;
       // Without a content type Fastify neither parses nor validates the body: refuse a missing one as the schema would.
       if (body === undefined || body === null) {
-        throw new ApiError(400, "VALIDATION_ERROR", "The request does not fit the API: body must be a JSON object or a CSV upload", {
-          problems: [{ path: "body", message: "must be object", keyword: "type", params: { type: "object" } }],
-        });
+        throw validationError([{ path: "body", message: "must be a JSON object or a CSV upload", keyword: "type", params: { type: "object" } }]);
       }
       const query = request.query;
       const format = resultFormat(request.headers.accept);
