@@ -13,6 +13,7 @@ const SECTIONS: [file: string, exportName: string][] = [
   ["engines.ts", "runEngineBench"],
   ["scaling.ts", "runScalingBench"],
   ["api.ts", "runApiBench"],
+  ["api-cpu.ts", "runApiCpuBench"],
   ["votes.ts", "runVoteBench"],
   ["assessments.ts", "runAssessmentBench"],
   ["editor.ts", "runEditorBench"],
