@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compile } from "@gavel-rules/lang";
+import { median } from "./statistics";
 
 
 interface CannonResult {
@@ -57,11 +58,6 @@ async function measure(variant: string, answerFile: string): Promise<{ micros: n
   await exited;
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${variant}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return { micros: cpu / result.requests.total, perSecond: result.requests.average };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** `npm run bench -- api-cpu`: the table of docs/benchmarks.md "The evaluate route's CPU per request". */

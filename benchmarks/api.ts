@@ -18,6 +18,7 @@ import { createPostgresStore } from "../tests/helpers/server-stores";
 import { installMetrics } from "../packages/server/src/http/metrics";
 import { installSecurityHeaders } from "../packages/server/src/http/security-headers";
 import { OneLineRequestLog } from "../packages/server/src/http/request-log";
+import { median } from "./statistics";
 
 interface CannonResult {
   requests: { average: number; total: number };
@@ -138,12 +139,6 @@ async function cpuMicrosPerRequest(app: FastifyInstance, url: string, payload: s
 }
 
 const ROUNDS = 3;
-
-/** The median of a list of numbers. */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /**
  * The evaluate route built up layer by layer, then the real service with request logs off and on: shows where the

@@ -8,13 +8,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { rankByFuzzyMatch } from "../packages/editor/src/fuzzy-match.ts";
 import { compileQuery, findMatches, type SearchQuery } from "../packages/editor/src/text-search.ts";
+import { median } from "./statistics";
 
 const FILES = 500;
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** Milliseconds per run of `work`: the median of 30 runs after 5 warm-up runs. */
 function time(work: () => unknown): number {

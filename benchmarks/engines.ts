@@ -20,6 +20,7 @@ import {
   type CadreAnswer,
   type CadreInput,
 } from "./workloads";
+import { median } from "./statistics";
 
 const repoFile = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const MAJOR_MATTER_FILE = "dsl/std/major-matter.gavel";
@@ -398,11 +399,6 @@ function cadreReviewContenders(zenEngine: ZenEngine): Contender<CadreInput>[] {
 }
 
 // ---- measuring ----
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 async function timedPrepare<I>(contender: Contender<I>): Promise<{ decider: Decider<I>; ms: number }> {
   const start = performance.now();
