@@ -6,10 +6,7 @@
  */
 
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compile } from "@gavel-rules/lang";
 import { median } from "./statistics";
 
 
@@ -21,7 +18,8 @@ interface CannonResult {
 const autocannonModule = "autocannon";
 const autocannon = ((await import(autocannonModule)) as { default: (options: Record<string, unknown>) => Promise<CannonResult> }).default;
 
-const BODY = JSON.stringify({ input: { entitled: 30, present: 21, yes: 16, no: 5, abstain: 0 } });
+const VOTE_INPUT = { entitled: 30, present: 21, yes: 16, no: 5, abstain: 0 };
+const BODY = JSON.stringify({ input: VOTE_INPUT });
 const ROUNDS = 5;
 const SECONDS = 4;
 
@@ -34,8 +32,8 @@ const ROWS: [variant: string, name: string][] = [
 ];
 
 /** Starts one app's process, warms it for 2 s, measures for SECONDS, and returns its CPU µs per request. */
-async function measure(variant: string, answerFile: string): Promise<{ micros: number; perSecond: number }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "api-cpu-server.ts"), variant, answerFile], { stdio: ["ignore", "pipe", "inherit"] });
+async function measure(variant: string): Promise<{ micros: number; perSecond: number }> {
+  const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "api-cpu-server.ts"), variant, JSON.stringify(VOTE_INPUT)], { stdio: ["ignore", "pipe", "inherit"] });
   const exited = new Promise((resolve) => child.on("exit", resolve));
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
@@ -62,36 +60,26 @@ async function measure(variant: string, answerFile: string): Promise<{ micros: n
 
 /** `npm run bench -- api-cpu`: the table of docs/benchmarks.md "The evaluate route's CPU per request". */
 export async function runApiCpuBench(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "gavel-bench-answer-"));
-  try {
-    const module = compile(readFileSync(join(import.meta.dirname, "../dsl/std/major-matter.gavel"), "utf8"), { file: "major-matter.gavel" });
-    const outcome = module.rules.find((r) => r.name === "major_matter")!.evaluate(JSON.parse(BODY).input);
-    if (!outcome.ok) throw new Error(outcome.error.message);
-    const answerFile = join(dir, "answer.json");
-    writeFileSync(answerFile, JSON.stringify(outcome.result));
-    const micros = ROWS.map(() => [] as number[]);
-    const rates = ROWS.map(() => [] as number[]);
-    for (let round = 0; round < ROUNDS; round++) {
-      for (let k = 0; k < ROWS.length; k++) {
-        const i = (k + round) % ROWS.length;
-        const { micros: m, perSecond } = await measure(ROWS[i]![0], answerFile);
-        micros[i]!.push(m);
-        rates[i]!.push(perSecond);
-      }
+  const micros = ROWS.map(() => [] as number[]);
+  const rates = ROWS.map(() => [] as number[]);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < ROWS.length; k++) {
+      const i = (k + round) % ROWS.length;
+      const { micros: m, perSecond } = await measure(ROWS[i]![0]);
+      micros[i]!.push(m);
+      rates[i]!.push(perSecond);
     }
-    const bare = median(micros[0]!);
-    const out = [
-      `### The evaluate route's CPU per request (each app in its own process; autocannon, 10 connections, ${ROUNDS} rotated rounds of ${SECONDS} s after 2 s of warm-up; medians)`,
-      "",
-      "| route | server CPU per request (µs) | bare ÷ this | runs (µs) | requests/s (median) |",
-      "|---|---:|---:|---|---:|",
-    ];
-    ROWS.forEach(([, name], i) => {
-      const m = median(micros[i]!);
-      out.push(`| ${name} | ${m.toFixed(1)} | ${(bare / m).toFixed(2)} | ${micros[i]!.map((x) => x.toFixed(1)).join(", ")} | ${Math.round(median(rates[i]!)).toLocaleString("en-US")} |`);
-    });
-    return out.join("\n");
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+  const bare = median(micros[0]!);
+  const out = [
+    `### The evaluate route's CPU per request (each app in its own process; autocannon, 10 connections, ${ROUNDS} rotated rounds of ${SECONDS} s after 2 s of warm-up; medians)`,
+    "",
+    "| route | server CPU per request (µs) | bare ÷ this | runs (µs) | requests/s (median) |",
+    "|---|---:|---:|---|---:|",
+  ];
+  ROWS.forEach(([, name], i) => {
+    const m = median(micros[i]!);
+    out.push(`| ${name} | ${m.toFixed(1)} | ${(bare / m).toFixed(2)} | ${micros[i]!.map((x) => x.toFixed(1)).join(", ")} | ${Math.round(median(rates[i]!)).toLocaleString("en-US")} |`);
+  });
+  return out.join("\n");
 }
